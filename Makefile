@@ -1,0 +1,163 @@
+# jixiao - performance-evaluation scoring engine.
+#
+#   make                    build libjixiao.a and ./build/jixiao
+#   make check              unit tests (Check), golden CLI tests, bad-input corpus
+#   make check VARIANT=san  the same under AddressSanitizer + UBSan
+#   make valgrind           the unit tests and the CLI tests under valgrind
+#   make demo               score the bundled example and print the table
+#   make robust SUITE=DIR   run `jixiao validate` on every YAML file of DIR
+#   make install PREFIX=/usr/local DESTDIR=
+#   make deps               install the Debian packages the build needs
+#   V=1                     show the full commands
+
+VARIANT ?= release
+PREFIX ?= /usr/local
+DESTDIR ?=
+
+CC ?= cc
+PKG_CONFIG ?= pkg-config
+PKGS := yaml-0.1 libutf8proc yajl
+TEST_PKGS := check
+
+BUILD := build
+OUT := $(BUILD)/$(VARIANT)
+
+WARN := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+	-Wmissing-prototypes -Wwrite-strings -Wvla
+ifeq ($(VARIANT),release)
+  OPT := -O2 -g
+else ifeq ($(VARIANT),debug)
+  OPT := -O0 -g3
+else ifeq ($(VARIANT),san)
+  SAN := -fsanitize=address,undefined -fno-sanitize-recover=all
+  OPT := -O1 -g -fno-omit-frame-pointer $(SAN)
+else
+  $(error VARIANT must be release, debug or san, not '$(VARIANT)')
+endif
+
+# Package flags are recursive (=) so they are read after `deps` has run.
+PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS))
+PKG_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS))
+TEST_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(TEST_PKGS))
+TEST_LIBS = $(shell $(PKG_CONFIG) --libs $(TEST_PKGS))
+
+CPPFLAGS += -Iinclude -Isrc -D_POSIX_C_SOURCE=200809L -DJX_DATADIR='"$(PREFIX)/share/jixiao"'
+CFLAGS += $(WARN) $(OPT) -MMD -MP
+LDFLAGS += $(SAN)
+LDLIBS += -lm
+
+ifeq ($(V),1)
+  Q :=
+else
+  Q := @
+endif
+
+LIB_SRC := $(wildcard src/*.c)
+CLI_SRC := $(wildcard src/cli/*.c)
+TEST_SRC := $(wildcard tests/check_*.c)
+RULES := $(wildcard rules/*.yaml)
+HEADERS := $(wildcard include/jixiao/*.h)
+
+LIB_OBJ := $(LIB_SRC:%.c=$(OUT)/%.o) $(OUT)/gen/rules_data.o
+CLI_OBJ := $(CLI_SRC:%.c=$(OUT)/%.o)
+TEST_OBJ := $(TEST_SRC:%.c=$(OUT)/%.o)
+HDR_OBJ := $(HEADERS:include/jixiao/%.h=$(OUT)/hdr/%.o)
+
+LIB := $(OUT)/libjixiao.a
+BIN := $(OUT)/jixiao
+TESTS := $(OUT)/check_jixiao
+
+.PHONY: all check unit golden bad valgrind demo robust install uninstall deps clean headers
+all: $(BIN) $(BUILD)/jixiao
+
+# ./build/jixiao is always the release binary, whatever VARIANT built last.
+$(BUILD)/jixiao: $(BIN)
+ifeq ($(VARIANT),release)
+	$(Q)ln -sf release/jixiao $@
+else
+	$(Q)$(MAKE) --no-print-directory VARIANT=release all
+endif
+
+$(OUT)/.deps-ok:
+	$(Q)mkdir -p $(@D)
+	$(Q)sh scripts/deps.sh --if-missing
+	$(Q)touch $@
+
+$(OUT)/%.o: %.c | $(OUT)/.deps-ok
+	@mkdir -p $(@D)
+	$(if $(Q),@echo "  CC      $<")
+	$(Q)$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(OUT)/tests/%.o: tests/%.c | $(OUT)/.deps-ok
+	@mkdir -p $(@D)
+	$(if $(Q),@echo "  CC      $<")
+	$(Q)$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(TEST_CFLAGS) $(CFLAGS) -c -o $@ $<
+
+# The rule sets in rules/ are compiled in, so the binary works from anywhere.
+$(OUT)/gen/rules_data.c: $(RULES) scripts/embed-rules.sh
+	@mkdir -p $(@D)
+	$(if $(Q),@echo "  GEN     $@")
+	$(Q)sh scripts/embed-rules.sh $(RULES) > $@.tmp && mv $@.tmp $@
+
+$(OUT)/gen/rules_data.o: $(OUT)/gen/rules_data.c | $(OUT)/.deps-ok
+	$(if $(Q),@echo "  CC      $<")
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(LIB): $(LIB_OBJ)
+	$(if $(Q),@echo "  AR      $@")
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(BIN): $(CLI_OBJ) $(LIB)
+	$(if $(Q),@echo "  LD      $@")
+	$(Q)$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(PKG_LIBS) $(LDLIBS)
+
+$(TESTS): $(TEST_OBJ) $(LIB)
+	$(if $(Q),@echo "  LD      $@")
+	$(Q)$(CC) $(LDFLAGS) -o $@ $(TEST_OBJ) $(LIB) $(PKG_LIBS) $(TEST_LIBS) $(LDLIBS)
+
+# Each public header compiles on its own.
+$(OUT)/hdr/%.o: include/jixiao/%.h | $(OUT)/.deps-ok
+	@mkdir -p $(@D)
+	$(Q)printf '#include <jixiao/%s.h>\n' $* | $(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -MF /dev/null -x c -c -o $@ -
+headers: $(HDR_OBJ)
+
+check: headers $(TESTS) $(BIN)
+	$(Q)cd tests && CK_FORK=$(if $(filter san,$(VARIANT)),no,yes) ../$(TESTS)
+	$(Q)sh tests/golden.sh $(BIN)
+	$(Q)sh tests/bad.sh $(BIN)
+
+valgrind: $(TESTS) $(BIN)
+	$(Q)cd tests && CK_FORK=no valgrind -q --error-exitcode=99 --leak-check=full \
+		--errors-for-leak-kinds=definite,indirect ../$(TESTS)
+	$(Q)JX_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect" \
+		sh tests/golden.sh $(BIN)
+	$(Q)JX_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect" \
+		sh tests/bad.sh $(BIN)
+
+demo: $(BIN)
+	$(Q)$(BIN) score examples/karamay-2024/project.yaml
+
+robust: $(BIN)
+	$(Q)sh tests/robust.sh $(BIN) $(SUITE)
+
+install: $(BIN) $(LIB)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/jixiao \
+		$(DESTDIR)$(PREFIX)/share/jixiao/rules $(DESTDIR)$(PREFIX)/share/doc/jixiao
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/jixiao
+	install -m 644 $(LIB) $(DESTDIR)$(PREFIX)/lib/libjixiao.a
+	install -m 644 $(HEADERS) $(DESTDIR)$(PREFIX)/include/jixiao/
+	install -m 644 $(RULES) $(DESTDIR)$(PREFIX)/share/jixiao/rules/
+	install -m 644 README.md docs/*.md $(DESTDIR)$(PREFIX)/share/doc/jixiao/
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/jixiao $(DESTDIR)$(PREFIX)/lib/libjixiao.a
+	rm -rf $(DESTDIR)$(PREFIX)/include/jixiao $(DESTDIR)$(PREFIX)/share/jixiao \
+		$(DESTDIR)$(PREFIX)/share/doc/jixiao
+
+deps:
+	sh scripts/deps.sh
+
+clean:
+	rm -rf $(BUILD)
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d)
