@@ -1,0 +1,158 @@
+/*
+ * text.c - UTF-8 decoding, terminal display width and edit distance.
+ * Width comes from utf8proc so CJK text lines up in tables and under carets.
+ */
+#include "text.h"
+
+#include <string.h>
+#include <utf8proc.h>
+
+int32_t jx_utf8_next(const char *s, size_t len, size_t *i)
+{
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + *i,
+					      (utf8proc_ssize_t)(len - *i), &cp);
+	if (n <= 0) {
+		(*i)++;
+		return -1;
+	}
+	*i += (size_t)n;
+	return cp;
+}
+
+size_t jx_utf8_count(const char *s, size_t len)
+{
+	size_t i = 0, n = 0;
+	while (i < len) {
+		jx_utf8_next(s, len, &i);
+		n++;
+	}
+	return n;
+}
+
+size_t jx_utf8_offset(const char *s, size_t len, size_t chars)
+{
+	size_t i = 0;
+	while (i < len && chars-- > 0)
+		jx_utf8_next(s, len, &i);
+	return i;
+}
+
+bool jx_utf8_valid(const char *s, size_t len)
+{
+	size_t i = 0;
+	while (i < len)
+		if (jx_utf8_next(s, len, &i) < 0)
+			return false;
+	return true;
+}
+
+size_t jx_text_width(const char *s, size_t len)
+{
+	size_t i = 0, w = 0;
+	while (i < len) {
+		int32_t cp = jx_utf8_next(s, len, &i);
+		if (cp < 0 || cp == '\t') {
+			w++;
+			continue;
+		}
+		int cw = utf8proc_charwidth(cp);
+		w += cw > 0 ? (size_t)cw : 0;
+	}
+	return w;
+}
+
+size_t jx_text_width0(const char *s)
+{
+	return s ? jx_text_width(s, strlen(s)) : 0;
+}
+
+static size_t blank_at(const char *s, size_t len)
+{
+	if (len >= 1 && (s[0] == ' ' || s[0] == '\t' || s[0] == '\r' || s[0] == '\n'))
+		return 1;
+	if (len >= 3 && memcmp(s, "\xe3\x80\x80", 3) == 0) /* U+3000 ideographic space */
+		return 3;
+	return 0;
+}
+
+static size_t blank_before(const char *s, size_t len)
+{
+	if (len >= 1 && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\r' ||
+			 s[len - 1] == '\n'))
+		return 1;
+	if (len >= 3 && memcmp(s + len - 3, "\xe3\x80\x80", 3) == 0)
+		return 3;
+	return 0;
+}
+
+void jx_text_trim(const char **s, size_t *len)
+{
+	size_t n;
+	while ((n = blank_at(*s, *len)) > 0) {
+		*s += n;
+		*len -= n;
+	}
+	while ((n = blank_before(*s, *len)) > 0)
+		*len -= n;
+}
+
+/* Code points of s, at most cap of them; returns how many. */
+static size_t decode_all(const char *s, int32_t *out, size_t cap)
+{
+	size_t i = 0, n = 0, len = strlen(s);
+	while (i < len && n < cap)
+		out[n++] = jx_utf8_next(s, len, &i);
+	return i < len ? cap + 1 : n;
+}
+
+#define DIST_MAX_CHARS 64
+
+size_t jx_text_distance(const char *a, const char *b, size_t limit)
+{
+	int32_t ca[DIST_MAX_CHARS], cb[DIST_MAX_CHARS];
+	size_t row[DIST_MAX_CHARS + 1];
+	size_t na = decode_all(a, ca, DIST_MAX_CHARS), nb = decode_all(b, cb, DIST_MAX_CHARS);
+
+	if (na > DIST_MAX_CHARS || nb > DIST_MAX_CHARS)
+		return limit + 1;
+	if ((na > nb ? na - nb : nb - na) > limit)
+		return limit + 1;
+	for (size_t j = 0; j <= nb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= na; i++) {
+		size_t diag = row[0], best = row[0] = i;
+		for (size_t j = 1; j <= nb; j++) {
+			size_t up = row[j];
+			size_t v = diag + (ca[i - 1] != cb[j - 1]);
+			if (up + 1 < v)
+				v = up + 1;
+			if (row[j - 1] + 1 < v)
+				v = row[j - 1] + 1;
+			row[j] = v;
+			diag = up;
+			if (v < best)
+				best = v;
+		}
+		if (best > limit)
+			return limit + 1;
+	}
+	return row[nb] <= limit ? row[nb] : limit + 1;
+}
+
+const char *jx_text_suggest(const char *word, const char *const *candidates, size_t n)
+{
+	size_t chars = jx_utf8_count(word, strlen(word));
+	size_t limit = chars / 2 < 1 ? 1 : (chars / 2 > 2 ? 2 : chars / 2);
+	const char *best = NULL;
+	size_t best_d = limit + 1;
+
+	for (size_t i = 0; i < n; i++) {
+		size_t d = jx_text_distance(word, candidates[i], limit);
+		if (d < best_d) {
+			best_d = d;
+			best = candidates[i];
+		}
+	}
+	return best;
+}

@@ -1,0 +1,52 @@
+/*
+ * text.h - UTF-8 helpers shared by the library: decoding, display width of
+ * CJK text (through utf8proc), trimming, and edit distance for suggestions.
+ */
+#ifndef JX_TEXT_H
+#define JX_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/**
+ * Decode the code point at s[*i] (within len) and advance *i past it.
+ * Returns the code point, or -1 for a malformed sequence (then *i advances
+ * by one byte).
+ */
+int32_t jx_utf8_next(const char *s, size_t len, size_t *i);
+
+/** Number of code points in s[0..len) (a malformed byte counts as one). */
+size_t jx_utf8_count(const char *s, size_t len);
+
+/** Byte offset of the code point with index chars in s[0..len) (or len). */
+size_t jx_utf8_offset(const char *s, size_t len, size_t chars);
+
+/** True when s[0..len) is well-formed UTF-8. */
+bool jx_utf8_valid(const char *s, size_t len);
+
+/**
+ * Columns s[0..len) takes on a terminal: 2 for CJK and other wide
+ * characters, 0 for combining marks, 1 otherwise (tabs count as 1).
+ */
+size_t jx_text_width(const char *s, size_t len);
+
+/** Same as jx_text_width for a NUL-terminated string (NULL is 0 wide). */
+size_t jx_text_width0(const char *s);
+
+/** Set *start and *len to s[0..len) without leading and trailing blanks (ASCII and U+3000). */
+void jx_text_trim(const char **s, size_t *len);
+
+/**
+ * Edit distance (insertions, deletions, substitutions, counted in code
+ * points) between a and b, or limit + 1 when it exceeds limit.
+ */
+size_t jx_text_distance(const char *a, const char *b, size_t limit);
+
+/**
+ * The candidate closest to word within a distance a person would call a
+ * typo (at most 2, and less than half the word), or NULL.
+ */
+const char *jx_text_suggest(const char *word, const char *const *candidates, size_t n);
+
+#endif
