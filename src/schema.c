@@ -1,0 +1,232 @@
+/*
+ * schema.c - typed reads from YAML nodes with diagnostics at the node.
+ */
+#include "schema.h"
+
+#include "text.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+unsigned jx_node_col(const jx_ynode *n, size_t off)
+{
+	if (n->kind != JX_Y_SCALAR || (!n->plain && !n->quoted))
+		return n->col;
+	return n->col + (n->quoted ? 1u : 0u) +
+	       (unsigned)jx_utf8_count(n->str, off < n->len ? off : n->len);
+}
+
+static void vreport(const jx_reader *rd, jx_severity sev, const jx_ynode *n, unsigned col,
+		    const char *fmt, va_list ap)
+{
+	char buf[768];
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	jx_diags_add(rd->diags, sev, rd->src, n ? n->line : 0, n ? col : 0, "%s", buf);
+}
+
+void jx_read_error(const jx_reader *rd, const jx_ynode *n, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vreport(rd, JX_SEV_ERROR, n, n ? jx_node_col(n, 0) : 0, fmt, ap);
+	va_end(ap);
+}
+
+void jx_read_error_at(const jx_reader *rd, const jx_ynode *n, size_t off, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vreport(rd, JX_SEV_ERROR, n, jx_node_col(n, off), fmt, ap);
+	va_end(ap);
+}
+
+void jx_read_warning(const jx_reader *rd, const jx_ynode *n, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vreport(rd, JX_SEV_WARNING, n, n ? jx_node_col(n, 0) : 0, fmt, ap);
+	va_end(ap);
+}
+
+int jx_read_key(const jx_reader *rd, const jx_ynode *k, const jx_field *fields, size_t n,
+		uint64_t *seen, const char *where)
+{
+	const char *names[96];
+	size_t nnames = 0;
+
+	if (k->kind != JX_Y_SCALAR)
+		return -1; /* reported by the tree builder */
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(k->str, fields[i].key) != 0)
+			continue;
+		uint64_t bit = UINT64_C(1) << fields[i].id;
+		if (*seen & bit) {
+			/* Same field under another spelling (same spelling is caught earlier). */
+			const char *other = "";
+			for (size_t j = 0; j < n; j++)
+				if (fields[j].id == fields[i].id && j != i) {
+					other = fields[j].key;
+					break;
+				}
+			jx_read_error(rd, k, "'%s' is given twice in this %s (also as '%s')", k->str,
+				      where, other);
+			return -1;
+		}
+		*seen |= bit;
+		return fields[i].id;
+	}
+	for (size_t i = 0; i < n && nnames < 96; i++)
+		names[nnames++] = fields[i].key;
+	const char *hint = jx_text_suggest(k->str, names, nnames);
+	if (hint)
+		jx_read_error(rd, k, "unknown key '%s' in %s; did you mean '%s'?", k->str, where, hint);
+	else
+		jx_read_error(rd, k, "unknown key '%s' in %s", k->str, where);
+	return -1;
+}
+
+bool jx_read_map(const jx_reader *rd, const jx_ynode *n, const char *what)
+{
+	if (n->kind == JX_Y_MAP)
+		return true;
+	if (n->kind == JX_Y_SCALAR && strstr(n->str, "\xef\xbc\x9a")) /* full-width colon */
+		jx_read_error(rd, n, "expected %s, got a text; a key ends in an ASCII ':' and a space, not '：'",
+			      what);
+	else
+		jx_read_error(rd, n, "expected %s, got %s", what, jx_ynode_kind_name(n));
+	return false;
+}
+
+bool jx_read_list(const jx_reader *rd, const jx_ynode *n, const char *what)
+{
+	if (n->kind == JX_Y_SEQ)
+		return true;
+	jx_read_error(rd, n, "expected %s, got %s", what, jx_ynode_kind_name(n));
+	return false;
+}
+
+static const char *keep(const jx_reader *rd, const jx_ynode *n)
+{
+	return rd->copy ? jx_arena_strndup(rd->arena, n->str, n->len) : n->str;
+}
+
+bool jx_read_opt_text(const jx_reader *rd, const jx_ynode *n, const char *what, const char **out)
+{
+	if (n->kind != JX_Y_SCALAR) {
+		jx_read_error(rd, n, "expected %s, got %s", what, jx_ynode_kind_name(n));
+		return false;
+	}
+	*out = n->null ? "" : keep(rd, n);
+	return *out != NULL;
+}
+
+bool jx_read_text(const jx_reader *rd, const jx_ynode *n, const char *what, const char **out)
+{
+	if (n->kind == JX_Y_SCALAR && !n->null) {
+		const char *t = n->str;
+		size_t len = n->len;
+		jx_text_trim(&t, &len);
+		if (len > 0) {
+			*out = keep(rd, n);
+			return *out != NULL;
+		}
+	}
+	jx_read_error(rd, n, "expected %s, got %s", what,
+		      n->kind == JX_Y_SCALAR ? "an empty value" : jx_ynode_kind_name(n));
+	return false;
+}
+
+bool jx_read_dec(const jx_reader *rd, const jx_ynode *n, const char *what, const char *suffix,
+		 jx_dec *out, int *places)
+{
+	const char *t;
+	size_t len, errpos = 0;
+
+	if (n->kind != JX_Y_SCALAR || n->null) {
+		jx_read_error(rd, n, "expected %s (a number), got %s", what, jx_ynode_kind_name(n));
+		return false;
+	}
+	t = n->str;
+	len = n->len;
+	jx_text_trim(&t, &len);
+	if (suffix) {
+		size_t sl = strlen(suffix);
+		if (len >= sl && memcmp(t + len - sl, suffix, sl) == 0) {
+			len -= sl;
+			jx_text_trim(&t, &len);
+		}
+	}
+	int rc = jx_dec_parse(out, places, t, len, &errpos);
+	if (rc == 0)
+		return true;
+	size_t off = (size_t)(t - n->str) + errpos;
+	if (rc == JX_DEC_ESYNTAX)
+		jx_read_error_at(rd, n, off, "expected %s (a number), got '%s'", what, n->str);
+	else
+		jx_read_error_at(rd, n, off, "%s in %s '%s'", jx_dec_strerror(rc), what, n->str);
+	return false;
+}
+
+bool jx_read_int(const jx_reader *rd, const jx_ynode *n, const char *what, long min, long max,
+		 long *out)
+{
+	jx_dec d;
+	if (!jx_read_dec(rd, n, what, NULL, &d, NULL))
+		return false;
+	if (d.units % JX_DEC_SCALE != 0 || d.units / JX_DEC_SCALE < min ||
+	    d.units / JX_DEC_SCALE > max) {
+		jx_read_error(rd, n, "%s must be a whole number from %ld to %ld, not '%s'", what, min,
+			      max, n->str);
+		return false;
+	}
+	*out = (long)(d.units / JX_DEC_SCALE);
+	return true;
+}
+
+bool jx_read_pct(const jx_reader *rd, const jx_ynode *n, const char *what, long max_pct,
+		 jx_frac *out)
+{
+	jx_dec d;
+	if (n->kind != JX_Y_SCALAR || n->null || n->len == 0 || n->str[n->len - 1] != '%') {
+		jx_read_error(rd, n, "expected %s as a percentage such as '60%%', got %s", what,
+			      n->kind == JX_Y_SCALAR && !n->null ? n->str : jx_ynode_kind_name(n));
+		return false;
+	}
+	if (!jx_read_dec(rd, n, what, "%", &d, NULL))
+		return false;
+	if (d.units < 0 || jx_dec_cmp(d, jx_dec_from_int(max_pct)) > 0) {
+		jx_read_error(rd, n, "%s must lie between 0%% and %ld%%, not '%s'", what, max_pct,
+			      n->str);
+		return false;
+	}
+	jx_frac f = jx_frac_from_dec(d);
+	return jx_frac_div(out, f, jx_frac_make(100, 1)) == 0;
+}
+
+bool jx_read_texts(const jx_reader *rd, const jx_ynode *n, const char *what,
+		   const char *const **out, size_t *count)
+{
+	const jx_ynode *const *items = (const jx_ynode *const *)&n;
+	size_t k = 1;
+	bool ok = true;
+
+	if (n->kind == JX_Y_SEQ) {
+		items = (const jx_ynode *const *)n->items;
+		k = n->n;
+	} else if (n->kind == JX_Y_SCALAR && n->null) {
+		k = 0;
+	} else if (n->kind != JX_Y_SCALAR) {
+		jx_read_error(rd, n, "expected %s (a list of texts), got %s", what,
+			      jx_ynode_kind_name(n));
+		return false;
+	}
+	const char **list = jx_arena_array(rd->arena, k ? k : 1, sizeof(*list));
+	if (!list)
+		return false;
+	for (size_t i = 0; i < k; i++)
+		ok &= jx_read_text(rd, items[i], what, &list[i]);
+	*out = list;
+	*count = k;
+	return ok;
+}

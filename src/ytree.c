@@ -1,0 +1,559 @@
+/*
+ * ytree.c - libyaml event loop building a marked node tree.
+ * libyaml 0.2.5 has no limits of its own, accepts duplicate keys and expands
+ * nothing itself; this stage adds the limits and the checks.
+ */
+#include "ytree.h"
+
+#include "jixiao/common.h"
+#include "text.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <yaml.h>
+
+/* An open collection while events stream in: its children sit on the
+ * scratch stack from index first upwards. */
+typedef struct frame {
+	jx_ynode *node;
+	size_t first;
+} frame;
+
+typedef struct builder {
+	jx_ytree *tree;
+	jx_diags *diags;
+	frame stack[JX_MAX_YAML_DEPTH];
+	size_t depth;
+	jx_ynode **scratch;
+	size_t nscratch, cap;
+	size_t nodes;
+	bool failed; /* an error that leaves the tree unusable */
+} builder;
+
+static void error_at(builder *b, unsigned line, unsigned col, const char *fmt, const char *arg)
+{
+	jx_diags_add(b->diags, JX_SEV_ERROR, &b->tree->src, line, col, fmt, arg);
+}
+
+static int push_scratch(builder *b, jx_ynode *n)
+{
+	if (b->nscratch == b->cap) {
+		size_t cap = b->cap ? b->cap * 2 : 64;
+		jx_ynode **s = realloc(b->scratch, cap * sizeof(*s));
+		if (!s)
+			return JX_ENOMEM;
+		b->scratch = s;
+		b->cap = cap;
+	}
+	b->scratch[b->nscratch++] = n;
+	return 0;
+}
+
+static jx_ynode *new_node(builder *b, jx_ykind kind, const yaml_mark_t *m)
+{
+	if (b->nodes >= JX_MAX_YAML_NODES) {
+		if (b->nodes == JX_MAX_YAML_NODES)
+			jx_diags_add(b->diags, JX_SEV_ERROR, &b->tree->src, (unsigned)m->line + 1,
+				     (unsigned)m->column + 1,
+				     "too many YAML nodes (the limit is %u)", JX_MAX_YAML_NODES);
+		b->nodes++;
+		b->failed = true;
+		return NULL;
+	}
+	jx_ynode *n = jx_arena_alloc(&b->tree->arena, sizeof(*n));
+	if (!n)
+		return NULL;
+	n->kind = kind;
+	n->line = (unsigned)m->line + 1;
+	n->col = (unsigned)m->column + 1;
+	b->nodes++;
+	return n;
+}
+
+static int attach(builder *b, jx_ynode *n)
+{
+	if (b->depth == 0) {
+		b->tree->root = n;
+		return 0;
+	}
+	return push_scratch(b, n);
+}
+
+static int key_cmp(const void *pa, const void *pb)
+{
+	const jx_ynode *a = *(jx_ynode *const *)pa, *b = *(jx_ynode *const *)pb;
+	if (a->len != b->len)
+		return a->len < b->len ? -1 : 1;
+	int c = memcmp(a->str, b->str, a->len);
+	if (c)
+		return c;
+	return (a->line > b->line) - (a->line < b->line);
+}
+
+static bool same_key(const jx_ynode *a, const jx_ynode *b)
+{
+	return a->kind == JX_Y_SCALAR && b->kind == JX_Y_SCALAR && a->len == b->len &&
+	       memcmp(a->str, b->str, a->len) == 0;
+}
+
+static void report_duplicate(builder *b, const jx_ynode *first, const jx_ynode *dup)
+{
+	jx_diags_add(b->diags, JX_SEV_ERROR, &b->tree->src, dup->line, dup->col,
+		     "duplicate key '%s' (first at line %u)", dup->str, first->line);
+}
+
+/* Duplicate keys: pairwise for small maps, sorted for large ones so that a
+ * hostile map with many keys costs n log n, not n^2. */
+static int check_keys(builder *b, jx_ynode *m)
+{
+	for (size_t i = 0; i < m->n; i++) {
+		jx_ynode *k = m->items[2 * i];
+		if (k->kind != JX_Y_SCALAR)
+			jx_diags_add(b->diags, JX_SEV_ERROR, &b->tree->src, k->line, k->col,
+				     "mapping keys must be plain text, not %s",
+				     jx_ynode_kind_name(k));
+	}
+	if (m->n <= 8) {
+		for (size_t i = 1; i < m->n; i++)
+			for (size_t j = 0; j < i; j++)
+				if (same_key(m->items[2 * j], m->items[2 * i])) {
+					report_duplicate(b, m->items[2 * j], m->items[2 * i]);
+					break;
+				}
+		return 0;
+	}
+	jx_ynode **keys = malloc(m->n * sizeof(*keys));
+	if (!keys)
+		return JX_ENOMEM;
+	for (size_t i = 0; i < m->n; i++)
+		keys[i] = m->items[2 * i];
+	qsort(keys, m->n, sizeof(*keys), key_cmp);
+	for (size_t i = 1, first = 0; i < m->n; i++) {
+		if (same_key(keys[first], keys[i]))
+			report_duplicate(b, keys[first], keys[i]);
+		else
+			first = i;
+	}
+	free(keys);
+	return 0;
+}
+
+static int close_collection(builder *b)
+{
+	frame *f = &b->stack[--b->depth];
+	size_t count = b->nscratch - f->first;
+	jx_ynode *n = f->node;
+
+	n->items = jx_arena_array(&b->tree->arena, count ? count : 1, sizeof(*n->items));
+	if (!n->items)
+		return JX_ENOMEM;
+	memcpy(n->items, b->scratch + f->first, count * sizeof(*n->items));
+	b->nscratch = f->first;
+	if (n->kind == JX_Y_MAP) {
+		n->n = count / 2;
+		return check_keys(b, n);
+	}
+	n->n = count;
+	return 0;
+}
+
+static bool is_null_text(const char *s, size_t len)
+{
+	return len == 0 || (len == 1 && s[0] == '~') ||
+	       (len == 4 && (!memcmp(s, "null", 4) || !memcmp(s, "Null", 4) || !memcmp(s, "NULL", 4)));
+}
+
+/* Anchors, aliases and foreign tags are refused; the node is still built so
+ * the rest of the file is checked too. */
+static void check_props(builder *b, const yaml_mark_t *m, const yaml_char_t *anchor,
+			const yaml_char_t *tag)
+{
+	unsigned line = (unsigned)m->line + 1, col = (unsigned)m->column + 1;
+	if (anchor)
+		error_at(b, line, col, "anchors are not supported ('&%s')", (const char *)anchor);
+	if (tag && strncmp((const char *)tag, "tag:yaml.org,2002:", 18) != 0)
+		error_at(b, line, col, "YAML tags are not supported ('%s')", (const char *)tag);
+}
+
+static int on_scalar(builder *b, yaml_event_t *ev)
+{
+	const yaml_mark_t *m = &ev->start_mark;
+	size_t len = ev->data.scalar.length;
+	const char *text = (const char *)ev->data.scalar.value;
+
+	check_props(b, m, ev->data.scalar.anchor, ev->data.scalar.tag);
+	jx_ynode *n = new_node(b, JX_Y_SCALAR, m);
+	if (!n)
+		return b->failed ? 0 : JX_ENOMEM;
+	if (len > JX_MAX_SCALAR_BYTES) {
+		jx_diags_add(b->diags, JX_SEV_ERROR, &b->tree->src, n->line, n->col,
+			     "text of %zu bytes is longer than the limit of %u bytes", len,
+			     JX_MAX_SCALAR_BYTES);
+		len = 0;
+	}
+	n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+	n->quoted = ev->data.scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
+		    ev->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE;
+	n->null = n->plain && is_null_text(text, len);
+	n->str = jx_arena_strndup(&b->tree->arena, text, len);
+	n->len = len;
+	if (!n->str)
+		return JX_ENOMEM;
+	if (memchr(text, '\0', len))
+		jx_diags_add(b->diags, JX_SEV_ERROR, &b->tree->src, n->line, n->col,
+			     "text contains a NUL character");
+	return attach(b, n);
+}
+
+static int on_alias(builder *b, yaml_event_t *ev)
+{
+	const yaml_mark_t *m = &ev->start_mark;
+	error_at(b, (unsigned)m->line + 1, (unsigned)m->column + 1,
+		 "aliases are not supported ('*%s'); write the value out",
+		 (const char *)ev->data.alias.anchor);
+	jx_ynode *n = new_node(b, JX_Y_SCALAR, m);
+	if (!n)
+		return b->failed ? 0 : JX_ENOMEM;
+	n->null = n->plain = true;
+	n->str = "";
+	return attach(b, n);
+}
+
+static int on_open(builder *b, yaml_event_t *ev, jx_ykind kind)
+{
+	const yaml_mark_t *m = &ev->start_mark;
+	if (kind == JX_Y_MAP)
+		check_props(b, m, ev->data.mapping_start.anchor, ev->data.mapping_start.tag);
+	else
+		check_props(b, m, ev->data.sequence_start.anchor, ev->data.sequence_start.tag);
+	if (b->depth == JX_MAX_YAML_DEPTH) {
+		jx_diags_add(b->diags, JX_SEV_ERROR, &b->tree->src, (unsigned)m->line + 1,
+			     (unsigned)m->column + 1,
+			     "nesting deeper than %d levels", JX_MAX_YAML_DEPTH);
+		b->failed = true;
+		return 0;
+	}
+	jx_ynode *n = new_node(b, kind, m);
+	if (!n)
+		return b->failed ? 0 : JX_ENOMEM;
+	int rc = attach(b, n);
+	if (rc)
+		return rc;
+	b->stack[b->depth].node = n;
+	b->stack[b->depth].first = b->nscratch;
+	b->depth++;
+	return 0;
+}
+
+/* Line and column (1-based, characters) of byte offset off in the text. */
+static void offset_to_mark(const jx_ytree *t, size_t off, unsigned *line, unsigned *col)
+{
+	size_t start = 0;
+	*line = 1;
+	if (off > t->len)
+		off = t->len;
+	for (size_t i = 0; i < off; i++)
+		if (t->text[i] == '\n') {
+			(*line)++;
+			start = i + 1;
+		}
+	*col = (unsigned)jx_utf8_count(t->text + start, off - start) + 1;
+}
+
+/* The character at line:col (1-based) of the text, or NUL; *rest points after it. */
+static char char_at(const jx_ytree *t, unsigned line, unsigned col, const char **rest)
+{
+	const char *p = t->text, *end = t->text + t->len;
+	for (unsigned l = 1; l < line && p < end; l++) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		p = nl ? nl + 1 : end;
+	}
+	size_t i = 0, len = (size_t)(end - p);
+	for (unsigned c = 1; c < col && i < len && p[i] != '\n'; c++)
+		jx_utf8_next(p, len, &i);
+	*rest = i < len ? p + i + 1 : end;
+	return i < len ? p[i] : '\0';
+}
+
+static void report_yaml_error(builder *b, const yaml_parser_t *p)
+{
+	unsigned line, col;
+	const char *rest;
+	const char *problem = p->problem ? p->problem : "syntax error";
+
+	if (p->error == YAML_READER_ERROR) {
+		offset_to_mark(b->tree, p->problem_offset, &line, &col);
+		jx_diags_add(b->diags, JX_SEV_ERROR, &b->tree->src, line, col,
+			     "invalid text: %s (files must be UTF-8)", problem);
+		return;
+	}
+	if (p->error == YAML_MEMORY_ERROR) {
+		jx_diags_add(b->diags, JX_SEV_ERROR, &b->tree->src, 0, 0, "out of memory");
+		return;
+	}
+	line = (unsigned)p->problem_mark.line + 1;
+	col = (unsigned)p->problem_mark.column + 1;
+	/* The classic mistake: target: >=200份 makes '>' a folded-block indicator. */
+	unsigned cl = (unsigned)p->context_mark.line + 1, cc = (unsigned)p->context_mark.column + 1;
+	char at_context = p->context ? char_at(b->tree, cl, cc, &rest) : '\0';
+	char at_problem = char_at(b->tree, line, col, &rest);
+	if (at_context == '>' || at_context == '|' || at_problem == '>') {
+		if (at_context == '>' || at_context == '|') {
+			line = cl;
+			col = cc;
+		}
+		jx_diags_add(b->diags, JX_SEV_ERROR, &b->tree->src, line, col,
+			     "invalid YAML: a value cannot start with '%c' unless quoted",
+			     at_context ? at_context : at_problem);
+		jx_diags_add(b->diags, JX_SEV_NOTE, &b->tree->src, 0, 0,
+			     "YAML reads a leading '>' or '|' as the start of a block of text; "
+			     "put the value in quotes: target: \">=200份\"");
+		return;
+	}
+	if (at_problem == '\t') {
+		jx_diags_add(b->diags, JX_SEV_ERROR, &b->tree->src, line, col,
+			     "invalid YAML: tab character; indent with spaces");
+		return;
+	}
+	if (p->context)
+		jx_diags_add(b->diags, JX_SEV_ERROR, &b->tree->src, line, col,
+			     "invalid YAML: %s (%s that began at line %u)", problem, p->context, cl);
+	else
+		jx_diags_add(b->diags, JX_SEV_ERROR, &b->tree->src, line, col, "invalid YAML: %s",
+			     problem);
+}
+
+static int build(builder *b)
+{
+	yaml_parser_t p;
+	yaml_event_t ev;
+	int rc = 0, docs = 0;
+	bool done = false;
+
+	if (!yaml_parser_initialize(&p))
+		return JX_ENOMEM;
+	yaml_parser_set_input_string(&p, (const unsigned char *)b->tree->text, b->tree->len);
+	yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
+	while (!done && rc == 0 && !b->failed) {
+		if (!yaml_parser_parse(&p, &ev)) {
+			report_yaml_error(b, &p);
+			rc = JX_EINVAL;
+			break;
+		}
+		switch (ev.type) {
+		case YAML_STREAM_END_EVENT:
+			done = true;
+			break;
+		case YAML_DOCUMENT_START_EVENT:
+			if (++docs > 1) {
+				jx_diags_add(b->diags, JX_SEV_ERROR, &b->tree->src,
+					     (unsigned)ev.start_mark.line + 1,
+					     (unsigned)ev.start_mark.column + 1,
+					     "a second YAML document in one file (each file holds one)");
+				done = true;
+			}
+			break;
+		case YAML_ALIAS_EVENT:
+			rc = on_alias(b, &ev);
+			break;
+		case YAML_SCALAR_EVENT:
+			rc = on_scalar(b, &ev);
+			break;
+		case YAML_SEQUENCE_START_EVENT:
+			rc = on_open(b, &ev, JX_Y_SEQ);
+			break;
+		case YAML_MAPPING_START_EVENT:
+			rc = on_open(b, &ev, JX_Y_MAP);
+			break;
+		case YAML_SEQUENCE_END_EVENT:
+		case YAML_MAPPING_END_EVENT:
+			rc = close_collection(b);
+			break;
+		default:
+			break;
+		}
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&p);
+	if (rc == JX_ENOMEM)
+		jx_diags_add(b->diags, JX_SEV_ERROR, &b->tree->src, 0, 0, "out of memory");
+	if (b->failed || b->depth > 0)
+		b->tree->root = NULL; /* a half-built tree is not worth checking further */
+	return rc ? rc : (b->failed ? JX_ELIMIT : 0);
+}
+
+static int parse_owned(jx_ytree *t, jx_diags *diags)
+{
+	builder b;
+	size_t errors = diags->errors;
+
+	memset(&b, 0, sizeof(b));
+	b.tree = t;
+	b.diags = diags;
+	/* UTF-8 BOM: skip. UTF-16/32: say so instead of a confusing YAML error. */
+	if (t->len >= 3 && memcmp(t->text, "\xef\xbb\xbf", 3) == 0) {
+		memmove(t->text, t->text + 3, t->len - 2);
+		t->len -= 3;
+		t->src.len = t->len;
+	} else if (t->len >= 2 && ((unsigned char)t->text[0] == 0xff || (unsigned char)t->text[0] == 0xfe) &&
+		   ((unsigned char)t->text[1] == 0xfe || (unsigned char)t->text[1] == 0xff)) {
+		jx_diags_add(diags, JX_SEV_ERROR, &t->src, 1, 1,
+			     "file is UTF-16; save it as UTF-8");
+		return JX_EINVAL;
+	}
+	int rc = build(&b);
+	free(b.scratch);
+	if (rc == 0 && diags->errors > errors)
+		rc = JX_EINVAL;
+	return rc;
+}
+
+static void tree_init(jx_ytree *t, const char *name)
+{
+	memset(t, 0, sizeof(*t));
+	jx_arena_init(&t->arena);
+	t->src.file = jx_arena_strndup(&t->arena, name, strlen(name));
+	if (!t->src.file)
+		t->src.file = "(out of memory)";
+}
+
+int jx_ytree_parse(jx_ytree *out, const char *name, const char *text, size_t len,
+		   jx_diags *diags)
+{
+	tree_init(out, name);
+	if (len > JX_MAX_FILE_BYTES) {
+		jx_diags_add(diags, JX_SEV_ERROR, &out->src, 0, 0,
+			     "file of %zu bytes is larger than the limit of %u bytes", len,
+			     JX_MAX_FILE_BYTES);
+		return JX_ELIMIT;
+	}
+	out->text = malloc(len + 1);
+	if (!out->text)
+		return JX_ENOMEM;
+	memcpy(out->text, text, len);
+	out->text[len] = '\0';
+	out->len = len;
+	out->src.text = out->text;
+	out->src.len = len;
+	return parse_owned(out, diags);
+}
+
+/* Read the whole file, refusing more than the limit; *out is malloc'd and NUL-terminated. */
+static int read_all(FILE *f, char **out, size_t *len)
+{
+	size_t cap = 65536, n = 0;
+	char *buf = malloc(cap);
+	if (!buf)
+		return JX_ENOMEM;
+	for (;;) {
+		if (n == cap) {
+			if (cap > JX_MAX_FILE_BYTES) {
+				free(buf);
+				return JX_ELIMIT;
+			}
+			cap *= 2;
+			char *nb = realloc(buf, cap);
+			if (!nb) {
+				free(buf);
+				return JX_ENOMEM;
+			}
+			buf = nb;
+		}
+		size_t got = fread(buf + n, 1, cap - n, f);
+		n += got;
+		if (got == 0)
+			break;
+	}
+	if (ferror(f)) {
+		free(buf);
+		return JX_EIO;
+	}
+	if (n > JX_MAX_FILE_BYTES) {
+		free(buf);
+		return JX_ELIMIT;
+	}
+	char *nb = realloc(buf, n + 1);
+	if (nb)
+		buf = nb;
+	else if (n == cap) {
+		free(buf);
+		return JX_ENOMEM;
+	}
+	buf[n] = '\0';
+	*out = buf;
+	*len = n;
+	return 0;
+}
+
+int jx_ytree_load(jx_ytree *out, const char *path, jx_diags *diags)
+{
+	bool is_stdin = strcmp(path, "-") == 0;
+	struct stat st;
+	FILE *f;
+	int rc;
+
+	tree_init(out, is_stdin ? "<stdin>" : path);
+	f = is_stdin ? stdin : fopen(path, "rb");
+	if (!f) {
+		jx_diags_add(diags, JX_SEV_ERROR, &out->src, 0, 0, "cannot open: %s",
+			     strerror(errno));
+		return errno == ENOENT ? JX_ENOTFOUND : JX_EIO;
+	}
+	bool have_st = fstat(fileno(f), &st) == 0;
+	if (have_st && S_ISDIR(st.st_mode)) {
+		jx_diags_add(diags, JX_SEV_ERROR, &out->src, 0, 0, "cannot read: is a directory");
+		rc = JX_EIO;
+	} else if (have_st && S_ISREG(st.st_mode) && st.st_size > (off_t)JX_MAX_FILE_BYTES) {
+		rc = JX_ELIMIT;
+	} else {
+		rc = read_all(f, &out->text, &out->len);
+		if (rc == JX_EIO)
+			jx_diags_add(diags, JX_SEV_ERROR, &out->src, 0, 0, "cannot read: %s",
+				     strerror(errno));
+	}
+	if (!is_stdin)
+		fclose(f);
+	if (rc == JX_ELIMIT)
+		jx_diags_add(diags, JX_SEV_ERROR, &out->src, 0, 0,
+			     "file is larger than the limit of %u bytes (16 MiB)", JX_MAX_FILE_BYTES);
+	else if (rc == JX_ENOMEM)
+		jx_diags_add(diags, JX_SEV_ERROR, &out->src, 0, 0, "out of memory");
+	if (rc)
+		return rc;
+	out->src.text = out->text;
+	out->src.len = out->len;
+	return parse_owned(out, diags);
+}
+
+void jx_ytree_release(jx_ytree *t)
+{
+	jx_arena_release(&t->arena);
+	free(t->text);
+	memset(t, 0, sizeof(*t));
+}
+
+const jx_ynode *jx_ynode_get(const jx_ynode *m, const char *key)
+{
+	size_t klen = strlen(key);
+	if (!m || m->kind != JX_Y_MAP)
+		return NULL;
+	for (size_t i = 0; i < m->n; i++) {
+		const jx_ynode *k = m->items[2 * i];
+		if (k->kind == JX_Y_SCALAR && k->len == klen && memcmp(k->str, key, klen) == 0)
+			return m->items[2 * i + 1];
+	}
+	return NULL;
+}
+
+const char *jx_ynode_kind_name(const jx_ynode *n)
+{
+	if (!n)
+		return "nothing";
+	switch (n->kind) {
+	case JX_Y_MAP: return "a mapping";
+	case JX_Y_SEQ: return "a list";
+	default: return n->null ? "an empty value" : "a text";
+	}
+}
