@@ -1,0 +1,1003 @@
+/*
+ * rules.c - rule-set loading: find the file (path, $JIXIAO_RULES_PATH or
+ * built in), follow `extends`, merge, and validate the result so that the
+ * scorer can trust every rule it is given.
+ */
+#include "jixiao/rules.h"
+
+#include "arena.h"
+#include "builtin.h"
+#include "jixiao/common.h"
+#include "schema.h"
+#include "text.h"
+#include "ytree.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define MAX_EXTENDS 8
+
+enum { REF_FUNDS, REF_DEFAULT, REF_QUALITATIVE, REF_DEADLINE, NREFS };
+
+static const char *const ref_keys[NREFS] = { "funds_rule", "default_rule", "qualitative_rule",
+					      "deadline_rule" };
+static const char *const ref_defaults[NREFS] = { "proportional", "proportional", "qualitative",
+						  "on-time" };
+
+/* A reference to a rule by name, with the place that made it. */
+typedef struct rule_ref {
+	const char *name;
+	jx_loc at;
+} rule_ref;
+
+typedef struct impl {
+	jx_rules pub;
+	jx_arena arena;
+	jx_diags *diags;
+	jx_rule *rules;
+	size_t nrules;
+	const char **chain;
+	size_t nchain;
+	rule_ref refs[NREFS];
+	jx_ytree trees[MAX_EXTENDS + 1]; /* kept for diagnostics until loading ends */
+	size_t ntrees;
+} impl;
+
+/* ------------------------------------------------------------ locating */
+
+static bool is_path(const char *spec)
+{
+	size_t n = strlen(spec);
+	return strchr(spec, '/') || (n > 5 && strcmp(spec + n - 5, ".yaml") == 0) ||
+	       (n > 4 && strcmp(spec + n - 4, ".yml") == 0);
+}
+
+static bool file_exists(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static const jx_builtin_rule_file *builtin(const char *name)
+{
+	for (unsigned i = 0; i < jx_builtin_rule_file_count; i++)
+		if (strcmp(jx_builtin_rule_files[i].name, name) == 0)
+			return &jx_builtin_rule_files[i];
+	return NULL;
+}
+
+/* "dir/name.yaml" for the first directory of $JIXIAO_RULES_PATH holding it. */
+static char *search_path(jx_arena *a, const char *name)
+{
+	const char *env = getenv("JIXIAO_RULES_PATH");
+	while (env && *env) {
+		const char *colon = strchr(env, ':');
+		size_t n = colon ? (size_t)(colon - env) : strlen(env);
+		if (n > 0) {
+			char *p = jx_arena_printf(a, "%.*s/%s.yaml", (int)n, env, name);
+			if (p && file_exists(p))
+				return p;
+		}
+		env = colon ? colon + 1 : NULL;
+	}
+	return NULL;
+}
+
+/* The directory part of path ("." when there is none). */
+static const char *dir_of(jx_arena *a, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		return ".";
+	if (slash == path)
+		return "/";
+	return jx_arena_strndup(a, path, (size_t)(slash - path));
+}
+
+static void report_unknown_set(impl *im, const char *spec, const jx_loc *from)
+{
+	jx_rules_entry *list = NULL;
+	size_t n = 0;
+	char known[512] = "";
+	const char *names[64];
+	size_t nn = 0;
+
+	if (jx_rules_list(&list, &n) == 0) {
+		for (size_t i = 0; i < n; i++) {
+			size_t used = strlen(known);
+			snprintf(known + used, sizeof(known) - used, "%s%s", i ? ", " : "", list[i].name);
+			if (nn < 64)
+				names[nn++] = list[i].name;
+		}
+	}
+	const char *hint = jx_text_suggest(spec, names, nn);
+	char did[128] = "";
+	if (hint)
+		snprintf(did, sizeof(did), "did you mean '%s'? ", hint);
+	jx_diags_add(im->diags, JX_SEV_ERROR, from ? from->src : NULL, from ? from->line : 0,
+		     from ? from->col : 0, "unknown rule set '%s'; %s(known: %s)", spec, did, known);
+	jx_rules_list_free(list, n);
+}
+
+/* Load the file spec names into the next tree slot; *dir gets its directory
+ * (NULL for a built-in set). Returns the tree or NULL after a diagnostic. */
+static jx_ytree *open_set(impl *im, const char *spec, const char *base_dir, const jx_loc *from,
+			  const char **dir, const char **origin)
+{
+	jx_ytree *t = &im->trees[im->ntrees];
+	int rc;
+
+	if (is_path(spec)) {
+		const char *path = spec;
+		if (spec[0] != '/' && base_dir && strcmp(base_dir, ".") != 0)
+			path = jx_arena_printf(&im->arena, "%s/%s", base_dir, spec);
+		if (!path)
+			return NULL;
+		if (!file_exists(path)) {
+			jx_diags_add(im->diags, JX_SEV_ERROR, from ? from->src : NULL,
+				     from ? from->line : 0, from ? from->col : 0,
+				     "rule set file '%s' not found", path);
+			return NULL;
+		}
+		im->ntrees++;
+		rc = jx_ytree_load(t, path, im->diags);
+		*dir = dir_of(&im->arena, path);
+		*origin = jx_arena_strndup(&im->arena, path, strlen(path));
+	} else {
+		char *path = search_path(&im->arena, spec);
+		const jx_builtin_rule_file *b = path ? NULL : builtin(spec);
+		if (!path && !b) {
+			report_unknown_set(im, spec, from);
+			return NULL;
+		}
+		im->ntrees++;
+		if (path) {
+			rc = jx_ytree_load(t, path, im->diags);
+			*dir = dir_of(&im->arena, path);
+			*origin = path;
+		} else {
+			rc = jx_ytree_parse(t, b->path, b->text, b->len, im->diags);
+			*dir = NULL;
+			*origin = jx_arena_printf(&im->arena, "%s (built in)", b->path);
+		}
+	}
+	return rc == 0 ? t : NULL;
+}
+
+/* ------------------------------------------------------------- reading */
+
+enum {
+	F_VERSION, F_NAME, F_TITLE, F_EXTENDS, F_DESCRIPTION, F_DECIMALS, F_RATE_DECIMALS,
+	F_ROUNDING, F_SCORE_FROM, F_GRADES, F_FUNDS_RULE, F_DEFAULT_RULE, F_QUALITATIVE_RULE,
+	F_DEADLINE_RULE, F_NOT_APPLICABLE, F_REVERSE_GROUPS, F_STANDARD_WEIGHTS, F_FINDINGS,
+	F_RULES
+};
+
+static const jx_field set_fields[] = {
+	{ "jixiao-rules", F_VERSION }, { "name", F_NAME }, { "title", F_TITLE },
+	{ "extends", F_EXTENDS }, { "description", F_DESCRIPTION }, { "decimals", F_DECIMALS },
+	{ "rate_decimals", F_RATE_DECIMALS }, { "rounding", F_ROUNDING },
+	{ "score_from", F_SCORE_FROM }, { "grades", F_GRADES }, { "funds_rule", F_FUNDS_RULE },
+	{ "default_rule", F_DEFAULT_RULE }, { "qualitative_rule", F_QUALITATIVE_RULE },
+	{ "deadline_rule", F_DEADLINE_RULE }, { "not_applicable", F_NOT_APPLICABLE },
+	{ "reverse_groups", F_REVERSE_GROUPS }, { "standard_weights", F_STANDARD_WEIGHTS },
+	{ "findings", F_FINDINGS }, { "rules", F_RULES },
+};
+
+enum {
+	R_ALIASES, R_KIND, R_CAP, R_ZERO_BELOW, R_AT, R_FULL_AT, R_PER, R_DEDUCT, R_MEASURE,
+	R_BANDS, R_LEVELS, R_DESCRIPTION
+};
+
+static const jx_field rule_fields[] = {
+	{ "aliases", R_ALIASES }, { "kind", R_KIND }, { "cap", R_CAP },
+	{ "zero_below", R_ZERO_BELOW }, { "at", R_AT }, { "full_at", R_FULL_AT },
+	{ "per", R_PER }, { "deduct", R_DEDUCT }, { "measure", R_MEASURE },
+	{ "bands", R_BANDS }, { "levels", R_LEVELS }, { "description", R_DESCRIPTION },
+};
+
+/* Which kinds each parameter belongs to (bit per jx_rule_kind). */
+static unsigned param_kinds(int id)
+{
+	switch (id) {
+	case R_CAP: case R_ZERO_BELOW: return 1u << JX_RULE_RATIO;
+	case R_AT: return 1u << JX_RULE_THRESHOLD;
+	case R_FULL_AT: case R_PER: case R_DEDUCT: return 1u << JX_RULE_STEP;
+	case R_MEASURE: case R_BANDS: return 1u << JX_RULE_BANDS;
+	case R_LEVELS: return 1u << JX_RULE_LEVELS;
+	default: return ~0u;
+	}
+}
+
+static const char *const kind_names[] = { "ratio", "threshold", "step", "bands", "levels" };
+
+const char *jx_rule_kind_name(jx_rule_kind k)
+{
+	return (unsigned)k < 5 ? kind_names[k] : "?";
+}
+
+static bool read_kind(const jx_reader *rd, const jx_ynode *n, jx_rule_kind *out)
+{
+	const char *s;
+	if (!jx_read_text(rd, n, "a rule kind", &s))
+		return false;
+	for (int k = 0; k < 5; k++)
+		if (strcmp(s, kind_names[k]) == 0) {
+			*out = (jx_rule_kind)k;
+			return true;
+		}
+	const char *hint = jx_text_suggest(s, kind_names, 5);
+	jx_read_error(rd, n, "unknown rule kind '%s'%s%s%s (kinds: ratio, threshold, step, bands, levels)",
+		      s, hint ? "; did you mean '" : "", hint ? hint : "", hint ? "'?" : "");
+	return false;
+}
+
+/* Bands: ordered, no gaps, scores within 0-100%. */
+static bool read_bands(const jx_reader *rd, const jx_ynode *n, jx_rule *r)
+{
+	static const jx_field fields[] = { { "min", 0 }, { "max", 1 }, { "score", 2 } };
+	bool ok = true;
+
+	if (!jx_read_list(rd, n, "a list of bands"))
+		return false;
+	if (n->n == 0) {
+		jx_read_error(rd, n, "a bands rule needs at least one band");
+		return false;
+	}
+	jx_band *bands = jx_arena_array(rd->arena, n->n, sizeof(*bands));
+	if (!bands)
+		return false;
+	for (size_t i = 0; i < n->n; i++) {
+		const jx_ynode *b = n->items[i];
+		uint64_t seen = 0;
+		bool has_score = false;
+		if (!jx_read_map(rd, b, "a band ({min: 90%, score: 100%})")) {
+			ok = false;
+			continue;
+		}
+		for (size_t j = 0; j < b->n; j++) {
+			const jx_ynode *k = b->items[2 * j], *v = b->items[2 * j + 1];
+			int id = jx_read_key(rd, k, fields, 3, &seen, "band");
+			if (id == 2) {
+				has_score = true;
+				ok &= jx_read_pct(rd, v, "a band's score", 100, &bands[i].score);
+			} else if (id >= 0) {
+				if ((id == 1) != r->by_deviation) {
+					jx_read_error(rd, k, "bands measured by %s use '%s', not '%s'",
+						      r->by_deviation ? "deviation" : "rate",
+						      r->by_deviation ? "max" : "min", k->str);
+					ok = false;
+					continue;
+				}
+				bands[i].has_bound = true;
+				ok &= jx_read_pct(rd, v, "a band's bound", 1000, &bands[i].bound);
+			} else {
+				ok = false;
+			}
+		}
+		if (!has_score) {
+			jx_read_error(rd, b, "band has no 'score'");
+			ok = false;
+		}
+		if (!ok)
+			continue;
+		if (!bands[i].has_bound && i + 1 < n->n) {
+			jx_read_error(rd, b, "only the last band may leave out its '%s'",
+				      r->by_deviation ? "max" : "min");
+			ok = false;
+		}
+		if (i > 0 && bands[i].has_bound && bands[i - 1].has_bound) {
+			int c = jx_frac_cmp(bands[i].bound, bands[i - 1].bound);
+			if (r->by_deviation ? c <= 0 : c >= 0) {
+				jx_read_error(rd, b, "bands must be in %s order of '%s'",
+					      r->by_deviation ? "increasing" : "decreasing",
+					      r->by_deviation ? "max" : "min");
+				ok = false;
+			}
+		}
+	}
+	if (ok) {
+		const jx_band *last = &bands[n->n - 1];
+		if (r->by_deviation && last->has_bound) {
+			jx_read_error(rd, n->items[n->n - 1],
+				      "deviations above the last band's max have no score; end with a band without 'max'");
+			ok = false;
+		} else if (!r->by_deviation && last->has_bound && last->bound.num != 0) {
+			jx_read_error(rd, n->items[n->n - 1],
+				      "rates below the last band's min have no score; end with 'min: 0%%' or a band without 'min'");
+			ok = false;
+		}
+	}
+	r->bands = bands;
+	r->nbands = n->n;
+	return ok;
+}
+
+static bool names_clash(const char *s, const jx_level *levels, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (levels[i].name && strcmp(levels[i].name, s) == 0)
+			return true;
+		for (size_t j = 0; j < levels[i].naliases; j++)
+			if (strcmp(levels[i].aliases[j], s) == 0)
+				return true;
+	}
+	return false;
+}
+
+static bool read_levels(const jx_reader *rd, const jx_ynode *n, jx_rule *r)
+{
+	static const jx_field fields[] = { { "name", 0 }, { "aliases", 1 }, { "min", 2 },
+					   { "max", 3 }, { "default", 4 } };
+	bool ok = true;
+
+	if (!jx_read_list(rd, n, "a list of levels"))
+		return false;
+	if (n->n == 0) {
+		jx_read_error(rd, n, "a levels rule needs at least one level");
+		return false;
+	}
+	jx_level *levels = jx_arena_array(rd->arena, n->n, sizeof(*levels));
+	if (!levels)
+		return false;
+	for (size_t i = 0; i < n->n; i++) {
+		const jx_ynode *l = n->items[i];
+		jx_level *lv = &levels[i];
+		uint64_t seen = 0;
+		bool has_def = false, lok = true;
+		if (!jx_read_map(rd, l, "a level ({name: 达成, min: 100%, max: 100%})")) {
+			ok = false;
+			continue;
+		}
+		for (size_t j = 0; j < l->n; j++) {
+			const jx_ynode *k = l->items[2 * j], *v = l->items[2 * j + 1];
+			switch (jx_read_key(rd, k, fields, 5, &seen, "level")) {
+			case 0:
+				lok &= jx_read_text(rd, v, "a level name", &lv->name);
+				if (lv->name && names_clash(lv->name, levels, i)) {
+					jx_read_error(rd, v, "level name '%s' is used twice", lv->name);
+					lok = false;
+				}
+				break;
+			case 1:
+				lok &= jx_read_texts(rd, v, "level aliases", &lv->aliases, &lv->naliases);
+				break;
+			case 2: lok &= jx_read_pct(rd, v, "a level's min", 100, &lv->min); break;
+			case 3: lok &= jx_read_pct(rd, v, "a level's max", 100, &lv->max); break;
+			case 4:
+				has_def = true;
+				lok &= jx_read_pct(rd, v, "a level's default", 100, &lv->def);
+				break;
+			default: lok = false; break;
+			}
+		}
+		if (lok && (!(seen & 1) || !(seen & 4) || !(seen & 8))) {
+			jx_read_error(rd, l, "a level needs 'name', 'min' and 'max'");
+			lok = false;
+		}
+		if (lok && !has_def)
+			lv->def = lv->max;
+		if (lok && (jx_frac_cmp(lv->min, lv->def) > 0 || jx_frac_cmp(lv->def, lv->max) > 0)) {
+			jx_read_error(rd, l, "level '%s' needs min <= default <= max", lv->name);
+			lok = false;
+		}
+		ok &= lok;
+	}
+	r->levels = levels;
+	r->nlevels = n->n;
+	return ok;
+}
+
+static void rule_defaults(jx_rule *r)
+{
+	r->cap = jx_frac_make(1, 1);
+	r->zero_below = jx_frac_make(0, 1);
+	r->at = jx_frac_make(1, 1);
+	r->full_at = jx_frac_make(1, 1);
+	r->per = jx_frac_make(0, 1);
+}
+
+static bool read_rule(const jx_reader *rd, const char *origin, const jx_ynode *k,
+		      const jx_ynode *v, jx_rule *r)
+{
+	uint64_t seen = 0;
+	bool ok = true, has_kind = false;
+
+	memset(r, 0, sizeof(*r));
+	rule_defaults(r);
+	r->origin = origin;
+	r->line = k->line;
+	if (!jx_read_text(rd, k, "a rule name", &r->name) || !jx_read_map(rd, v, "a rule (a mapping with 'kind')"))
+		return false;
+	/* The kind first: it decides which parameters are allowed. */
+	const jx_ynode *kn = jx_ynode_get(v, "kind");
+	if (kn)
+		has_kind = read_kind(rd, kn, &r->kind);
+	else
+		jx_read_error(rd, k, "rule '%s' has no 'kind' (ratio, threshold, step, bands or levels)",
+			      r->name);
+	if (!has_kind)
+		return false;
+	const jx_ynode *mn = jx_ynode_get(v, "measure");
+	if (mn && r->kind == JX_RULE_BANDS) {
+		const char *m;
+		if (jx_read_text(rd, mn, "a measure", &m)) {
+			if (strcmp(m, "deviation") == 0)
+				r->by_deviation = true;
+			else if (strcmp(m, "rate") != 0) {
+				jx_read_error(rd, mn, "measure must be 'rate' or 'deviation', not '%s'", m);
+				ok = false;
+			}
+		}
+	}
+	for (size_t i = 0; i < v->n; i++) {
+		const jx_ynode *pk = v->items[2 * i], *pv = v->items[2 * i + 1];
+		int id = jx_read_key(rd, pk, rule_fields, sizeof(rule_fields) / sizeof(rule_fields[0]),
+				     &seen, "rule");
+		if (id < 0) {
+			ok = false;
+			continue;
+		}
+		if (!(param_kinds(id) & (1u << r->kind))) {
+			jx_read_error(rd, pk, "'%s' does not apply to a %s rule", pk->str,
+				      kind_names[r->kind]);
+			ok = false;
+			continue;
+		}
+		switch (id) {
+		case R_ALIASES: ok &= jx_read_texts(rd, pv, "rule aliases", &r->aliases, &r->naliases); break;
+		case R_CAP: ok &= jx_read_pct(rd, pv, "cap", 1000, &r->cap); break;
+		case R_ZERO_BELOW: ok &= jx_read_pct(rd, pv, "zero_below", 1000, &r->zero_below); break;
+		case R_AT: ok &= jx_read_pct(rd, pv, "at", 1000, &r->at); break;
+		case R_FULL_AT: ok &= jx_read_pct(rd, pv, "full_at", 1000, &r->full_at); break;
+		case R_PER: ok &= jx_read_pct(rd, pv, "per", 1000, &r->per); break;
+		case R_DEDUCT:
+			ok &= jx_read_dec(rd, pv, "deduct", "\xe5\x88\x86", &r->deduct, NULL);
+			if (r->deduct.units < 0) {
+				jx_read_error(rd, pv, "deduct must not be negative");
+				ok = false;
+			}
+			break;
+		case R_BANDS: ok &= read_bands(rd, pv, r); break;
+		case R_LEVELS: ok &= read_levels(rd, pv, r); break;
+		default: break; /* kind and measure were read above; description is free text */
+		}
+	}
+	if (r->kind == JX_RULE_STEP && (!(seen & (1u << R_PER)) || r->per.num == 0 ||
+					!(seen & (1u << R_DEDUCT)))) {
+		jx_read_error(rd, k, "step rule '%s' needs 'per' (above 0%%) and 'deduct'", r->name);
+		ok = false;
+	}
+	if (r->kind == JX_RULE_BANDS && !(seen & (1u << R_BANDS))) {
+		jx_read_error(rd, k, "bands rule '%s' needs 'bands'", r->name);
+		ok = false;
+	}
+	if (r->kind == JX_RULE_LEVELS && !(seen & (1u << R_LEVELS))) {
+		jx_read_error(rd, k, "levels rule '%s' needs 'levels'", r->name);
+		ok = false;
+	}
+	return ok;
+}
+
+static const jx_rule *find_in(const jx_rule *rules, size_t n, const char *name)
+{
+	for (size_t i = 0; i < n; i++) {
+		const jx_rule *x = &rules[i];
+		if (strcmp(x->name, name) == 0)
+			return x;
+		for (size_t j = 0; j < x->naliases; j++)
+			if (strcmp(x->aliases[j], name) == 0)
+				return x;
+	}
+	return NULL;
+}
+
+/* Add r, replacing a rule of the same name from a set this one extends;
+ * every name and alias must keep naming one rule. */
+static bool put_rule(impl *im, const jx_reader *rd, const jx_ynode *at, const jx_rule *r)
+{
+	size_t slot = im->nrules;
+	for (size_t i = 0; i < im->nrules; i++)
+		if (strcmp(im->rules[i].name, r->name) == 0)
+			slot = i;
+	for (size_t j = 0; j <= r->naliases; j++) {
+		const char *name = j < r->naliases ? r->aliases[j] : r->name;
+		const jx_rule *other = find_in(im->rules, im->nrules, name);
+		if (other && other != &im->rules[slot] && strcmp(other->name, r->name) != 0) {
+			jx_read_error(rd, at, "'%s' of rule '%s' already names rule '%s'", name,
+				      r->name, other->name);
+			return false;
+		}
+	}
+	if (slot < im->nrules) {
+		im->rules[slot] = *r;
+		return true;
+	}
+	jx_rule *grown = jx_arena_array(&im->arena, im->nrules + 1, sizeof(*grown));
+	if (!grown)
+		return false;
+	if (im->nrules)
+		memcpy(grown, im->rules, im->nrules * sizeof(*grown));
+	grown[im->nrules++] = *r;
+	im->rules = grown;
+	return true;
+}
+
+static bool read_grades(const jx_reader *rd, const jx_ynode *n, jx_rules *pub)
+{
+	static const jx_field fields[] = { { "min", 0 }, { "name", 1 }, { "aliases", 2 } };
+	bool ok = true;
+
+	if (!jx_read_list(rd, n, "a list of grades"))
+		return false;
+	if (n->n == 0) {
+		jx_read_error(rd, n, "grades must not be empty");
+		return false;
+	}
+	jx_grade *g = jx_arena_array(rd->arena, n->n, sizeof(*g));
+	if (!g)
+		return false;
+	for (size_t i = 0; i < n->n; i++) {
+		const jx_ynode *e = n->items[i];
+		uint64_t seen = 0;
+		if (!jx_read_map(rd, e, "a grade ({min: 90, name: 优})")) {
+			ok = false;
+			continue;
+		}
+		for (size_t j = 0; j < e->n; j++) {
+			const jx_ynode *k = e->items[2 * j], *v = e->items[2 * j + 1];
+			switch (jx_read_key(rd, k, fields, 3, &seen, "grade")) {
+			case 0: ok &= jx_read_dec(rd, v, "a grade's min", NULL, &g[i].min, NULL); break;
+			case 1: ok &= jx_read_text(rd, v, "a grade name", &g[i].name); break;
+			case 2: ok &= jx_read_texts(rd, v, "grade aliases", &g[i].aliases, &g[i].naliases); break;
+			default: ok = false; break;
+			}
+		}
+		if ((seen & 3) != 3) {
+			jx_read_error(rd, e, "a grade needs 'min' and 'name'");
+			ok = false;
+		} else if (i > 0 && (seen & 1) && jx_dec_cmp(g[i].min, g[i - 1].min) >= 0) {
+			jx_read_error(rd, e, "grades must be in decreasing order of 'min'");
+			ok = false;
+		}
+	}
+	if (ok && g[n->n - 1].min.units > 0) {
+		char buf[JX_DEC_BUFSZ];
+		jx_read_error(rd, n->items[n->n - 1],
+			      "totals below %s have no grade; give the last grade 'min: 0'",
+			      jx_dec_format(buf, g[n->n - 1].min, -1, 0));
+		ok = false;
+	}
+	if (ok) {
+		pub->grades = g;
+		pub->ngrades = n->n;
+	}
+	return ok;
+}
+
+static bool read_std_weights(const jx_reader *rd, const jx_ynode *n, jx_rules *pub)
+{
+	bool ok = true;
+	if (!jx_read_map(rd, n, "a mapping of group names to weights"))
+		return false;
+	jx_std_weight *w = jx_arena_array(rd->arena, n->n ? n->n : 1, sizeof(*w));
+	if (!w)
+		return false;
+	for (size_t i = 0; i < n->n; i++) {
+		ok &= jx_read_text(rd, n->items[2 * i], "a group name", &w[i].name);
+		ok &= jx_read_dec(rd, n->items[2 * i + 1], "a weight", NULL, &w[i].weight, NULL);
+	}
+	pub->standard_weights = w;
+	pub->nstandard_weights = n->n;
+	return ok;
+}
+
+static bool read_findings(const jx_reader *rd, const jx_ynode *n, jx_finding_limits *f)
+{
+	static const jx_field fields[] = { { "over_completion", 0 }, { "reason_required_below", 1 },
+					   { "funds_reason_below", 2 } };
+	uint64_t seen = 0;
+	bool ok = true;
+	if (!jx_read_map(rd, n, "a mapping of finding thresholds"))
+		return false;
+	for (size_t i = 0; i < n->n; i++) {
+		const jx_ynode *k = n->items[2 * i], *v = n->items[2 * i + 1];
+		switch (jx_read_key(rd, k, fields, 3, &seen, "findings")) {
+		case 0: ok &= jx_read_pct(rd, v, "over_completion", 1000, &f->over_completion); break;
+		case 1: ok &= jx_read_pct(rd, v, "reason_required_below", 1000, &f->reason_required_below); break;
+		case 2: ok &= jx_read_pct(rd, v, "funds_reason_below", 1000, &f->funds_reason_below); break;
+		default: ok = false; break;
+		}
+	}
+	return ok;
+}
+
+/* Read a choice among words; *out gets its index. */
+static bool read_choice(const jx_reader *rd, const jx_ynode *n, const char *what,
+			const char *const *words, int nwords, int *out)
+{
+	const char *s;
+	if (!jx_read_text(rd, n, what, &s))
+		return false;
+	for (int i = 0; i < nwords; i++)
+		if (strcmp(s, words[i]) == 0) {
+			*out = i;
+			return true;
+		}
+	char list[128] = "";
+	for (int i = 0; i < nwords; i++) {
+		size_t used = strlen(list);
+		snprintf(list + used, sizeof(list) - used, "%s%s", i ? ", " : "", words[i]);
+	}
+	jx_read_error(rd, n, "%s must be one of %s, not '%s'", what, list, s);
+	return false;
+}
+
+static bool apply_file(impl *im, jx_ytree *t, const char *dir, const char *origin, int depth);
+
+/* Load the set `extends` names and apply it first. */
+static bool apply_parent(impl *im, const jx_reader *rd, const jx_ynode *v, const char *dir,
+			 int depth)
+{
+	const char *spec, *pdir = NULL, *porigin = NULL;
+	if (!jx_read_text(rd, v, "the name of a rule set", &spec))
+		return false;
+	jx_loc from = { rd->src, v->line, jx_node_col(v, 0) };
+	if (depth >= MAX_EXTENDS) {
+		jx_read_error(rd, v, "rule sets extend each other more than %d deep (a cycle?)",
+			      MAX_EXTENDS);
+		return false;
+	}
+	jx_ytree *t = open_set(im, spec, dir, &from, &pdir, &porigin);
+	if (!t)
+		return false;
+	for (size_t i = 0; i < im->nchain; i++)
+		if (strcmp(im->chain[i], porigin) == 0) {
+			jx_read_error(rd, v, "rule set '%s' extends itself through '%s'", spec, porigin);
+			return false;
+		}
+	return apply_file(im, t, pdir, porigin, depth + 1);
+}
+
+static bool push_chain(impl *im, const char *origin)
+{
+	const char **c = jx_arena_array(&im->arena, im->nchain + 1, sizeof(*c));
+	if (!c)
+		return false;
+	if (im->nchain)
+		memcpy(c, im->chain, im->nchain * sizeof(*c));
+	c[im->nchain++] = origin;
+	im->chain = c;
+	return true;
+}
+
+static bool apply_file(impl *im, jx_ytree *t, const char *dir, const char *origin, int depth)
+{
+	static const char *const roundings[] = { "half-up", "half-even", "down" };
+	static const char *const score_froms[] = { "exact", "rounded_rate" };
+	static const char *const nas[] = { "rescale", "drop" };
+	jx_reader rd = { im->diags, &t->src, &im->arena, true };
+	jx_rules *pub = &im->pub;
+	const jx_ynode *root = t->root;
+	uint64_t seen = 0;
+	bool ok = true;
+	long v;
+	int choice;
+
+	if (!push_chain(im, origin))
+		return false;
+	if (!root) {
+		jx_diags_add(im->diags, JX_SEV_ERROR, &t->src, 1, 1, "empty rule set file");
+		return false;
+	}
+	if (!jx_read_map(&rd, root, "a rule set (a mapping starting with 'jixiao-rules: 1')"))
+		return false;
+	const jx_ynode *ver = jx_ynode_get(root, "jixiao-rules");
+	if (!ver) {
+		jx_diags_add(im->diags, JX_SEV_ERROR, &t->src, root->line, root->col,
+			     "missing 'jixiao-rules: 1' (the rule-set format version)");
+		ok = false;
+	} else if (jx_read_int(&rd, ver, "jixiao-rules", 1, 1000, &v) && v != 1) {
+		jx_read_error(&rd, ver, "unsupported rule-set format version %ld (this jixiao reads 1)", v);
+		return false;
+	}
+	/* The parent first, so this file's keys override it whatever their order. */
+	const jx_ynode *ext = jx_ynode_get(root, "extends");
+	if (ext && !apply_parent(im, &rd, ext, dir, depth))
+		return false;
+
+	for (size_t i = 0; i < root->n; i++) {
+		const jx_ynode *k = root->items[2 * i], *val = root->items[2 * i + 1];
+		int id = jx_read_key(&rd, k, set_fields, sizeof(set_fields) / sizeof(set_fields[0]),
+				     &seen, "rule set");
+		switch (id) {
+		case F_NAME: ok &= jx_read_text(&rd, val, "a rule-set name", &pub->name); break;
+		case F_TITLE: ok &= jx_read_text(&rd, val, "a title", &pub->title); break;
+		case F_DECIMALS:
+			if ((ok &= jx_read_int(&rd, val, "decimals", 0, 4, &v)))
+				pub->decimals = (int)v;
+			break;
+		case F_RATE_DECIMALS:
+			if ((ok &= jx_read_int(&rd, val, "rate_decimals", 0, 4, &v)))
+				pub->rate_decimals = (int)v;
+			break;
+		case F_ROUNDING:
+			if ((ok &= read_choice(&rd, val, "rounding", roundings, 3, &choice)))
+				pub->rounding = (jx_rounding)choice;
+			break;
+		case F_SCORE_FROM:
+			if ((ok &= read_choice(&rd, val, "score_from", score_froms, 2, &choice)))
+				pub->score_from_rounded = choice == 1;
+			break;
+		case F_NOT_APPLICABLE:
+			if ((ok &= read_choice(&rd, val, "not_applicable", nas, 2, &choice)))
+				pub->na_drop = choice == 1;
+			break;
+		case F_GRADES: ok &= read_grades(&rd, val, pub); break;
+		case F_FUNDS_RULE: case F_DEFAULT_RULE: case F_QUALITATIVE_RULE: case F_DEADLINE_RULE: {
+			rule_ref *ref = &im->refs[id - F_FUNDS_RULE];
+			ok &= jx_read_text(&rd, val, "a rule name", &ref->name);
+			ref->at.src = &t->src;
+			ref->at.line = val->line;
+			ref->at.col = jx_node_col(val, 0);
+			break;
+		}
+		case F_REVERSE_GROUPS:
+			ok &= jx_read_texts(&rd, val, "group names", &pub->reverse_groups,
+					    &pub->nreverse_groups);
+			break;
+		case F_STANDARD_WEIGHTS: ok &= read_std_weights(&rd, val, pub); break;
+		case F_FINDINGS: ok &= read_findings(&rd, val, &pub->findings); break;
+		case F_RULES:
+			if (!jx_read_map(&rd, val, "a mapping of rule names to rules")) {
+				ok = false;
+				break;
+			}
+			for (size_t j = 0; j < val->n; j++) {
+				jx_rule r;
+				if (read_rule(&rd, origin, val->items[2 * j], val->items[2 * j + 1], &r))
+					ok &= put_rule(im, &rd, val->items[2 * j], &r);
+				else
+					ok = false;
+			}
+			break;
+		case -1: ok = false; break;
+		default: break; /* version and extends were read above; description is free text */
+		}
+	}
+	return ok;
+}
+
+/* ------------------------------------------------------------ finishing */
+
+const jx_rule *jx_rules_find(const jx_rules *r, const char *name)
+{
+	return find_in(r->rules, r->nrules, name);
+}
+
+static bool resolve_refs(impl *im)
+{
+	const jx_rule **slots[NREFS] = { &im->pub.funds_rule, &im->pub.default_rule,
+					 &im->pub.qualitative_rule, &im->pub.deadline_rule };
+	bool ok = true;
+	for (int i = 0; i < NREFS; i++) {
+		rule_ref *ref = &im->refs[i];
+		const char *name = ref->name ? ref->name : ref_defaults[i];
+		const jx_rule *r = jx_rules_find(&im->pub, name);
+		const jx_loc *at = ref->name ? &ref->at : NULL;
+		if (!r) {
+			jx_diags_add(im->diags, JX_SEV_ERROR, at ? at->src : NULL, at ? at->line : 0,
+				     at ? at->col : 0,
+				     "%s '%s' is not defined in rule set '%s'; define it under 'rules:' or extend 'standard'",
+				     ref_keys[i], name, im->pub.name);
+			ok = false;
+		} else if ((i == REF_QUALITATIVE) != (r->kind == JX_RULE_LEVELS)) {
+			jx_diags_add(im->diags, JX_SEV_ERROR, at ? at->src : NULL, at ? at->line : 0,
+				     at ? at->col : 0, "%s '%s' must %sbe a levels rule", ref_keys[i],
+				     name, i == REF_QUALITATIVE ? "" : "not ");
+			ok = false;
+		}
+		*slots[i] = r;
+	}
+	return ok;
+}
+
+static void set_defaults(jx_rules *pub)
+{
+	static const char *const names[] = { "\xe4\xbc\x98", "\xe8\x89\xaf", "\xe4\xb8\xad",
+					      "\xe5\xb7\xae" }; /* 优 良 中 差 */
+	static const int mins[] = { 90, 80, 60, 0 };
+	static jx_grade grades[4];
+	for (int i = 0; i < 4; i++) {
+		grades[i].name = names[i];
+		grades[i].min = jx_dec_from_int(mins[i]);
+	}
+	pub->decimals = 2;
+	pub->rate_decimals = 2;
+	pub->rounding = JX_ROUND_HALF_UP;
+	pub->grades = grades;
+	pub->ngrades = 4;
+	pub->findings.over_completion = jx_frac_make(6, 5);
+	pub->findings.reason_required_below = jx_frac_make(1, 1);
+	pub->findings.funds_reason_below = jx_frac_make(9, 10);
+}
+
+int jx_rules_load(jx_rules **out, const char *spec, const char *base_dir, const jx_loc *from,
+		  jx_diags *diags)
+{
+	impl *im = calloc(1, sizeof(*im));
+	const char *dir = NULL, *origin = NULL;
+	size_t errors = diags->errors;
+	int rc = JX_EINVAL;
+
+	*out = NULL;
+	if (!im)
+		return JX_ENOMEM;
+	jx_arena_init(&im->arena);
+	im->diags = diags;
+	im->pub.priv = im;
+	set_defaults(&im->pub);
+	jx_ytree *t = open_set(im, spec, base_dir, from, &dir, &origin);
+	if (t && apply_file(im, t, dir, origin, 0) && diags->errors == errors) {
+		im->pub.rules = im->rules;
+		im->pub.nrules = im->nrules;
+		if (resolve_refs(im))
+			rc = 0;
+	}
+	if (rc == 0) {
+		im->pub.origin = origin;
+		im->pub.chain = im->chain;
+		im->pub.nchain = im->nchain;
+		if (!im->pub.name)
+			im->pub.name = jx_arena_strndup(&im->arena, spec, strlen(spec));
+		if (!im->pub.title)
+			im->pub.title = im->pub.name;
+	}
+	for (size_t i = 0; i < im->ntrees; i++)
+		jx_ytree_release(&im->trees[i]);
+	im->ntrees = 0;
+	if (rc) {
+		jx_rules_free(&im->pub);
+		return rc;
+	}
+	*out = &im->pub;
+	return 0;
+}
+
+void jx_rules_free(jx_rules *r)
+{
+	if (!r)
+		return;
+	impl *im = r->priv;
+	jx_arena_release(&im->arena);
+	free(im);
+}
+
+const jx_grade *jx_rules_grade(const jx_rules *r, jx_dec total)
+{
+	for (size_t i = 0; i < r->ngrades; i++)
+		if (jx_dec_cmp(total, r->grades[i].min) >= 0)
+			return &r->grades[i];
+	return r->ngrades ? &r->grades[r->ngrades - 1] : NULL;
+}
+
+bool jx_grade_matches(const jx_grade *g, const char *text)
+{
+	const char *t = text;
+	size_t len = strlen(text);
+	jx_text_trim(&t, &len);
+	if (strlen(g->name) == len && memcmp(g->name, t, len) == 0)
+		return true;
+	for (size_t i = 0; i < g->naliases; i++)
+		if (strlen(g->aliases[i]) == len && memcmp(g->aliases[i], t, len) == 0)
+			return true;
+	return false;
+}
+
+/* ------------------------------------------------------------- listing */
+
+static bool listed(const jx_rules_entry *list, size_t n, const char *name)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(list[i].name, name) == 0)
+			return true;
+	return false;
+}
+
+static int list_add(jx_rules_entry **list, size_t *n, size_t *cap, const char *name,
+		    size_t nlen, const char *origin)
+{
+	char nm[256];
+	if (nlen >= sizeof(nm))
+		return 0;
+	memcpy(nm, name, nlen);
+	nm[nlen] = '\0';
+	if (listed(*list, *n, nm))
+		return 0;
+	if (*n == *cap) {
+		size_t c = *cap ? *cap * 2 : 8;
+		jx_rules_entry *g = realloc(*list, c * sizeof(*g));
+		if (!g)
+			return JX_ENOMEM;
+		*list = g;
+		*cap = c;
+	}
+	(*list)[*n].name = strdup(nm);
+	(*list)[*n].origin = strdup(origin);
+	if (!(*list)[*n].name || !(*list)[*n].origin) {
+		free((*list)[*n].name);
+		free((*list)[*n].origin);
+		return JX_ENOMEM;
+	}
+	(*n)++;
+	return 0;
+}
+
+static int name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int jx_rules_list(jx_rules_entry **out, size_t *n)
+{
+	size_t cap = 0;
+	int rc = 0;
+	const char *env = getenv("JIXIAO_RULES_PATH");
+
+	*out = NULL;
+	*n = 0;
+	while (rc == 0 && env && *env) {
+		const char *colon = strchr(env, ':');
+		size_t dl = colon ? (size_t)(colon - env) : strlen(env);
+		char dirname[4096];
+		if (dl > 0 && dl < sizeof(dirname)) {
+			memcpy(dirname, env, dl);
+			dirname[dl] = '\0';
+			DIR *d = opendir(dirname);
+			char *names[256];
+			size_t nn = 0;
+			struct dirent *e;
+			while (d && (e = readdir(d)) && nn < 256) {
+				size_t l = strlen(e->d_name);
+				if (l > 5 && strcmp(e->d_name + l - 5, ".yaml") == 0)
+					names[nn++] = strdup(e->d_name);
+			}
+			if (d)
+				closedir(d);
+			qsort(names, nn, sizeof(*names), name_cmp);
+			for (size_t i = 0; i < nn; i++) {
+				char path[4352];
+				if (rc == 0 && names[i]) {
+					snprintf(path, sizeof(path), "%s/%s", dirname, names[i]);
+					rc = list_add(out, n, &cap, names[i], strlen(names[i]) - 5, path);
+				}
+				free(names[i]);
+			}
+		}
+		env = colon ? colon + 1 : NULL;
+	}
+	for (unsigned i = 0; rc == 0 && i < jx_builtin_rule_file_count; i++) {
+		char origin[512];
+		snprintf(origin, sizeof(origin), "%s (built in)", jx_builtin_rule_files[i].path);
+		rc = list_add(out, n, &cap, jx_builtin_rule_files[i].name,
+			      strlen(jx_builtin_rule_files[i].name), origin);
+	}
+	if (rc) {
+		jx_rules_list_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+	}
+	return rc;
+}
+
+void jx_rules_list_free(jx_rules_entry *list, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(list[i].name);
+		free(list[i].origin);
+	}
+	free(list);
+}
