@@ -1,0 +1,182 @@
+/*
+ * jixiao/doc.h - an evaluation (one 自评表) loaded from YAML, typed and
+ * validated: header, funds section, goals and the indicator tree, each value
+ * with the line and column it came from.
+ */
+#ifndef JIXIAO_DOC_H
+#define JIXIAO_DOC_H
+
+#include "jixiao/decimal.h"
+#include "jixiao/diag.h"
+#include "jixiao/quantity.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/** Limits of an evaluation (see docs/limits.md). */
+#define JX_MAX_DEPTH 6          /**< levels of indicators */
+#define JX_MAX_INDICATORS 10000 /**< indicator nodes, groups and leaves */
+
+/** A place in the evaluation file (1-based; 0 when absent). */
+typedef struct jx_mark {
+	unsigned line, col;
+} jx_mark;
+
+/** 项目支出 or 部门整体支出. */
+typedef enum jx_kind {
+	JX_KIND_PROJECT,
+	JX_KIND_DEPARTMENT
+} jx_kind;
+
+/** Scoring direction of a leaf. */
+typedef enum jx_direction {
+	JX_DIR_AUTO,        /**< as the target implies (documents only) */
+	JX_DIR_POSITIVE,    /**< rate = B / A */
+	JX_DIR_REVERSE,     /**< rate = A / B */
+	JX_DIR_RANGE,       /**< inside the range: 100% */
+	JX_DIR_DEADLINE,    /**< on time: 100% */
+	JX_DIR_QUALITATIVE  /**< the level's percentage */
+} jx_direction;
+
+/** Values a table reports for itself (完成率, 得分), to compare with. */
+typedef struct jx_claim {
+	bool has_rate, has_score;
+	jx_dec rate;      /**< in percent: 97.97 */
+	int rate_places;  /**< fraction digits as written */
+	jx_dec score;
+	int score_places;
+	jx_mark rate_mark, score_mark;
+} jx_claim;
+
+/** A target, actual or last-year cell: text as written and parsed. */
+typedef struct jx_cell {
+	bool present;
+	const char *text;
+	jx_quantity q;
+	jx_mark mark;
+} jx_cell;
+
+typedef struct jx_node jx_node;
+
+/** An indicator: a group (has children) or a leaf. */
+struct jx_node {
+	const char *name;
+	jx_mark mark;
+	jx_node *parent;
+	jx_node *children;  /**< array of nchildren nodes */
+	size_t nchildren;
+	int depth;          /**< 1 for 一级指标 */
+	size_t index;       /**< leaves: position among leaves; groups: among groups */
+	jx_dec weight;      /**< groups: as given, else the sum of the children */
+	bool weight_given;
+	jx_mark weight_mark;
+	/* leaves only */
+	jx_cell target, actual, last_year;
+	const char *rule;   /**< rule name or alias as written, or NULL */
+	jx_mark rule_mark;
+	jx_direction direction; /**< as written; JX_DIR_AUTO when absent */
+	jx_mark direction_mark;
+	const char *basis, *evidence, *deviation; /**< "" when absent */
+	jx_claim claimed;
+};
+
+/** One row of the funds block (年度资金总额, 当年财政拨款, 其他资金…). */
+typedef struct jx_funds_row {
+	const char *name;
+	bool has_initial;
+	jx_dec initial;   /**< 年初预算数 */
+	jx_dec budget;    /**< 全年预算数 */
+	jx_dec executed;  /**< 全年执行数 */
+	jx_mark mark;
+} jx_funds_row;
+
+/** The 预算执行 section. */
+typedef struct jx_funds {
+	bool present;
+	jx_dec weight;
+	jx_mark mark, weight_mark;
+	jx_funds_row *rows; /**< the first row is the total used for scoring */
+	size_t nrows;
+	const char *rule;   /**< NULL: the rule set's funds_rule */
+	jx_mark rule_mark;
+	jx_claim claimed;
+	const char *deviation;
+} jx_funds;
+
+/** A 年度总体目标 row. */
+typedef struct jx_goal {
+	const char *expected; /**< 预期目标 */
+	const char *achieved; /**< 实际完成情况 */
+} jx_goal;
+
+/** An evaluation. Create with jx_doc_load or jx_doc_parse, free with jx_doc_free. */
+typedef struct jx_doc {
+	const char *path;       /**< as given ("<stdin>" for standard input) */
+	jx_source src;          /**< the file's text, for diagnostics */
+	jx_kind kind;
+	const char *title;      /**< 项目名称 / 部门名称 */
+	const char *department; /**< 主管部门, "" when absent */
+	const char *implementer;/**< 实施单位, "" when absent */
+	int year;
+	const char *rules;      /**< rule-set name or path ("standard" when absent) */
+	jx_mark rules_mark;
+	const char *money_unit; /**< unit of the funds amounts (万元) */
+	jx_funds funds;
+	jx_goal *goals;
+	size_t ngoals;
+	jx_node *roots;         /**< the 一级指标 */
+	size_t nroots;
+	jx_node **leaves;       /**< every leaf in document order */
+	size_t nleaves;
+	jx_node **groups;       /**< every group in document (pre-)order */
+	size_t ngroups;
+	struct {
+		bool has_total;
+		jx_dec total;
+		int total_places;
+		jx_mark total_mark;
+		const char *grade; /**< NULL when absent */
+		jx_mark grade_mark;
+	} claimed;
+	void *priv;
+} jx_doc;
+
+/**
+ * Load the evaluation at path ("-": standard input). Every problem found goes
+ * to diags (the YAML reader stops at the first syntax error; after that,
+ * all problems of the file are reported). Returns 0 with *out set, or an
+ * error code with *out NULL. The caller frees *out with jx_doc_free.
+ */
+int jx_doc_load(jx_doc **out, const char *path, jx_diags *diags);
+
+/** Like jx_doc_load for text[0..len) (copied), reported as file name. */
+int jx_doc_parse(jx_doc **out, const char *name, const char *text, size_t len, jx_diags *diags);
+
+void jx_doc_free(jx_doc *doc);
+
+/**
+ * The node at path: names joined with '/' ("产出指标/成本指标/经济成本指标/办公费"),
+ * or a bare name that is unique in the document. Returns NULL and sets *why
+ * (may be NULL) to "not found" or "ambiguous" when there is no single node.
+ */
+const jx_node *jx_doc_find(const jx_doc *doc, const char *path, const char **why);
+
+/**
+ * Write the node's path (names joined by sep) into buf of size n; returns
+ * the length it needs (like snprintf).
+ */
+size_t jx_node_path(char *buf, size_t n, const jx_node *node, const char *sep);
+
+/** True when the node is a leaf. */
+bool jx_node_is_leaf(const jx_node *node);
+
+/** "project" / "department". */
+const char *jx_kind_name(jx_kind k);
+
+/** "positive", "reverse", "range", "deadline", "qualitative". */
+const char *jx_direction_name(jx_direction d);
+
+/** The directory holding the evaluation file ("." when it has none). */
+const char *jx_doc_dir(const jx_doc *doc);
+
+#endif
