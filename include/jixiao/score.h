@@ -1,0 +1,96 @@
+/*
+ * jixiao/score.h - scoring an evaluation under a rule set (spec §2): every
+ * completion rate, leaf score, group subtotal, the funds score, the total and
+ * the grade, exactly, with every intermediate value kept for explanation.
+ */
+#ifndef JIXIAO_SCORE_H
+#define JIXIAO_SCORE_H
+
+#include "jixiao/decimal.h"
+#include "jixiao/diag.h"
+#include "jixiao/doc.h"
+#include "jixiao/rules.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/** The score of one leaf and how it was reached. */
+typedef struct jx_leaf_result {
+	const jx_node *node;
+	bool na;                     /**< not applicable: no rate, no score */
+	jx_direction direction;      /**< as scored */
+	bool reversed_by_rules;      /**< the rule set's reverse_groups made it reverse */
+	const jx_rule *rule;         /**< the rule applied */
+	const jx_rule *levels_rule;  /**< qualitative: the rule whose levels gave the rate */
+	const jx_level *level;       /**< qualitative: the level named by the actual */
+	jx_frac a, b;                /**< target and actual, in a common unit (numbers, ranges) */
+	jx_frac a_high;              /**< range: the high end */
+	int unit_exp;                /**< money: a and b are in 10^unit_exp 元 */
+	jx_frac rate;                /**< exact completion rate (1 = 100%) */
+	jx_dec rate_pct;             /**< displayed rate in percent, rate_decimals */
+	jx_frac rate_used;           /**< the rate the rule saw (rounded with score_from) */
+	jx_frac factor;              /**< share of the weight scored (score = weight × factor) */
+	jx_frac score_exact;
+	jx_dec weight;
+	jx_dec score;                /**< rounded once, the rule set's decimals */
+	jx_dec lost;                 /**< weight - score */
+	bool rate_mismatch;          /**< a claimed rate that does not follow */
+	bool score_mismatch;         /**< a claimed score that does not follow */
+} jx_leaf_result;
+
+/** A group's subtotal. */
+typedef struct jx_group_result {
+	const jx_node *node;
+	jx_dec weight;
+	jx_dec score; /**< sum of the children's rounded scores */
+} jx_group_result;
+
+/** The 预算执行率 row. */
+typedef struct jx_funds_result {
+	bool present;
+	bool na;            /**< budget and execution both 0 */
+	const jx_rule *rule;
+	jx_dec weight;
+	jx_frac rate;
+	jx_dec rate_pct;
+	jx_frac factor;
+	jx_frac score_exact;
+	jx_dec score;
+	jx_dec lost;
+	bool rate_mismatch, score_mismatch;
+} jx_funds_result;
+
+/** A scored evaluation. Borrows the document and the rule set, which must outlive it. */
+typedef struct jx_result {
+	const jx_doc *doc;
+	const jx_rules *rules;
+	jx_leaf_result *leaves;   /**< parallel to doc->leaves */
+	size_t nleaves;
+	jx_group_result *groups;  /**< parallel to doc->groups */
+	size_t ngroups;
+	jx_funds_result funds;
+	jx_dec raw;               /**< funds score + level-1 scores */
+	jx_dec max;               /**< funds weight + level-1 weights (less n/a with drop) */
+	jx_dec na_weight;         /**< weight of what does not apply */
+	jx_frac total_exact;      /**< raw, or raw rescaled for n/a */
+	jx_dec total;
+	const jx_grade *grade;
+	bool total_mismatch, grade_mismatch;
+	size_t mismatches;        /**< claimed values that do not follow, all kinds */
+} jx_result;
+
+/**
+ * Score doc under rules. Problems that only the rule set reveals (an
+ * unknown rule name, an actual naming no level) go to diags at the line of
+ * the evaluation file; then JX_EINVAL is returned and *out is NULL.
+ * On success the caller frees *out with jx_result_free.
+ */
+int jx_score_run(jx_result **out, const jx_doc *doc, const jx_rules *rules, jx_diags *diags);
+
+void jx_result_free(jx_result *r);
+
+/** The result of a leaf or group node (NULL for the other kind). */
+const jx_leaf_result *jx_result_leaf(const jx_result *r, const jx_node *node);
+const jx_group_result *jx_result_group(const jx_result *r, const jx_node *node);
+
+#endif
