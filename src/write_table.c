@@ -1,0 +1,236 @@
+/*
+ * write_table.c - the scored 自评表 for a terminal: header, funds block, the
+ * indicator table with 一级/二级/三级 columns (a group name shown once, as a
+ * merged cell would), totals and grade, and notes on claimed values that
+ * differ from the recomputed ones.
+ */
+#include "jixiao/write.h"
+
+#include "jixiao/common.h"
+#include "table.h"
+
+#include <string.h>
+
+static const char *const level_titles[] = {
+	"一级指标", "二级指标", "三级指标", "四级指标", "五级指标", "六级指标"
+};
+
+static char *fmt(char *buf, jx_dec d, int places)
+{
+	return jx_dec_format(buf, d, places, 0);
+}
+
+/* Money as the tables print it: at least 2 decimals, thousands separators. */
+static char *money(char *buf, jx_dec d)
+{
+	int p = jx_dec_places(d);
+	return jx_dec_format(buf, d, p < 2 ? 2 : p, JX_FMT_GROUP);
+}
+
+static void header(FILE *out, const jx_result *r)
+{
+	const jx_doc *d = r->doc;
+	bool dept = d->kind == JX_KIND_DEPARTMENT;
+
+	fprintf(out, "%s（%d 年度）\n", dept ? "部门整体支出绩效自评表" : "项目支出绩效自评表", d->year);
+	fprintf(out, "%s：%s\n", dept ? "部门名称" : "项目名称", d->title);
+	if (*d->department && !(dept && strcmp(d->department, d->title) == 0))
+		fprintf(out, "主管部门：%s\n", d->department);
+	if (*d->implementer)
+		fprintf(out, "实施单位：%s\n", d->implementer);
+	if (strcmp(r->rules->title, r->rules->name) != 0)
+		fprintf(out, "评分规则：%s（%s）\n", r->rules->name, r->rules->title);
+	else
+		fprintf(out, "评分规则：%s\n", r->rules->name);
+}
+
+enum { F_NAME, F_INITIAL, F_BUDGET, F_EXECUTED, F_WEIGHT, F_RATE, F_SCORE, F_NCOLS };
+
+static int funds_block(FILE *out, const jx_result *r)
+{
+	const jx_funds *f = &r->doc->funds;
+	const jx_funds_result *fr = &r->funds;
+	char a[JX_DEC_BUFSZ], b[JX_DEC_BUFSZ], c[JX_DEC_BUFSZ];
+	jx_table t;
+	int rc;
+
+	if (!fr->present)
+		return 0;
+	jx_table_init(&t, F_NCOLS);
+	for (int i = F_INITIAL; i < F_NCOLS; i++)
+		jx_table_align(&t, (size_t)i, JX_RIGHT);
+	size_t h = jx_table_row(&t);
+	jx_table_set(&t, h, F_NAME, "%s（%s）",
+		     r->doc->kind == JX_KIND_DEPARTMENT ? "部门资金" : "项目资金", r->doc->money_unit);
+	jx_table_set(&t, h, F_INITIAL, "年初预算数");
+	jx_table_set(&t, h, F_BUDGET, "全年预算数");
+	jx_table_set(&t, h, F_EXECUTED, "全年执行数");
+	jx_table_set(&t, h, F_WEIGHT, "分值");
+	jx_table_set(&t, h, F_RATE, "执行率");
+	jx_table_set(&t, h, F_SCORE, "得分");
+	jx_table_rule(&t, h);
+	for (size_t i = 0; i < f->nrows; i++) {
+		const jx_funds_row *row = &f->rows[i];
+		size_t k = jx_table_row(&t);
+		jx_table_set(&t, k, F_NAME, "%s", row->name);
+		if (row->has_initial)
+			jx_table_set(&t, k, F_INITIAL, "%s", money(a, row->initial));
+		jx_table_set(&t, k, F_BUDGET, "%s", money(b, row->budget));
+		jx_table_set(&t, k, F_EXECUTED, "%s", money(c, row->executed));
+		if (i > 0)
+			continue;
+		jx_table_set(&t, k, F_WEIGHT, "%s", fmt(a, fr->weight, -1));
+		if (fr->na) {
+			jx_table_set(&t, k, F_RATE, "/");
+			jx_table_set(&t, k, F_SCORE, "/");
+			continue;
+		}
+		jx_table_set(&t, k, F_RATE, "%s%%%s", fmt(b, fr->rate_pct, r->rules->rate_decimals),
+			     fr->rate_mismatch ? "*" : "");
+		jx_table_set(&t, k, F_SCORE, "%s%s", fmt(c, fr->score, r->rules->decimals),
+			     fr->score_mismatch ? "*" : "");
+	}
+	fputc('\n', out);
+	rc = jx_table_print(&t, out);
+	jx_table_release(&t);
+	return rc;
+}
+
+static size_t max_depth(const jx_doc *d)
+{
+	size_t m = 3;
+	for (size_t i = 0; i < d->nleaves; i++)
+		if ((size_t)d->leaves[i]->depth > m)
+			m = (size_t)d->leaves[i]->depth;
+	return m;
+}
+
+/* One note per claimed value that does not follow from the data. */
+static void claim_note(FILE *out, const char *what, const char *name, jx_dec claimed, int cplaces,
+		       jx_dec recomputed, int rplaces, const char *unit)
+{
+	char a[JX_DEC_BUFSZ], b[JX_DEC_BUFSZ];
+	fprintf(out, "  * %s %s：填报 %s%s，重新计算 %s%s\n", name, what, fmt(a, claimed, cplaces), unit,
+		fmt(b, recomputed, rplaces), unit);
+}
+
+static void notes(FILE *out, const jx_result *r)
+{
+	const jx_rules *ru = r->rules;
+	const jx_funds *f = &r->doc->funds;
+	bool any = r->mismatches > 0;
+	char a[JX_DEC_BUFSZ], b[JX_DEC_BUFSZ], c[JX_DEC_BUFSZ];
+
+	if (r->na_weight.units > 0) {
+		jx_dec left;
+		jx_dec_sub(&left, r->max, r->na_weight);
+		if (ru->na_drop)
+			fprintf(out, "\n不适用指标分值 %s 不计入总分。\n", fmt(a, r->na_weight, -1));
+		else
+			fprintf(out, "\n不适用指标分值 %s，按百分制折算：%s × %s ÷ %s = %s。\n",
+				fmt(a, r->na_weight, -1), fmt(b, r->raw, ru->decimals),
+				fmt(c, r->max, -1), fmt(a, left, -1),
+				jx_dec_format(b, r->total, ru->decimals, 0));
+	}
+	if (!any)
+		return;
+	fprintf(out, "\n* 填报值与重新计算值不一致（%zu 处）：\n", r->mismatches);
+	if (r->funds.rate_mismatch)
+		claim_note(out, "执行率", "预算执行", f->claimed.rate, f->claimed.rate_places,
+			   r->funds.rate_pct, ru->rate_decimals, "%");
+	if (r->funds.score_mismatch)
+		claim_note(out, "得分", "预算执行", f->claimed.score, f->claimed.score_places,
+			   r->funds.score, ru->decimals, "");
+	for (size_t i = 0; i < r->nleaves; i++) {
+		const jx_leaf_result *lr = &r->leaves[i];
+		const jx_claim *c2 = &lr->node->claimed;
+		if (lr->rate_mismatch)
+			claim_note(out, "完成率", lr->node->name, c2->rate, c2->rate_places, lr->rate_pct,
+				   ru->rate_decimals, "%");
+		if (lr->score_mismatch)
+			claim_note(out, "得分", lr->node->name, c2->score, c2->score_places, lr->score,
+				   ru->decimals, "");
+	}
+	if (r->total_mismatch)
+		claim_note(out, "得分", "总分", r->doc->claimed.total, r->doc->claimed.total_places,
+			   r->total, ru->decimals, "");
+	if (r->grade_mismatch)
+		fprintf(out, "  * 等级：填报 %s，重新计算 %s\n", r->doc->claimed.grade, r->grade->name);
+}
+
+int jx_write_table(FILE *out, const jx_result *r)
+{
+	const jx_doc *d = r->doc;
+	size_t levels = max_depth(d);
+	size_t c_target = levels, c_actual = levels + 1, c_weight = levels + 2, c_rate = levels + 3,
+	       c_score = levels + 4, ncols = levels + 5;
+	const jx_node *shown[JX_MAX_DEPTH + 1] = { 0 };
+	char a[JX_DEC_BUFSZ], b[JX_DEC_BUFSZ];
+	jx_table t;
+	int rc;
+
+	header(out, r);
+	if ((rc = funds_block(out, r)) != 0)
+		return rc;
+
+	jx_table_init(&t, ncols);
+	for (size_t c = c_weight; c < ncols; c++)
+		jx_table_align(&t, c, JX_RIGHT);
+	size_t h = jx_table_row(&t);
+	for (size_t l = 0; l < levels; l++)
+		jx_table_set(&t, h, l, "%s", level_titles[l]);
+	jx_table_set(&t, h, c_target, "指标值");
+	jx_table_set(&t, h, c_actual, "实际完成值");
+	jx_table_set(&t, h, c_weight, "分值");
+	jx_table_set(&t, h, c_rate, "完成率");
+	jx_table_set(&t, h, c_score, "得分");
+	jx_table_rule(&t, h);
+
+	for (size_t i = 0; i < r->nleaves; i++) {
+		const jx_leaf_result *lr = &r->leaves[i];
+		const jx_node *chain[JX_MAX_DEPTH + 1];
+		size_t depth = 0;
+		for (const jx_node *p = lr->node; p && depth <= JX_MAX_DEPTH; p = p->parent)
+			chain[depth++] = p;
+		size_t k = jx_table_row(&t);
+		/* Show a group's name on its first row only, like a merged cell. */
+		for (size_t l = 0; l < depth; l++) {
+			const jx_node *n = chain[depth - 1 - l];
+			if (shown[l] != n || l + 1 == depth)
+				jx_table_set(&t, k, l, "%s", n->name);
+			shown[l] = n;
+		}
+		for (size_t l = depth; l < levels; l++)
+			shown[l] = NULL;
+		jx_table_set(&t, k, c_target, "%s", lr->node->target.text);
+		jx_table_set(&t, k, c_actual, "%s", lr->node->actual.present ? lr->node->actual.text : "");
+		jx_table_set(&t, k, c_weight, "%s", fmt(a, lr->weight, -1));
+		if (lr->na) {
+			jx_table_set(&t, k, c_rate, "/");
+			jx_table_set(&t, k, c_score, "/");
+			continue;
+		}
+		jx_table_set(&t, k, c_rate, "%s%%%s", fmt(a, lr->rate_pct, r->rules->rate_decimals),
+			     lr->rate_mismatch ? "*" : "");
+		jx_table_set(&t, k, c_score, "%s%s", fmt(b, lr->score, r->rules->decimals),
+			     lr->score_mismatch ? "*" : "");
+	}
+	jx_table_rule(&t, t.nrows - 1);
+	size_t k = jx_table_row(&t);
+	jx_table_set(&t, k, 0, "总分");
+	jx_table_set(&t, k, c_weight, "%s", fmt(a, r->max, -1));
+	jx_table_set(&t, k, c_score, "%s%s", fmt(b, r->total, r->rules->decimals),
+		     r->total_mismatch ? "*" : "");
+	k = jx_table_row(&t);
+	jx_table_set(&t, k, 0, "等级");
+	jx_table_set(&t, k, c_score, "%s%s", r->grade ? r->grade->name : "",
+		     r->grade_mismatch ? "*" : "");
+	fputc('\n', out);
+	rc = jx_table_print(&t, out);
+	jx_table_release(&t);
+	if (rc == 0) {
+		notes(out, r);
+		rc = ferror(out) ? JX_EIO : 0;
+	}
+	return rc;
+}
