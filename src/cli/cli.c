@@ -1,0 +1,178 @@
+/*
+ * cli.c - helpers shared by the commands: usage text, diagnostics, loading,
+ * and atomic output files (written to a temporary in the target's directory,
+ * then renamed, so a reader never sees half a file).
+ */
+#include "cli.h"
+
+#include "jixiao/common.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+void cli_usage(FILE *out, const cli_command *cmd)
+{
+	fprintf(out, "%s", cmd->usage);
+}
+
+int cli_usage_error(const cli_command *cmd, const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "jixiao %s: ", cmd->name);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry 'jixiao %s --help'.\n", cmd->name);
+	return EXIT_INPUT;
+}
+
+void cli_print_diags(const jx_diags *d)
+{
+	int flags = 0;
+	if (isatty(fileno(stderr))) {
+		flags |= JX_DIAG_CARET;
+		const char *nc = getenv("NO_COLOR");
+		if (!nc || !*nc)
+			flags |= JX_DIAG_COLOR;
+	}
+	jx_diags_print(stderr, d, flags);
+}
+
+int cli_exit_for(int rc)
+{
+	switch (rc) {
+	case 0: return EXIT_OK;
+	case JX_EIO: case JX_ENOMEM: return EXIT_IO;
+	default: return EXIT_INPUT;
+	}
+}
+
+int cli_eval_load(cli_eval *ev, const char *path, const char *rules_override, jx_diags *diags)
+{
+	int rc;
+	memset(ev, 0, sizeof(*ev));
+	if ((rc = jx_doc_load(&ev->doc, path, diags)) != 0)
+		return rc;
+	if (rules_override) {
+		rc = jx_rules_load(&ev->rules, rules_override, NULL, NULL, diags);
+	} else {
+		jx_loc from = { &ev->doc->src, ev->doc->rules_mark.line, ev->doc->rules_mark.col };
+		rc = jx_rules_load(&ev->rules, ev->doc->rules, jx_doc_dir(ev->doc),
+				   ev->doc->rules_mark.line ? &from : NULL, diags);
+	}
+	if (rc == 0)
+		rc = jx_score_run(&ev->result, ev->doc, ev->rules, diags);
+	if (rc)
+		cli_eval_release(ev);
+	return rc;
+}
+
+void cli_eval_release(cli_eval *ev)
+{
+	jx_result_free(ev->result);
+	jx_rules_free(ev->rules);
+	jx_doc_free(ev->doc);
+	memset(ev, 0, sizeof(*ev));
+}
+
+/* The temporary being written, removed if a signal ends the run. */
+static volatile sig_atomic_t have_tmp;
+static char tmp_path[4096];
+
+static void on_signal(int sig)
+{
+	if (have_tmp)
+		unlink(tmp_path);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+int cli_out_open(cli_out *o, const char *path)
+{
+	memset(o, 0, sizeof(*o));
+	if (!path || strcmp(path, "-") == 0) {
+		o->f = stdout;
+		return 0;
+	}
+	size_t n = strlen(path) + 16;
+	o->path = strdup(path);
+	o->tmp = malloc(n);
+	if (!o->path || !o->tmp || n > sizeof(tmp_path)) {
+		fprintf(stderr, "jixiao: %s: cannot write: path too long or out of memory\n", path);
+		cli_out_abort(o);
+		return EXIT_IO;
+	}
+	snprintf(o->tmp, n, "%s.tmpXXXXXX", path);
+	int fd = mkstemp(o->tmp);
+	if (fd < 0 || !(o->f = fdopen(fd, "w"))) {
+		fprintf(stderr, "jixiao: %s: cannot write: %s\n", path, strerror(errno));
+		if (fd >= 0) {
+			close(fd);
+			unlink(o->tmp);
+		}
+		free(o->tmp);
+		o->tmp = NULL;
+		cli_out_abort(o);
+		return EXIT_IO;
+	}
+	/* mkstemp makes the file private; give it the mode a new file would get. */
+	mode_t mask = umask(0);
+	umask(mask);
+	fchmod(fd, 0666 & ~mask);
+	memcpy(tmp_path, o->tmp, strlen(o->tmp) + 1);
+	have_tmp = 1;
+	signal(SIGINT, on_signal);
+	signal(SIGTERM, on_signal);
+	signal(SIGHUP, on_signal);
+	return 0;
+}
+
+int cli_out_commit(cli_out *o)
+{
+	int rc = 0;
+	if (!o->path) {
+		if (fflush(stdout) != 0 || ferror(stdout)) {
+			fprintf(stderr, "jixiao: cannot write to standard output: %s\n", strerror(errno));
+			return EXIT_IO;
+		}
+		return 0;
+	}
+	if (fflush(o->f) != 0 || ferror(o->f) || fsync(fileno(o->f)) != 0) {
+		fprintf(stderr, "jixiao: %s: cannot write: %s\n", o->path, strerror(errno));
+		rc = EXIT_IO;
+	}
+	if (fclose(o->f) != 0 && rc == 0) {
+		fprintf(stderr, "jixiao: %s: cannot write: %s\n", o->path, strerror(errno));
+		rc = EXIT_IO;
+	}
+	o->f = NULL;
+	if (rc == 0 && rename(o->tmp, o->path) != 0) {
+		fprintf(stderr, "jixiao: %s: cannot write: %s\n", o->path, strerror(errno));
+		rc = EXIT_IO;
+	}
+	if (rc)
+		unlink(o->tmp);
+	have_tmp = 0;
+	free(o->tmp);
+	free(o->path);
+	o->tmp = o->path = NULL;
+	return rc;
+}
+
+void cli_out_abort(cli_out *o)
+{
+	if (o->f && o->f != stdout)
+		fclose(o->f);
+	if (o->tmp) {
+		unlink(o->tmp);
+		have_tmp = 0;
+	}
+	free(o->tmp);
+	free(o->path);
+	memset(o, 0, sizeof(*o));
+}

@@ -1,0 +1,77 @@
+/*
+ * cli.h - what the commands of the jixiao tool share: exit statuses,
+ * diagnostics on stderr, loading and scoring a file, and output files that
+ * appear complete or not at all.
+ */
+#ifndef JX_CLI_H
+#define JX_CLI_H
+
+#include "jixiao/diag.h"
+#include "jixiao/doc.h"
+#include "jixiao/rules.h"
+#include "jixiao/score.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+
+/** Exit statuses (spec §7). */
+enum {
+	EXIT_OK = 0,
+	EXIT_FOUND = 1, /**< ran, and found what --fail-on asked about */
+	EXIT_INPUT = 2, /**< bad input or usage */
+	EXIT_IO = 3     /**< I/O or internal failure */
+};
+
+/** One command: name, one-line summary, usage text and entry point. */
+typedef struct cli_command {
+	const char *name;
+	const char *summary;
+	const char *usage;
+	int (*run)(int argc, char **argv);
+} cli_command;
+
+/** Print a command's usage to out. */
+void cli_usage(FILE *out, const cli_command *cmd);
+
+/** Report a usage error ("jixiao score: …") and return EXIT_INPUT. */
+int cli_usage_error(const cli_command *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/** Print diagnostics to stderr, with source lines and colour on a terminal. */
+void cli_print_diags(const jx_diags *d);
+
+/** A loaded and scored evaluation. */
+typedef struct cli_eval {
+	jx_doc *doc;
+	jx_rules *rules;
+	jx_result *result;
+} cli_eval;
+
+/**
+ * Load path, load its rule set (rules_override when not NULL, relative to
+ * the current directory; else the document's own, relative to the document)
+ * and score it. Problems go to diags. Returns 0 or a JX_E… code; on failure
+ * nothing is left to free.
+ */
+int cli_eval_load(cli_eval *ev, const char *path, const char *rules_override, jx_diags *diags);
+void cli_eval_release(cli_eval *ev);
+
+/** An output: standard output, or a file written through a temporary. */
+typedef struct cli_out {
+	FILE *f;
+	char *path; /**< NULL for standard output */
+	char *tmp;
+} cli_out;
+
+/** Open path for writing ("-" or NULL: standard output). Returns 0 or EXIT_IO after a message. */
+int cli_out_open(cli_out *o, const char *path);
+
+/** Flush and move the temporary into place; returns 0 or EXIT_IO after a message. */
+int cli_out_commit(cli_out *o);
+
+/** Remove the temporary; the target is left as it was. */
+void cli_out_abort(cli_out *o);
+
+/** Map a library error code to an exit status. */
+int cli_exit_for(int rc);
+
+#endif

@@ -1,0 +1,77 @@
+/*
+ * cmd_rules.c - `jixiao rules [NAME]`: list the rule sets, or show one
+ * resolved (after `extends`) as YAML.
+ */
+#include "cli.h"
+
+#include "jixiao/write.h"
+
+#include <getopt.h>
+#include <stdio.h>
+
+static int run(int argc, char **argv);
+
+const cli_command cmd_rules = {
+	"rules", "list the rule sets, or show one resolved",
+	"usage: jixiao rules [NAME|PATH]\n"
+	"\n"
+	"Without an argument, lists the rule sets that can be named: those in the\n"
+	"directories of $JIXIAO_RULES_PATH, then the built-in ones. With one, prints\n"
+	"that rule set as YAML after following 'extends', with every default filled in.\n"
+	"\n"
+	"  -h, --help   show this help\n",
+	run
+};
+
+static int list(void)
+{
+	jx_rules_entry *e;
+	size_t n;
+	if (jx_rules_list(&e, &n) != 0) {
+		fprintf(stderr, "jixiao: out of memory\n");
+		return EXIT_IO;
+	}
+	for (size_t i = 0; i < n; i++) {
+		jx_diags diags;
+		jx_rules *r = NULL;
+		jx_diags_init(&diags);
+		jx_rules_load(&r, e[i].name, NULL, NULL, &diags);
+		printf("%-16s %-36s %s\n", e[i].name, r ? r->title : "(has errors)", e[i].origin);
+		jx_rules_free(r);
+		jx_diags_release(&diags);
+	}
+	jx_rules_list_free(e, n);
+	return EXIT_OK;
+}
+
+static int run(int argc, char **argv)
+{
+	static const struct option opts[] = { { "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 } };
+	int c;
+
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		if (c == 'h') {
+			cli_usage(stdout, &cmd_rules);
+			return EXIT_OK;
+		}
+		return cli_usage_error(&cmd_rules, "unknown option '%s'", argv[optind - 1]);
+	}
+	if (optind >= argc)
+		return list();
+	if (optind + 1 < argc)
+		return cli_usage_error(&cmd_rules, "one rule set at a time");
+
+	jx_diags diags;
+	jx_rules *r = NULL;
+	jx_diags_init(&diags);
+	int rc = jx_rules_load(&r, argv[optind], NULL, NULL, &diags);
+	cli_print_diags(&diags);
+	jx_diags_release(&diags);
+	if (rc)
+		return cli_exit_for(rc);
+	rc = jx_write_rules(stdout, r);
+	jx_rules_free(r);
+	return rc ? EXIT_IO : EXIT_OK;
+}

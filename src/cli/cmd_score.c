@@ -1,0 +1,107 @@
+/*
+ * cmd_score.c - `jixiao score FILE... [--rules R] [--format table|json|csv] [-o OUT]`.
+ */
+#include "cli.h"
+
+#include "jixiao/write.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int run(int argc, char **argv);
+
+const cli_command cmd_score = {
+	"score", "score evaluations: the 自评表 with every rate, score, total and grade",
+	"usage: jixiao score FILE... [--rules R] [--format table|json|csv] [-o OUT]\n"
+	"\n"
+	"Scores each evaluation and prints the scored 自评表, marking claimed values\n"
+	"that do not follow from the data. FILE '-' reads standard input.\n"
+	"\n"
+	"  -r, --rules R      score under rule set R (a name or a path) instead of\n"
+	"                     the one each file names\n"
+	"  -f, --format F     table (default), json (spec §4) or csv\n"
+	"  -o, --output OUT   write to OUT (replaced only when complete)\n"
+	"  -h, --help         show this help\n",
+	run
+};
+
+static int run(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "rules", required_argument, NULL, 'r' }, { "format", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' }, { "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *rules = NULL, *format = "table", *output = NULL;
+	int c, status = EXIT_OK;
+
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "r:f:o:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'r': rules = optarg; break;
+		case 'f': format = optarg; break;
+		case 'o': output = optarg; break;
+		case 'h': cli_usage(stdout, &cmd_score); return EXIT_OK;
+		default: return cli_usage_error(&cmd_score, "unknown or incomplete option '%s'", argv[optind - 1]);
+		}
+	}
+	if (strcmp(format, "table") && strcmp(format, "json") && strcmp(format, "csv"))
+		return cli_usage_error(&cmd_score, "unknown format '%s' (table, json or csv)", format);
+	if (optind >= argc)
+		return cli_usage_error(&cmd_score, "no file to score");
+
+	size_t n = (size_t)(argc - optind);
+	cli_eval *evs = calloc(n, sizeof(*evs));
+	const jx_result **results = calloc(n, sizeof(*results));
+	if (!evs || !results) {
+		free(evs);
+		free(results);
+		fprintf(stderr, "jixiao: out of memory\n");
+		return EXIT_IO;
+	}
+	/* Score everything first: bad input means no output at all. */
+	for (size_t i = 0; i < n; i++) {
+		jx_diags diags;
+		jx_diags_init(&diags);
+		int rc = cli_eval_load(&evs[i], argv[optind + (int)i], rules, &diags);
+		cli_print_diags(&diags);
+		jx_diags_release(&diags);
+		if (rc) {
+			int s = cli_exit_for(rc);
+			if (s > status)
+				status = s;
+		}
+		results[i] = evs[i].result;
+	}
+	if (status == EXIT_OK) {
+		cli_out out;
+		status = cli_out_open(&out, output);
+		if (status == EXIT_OK) {
+			int rc = 0;
+			if (strcmp(format, "json") == 0)
+				rc = jx_write_json(out.f, results, n, n > 1);
+			else if (strcmp(format, "csv") == 0)
+				rc = jx_write_csv(out.f, results, n);
+			else
+				for (size_t i = 0; i < n && rc == 0; i++) {
+					if (i > 0)
+						fputc('\n', out.f);
+					rc = jx_write_table(out.f, results[i]);
+				}
+			if (rc) {
+				cli_out_abort(&out);
+				fprintf(stderr, "jixiao: cannot write the output\n");
+				status = EXIT_IO;
+			} else {
+				status = cli_out_commit(&out);
+			}
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		cli_eval_release(&evs[i]);
+	free(evs);
+	free(results);
+	return status;
+}
