@@ -5,6 +5,7 @@
 #include "cli.h"
 
 #include "jixiao/write.h"
+#include "table.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -27,21 +28,33 @@ static int list(void)
 {
 	jx_rules_entry *e;
 	size_t n;
+	jx_table t;
 	if (jx_rules_list(&e, &n) != 0) {
 		fprintf(stderr, "jixiao: out of memory\n");
 		return EXIT_IO;
 	}
+	jx_table_init(&t, 3);
+	size_t h = jx_table_row(&t);
+	jx_table_set(&t, h, 0, "名称");
+	jx_table_set(&t, h, 1, "标题");
+	jx_table_set(&t, h, 2, "来源");
+	jx_table_rule(&t, h);
 	for (size_t i = 0; i < n; i++) {
 		jx_diags diags;
 		jx_rules *r = NULL;
 		jx_diags_init(&diags);
 		jx_rules_load(&r, e[i].name, NULL, NULL, &diags);
-		printf("%-16s %-36s %s\n", e[i].name, r ? r->title : "(has errors)", e[i].origin);
+		size_t k = jx_table_row(&t);
+		jx_table_set(&t, k, 0, "%s", e[i].name);
+		jx_table_set(&t, k, 1, "%s", r ? r->title : "(有错误，见 jixiao rules NAME)");
+		jx_table_set(&t, k, 2, "%s", e[i].origin);
 		jx_rules_free(r);
 		jx_diags_release(&diags);
 	}
+	int rc = jx_table_print(&t, stdout);
+	jx_table_release(&t);
 	jx_rules_list_free(e, n);
-	return EXIT_OK;
+	return rc ? EXIT_IO : EXIT_OK;
 }
 
 static int run(int argc, char **argv)

@@ -1,0 +1,18 @@
+/*
+ * check_jixiao.h - the Check suites of jixiao, one per module, run by
+ * check_main.c. Tests run from the tests/ directory.
+ */
+#ifndef CHECK_JIXIAO_H
+#define CHECK_JIXIAO_H
+
+#include <check.h>
+
+Suite *decimal_suite(void);
+Suite *quantity_suite(void);
+Suite *ytree_suite(void);
+Suite *doc_suite(void);
+Suite *rules_suite(void);
+Suite *score_suite(void);
+Suite *write_suite(void);
+
+#endif

@@ -1,0 +1,207 @@
+/*
+ * check_rules.c - rule sets: the built-in standard set, lookup by alias,
+ * extends and the search path, and the validation of malformed sets.
+ */
+#include "check_jixiao.h"
+
+#include "jixiao/common.h"
+#include "jixiao/rules.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static jx_diags diags;
+static jx_rules *rules;
+
+static void setup(void)
+{
+	jx_diags_init(&diags);
+	rules = NULL;
+}
+
+static void teardown(void)
+{
+	jx_rules_free(rules);
+	jx_diags_release(&diags);
+}
+
+static char dir[64];
+
+/* Write a rule-set file into a fresh temporary directory. */
+static void write_file(const char *name, const char *text)
+{
+	char path[128];
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	FILE *f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+static void tmpdir_setup(void)
+{
+	setup();
+	strcpy(dir, "/tmp/jx-rules-XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+}
+
+static void tmpdir_teardown(void)
+{
+	teardown();
+	char cmd[128];
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
+	ck_assert_int_eq(system(cmd), 0);
+	unsetenv("JIXIAO_RULES_PATH");
+}
+
+static int load_text(const char *text)
+{
+	jx_rules_free(rules);
+	rules = NULL;
+	jx_diags_release(&diags);
+	write_file("r.yaml", text);
+	char path[128];
+	snprintf(path, sizeof(path), "%s/r.yaml", dir);
+	return jx_rules_load(&rules, path, NULL, NULL, &diags);
+}
+
+static void expect(unsigned line, const char *part)
+{
+	for (size_t i = 0; i < diags.count; i++)
+		if (diags.items[i].line == line && strstr(diags.items[i].message, part))
+			return;
+	for (size_t i = 0; i < diags.count; i++)
+		fprintf(stderr, "  %u:%u: %s\n", diags.items[i].line, diags.items[i].col,
+			diags.items[i].message);
+	ck_abort_msg("no diagnostic at line %u with '%s'", line, part);
+}
+
+START_TEST(test_standard)
+{
+	ck_assert_int_eq(jx_rules_load(&rules, "standard", NULL, NULL, &diags), 0);
+	ck_assert_str_eq(rules->name, "standard");
+	ck_assert_int_eq(rules->decimals, 2);
+	ck_assert_int_eq(rules->rounding, JX_ROUND_HALF_UP);
+	ck_assert_uint_eq(rules->ngrades, 4);
+	ck_assert_str_eq(rules->grades[0].name, "优");
+	ck_assert_str_eq(jx_rules_grade(rules, jx_dec_from_int(90))->name, "优");
+	ck_assert_str_eq(jx_rules_grade(rules, jx_dec_from_int(89))->name, "良");
+	ck_assert_str_eq(jx_rules_grade(rules, jx_dec_from_int(0))->name, "差");
+	ck_assert(jx_grade_matches(&rules->grades[0], "优秀"));
+	ck_assert(!jx_grade_matches(&rules->grades[0], "良"));
+	ck_assert_ptr_eq(jx_rules_find(rules, "按照完成比例赋分"), rules->default_rule);
+	ck_assert_str_eq(jx_rules_find(rules, "满意度赋分")->name, "satisfaction");
+	ck_assert_ptr_null(jx_rules_find(rules, "按完成比列赋分"));
+	ck_assert_int_eq(rules->qualitative_rule->kind, JX_RULE_LEVELS);
+	ck_assert_uint_eq(rules->qualitative_rule->nlevels, 3);
+	ck_assert_str_eq(rules->funds_rule->name, "proportional");
+	ck_assert_uint_eq(rules->nstandard_weights, 4);
+	ck_assert(strstr(rules->origin, "built in"));
+	ck_assert_int_eq(jx_frac_cmp(rules->findings.over_completion, jx_frac_make(6, 5)), 0);
+}
+END_TEST
+
+START_TEST(test_unknown_set)
+{
+	ck_assert_int_eq(jx_rules_load(&rules, "standrd", NULL, NULL, &diags), JX_EINVAL);
+	ck_assert(strstr(diags.items[0].message, "unknown rule set 'standrd'; did you mean 'standard'?"));
+	ck_assert(strstr(diags.items[0].message, "known: cost-reverse, standard"));
+}
+END_TEST
+
+START_TEST(test_extends_and_path)
+{
+	write_file("local.yaml", "jixiao-rules: 1\nname: local\nextends: standard\ndecimals: 1\n"
+				 "rules:\n  proportional:\n    kind: ratio\n    cap: 120%\n");
+	write_file("child.yaml", "jixiao-rules: 1\nextends: local.yaml\nrate_decimals: 1\n");
+	char path[128];
+	snprintf(path, sizeof(path), "%s/child.yaml", dir);
+	ck_assert_int_eq(jx_rules_load(&rules, path, NULL, NULL, &diags), 0);
+	ck_assert_int_eq(rules->decimals, 1);
+	ck_assert_int_eq(rules->rate_decimals, 1);
+	ck_assert_uint_eq(rules->nchain, 3);
+	/* The child's rule replaced the parent's, aliases and all. */
+	ck_assert_int_eq(jx_frac_cmp(rules->default_rule->cap, jx_frac_make(6, 5)), 0);
+	ck_assert_ptr_null(jx_rules_find(rules, "按照完成比例赋分"));
+	ck_assert_ptr_nonnull(jx_rules_find(rules, "满意度赋分"));
+	jx_rules_free(rules);
+	rules = NULL;
+
+	/* By name through $JIXIAO_RULES_PATH, which hides a built-in set. */
+	setenv("JIXIAO_RULES_PATH", dir, 1);
+	write_file("standard.yaml", "jixiao-rules: 1\nname: standard\ntitle: overridden\nrules:\n"
+				    "  proportional: {kind: ratio}\n  qualitative:\n    kind: levels\n"
+				    "    levels: [{name: 达成, min: 100%, max: 100%}]\n"
+				    "  on-time: {kind: threshold}\n");
+	ck_assert_int_eq(jx_rules_load(&rules, "standard", NULL, NULL, &diags), 0);
+	ck_assert_str_eq(rules->title, "overridden");
+	jx_rules_entry *list;
+	size_t n;
+	ck_assert_int_eq(jx_rules_list(&list, &n), 0);
+	ck_assert_uint_eq(n, 4); /* child, local, standard (path), cost-reverse */
+	ck_assert_str_eq(list[0].name, "child");
+	ck_assert_str_eq(list[3].name, "cost-reverse");
+	jx_rules_list_free(list, n);
+}
+END_TEST
+
+static const struct {
+	const char *text;
+	unsigned line;
+	const char *message;
+} bad_sets[] = {
+	{ "name: x\n", 1, "missing 'jixiao-rules: 1'" },
+	{ "jixiao-rules: 2\n", 1, "unsupported rule-set format version 2" },
+	{ "jixiao-rules: 1\nextends: standard\ndecimals: 7\n", 3, "decimals must be a whole number from 0 to 4" },
+	{ "jixiao-rules: 1\nextends: standard\nrounding: up\n", 3, "rounding must be one of half-up, half-even, down" },
+	{ "jixiao-rules: 1\nextends: standard\ngrades: [{min: 60, name: a}, {min: 90, name: b}]\n", 3, "decreasing order of 'min'" },
+	{ "jixiao-rules: 1\nextends: standard\ngrades: [{min: 90, name: a}, {min: 60, name: b}]\n", 3, "totals below 60 have no grade" },
+	{ "jixiao-rules: 1\nextends: standard\nrules:\n  x: {kind: ratoi}\n", 4, "unknown rule kind 'ratoi'; did you mean 'ratio'?" },
+	{ "jixiao-rules: 1\nextends: standard\nrules:\n  x: {kind: threshold, cap: 100%}\n", 4, "'cap' does not apply to a threshold rule" },
+	{ "jixiao-rules: 1\nextends: standard\nrules:\n  x: {kind: step, deduct: 1}\n", 4, "needs 'per'" },
+	{ "jixiao-rules: 1\nextends: standard\nrules:\n  x: {kind: ratio, cap: 100}\n", 4, "as a percentage such as '60%'" },
+	{ "jixiao-rules: 1\nextends: standard\nrules:\n  x:\n    kind: bands\n    bands: [{min: 80%, score: 80%}, {min: 90%, score: 100%}]\n", 6, "decreasing order of 'min'" },
+	{ "jixiao-rules: 1\nextends: standard\nrules:\n  x:\n    kind: bands\n    bands: [{min: 90%, score: 100%}, {min: 50%, score: 50%}]\n", 6, "rates below the last band's min have no score" },
+	{ "jixiao-rules: 1\nextends: standard\nrules:\n  x:\n    kind: bands\n    measure: deviation\n    bands: [{max: 10%, score: 100%}]\n", 7, "end with a band without 'max'" },
+	{ "jixiao-rules: 1\nextends: standard\nrules:\n  x:\n    kind: bands\n    bands: [{score: 100%}, {min: 50%, score: 50%}]\n", 6, "only the last band may leave out its 'min'" },
+	{ "jixiao-rules: 1\nextends: standard\nrules:\n  x:\n    kind: bands\n    measure: deviation\n    bands: [{min: 10%, score: 100%}]\n", 7, "bands measured by deviation use 'max', not 'min'" },
+	{ "jixiao-rules: 1\nextends: standard\nrules:\n  x:\n    kind: bands\n    bands: [{min: 10%, score: 120%}]\n", 6, "between 0% and 100%" },
+	{ "jixiao-rules: 1\nextends: standard\nrules:\n  x:\n    kind: levels\n    levels: [{name: a, min: 80%, max: 60%}]\n", 6, "needs min <= default <= max" },
+	{ "jixiao-rules: 1\nextends: standard\nrules:\n  x:\n    kind: levels\n    levels: [{name: a, min: 80%, max: 160%}]\n", 6, "between 0% and 100%" },
+	{ "jixiao-rules: 1\nextends: standard\nrules:\n  x: {kind: ratio, aliases: [满意度赋分]}\n", 4, "'满意度赋分' of rule 'x' already names rule 'satisfaction'" },
+	{ "jixiao-rules: 1\nextends: standard\ndefault_rule: nosuch\n", 3, "default_rule 'nosuch' is not defined" },
+	{ "jixiao-rules: 1\nextends: standard\nqualitative_rule: proportional\n", 3, "qualitative_rule 'proportional' must be a levels rule" },
+	{ "jixiao-rules: 1\nrules:\n  x: {kind: ratio}\n", 0, "default_rule 'proportional' is not defined" },
+	{ "jixiao-rules: 1\nextends: nosuchset\n", 2, "unknown rule set 'nosuchset'" },
+	{ "jixiao-rules: 1\nextends: r.yaml\n", 2, "extends itself" },
+	{ "jixiao-rules: 1\nextends: standard\nnot_applicable: skip\n", 3, "not_applicable must be one of rescale, drop" },
+	{ "jixiao-rules: 1\nextends: standard\nfindings: {over_completion: 120}\n", 3, "percentage" },
+	{ "jixiao-rules: 1\nextends: standard\ndecimal: 2\n", 3, "unknown key 'decimal' in rule set; did you mean 'decimals'?" },
+};
+
+START_TEST(test_bad_sets)
+{
+	ck_assert_int_eq(load_text(bad_sets[_i].text), JX_EINVAL);
+	ck_assert_ptr_null(rules);
+	expect(bad_sets[_i].line, bad_sets[_i].message);
+}
+END_TEST
+
+Suite *rules_suite(void)
+{
+	Suite *s = suite_create("rules");
+	TCase *tc = tcase_create("standard");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_standard);
+	tcase_add_test(tc, test_unknown_set);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("files");
+	tcase_add_checked_fixture(tc, tmpdir_setup, tmpdir_teardown);
+	tcase_add_test(tc, test_extends_and_path);
+	tcase_add_loop_test(tc, test_bad_sets, 0, sizeof(bad_sets) / sizeof(bad_sets[0]));
+	suite_add_tcase(s, tc);
+	return s;
+}

@@ -1,0 +1,153 @@
+/*
+ * check_write.c - the writers and the table layout: display widths of
+ * Chinese text, JSON numbers at the rule set's decimals, CSV quoting.
+ */
+#include "check_jixiao.h"
+
+#include "jixiao/common.h"
+#include "jixiao/write.h"
+#include "table.h"
+#include "text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Run fn into a memory stream and return what it wrote (caller frees). */
+static char *capture_table(const jx_table *t)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	ck_assert_int_eq(jx_table_print(t, f), 0);
+	fclose(f);
+	return buf;
+}
+
+START_TEST(test_widths)
+{
+	ck_assert_uint_eq(jx_text_width0("abc"), 3);
+	ck_assert_uint_eq(jx_text_width0("培训费"), 6);
+	ck_assert_uint_eq(jx_text_width0("≥95％"), 5);
+	ck_assert_uint_eq(jx_text_width0("（2024 年度）"), 13);
+	ck_assert_uint_eq(jx_text_width0(NULL), 0);
+	ck_assert_uint_eq(jx_utf8_count("培训费ab", strlen("培训费ab")), 5);
+	ck_assert(jx_utf8_valid("培训", 6));
+	ck_assert(!jx_utf8_valid("\xe5\x9f", 2));
+	ck_assert_uint_eq(jx_text_distance("wieght", "weight", 2), 2);
+	ck_assert_uint_eq(jx_text_distance("名字", "名称", 2), 1);
+	ck_assert_uint_eq(jx_text_distance("abcdef", "uvwxyz", 2), 3);
+	const char *cands[] = { "weight", "target", "name" };
+	ck_assert_str_eq(jx_text_suggest("wieght", cands, 3), "weight");
+	ck_assert_ptr_null(jx_text_suggest("colour", cands, 3));
+}
+END_TEST
+
+START_TEST(test_table_alignment)
+{
+	jx_table t;
+	jx_table_init(&t, 3);
+	jx_table_align(&t, 2, JX_RIGHT);
+	size_t r = jx_table_row(&t);
+	jx_table_set(&t, r, 0, "一级指标");
+	jx_table_set(&t, r, 1, "x");
+	jx_table_set(&t, r, 2, "得分");
+	jx_table_rule(&t, r);
+	r = jx_table_row(&t);
+	jx_table_set(&t, r, 0, "产出");
+	jx_table_set(&t, r, 2, "%s", "9.80");
+	r = jx_table_row(&t);
+	jx_table_set(&t, r, 0, "ab");
+	char *out = capture_table(&t);
+	ck_assert_str_eq(out, "一级指标  x  得分\n"
+			      "-----------------\n"
+			      "产出         9.80\n"
+			      "ab\n");
+	free(out);
+	jx_table_release(&t);
+}
+END_TEST
+
+/* Score a small evaluation and write it with each writer. */
+static char *write_with(int which, const char *text)
+{
+	jx_diags diags;
+	jx_doc *doc = NULL;
+	jx_rules *rules = NULL;
+	jx_result *res = NULL;
+	char *buf = NULL;
+	size_t len = 0;
+
+	jx_diags_init(&diags);
+	ck_assert_int_eq(jx_doc_parse(&doc, "t.yaml", text, strlen(text), &diags), 0);
+	ck_assert_int_eq(jx_rules_load(&rules, "standard", NULL, NULL, &diags), 0);
+	ck_assert_int_eq(jx_score_run(&res, doc, rules, &diags), 0);
+	FILE *f = open_memstream(&buf, &len);
+	const jx_result *list[1] = { res };
+	int rc = which == 0 ? jx_write_json(f, list, 1, false)
+		 : which == 1 ? jx_write_csv(f, list, 1) : jx_write_table(f, res);
+	ck_assert_int_eq(rc, 0);
+	fclose(f);
+	jx_result_free(res);
+	jx_rules_free(rules);
+	jx_doc_free(doc);
+	jx_diags_release(&diags);
+	return buf;
+}
+
+static const char *small =
+	"jixiao: 1\ntitle: 测试\nyear: 2024\nindicators:\n"
+	"  - {name: '培训费, \"甲\"', weight: 10, target: '>=19.25万元', actual: 18.86万元, claimed: {score: 9.9}}\n"
+	"  - {name: B, target: /}\n";
+
+START_TEST(test_json_numbers)
+{
+	char *out = write_with(0, small);
+	ck_assert(strstr(out, "\"total\": 98.00") == NULL); /* 9.80 of 10 rescaled: not 98.00 */
+	ck_assert(strstr(out, "\"rate\": 97.97"));
+	ck_assert(strstr(out, "\"score\": 9.80"));
+	ck_assert(strstr(out, "\"lost\": 0.20"));
+	ck_assert(strstr(out, "\"score\": 9.9"));
+	ck_assert(strstr(out, "\"mismatch\": true"));
+	ck_assert(strstr(out, "\"rate\": null"));
+	ck_assert(strstr(out, "\"培训费, \\\"甲\\\"\""));
+	ck_assert(strstr(out, "\"total\": 9.80"));
+	free(out);
+}
+END_TEST
+
+START_TEST(test_csv_quoting)
+{
+	char *out = write_with(1, small);
+	ck_assert(strncmp(out, "\xef\xbb\xbf文件,行类型,指标路径", 3 + 26) == 0);
+	ck_assert(strstr(out, ",\"培训费, \"\"甲\"\"\","));
+	ck_assert(strstr(out, "\r\n"));
+	ck_assert(strstr(out, ",否,\r\n"));
+	free(out);
+}
+END_TEST
+
+START_TEST(test_table_marks)
+{
+	char *out = write_with(2, small);
+	ck_assert(strstr(out, "9.80*"));
+	ck_assert(strstr(out, "填报 9.9，重新计算 9.80"));
+	ck_assert(strstr(out, "不适用指标分值 0") == NULL);
+	free(out);
+}
+END_TEST
+
+Suite *write_suite(void)
+{
+	Suite *s = suite_create("write");
+	TCase *tc = tcase_create("text");
+	tcase_add_test(tc, test_widths);
+	tcase_add_test(tc, test_table_alignment);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("writers");
+	tcase_add_test(tc, test_json_numbers);
+	tcase_add_test(tc, test_csv_quoting);
+	tcase_add_test(tc, test_table_marks);
+	suite_add_tcase(s, tc);
+	return s;
+}

@@ -1,0 +1,1 @@
+$JX score no/such/file.yaml

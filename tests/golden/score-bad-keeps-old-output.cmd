@@ -1,0 +1,1 @@
+echo old > $TMP/out.json; printf "jixiao: 1\ntitle: x\ntarget: >=200份\n" > $TMP/bad.yaml; $JX score examples/karamay-2024/project.yaml $TMP/bad.yaml -o $TMP/out.json 2>&1 | sed "s|$TMP|TMP|"; ls $TMP; cat $TMP/out.json

@@ -1,0 +1,1 @@
+$JX score examples/community-health-2024/project.yaml --format=csv

@@ -1,0 +1,1 @@
+$JX score examples/karamay-2024/department.yaml

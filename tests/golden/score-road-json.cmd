@@ -1,0 +1,1 @@
+$JX score examples/road-maintenance-2024/project.yaml -f json

@@ -1,0 +1,1 @@
+$JX score examples/training-2024/project.yaml

@@ -1,0 +1,1 @@
+$JX validate --frob x.yaml

@@ -1,0 +1,1 @@
+$JX validate examples/*/*.yaml
