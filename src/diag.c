@@ -119,6 +119,50 @@ void jx_diags_add(jx_diags *d, jx_severity sev, const jx_source *src, unsigned l
 	diags_keep(d, &g);
 }
 
+/* Position of a diagnostic for sorting. */
+static unsigned long long place(const jx_diag *g)
+{
+	return ((unsigned long long)g->line << 32) | g->col;
+}
+
+static void reverse(jx_diag *a, size_t n)
+{
+	for (size_t i = 0; i < n / 2; i++) {
+		jx_diag t = a[i];
+		a[i] = a[n - 1 - i];
+		a[n - 1 - i] = t;
+	}
+}
+
+void jx_diags_sort(jx_diags *d, size_t from)
+{
+	/* Insertion sort of groups (a diagnostic and its trailing notes): the
+	 * lists are short and it keeps equal places in order. */
+	size_t i = from;
+	while (i < d->count) {
+		size_t end = i + 1;
+		while (end < d->count && d->items[end].severity == JX_SEV_NOTE)
+			end++;
+		size_t at = i;
+		while (at > from) {
+			/* find the start of the group before `at` */
+			size_t prev = at - 1;
+			while (prev > from && d->items[prev].severity == JX_SEV_NOTE)
+				prev--;
+			if (place(&d->items[prev]) <= place(&d->items[i]))
+				break;
+			at = prev;
+		}
+		if (at < i) {
+			/* rotate [at, end) so the group [i, end) comes first */
+			reverse(d->items + at, i - at);
+			reverse(d->items + i, end - i);
+			reverse(d->items + at, end - at);
+		}
+		i = end;
+	}
+}
+
 void jx_diags_append(jx_diags *to, const jx_diags *from)
 {
 	for (size_t i = 0; i < from->count; i++) {

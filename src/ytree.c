@@ -81,17 +81,6 @@ static int attach(builder *b, jx_ynode *n)
 	return push_scratch(b, n);
 }
 
-static int key_cmp(const void *pa, const void *pb)
-{
-	const jx_ynode *a = *(jx_ynode *const *)pa, *b = *(jx_ynode *const *)pb;
-	if (a->len != b->len)
-		return a->len < b->len ? -1 : 1;
-	int c = memcmp(a->str, b->str, a->len);
-	if (c)
-		return c;
-	return (a->line > b->line) - (a->line < b->line);
-}
-
 static bool same_key(const jx_ynode *a, const jx_ynode *b)
 {
 	return a->kind == JX_Y_SCALAR && b->kind == JX_Y_SCALAR && a->len == b->len &&
@@ -104,10 +93,44 @@ static void report_duplicate(builder *b, const jx_ynode *first, const jx_ynode *
 		     "duplicate key '%s' (first at line %u)", dup->str, first->line);
 }
 
+/* Drop the pairs flagged in dup (a later occurrence of a key), so that
+ * loaders see each key once. */
+static void drop_pairs(jx_ynode *m, const bool *dup)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < m->n; i++)
+		if (!dup[i]) {
+			m->items[2 * k] = m->items[2 * i];
+			m->items[2 * k + 1] = m->items[2 * i + 1];
+			k++;
+		}
+	m->n = k;
+}
+
+typedef struct keyref {
+	const jx_ynode *key;
+	size_t pair;
+} keyref;
+
+static int key_cmp(const void *pa, const void *pb)
+{
+	const jx_ynode *a = ((const keyref *)pa)->key, *b = ((const keyref *)pb)->key;
+	if (a->len != b->len)
+		return a->len < b->len ? -1 : 1;
+	int c = memcmp(a->str, b->str, a->len);
+	if (c)
+		return c;
+	return (a->line > b->line) - (a->line < b->line);
+}
+
 /* Duplicate keys: pairwise for small maps, sorted for large ones so that a
- * hostile map with many keys costs n log n, not n^2. */
+ * hostile map with many keys costs n log n, not n^2. Each duplicate is
+ * reported and removed. */
 static int check_keys(builder *b, jx_ynode *m)
 {
+	bool small[8] = { false }, *dup = small;
+	keyref *keys = NULL;
+
 	for (size_t i = 0; i < m->n; i++) {
 		jx_ynode *k = m->items[2 * i];
 		if (k->kind != JX_Y_SCALAR)
@@ -115,27 +138,39 @@ static int check_keys(builder *b, jx_ynode *m)
 				     "mapping keys must be plain text, not %s",
 				     jx_ynode_kind_name(k));
 	}
-	if (m->n <= 8) {
+	if (m->n > 8) {
+		dup = calloc(m->n, sizeof(*dup));
+		keys = malloc(m->n * sizeof(*keys));
+		if (!dup || !keys) {
+			free(dup);
+			free(keys);
+			return JX_ENOMEM;
+		}
+		for (size_t i = 0; i < m->n; i++) {
+			keys[i].key = m->items[2 * i];
+			keys[i].pair = i;
+		}
+		qsort(keys, m->n, sizeof(*keys), key_cmp);
+		for (size_t i = 1, first = 0; i < m->n; i++) {
+			if (same_key(keys[first].key, keys[i].key)) {
+				report_duplicate(b, keys[first].key, keys[i].key);
+				dup[keys[i].pair] = true;
+			} else {
+				first = i;
+			}
+		}
+	} else {
 		for (size_t i = 1; i < m->n; i++)
 			for (size_t j = 0; j < i; j++)
 				if (same_key(m->items[2 * j], m->items[2 * i])) {
 					report_duplicate(b, m->items[2 * j], m->items[2 * i]);
+					dup[i] = true;
 					break;
 				}
-		return 0;
 	}
-	jx_ynode **keys = malloc(m->n * sizeof(*keys));
-	if (!keys)
-		return JX_ENOMEM;
-	for (size_t i = 0; i < m->n; i++)
-		keys[i] = m->items[2 * i];
-	qsort(keys, m->n, sizeof(*keys), key_cmp);
-	for (size_t i = 1, first = 0; i < m->n; i++) {
-		if (same_key(keys[first], keys[i]))
-			report_duplicate(b, keys[first], keys[i]);
-		else
-			first = i;
-	}
+	drop_pairs(m, dup);
+	if (dup != small)
+		free(dup);
 	free(keys);
 	return 0;
 }
@@ -194,6 +229,11 @@ static int on_scalar(builder *b, yaml_event_t *ev)
 		len = 0;
 	}
 	n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+	/* Columns inside the text are exact only when the source holds it as is:
+	 * on one line, without escapes (quotes add two characters). */
+	n->verbatim = ev->start_mark.line == ev->end_mark.line &&
+		      ev->end_mark.column - ev->start_mark.column ==
+			      jx_utf8_count(text, len) + (n->plain ? 0 : 2);
 	n->quoted = ev->data.scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
 		    ev->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE;
 	n->null = n->plain && is_null_text(text, len);
@@ -216,7 +256,7 @@ static int on_alias(builder *b, yaml_event_t *ev)
 	jx_ynode *n = new_node(b, JX_Y_SCALAR, m);
 	if (!n)
 		return b->failed ? 0 : JX_ENOMEM;
-	n->null = n->plain = true;
+	n->null = n->plain = n->bad = true;
 	n->str = "";
 	return attach(b, n);
 }
@@ -262,31 +302,100 @@ static void offset_to_mark(const jx_ytree *t, size_t off, unsigned *line, unsign
 	*col = (unsigned)jx_utf8_count(t->text + start, off - start) + 1;
 }
 
-/* The character at line:col (1-based) of the text, or NUL; *rest points after it. */
-static char char_at(const jx_ytree *t, unsigned line, unsigned col, const char **rest)
+/* Start and length (without the line end) of line `line` (1-based). */
+static const char *line_at(const jx_ytree *t, unsigned line, size_t *len)
 {
 	const char *p = t->text, *end = t->text + t->len;
 	for (unsigned l = 1; l < line && p < end; l++) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		p = nl ? nl + 1 : end;
 	}
-	size_t i = 0, len = (size_t)(end - p);
-	for (unsigned c = 1; c < col && i < len && p[i] != '\n'; c++)
-		jx_utf8_next(p, len, &i);
-	*rest = i < len ? p + i + 1 : end;
-	return i < len ? p[i] : '\0';
+	const char *nl = memchr(p, '\n', (size_t)(end - p));
+	*len = nl ? (size_t)(nl - p) : (size_t)(end - p);
+	if (*len > 0 && p[*len - 1] == '\r')
+		(*len)--;
+	return p;
+}
+
+/* Byte offset of column col (1-based, characters) in a line. */
+static size_t col_offset(const char *line, size_t len, unsigned col)
+{
+	return jx_utf8_offset(line, len, col > 0 ? col - 1 : 0);
+}
+
+/* What follows a block indicator ('>' or '|') on its line is a valid block
+ * header: an indentation digit, a chomping sign, spaces, a comment. */
+static bool block_header_ok(const char *s, size_t len)
+{
+	size_t i = 0;
+	while (i < len && i < 2 && (s[i] == '+' || s[i] == '-' || (s[i] >= '1' && s[i] <= '9')))
+		i++;
+	while (i < len && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	return i == len || s[i] == '#';
+}
+
+/* The classic mistake: target: >=200份 makes '>' a block indicator. Reports
+ * it, with the line written the way it should be, and returns true. */
+static bool report_block_mistake(builder *b, unsigned line, unsigned col)
+{
+	size_t len, off;
+	const char *text = line_at(b->tree, line, &len);
+	off = col_offset(text, len, col);
+	if (off >= len || (text[off] != '>' && text[off] != '|') ||
+	    block_header_ok(text + off + 1, len - off - 1))
+		return false;
+	/* The value runs to the end of the line, or in a flow to ',', '}' or ']'. */
+	size_t vend = off, kend = off, kstart;
+	bool flow = memchr(text, '{', off) || memchr(text, '[', off);
+	while (vend < len && !(flow && strchr(",}]", text[vend])) && text[vend] != '#')
+		vend++;
+	while (vend > off && text[vend - 1] == ' ')
+		vend--;
+	while (kend > 0 && (text[kend - 1] == ' ' || text[kend - 1] == ':'))
+		kend--;
+	kstart = kend;
+	while (kstart > 0 && !strchr(" {,-", text[kstart - 1]))
+		kstart--;
+	jx_diags_add(b->diags, JX_SEV_ERROR, &b->tree->src, line, col,
+		     "invalid YAML: a value cannot start with '%c' unless quoted", text[off]);
+	jx_diags_add(b->diags, JX_SEV_NOTE, &b->tree->src, 0, 0,
+		     "YAML reads a leading '%c' as the start of a block of text; put the value in quotes: %.*s: \"%.*s\"",
+		     text[off], (int)(kend - kstart), text + kstart, (int)(vend - off), text + off);
+	return true;
+}
+
+/* A full-width colon on the line (or the one before) explains many errors. */
+static void note_fullwidth_colon(builder *b, unsigned line)
+{
+	for (unsigned l = line; l >= 1 && l + 1 >= line; l--) {
+		size_t len;
+		const char *text = line_at(b->tree, l, &len);
+		for (size_t i = 0; i + 3 <= len; i++)
+			if (memcmp(text + i, "\xef\xbc\x9a", 3) == 0) {
+				jx_diags_add(b->diags, JX_SEV_NOTE, &b->tree->src, l,
+					     (unsigned)jx_utf8_count(text, i) + 1,
+					     "line %u uses a full-width colon '：'; a key ends in an ASCII ':' and a space",
+					     l);
+				return;
+			}
+	}
 }
 
 static void report_yaml_error(builder *b, const yaml_parser_t *p)
 {
 	unsigned line, col;
-	const char *rest;
 	const char *problem = p->problem ? p->problem : "syntax error";
 
 	if (p->error == YAML_READER_ERROR) {
 		offset_to_mark(b->tree, p->problem_offset, &line, &col);
-		jx_diags_add(b->diags, JX_SEV_ERROR, &b->tree->src, line, col,
-			     "invalid text: %s (files must be UTF-8)", problem);
+		if (strstr(problem, "UTF-8"))
+			jx_diags_add(b->diags, JX_SEV_ERROR, &b->tree->src, line, col,
+				     "invalid UTF-8 (byte 0x%02X); save the file as UTF-8 (convert a GBK/GB18030 export with: iconv -f GB18030 -t UTF-8)",
+				     (unsigned)p->problem_value & 0xFFu);
+		else
+			jx_diags_add(b->diags, JX_SEV_ERROR, &b->tree->src, line, col,
+				     "invalid text: %s (character U+%04X)", problem, (unsigned)p->problem_value);
 		return;
 	}
 	if (p->error == YAML_MEMORY_ERROR) {
@@ -295,26 +404,23 @@ static void report_yaml_error(builder *b, const yaml_parser_t *p)
 	}
 	line = (unsigned)p->problem_mark.line + 1;
 	col = (unsigned)p->problem_mark.column + 1;
-	/* The classic mistake: target: >=200份 makes '>' a folded-block indicator. */
 	unsigned cl = (unsigned)p->context_mark.line + 1, cc = (unsigned)p->context_mark.column + 1;
-	char at_context = p->context ? char_at(b->tree, cl, cc, &rest) : '\0';
-	char at_problem = char_at(b->tree, line, col, &rest);
-	if (at_context == '>' || at_context == '|' || at_problem == '>') {
-		if (at_context == '>' || at_context == '|') {
-			line = cl;
-			col = cc;
-		}
-		jx_diags_add(b->diags, JX_SEV_ERROR, &b->tree->src, line, col,
-			     "invalid YAML: a value cannot start with '%c' unless quoted",
-			     at_context ? at_context : at_problem);
-		jx_diags_add(b->diags, JX_SEV_NOTE, &b->tree->src, 0, 0,
-			     "YAML reads a leading '>' or '|' as the start of a block of text; "
-			     "put the value in quotes: target: \">=200份\"");
+	if ((p->context && report_block_mistake(b, cl, cc)) || report_block_mistake(b, line, col))
 		return;
-	}
-	if (at_problem == '\t') {
+	size_t len;
+	const char *text = line_at(b->tree, line, &len);
+	size_t off = col_offset(text, len, col);
+	if (off < len && text[off] == '\t') {
 		jx_diags_add(b->diags, JX_SEV_ERROR, &b->tree->src, line, col,
 			     "invalid YAML: tab character; indent with spaces");
+		return;
+	}
+	if (p->context && strstr(p->context, "quoted scalar")) {
+		const char *q = line_at(b->tree, cl, &len);
+		size_t qo = col_offset(q, len, cc);
+		jx_diags_add(b->diags, JX_SEV_ERROR, &b->tree->src, cl, cc,
+			     "invalid YAML: unterminated quoted text; this %c is never closed",
+			     qo < len ? q[qo] : '"');
 		return;
 	}
 	if (p->context)
@@ -323,6 +429,7 @@ static void report_yaml_error(builder *b, const yaml_parser_t *p)
 	else
 		jx_diags_add(b->diags, JX_SEV_ERROR, &b->tree->src, line, col, "invalid YAML: %s",
 			     problem);
+	note_fullwidth_colon(b, line);
 }
 
 static int build(builder *b)

@@ -69,6 +69,12 @@ void jx_diags_release(jx_diags *d);
 void jx_diags_add(jx_diags *d, jx_severity sev, const jx_source *src, unsigned line,
 		  unsigned col, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 
+/**
+ * Sort the diagnostics from index `from` on by line and column, keeping the
+ * order of those on the same place; notes stay with the diagnostic before them.
+ */
+void jx_diags_sort(jx_diags *d, size_t from);
+
 /** Append copies of every diagnostic of from to to. */
 void jx_diags_append(jx_diags *to, const jx_diags *from);
 
