@@ -26,6 +26,7 @@ typedef struct loader {
 	jx_reader rd;
 	jx_arena *arena;
 	size_t nodes;       /* indicator nodes seen */
+	size_t weight_errors; /* weights that could not be read */
 	bool too_many;
 	jx_node **leaves, **groups; /* growing lists (malloc) */
 	size_t nleaves, ngroups, capleaves, capgroups;
@@ -145,6 +146,8 @@ static bool read_cell(loader *ld, const jx_ynode *v, jx_qrole role, const char *
 		      jx_cell *cell)
 {
 	jx_qerror err;
+	if (v->bad)
+		return false;
 	if (v->kind != JX_Y_SCALAR) {
 		jx_read_error(&ld->rd, v, "expected %s (text such as '>=200份'), got %s", what,
 			      jx_ynode_kind_name(v));
@@ -153,6 +156,7 @@ static bool read_cell(loader *ld, const jx_ynode *v, jx_qrole role, const char *
 	cell->present = true;
 	cell->text = v->null ? "" : v->str;
 	cell->mark = mark_of(v);
+	cell->verbatim = v->verbatim;
 	if (jx_quantity_parse(&cell->q, cell->text, strlen(cell->text), role, &err) != 0) {
 		size_t off = jx_utf8_offset(cell->text, strlen(cell->text), err.col);
 		jx_read_error_at(&ld->rd, v, off, "%s '%s': %s", what, cell->text, err.message);
@@ -163,7 +167,7 @@ static bool read_cell(loader *ld, const jx_ynode *v, jx_qrole role, const char *
 
 static bool read_claim(loader *ld, const jx_ynode *v, jx_claim *c)
 {
-	uint64_t seen = 0;
+	jx_keys seen = { 0 };
 	bool ok = true;
 	if (!jx_read_map(&ld->rd, v, "claimed values ({rate: 100%, score: 5})"))
 		return false;
@@ -200,11 +204,15 @@ static bool read_claim(loader *ld, const jx_ynode *v, jx_claim *c)
 
 static bool read_weight(loader *ld, const jx_ynode *v, jx_dec *w, jx_mark *m)
 {
-	if (!jx_read_dec(&ld->rd, v, "a weight", "\xe5\x88\x86", w, NULL))
-		return false;
 	*m = mark_of(v);
+	if (!jx_read_dec(&ld->rd, v, "a weight", "\xe5\x88\x86", w, NULL)) {
+		ld->weight_errors++;
+		return false;
+	}
 	if (w->units < 0) {
 		jx_read_error(&ld->rd, v, "a weight must not be negative");
+		ld->weight_errors++;
+		w->units = 0;
 		return false;
 	}
 	return true;
@@ -285,10 +293,20 @@ static void check_leaf_cells(loader *ld, const jx_node *n)
 			jx_diags_add(d, JX_SEV_ERROR, src, ac->mark.line, ac->mark.col,
 				     "actual value '%s' of '%s' is not a number, but its target '%s' is",
 				     ac->text, n->name, n->target.text);
-		else if (!jx_unit_compatible(&t->unit, &a->unit))
-			jx_diags_add(d, JX_SEV_ERROR, src, ac->mark.line, ac->mark.col,
-				     "unit '%s' of the actual value does not match unit '%s' of the target",
-				     a->unit.text, t->unit.text[0] ? t->unit.text : "(none)");
+		else if (!jx_unit_compatible(&t->unit, &a->unit)) {
+			const char *u = strstr(ac->text, a->unit.text);
+			unsigned col = ac->mark.col;
+			if (u && ac->verbatim)
+				col += (unsigned)jx_utf8_count(ac->text, (size_t)(u - ac->text));
+			if (t->unit.kind == JX_UNIT_NONE)
+				jx_diags_add(d, JX_SEV_ERROR, src, ac->mark.line, col,
+					     "actual value '%s' has the unit '%s' but the target '%s' has none",
+					     ac->text, a->unit.text, n->target.text);
+			else
+				jx_diags_add(d, JX_SEV_ERROR, src, ac->mark.line, col,
+					     "unit '%s' of the actual value does not match unit '%s' of the target",
+					     a->unit.text, t->unit.text);
+		}
 		break;
 	case JX_Q_TIME:
 		if (a->kind != JX_Q_TIME && a->kind != JX_Q_TEXT)
@@ -297,7 +315,12 @@ static void check_leaf_cells(loader *ld, const jx_node *n)
 				     ac->text, n->name, n->target.text);
 		break;
 	case JX_Q_TEXT:
-		if (a->kind == JX_Q_NUMBER && a->unit.kind != JX_UNIT_PERCENT)
+		if (a->kind == JX_Q_NUMBER && a->unit.kind == JX_UNIT_PERCENT &&
+		    (a->value.units < 0 || jx_dec_cmp(a->value, jx_dec_from_int(100)) > 0))
+			jx_diags_add(d, JX_SEV_ERROR, src, ac->mark.line, ac->mark.col,
+				     "actual value '%s' of qualitative indicator '%s' must lie between 0%% and 100%%",
+				     ac->text, n->name);
+		else if (a->kind == JX_Q_NUMBER && a->unit.kind != JX_UNIT_PERCENT)
 			jx_diags_add(d, JX_SEV_ERROR, src, ac->mark.line, ac->mark.col,
 				     "actual value '%s' of qualitative indicator '%s' must name a level (such as '达成' or '部分达成(70%%)') or be a percentage",
 				     ac->text, n->name);
@@ -366,7 +389,7 @@ static void read_node(loader *ld, const jx_ynode *m, jx_node *n, jx_node *parent
 {
 	const jx_ynode *vals[NFIELDS(node_fields)] = { 0 };
 	const jx_ynode *keys[NFIELDS(node_fields)] = { 0 };
-	uint64_t seen = 0;
+	jx_keys seen = { 0 };
 	jx_reader *rd = &ld->rd;
 
 	n->parent = parent;
@@ -390,7 +413,7 @@ static void read_node(loader *ld, const jx_ynode *m, jx_node *n, jx_node *parent
 			vals[id] = m->items[2 * i + 1];
 		}
 	}
-	if (!vals[N_NAME])
+	if (!vals[N_NAME] && !jx_keys_has(&seen, N_NAME))
 		jx_read_error(rd, m, "indicator has no 'name'");
 	else if (!jx_read_text(rd, vals[N_NAME], "an indicator name", &n->name))
 		n->name = "?";
@@ -413,8 +436,11 @@ static void read_node(loader *ld, const jx_ynode *m, jx_node *n, jx_node *parent
 					      keys[leaf_only[i]]->str, n->name);
 		n->index = ld->ngroups;
 		push(ld, &ld->groups, &ld->ngroups, &ld->capgroups, n);
+		size_t weight_errors = ld->weight_errors;
 		if (!read_nodes(ld, vals[N_CHILDREN], n, depth + 1, &n->children, &n->nchildren))
 			return;
+		if (ld->weight_errors != weight_errors)
+			return; /* a sum without the unreadable weights would mislead */
 		jx_dec sum = { 0 };
 		for (size_t i = 0; i < n->nchildren; i++)
 			if (jx_dec_add(&sum, sum, n->children[i].weight) != 0) {
@@ -452,8 +478,9 @@ static void read_node(loader *ld, const jx_ynode *m, jx_node *n, jx_node *parent
 
 	bool cells_ok = true;
 	if (!vals[N_TARGET]) {
-		jx_read_error(rd, m, "indicator '%s' has no 'target' (指标值); write '/' if it does not apply",
-			      n->name);
+		if (!jx_keys_has(&seen, N_TARGET))
+			jx_read_error(rd, m, "indicator '%s' has no 'target' (指标值); write '/' if it does not apply",
+				      n->name);
 		return;
 	}
 	cells_ok &= read_cell(ld, vals[N_TARGET], JX_QROLE_TARGET, "target", &n->target);
@@ -461,10 +488,11 @@ static void read_node(loader *ld, const jx_ynode *m, jx_node *n, jx_node *parent
 	if (vals[N_ACTUAL])
 		cells_ok &= read_cell(ld, vals[N_ACTUAL], JX_QROLE_ACTUAL, "actual value", &n->actual);
 	else if (!na) {
-		jx_read_error(rd, m, "indicator '%s' has no 'actual' (实际完成值)", n->name);
+		if (!jx_keys_has(&seen, N_ACTUAL))
+			jx_read_error(rd, m, "indicator '%s' has no 'actual' (实际完成值)", n->name);
 		cells_ok = false;
 	}
-	if (!vals[N_WEIGHT] && !na)
+	if (!vals[N_WEIGHT] && !na && !jx_keys_has(&seen, N_WEIGHT))
 		jx_read_error(rd, m, "indicator '%s' has no 'weight' (分值)", n->name);
 	if (cells_ok && vals[N_ACTUAL])
 		check_leaf_cells(ld, n);
@@ -501,7 +529,7 @@ static bool read_nodes(loader *ld, const jx_ynode *list, jx_node *parent, int de
 static void read_funds(loader *ld, const jx_ynode *m, jx_funds *f)
 {
 	const jx_ynode *vals[5] = { 0 };
-	uint64_t seen = 0;
+	jx_keys seen = { 0 };
 	jx_reader *rd = &ld->rd;
 
 	f->present = true;
@@ -517,7 +545,7 @@ static void read_funds(loader *ld, const jx_ynode *m, jx_funds *f)
 	}
 	if (vals[P_WEIGHT])
 		read_weight(ld, vals[P_WEIGHT], &f->weight, &f->weight_mark);
-	else
+	else if (!jx_keys_has(&seen, P_WEIGHT))
 		jx_read_error(rd, m, "funds section has no 'weight' (分值)");
 	if (vals[P_RULE] && jx_read_text(rd, vals[P_RULE], "a rule name", &f->rule))
 		f->rule_mark = mark_of(vals[P_RULE]);
@@ -526,7 +554,8 @@ static void read_funds(loader *ld, const jx_ynode *m, jx_funds *f)
 	if (vals[P_DEVIATION])
 		jx_read_opt_text(rd, vals[P_DEVIATION], "a text", &f->deviation);
 	if (!vals[P_ROWS]) {
-		jx_read_error(rd, m, "funds section has no 'rows' (年初预算数, 全年预算数, 全年执行数)");
+		if (!jx_keys_has(&seen, P_ROWS))
+			jx_read_error(rd, m, "funds section has no 'rows' (年初预算数, 全年预算数, 全年执行数)");
 		return;
 	}
 	const jx_ynode *rows = vals[P_ROWS];
@@ -545,7 +574,7 @@ static void read_funds(loader *ld, const jx_ynode *m, jx_funds *f)
 	for (size_t r = 0; r < rows->n; r++) {
 		const jx_ynode *row = rows->items[r];
 		jx_funds_row *fr = &f->rows[r];
-		uint64_t rseen = 0;
+		jx_keys rseen = { 0 };
 		fr->mark = mark_of(row);
 		fr->name = "";
 		if (!jx_read_map(rd, row, "a funds row ({name, initial, budget, executed})"))
@@ -561,8 +590,10 @@ static void read_funds(loader *ld, const jx_ynode *m, jx_funds *f)
 			default: break;
 			}
 		}
-		if (!(rseen & (1u << W_BUDGET)) || !(rseen & (1u << W_EXECUTED)))
-			jx_read_error(rd, row, "funds row needs 'budget' (全年预算数) and 'executed' (全年执行数)");
+		if (!jx_keys_has(&rseen, W_BUDGET))
+			jx_read_error(rd, row, "funds row has no 'budget' (全年预算数)");
+		if (!jx_keys_has(&rseen, W_EXECUTED))
+			jx_read_error(rd, row, "funds row has no 'executed' (全年执行数)");
 	}
 }
 
@@ -581,7 +612,7 @@ static void read_goals(loader *ld, const jx_ynode *v)
 	d->ngoals = v->n;
 	for (size_t i = 0; i < v->n; i++) {
 		const jx_ynode *g = v->items[i];
-		uint64_t seen = 0;
+		jx_keys seen = { 0 };
 		d->goals[i].expected = d->goals[i].achieved = "";
 		if (!jx_read_map(&ld->rd, g, "a goal ({expected, achieved})"))
 			continue;
@@ -600,7 +631,7 @@ static void read_goals(loader *ld, const jx_ynode *v)
 static void read_total_claim(loader *ld, const jx_ynode *v)
 {
 	jx_doc *d = &ld->im->pub;
-	uint64_t seen = 0;
+	jx_keys seen = { 0 };
 	if (!jx_read_map(&ld->rd, v, "claimed values ({total: 97.26, grade: 优})"))
 		return;
 	for (size_t i = 0; i < v->n; i++) {
@@ -640,14 +671,20 @@ static void read_kind(loader *ld, const jx_ynode *v)
 			ld->im->pub.kind = words[i].k;
 			return;
 		}
-	jx_read_error(&ld->rd, v, "kind must be 'project' (项目支出) or 'department' (部门整体支出), not '%s'", s);
+	const char *const names[] = { "project", "department" };
+	const char *hint = jx_text_suggest(s, names, 2);
+	if (hint)
+		jx_read_error(&ld->rd, v, "kind must be 'project' (项目支出) or 'department' (部门整体支出), not '%s'; did you mean '%s'?",
+			      s, hint);
+	else
+		jx_read_error(&ld->rd, v, "kind must be 'project' (项目支出) or 'department' (部门整体支出), not '%s'", s);
 }
 
 static void read_doc(loader *ld)
 {
 	jx_doc *d = &ld->im->pub;
 	const jx_ynode *root = ld->im->tree.root, *vals[NFIELDS(doc_fields)] = { 0 };
-	uint64_t seen = 0;
+	jx_keys seen = { 0 };
 	jx_reader *rd = &ld->rd;
 	long v;
 
@@ -663,10 +700,10 @@ static void read_doc(loader *ld)
 		if (id >= 0)
 			vals[id] = root->items[2 * i + 1];
 	}
-	if (!vals[D_VERSION]) {
+	if (!vals[D_VERSION] && !jx_keys_has(&seen, D_VERSION)) {
 		jx_diags_add(rd->diags, JX_SEV_ERROR, rd->src, root->line, root->col,
 			     "missing 'jixiao: 1' (the format version) at the top of the file");
-	} else if (jx_read_int(rd, vals[D_VERSION], "jixiao", 0, 1000000, &v) && v != 1) {
+	} else if (vals[D_VERSION] && jx_read_int(rd, vals[D_VERSION], "jixiao", 0, 1000000, &v) && v != 1) {
 		jx_read_error(rd, vals[D_VERSION], "unsupported format version %ld (this jixiao reads version 1)", v);
 		return;
 	}
@@ -674,17 +711,17 @@ static void read_doc(loader *ld)
 		read_kind(ld, vals[D_KIND]);
 	if (vals[D_TITLE])
 		jx_read_text(rd, vals[D_TITLE], "a title (项目名称)", &d->title);
-	else
+	else if (!jx_keys_has(&seen, D_TITLE))
 		jx_diags_add(rd->diags, JX_SEV_ERROR, rd->src, root->line, root->col,
 			     "missing 'title' (项目名称 or 部门名称)");
 	if (vals[D_DEPARTMENT])
 		jx_read_opt_text(rd, vals[D_DEPARTMENT], "a department (主管部门)", &d->department);
 	if (vals[D_IMPLEMENTER])
 		jx_read_opt_text(rd, vals[D_IMPLEMENTER], "an implementer (实施单位)", &d->implementer);
-	if (!vals[D_YEAR])
+	if (!vals[D_YEAR] && !jx_keys_has(&seen, D_YEAR))
 		jx_diags_add(rd->diags, JX_SEV_ERROR, rd->src, root->line, root->col,
 			     "missing 'year' (年度)");
-	else if (jx_read_int(rd, vals[D_YEAR], "year", 1900, 2999, &v))
+	else if (vals[D_YEAR] && jx_read_int(rd, vals[D_YEAR], "year", 1900, 2999, &v))
 		d->year = (int)v;
 	if (vals[D_RULES] && jx_read_text(rd, vals[D_RULES], "a rule-set name or path", &d->rules))
 		d->rules_mark = mark_of(vals[D_RULES]);
@@ -701,10 +738,10 @@ static void read_doc(loader *ld)
 		read_goals(ld, vals[D_GOALS]);
 	if (vals[D_CLAIMED])
 		read_total_claim(ld, vals[D_CLAIMED]);
-	if (!vals[D_INDICATORS])
+	if (!vals[D_INDICATORS] && !jx_keys_has(&seen, D_INDICATORS))
 		jx_diags_add(rd->diags, JX_SEV_ERROR, rd->src, root->line, root->col,
 			     "missing 'indicators' (the 绩效指标 table)");
-	else
+	else if (vals[D_INDICATORS])
 		read_nodes(ld, vals[D_INDICATORS], NULL, 1, &d->roots, &d->nroots);
 }
 
@@ -719,7 +756,8 @@ static jx_node **freeze(loader *ld, jx_node **list, size_t n)
 	return out;
 }
 
-static int finish(impl *im, int rc, jx_diags *diags, size_t errors0, jx_doc **out)
+static int finish(impl *im, int rc, jx_diags *diags, size_t errors0, size_t first,
+		  jx_doc **out)
 {
 	loader ld;
 	jx_doc *d = &im->pub;
@@ -748,6 +786,7 @@ static int finish(impl *im, int rc, jx_diags *diags, size_t errors0, jx_doc **ou
 	}
 	if (rc == 0 && diags->errors > errors0)
 		rc = JX_EINVAL;
+	jx_diags_sort(diags, first);
 	if (rc) {
 		jx_doc_free(d);
 		*out = NULL;
@@ -767,24 +806,24 @@ static impl *new_impl(void)
 
 int jx_doc_load(jx_doc **out, const char *path, jx_diags *diags)
 {
-	size_t errors0 = diags->errors;
+	size_t errors0 = diags->errors, first = diags->count;
 	impl *im = new_impl();
 	*out = NULL;
 	if (!im)
 		return JX_ENOMEM;
 	int rc = jx_ytree_load(&im->tree, path, diags);
-	return finish(im, rc, diags, errors0, out);
+	return finish(im, rc, diags, errors0, first, out);
 }
 
 int jx_doc_parse(jx_doc **out, const char *name, const char *text, size_t len, jx_diags *diags)
 {
-	size_t errors0 = diags->errors;
+	size_t errors0 = diags->errors, first = diags->count;
 	impl *im = new_impl();
 	*out = NULL;
 	if (!im)
 		return JX_ENOMEM;
 	int rc = jx_ytree_parse(&im->tree, name, text, len, diags);
-	return finish(im, rc, diags, errors0, out);
+	return finish(im, rc, diags, errors0, first, out);
 }
 
 void jx_doc_free(jx_doc *doc)

@@ -325,6 +325,7 @@ static int parse_time(parser *p, jx_quantity *q)
 	jx_when w = { 0, 0, 0, JX_DL_NONE };
 	bool month_end = false, iso = false;
 
+	size_t month_at = start, day_at = start;
 	if (digit_at(p, p->pos)) {
 		int n = take_int(p, 4, 4);
 		if (n >= 0 && eat(p, S_YEAR)) {
@@ -334,10 +335,12 @@ static int parse_time(parser *p, jx_quantity *q)
 			char sep = p->s[p->pos++];
 			iso = true;
 			w.year = n;
+			month_at = p->pos;
 			if ((w.month = take_int(p, 1, 2)) < 0)
 				goto not_time;
 			if (p->pos + 1 < p->len && p->s[p->pos] == sep && digit_at(p, p->pos + 1)) {
 				p->pos++;
+				day_at = p->pos;
 				if ((w.day = take_int(p, 1, 2)) < 0)
 					goto not_time;
 			} else if (sep == '.') {
@@ -348,9 +351,19 @@ static int parse_time(parser *p, jx_quantity *q)
 		}
 	}
 	if (iso) {
-		if (w.year < 1900 || w.year > 2999 || w.month < 1 || w.month > 12 ||
-		    (w.day && w.day > jx_days_in_month(w.year, w.month)))
+		/* A full date, or one followed by 前, is a date even when it is wrong. */
+		size_t save = p->pos;
+		bool dated = w.day || take_before(p);
+		p->pos = save;
+		if (w.year < 1900 || w.year > 2999)
 			goto not_time;
+		if (w.month < 1 || w.month > 12) {
+			if (dated)
+				return fail(p, month_at, "month %d does not exist", w.month);
+			goto not_time;
+		}
+		if (w.day && w.day > jx_days_in_month(w.year, w.month))
+			return fail(p, day_at, "day %d does not exist in month %d", w.day, w.month);
 	} else if (w.year ? (eat(p, S_DI) || eat(p, S_MO))
 			  : (eat(p, S_YEAR S_DI) || eat(p, S_YEAR S_MO))) {
 		w.month = 12; /* 年底, 年末 */
@@ -368,16 +381,16 @@ static int parse_time(parser *p, jx_quantity *q)
 		if (eat(p, S_DI) || eat(p, S_MO)) {
 			month_end = true;
 		} else if (digit_at(p, p->pos)) {
-			size_t dat = p->pos;
+			day_at = p->pos;
 			int d = take_int(p, 1, 2);
 			if (d < 0 || !(eat(p, S_DAY) || eat(p, S_HAO)))
-				return fail(p, dat, "expected a day such as '30日'");
+				return fail(p, day_at, "expected a day such as '30日'");
 			w.day = d;
 		}
 		if (w.month < 1 || w.month > 12)
 			return fail(p, at, "month %d does not exist", w.month);
 		if (w.day && w.day > jx_days_in_month(w.year, w.month))
-			return fail(p, at, "day %d does not exist in month %d", w.day, w.month);
+			return fail(p, day_at, "day %d does not exist in month %d", w.day, w.month);
 		if (w.year && (w.year < 1900 || w.year > 2999))
 			return fail(p, start, "year %d is out of range", w.year);
 	}

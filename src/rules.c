@@ -40,6 +40,7 @@ typedef struct impl {
 	jx_rule *rules;
 	size_t nrules;
 	const char **chain;
+	const char **ids; /* the files of chain, resolved: a cycle is the same file twice */
 	size_t nchain;
 	rule_ref refs[NREFS];
 	jx_ytree trees[MAX_EXTENDS + 1]; /* kept for diagnostics until loading ends */
@@ -116,9 +117,9 @@ static void report_unknown_set(impl *im, const char *spec, const jx_loc *from)
 	const char *hint = jx_text_suggest(spec, names, nn);
 	char did[128] = "";
 	if (hint)
-		snprintf(did, sizeof(did), "did you mean '%s'? ", hint);
+		snprintf(did, sizeof(did), "; did you mean '%s'?", hint);
 	jx_diags_add(im->diags, JX_SEV_ERROR, from ? from->src : NULL, from ? from->line : 0,
-		     from ? from->col : 0, "unknown rule set '%s'; %s(known: %s)", spec, did, known);
+		     from ? from->col : 0, "unknown rule set '%s'%s (known: %s)", spec, did, known);
 	jx_rules_list_free(list, n);
 }
 
@@ -132,8 +133,10 @@ static jx_ytree *open_set(impl *im, const char *spec, const char *base_dir, cons
 
 	if (is_path(spec)) {
 		const char *path = spec;
-		if (spec[0] != '/' && base_dir && strcmp(base_dir, ".") != 0)
-			path = jx_arena_printf(&im->arena, "%s/%s", base_dir, spec);
+		while (strncmp(path, "./", 2) == 0)
+			path += 2;
+		if (path[0] != '/' && base_dir && strcmp(base_dir, ".") != 0)
+			path = jx_arena_printf(&im->arena, "%s/%s", base_dir, path);
 		if (!path)
 			return NULL;
 		if (!file_exists(path)) {
@@ -165,6 +168,17 @@ static jx_ytree *open_set(impl *im, const char *spec, const char *base_dir, cons
 		}
 	}
 	return rc == 0 ? t : NULL;
+}
+
+/* The file an origin names, whatever path led to it. */
+static const char *set_identity(impl *im, const char *origin)
+{
+	char *real = realpath(origin, NULL);
+	if (!real)
+		return origin; /* a built-in set: its origin is unique */
+	const char *id = jx_arena_strndup(&im->arena, real, strlen(real));
+	free(real);
+	return id ? id : origin;
 }
 
 /* ------------------------------------------------------------- reading */
@@ -252,7 +266,7 @@ static bool read_bands(const jx_reader *rd, const jx_ynode *n, jx_rule *r)
 		return false;
 	for (size_t i = 0; i < n->n; i++) {
 		const jx_ynode *b = n->items[i];
-		uint64_t seen = 0;
+		jx_keys seen = { 0 };
 		bool has_score = false;
 		if (!jx_read_map(rd, b, "a band ({min: 90%, score: 100%})")) {
 			ok = false;
@@ -346,7 +360,7 @@ static bool read_levels(const jx_reader *rd, const jx_ynode *n, jx_rule *r)
 	for (size_t i = 0; i < n->n; i++) {
 		const jx_ynode *l = n->items[i];
 		jx_level *lv = &levels[i];
-		uint64_t seen = 0;
+		jx_keys seen = { 0 };
 		bool has_def = false, lok = true;
 		if (!jx_read_map(rd, l, "a level ({name: 达成, min: 100%, max: 100%})")) {
 			ok = false;
@@ -374,14 +388,19 @@ static bool read_levels(const jx_reader *rd, const jx_ynode *n, jx_rule *r)
 			default: lok = false; break;
 			}
 		}
-		if (lok && (!(seen & 1) || !(seen & 4) || !(seen & 8))) {
-			jx_read_error(rd, l, "a level needs 'name', 'min' and 'max'");
-			lok = false;
-		}
+		static const char *const need[] = { "name", NULL, "min", "max" };
+		for (int f = 0; lok && f < 4; f++)
+			if (need[f] && !jx_keys_has(&seen, f)) {
+				jx_read_error(rd, l, "level has no '%s'", need[f]);
+				lok = false;
+			}
 		if (lok && !has_def)
 			lv->def = lv->max;
-		if (lok && (jx_frac_cmp(lv->min, lv->def) > 0 || jx_frac_cmp(lv->def, lv->max) > 0)) {
-			jx_read_error(rd, l, "level '%s' needs min <= default <= max", lv->name);
+		if (lok && jx_frac_cmp(lv->min, lv->max) > 0) {
+			jx_read_error(rd, l, "level '%s' has its min above its max", lv->name);
+			lok = false;
+		} else if (lok && (jx_frac_cmp(lv->min, lv->def) > 0 || jx_frac_cmp(lv->def, lv->max) > 0)) {
+			jx_read_error(rd, l, "level '%s' has its default outside min..max", lv->name);
 			lok = false;
 		}
 		ok &= lok;
@@ -403,7 +422,7 @@ static void rule_defaults(jx_rule *r)
 static bool read_rule(const jx_reader *rd, const char *origin, const jx_ynode *k,
 		      const jx_ynode *v, jx_rule *r)
 {
-	uint64_t seen = 0;
+	jx_keys seen = { 0 };
 	bool ok = true, has_kind = false;
 
 	memset(r, 0, sizeof(*r));
@@ -466,16 +485,19 @@ static bool read_rule(const jx_reader *rd, const char *origin, const jx_ynode *k
 		default: break; /* kind and measure were read above; description is free text */
 		}
 	}
-	if (r->kind == JX_RULE_STEP && (!(seen & (1u << R_PER)) || r->per.num == 0 ||
-					!(seen & (1u << R_DEDUCT)))) {
-		jx_read_error(rd, k, "step rule '%s' needs 'per' (above 0%%) and 'deduct'", r->name);
+	if (r->kind == JX_RULE_STEP && (!jx_keys_has(&seen, R_PER) || r->per.num == 0)) {
+		jx_read_error(rd, k, "step rule '%s' has no 'per' (a step such as 5%%)", r->name);
 		ok = false;
 	}
-	if (r->kind == JX_RULE_BANDS && !(seen & (1u << R_BANDS))) {
+	if (r->kind == JX_RULE_STEP && !jx_keys_has(&seen, R_DEDUCT)) {
+		jx_read_error(rd, k, "step rule '%s' has no 'deduct' (points per step)", r->name);
+		ok = false;
+	}
+	if (r->kind == JX_RULE_BANDS && !jx_keys_has(&seen, R_BANDS)) {
 		jx_read_error(rd, k, "bands rule '%s' needs 'bands'", r->name);
 		ok = false;
 	}
-	if (r->kind == JX_RULE_LEVELS && !(seen & (1u << R_LEVELS))) {
+	if (r->kind == JX_RULE_LEVELS && !jx_keys_has(&seen, R_LEVELS)) {
 		jx_read_error(rd, k, "levels rule '%s' needs 'levels'", r->name);
 		ok = false;
 	}
@@ -497,7 +519,21 @@ static const jx_rule *find_in(const jx_rule *rules, size_t n, const char *name)
 
 /* Add r, replacing a rule of the same name from a set this one extends;
  * every name and alias must keep naming one rule. */
-static bool put_rule(impl *im, const jx_reader *rd, const jx_ynode *at, const jx_rule *r)
+/* The node of the alias (or the name) called name inside rule node v, for messages. */
+static const jx_ynode *alias_node(const jx_ynode *k, const jx_ynode *v, const char *name)
+{
+	const jx_ynode *al = jx_ynode_get(v, "aliases");
+	if (al && al->kind == JX_Y_SEQ)
+		for (size_t i = 0; i < al->n; i++)
+			if (al->items[i]->kind == JX_Y_SCALAR && strcmp(al->items[i]->str, name) == 0)
+				return al->items[i];
+	if (al && al->kind == JX_Y_SCALAR && strcmp(al->str, name) == 0)
+		return al;
+	return k;
+}
+
+static bool put_rule(impl *im, const jx_reader *rd, const jx_ynode *at, const jx_ynode *v,
+		     const jx_rule *r)
 {
 	size_t slot = im->nrules;
 	for (size_t i = 0; i < im->nrules; i++)
@@ -507,8 +543,8 @@ static bool put_rule(impl *im, const jx_reader *rd, const jx_ynode *at, const jx
 		const char *name = j < r->naliases ? r->aliases[j] : r->name;
 		const jx_rule *other = find_in(im->rules, im->nrules, name);
 		if (other && other != &im->rules[slot] && strcmp(other->name, r->name) != 0) {
-			jx_read_error(rd, at, "'%s' of rule '%s' already names rule '%s'", name,
-				      r->name, other->name);
+			jx_read_error(rd, alias_node(at, v, name), "'%s' of rule '%s' already names rule '%s'",
+				      name, r->name, other->name);
 			return false;
 		}
 	}
@@ -542,7 +578,7 @@ static bool read_grades(const jx_reader *rd, const jx_ynode *n, jx_rules *pub)
 		return false;
 	for (size_t i = 0; i < n->n; i++) {
 		const jx_ynode *e = n->items[i];
-		uint64_t seen = 0;
+		jx_keys seen = { 0 };
 		if (!jx_read_map(rd, e, "a grade ({min: 90, name: 优})")) {
 			ok = false;
 			continue;
@@ -556,10 +592,10 @@ static bool read_grades(const jx_reader *rd, const jx_ynode *n, jx_rules *pub)
 			default: ok = false; break;
 			}
 		}
-		if ((seen & 3) != 3) {
+		if (!jx_keys_has(&seen, 0) || !jx_keys_has(&seen, 1)) {
 			jx_read_error(rd, e, "a grade needs 'min' and 'name'");
 			ok = false;
-		} else if (i > 0 && (seen & 1) && jx_dec_cmp(g[i].min, g[i - 1].min) >= 0) {
+		} else if (i > 0 && jx_dec_cmp(g[i].min, g[i - 1].min) >= 0) {
 			jx_read_error(rd, e, "grades must be in decreasing order of 'min'");
 			ok = false;
 		}
@@ -599,7 +635,7 @@ static bool read_findings(const jx_reader *rd, const jx_ynode *n, jx_finding_lim
 {
 	static const jx_field fields[] = { { "over_completion", 0 }, { "reason_required_below", 1 },
 					   { "funds_reason_below", 2 } };
-	uint64_t seen = 0;
+	jx_keys seen = { 0 };
 	bool ok = true;
 	if (!jx_read_map(rd, n, "a mapping of finding thresholds"))
 		return false;
@@ -654,9 +690,15 @@ static bool apply_parent(impl *im, const jx_reader *rd, const jx_ynode *v, const
 	jx_ytree *t = open_set(im, spec, dir, &from, &pdir, &porigin);
 	if (!t)
 		return false;
+	const char *id = set_identity(im, porigin);
 	for (size_t i = 0; i < im->nchain; i++)
-		if (strcmp(im->chain[i], porigin) == 0) {
-			jx_read_error(rd, v, "rule set '%s' extends itself through '%s'", spec, porigin);
+		if (strcmp(im->ids[i], id) == 0) {
+			char path[1024] = "";
+			for (size_t j = i; j < im->nchain; j++) {
+				size_t used = strlen(path);
+				snprintf(path + used, sizeof(path) - used, "%s → ", im->chain[j]);
+			}
+			jx_read_error(rd, v, "rule sets extend each other in a circle: %s%s", path, porigin);
 			return false;
 		}
 	return apply_file(im, t, pdir, porigin, depth + 1);
@@ -665,12 +707,17 @@ static bool apply_parent(impl *im, const jx_reader *rd, const jx_ynode *v, const
 static bool push_chain(impl *im, const char *origin)
 {
 	const char **c = jx_arena_array(&im->arena, im->nchain + 1, sizeof(*c));
-	if (!c)
+	const char **ids = jx_arena_array(&im->arena, im->nchain + 1, sizeof(*ids));
+	if (!c || !ids)
 		return false;
-	if (im->nchain)
+	if (im->nchain) {
 		memcpy(c, im->chain, im->nchain * sizeof(*c));
-	c[im->nchain++] = origin;
+		memcpy(ids, im->ids, im->nchain * sizeof(*ids));
+	}
+	c[im->nchain] = origin;
+	ids[im->nchain++] = set_identity(im, origin);
 	im->chain = c;
+	im->ids = ids;
 	return true;
 }
 
@@ -682,7 +729,7 @@ static bool apply_file(impl *im, jx_ytree *t, const char *dir, const char *origi
 	jx_reader rd = { im->diags, &t->src, &im->arena, true };
 	jx_rules *pub = &im->pub;
 	const jx_ynode *root = t->root;
-	uint64_t seen = 0;
+	jx_keys seen = { 0 };
 	bool ok = true;
 	long v;
 	int choice;
@@ -759,7 +806,7 @@ static bool apply_file(impl *im, jx_ytree *t, const char *dir, const char *origi
 			for (size_t j = 0; j < val->n; j++) {
 				jx_rule r;
 				if (read_rule(&rd, origin, val->items[2 * j], val->items[2 * j + 1], &r))
-					ok &= put_rule(im, &rd, val->items[2 * j], &r);
+					ok &= put_rule(im, &rd, val->items[2 * j], val->items[2 * j + 1], &r);
 				else
 					ok = false;
 			}
@@ -787,7 +834,8 @@ static bool resolve_refs(impl *im)
 		rule_ref *ref = &im->refs[i];
 		const char *name = ref->name ? ref->name : ref_defaults[i];
 		const jx_rule *r = jx_rules_find(&im->pub, name);
-		const jx_loc *at = ref->name ? &ref->at : NULL;
+		jx_loc top = { &im->trees[0].src, 1, 1 };
+		const jx_loc *at = ref->name ? &ref->at : &top;
 		if (!r) {
 			jx_diags_add(im->diags, JX_SEV_ERROR, at ? at->src : NULL, at ? at->line : 0,
 				     at ? at->col : 0,
@@ -844,9 +892,16 @@ int jx_rules_load(jx_rules **out, const char *spec, const char *base_dir, const 
 	if (t && apply_file(im, t, dir, origin, 0) && diags->errors == errors) {
 		im->pub.rules = im->rules;
 		im->pub.nrules = im->nrules;
-		if (resolve_refs(im))
+		if (im->nrules == 0)
+			jx_diags_add(diags, JX_SEV_ERROR, &t->src, 1, 1,
+				     "rule set defines no rules; add 'extends: standard' or a 'rules:' section");
+		else if (resolve_refs(im))
 			rc = 0;
 	}
+	/* Point back at whatever named the broken set. */
+	if (rc && from && from->src && diags->errors > errors && t)
+		jx_diags_add(diags, JX_SEV_NOTE, from->src, from->line, from->col,
+			     "in rule set '%s' named here", spec);
 	if (rc == 0) {
 		im->pub.origin = origin;
 		im->pub.chain = im->chain;

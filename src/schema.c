@@ -11,7 +11,7 @@
 
 unsigned jx_node_col(const jx_ynode *n, size_t off)
 {
-	if (n->kind != JX_Y_SCALAR || (!n->plain && !n->quoted))
+	if (n->kind != JX_Y_SCALAR || !n->verbatim || (!n->plain && !n->quoted))
 		return n->col;
 	return n->col + (n->quoted ? 1u : 0u) +
 	       (unsigned)jx_utf8_count(n->str, off < n->len ? off : n->len);
@@ -49,10 +49,15 @@ void jx_read_warning(const jx_reader *rd, const jx_ynode *n, const char *fmt, ..
 	va_end(ap);
 }
 
-int jx_read_key(const jx_reader *rd, const jx_ynode *k, const jx_field *fields, size_t n,
-		uint64_t *seen, const char *where)
+bool jx_keys_has(const jx_keys *k, int id)
 {
-	const char *names[96];
+	return ((k->seen | k->hinted) >> id) & 1;
+}
+
+int jx_read_key(const jx_reader *rd, const jx_ynode *k, const jx_field *fields, size_t n,
+		jx_keys *seen, const char *where)
+{
+	const char *names[96] = { NULL };
 	size_t nnames = 0;
 
 	if (k->kind != JX_Y_SCALAR)
@@ -61,48 +66,63 @@ int jx_read_key(const jx_reader *rd, const jx_ynode *k, const jx_field *fields, 
 		if (strcmp(k->str, fields[i].key) != 0)
 			continue;
 		uint64_t bit = UINT64_C(1) << fields[i].id;
-		if (*seen & bit) {
-			/* Same field under another spelling (same spelling is caught earlier). */
-			const char *other = "";
-			for (size_t j = 0; j < n; j++)
-				if (fields[j].id == fields[i].id && j != i) {
-					other = fields[j].key;
-					break;
-				}
+		if (seen->seen & bit) {
+			/* Same field under another spelling (the same spelling twice
+			 * was reported and dropped by the tree builder). */
 			jx_read_error(rd, k, "'%s' is given twice in this %s (also as '%s')", k->str,
-				      where, other);
+				      where, seen->spelled[fields[i].id]);
 			return -1;
 		}
-		*seen |= bit;
+		seen->seen |= bit;
+		seen->spelled[fields[i].id] = fields[i].key;
 		return fields[i].id;
 	}
 	for (size_t i = 0; i < n && nnames < 96; i++)
 		names[nnames++] = fields[i].key;
 	const char *hint = jx_text_suggest(k->str, names, nnames);
-	if (hint)
+	if (hint) {
+		for (size_t i = 0; i < n; i++)
+			if (fields[i].key == hint)
+				seen->hinted |= UINT64_C(1) << fields[i].id;
 		jx_read_error(rd, k, "unknown key '%s' in %s; did you mean '%s'?", k->str, where, hint);
-	else
+	} else
 		jx_read_error(rd, k, "unknown key '%s' in %s", k->str, where);
 	return -1;
 }
 
+/* What a node is, for "expected X, got Y": scalars by their text. */
+static const char *got(const jx_ynode *n, char *buf, size_t size)
+{
+	if (n->kind != JX_Y_SCALAR || n->null)
+		return jx_ynode_kind_name(n);
+	size_t len = n->len > 40 ? jx_utf8_offset(n->str, n->len, 30) : n->len;
+	snprintf(buf, size, "'%.*s%s'", (int)len, n->str, len < n->len ? "…" : "");
+	return buf;
+}
+
 bool jx_read_map(const jx_reader *rd, const jx_ynode *n, const char *what)
 {
+	if (n->bad)
+		return false; /* a refused alias, reported already */
+	char buf[160];
 	if (n->kind == JX_Y_MAP)
 		return true;
 	if (n->kind == JX_Y_SCALAR && strstr(n->str, "\xef\xbc\x9a")) /* full-width colon */
 		jx_read_error(rd, n, "expected %s, got a text; a key ends in an ASCII ':' and a space, not '：'",
 			      what);
 	else
-		jx_read_error(rd, n, "expected %s, got %s", what, jx_ynode_kind_name(n));
+		jx_read_error(rd, n, "expected %s, got %s", what, got(n, buf, sizeof(buf)));
 	return false;
 }
 
 bool jx_read_list(const jx_reader *rd, const jx_ynode *n, const char *what)
 {
+	if (n->bad)
+		return false; /* a refused alias, reported already */
+	char buf[160];
 	if (n->kind == JX_Y_SEQ)
 		return true;
-	jx_read_error(rd, n, "expected %s, got %s", what, jx_ynode_kind_name(n));
+	jx_read_error(rd, n, "expected %s, got %s", what, got(n, buf, sizeof(buf)));
 	return false;
 }
 
@@ -113,6 +133,8 @@ static const char *keep(const jx_reader *rd, const jx_ynode *n)
 
 bool jx_read_opt_text(const jx_reader *rd, const jx_ynode *n, const char *what, const char **out)
 {
+	if (n->bad)
+		return false; /* a refused alias, reported already */
 	if (n->kind != JX_Y_SCALAR) {
 		jx_read_error(rd, n, "expected %s, got %s", what, jx_ynode_kind_name(n));
 		return false;
@@ -123,6 +145,8 @@ bool jx_read_opt_text(const jx_reader *rd, const jx_ynode *n, const char *what, 
 
 bool jx_read_text(const jx_reader *rd, const jx_ynode *n, const char *what, const char **out)
 {
+	if (n->bad)
+		return false; /* a refused alias, reported already */
 	if (n->kind == JX_Y_SCALAR && !n->null) {
 		const char *t = n->str;
 		size_t len = n->len;
@@ -143,6 +167,8 @@ bool jx_read_dec(const jx_reader *rd, const jx_ynode *n, const char *what, const
 	const char *t;
 	size_t len, errpos = 0;
 
+	if (n->bad)
+		return false;
 	if (n->kind != JX_Y_SCALAR || n->null) {
 		jx_read_error(rd, n, "expected %s (a number), got %s", what, jx_ynode_kind_name(n));
 		return false;
@@ -188,6 +214,8 @@ bool jx_read_pct(const jx_reader *rd, const jx_ynode *n, const char *what, long 
 		 jx_frac *out)
 {
 	jx_dec d;
+	if (n->bad)
+		return false;
 	if (n->kind != JX_Y_SCALAR || n->null || n->len == 0 || n->str[n->len - 1] != '%') {
 		jx_read_error(rd, n, "expected %s as a percentage such as '60%%', got %s", what,
 			      n->kind == JX_Y_SCALAR && !n->null ? n->str : jx_ynode_kind_name(n));

@@ -28,6 +28,16 @@ typedef struct jx_field {
 	int id; /**< 0..63 */
 } jx_field;
 
+/** The keys met so far in one mapping, and those a typo pointed to. */
+typedef struct jx_keys {
+	uint64_t seen;
+	uint64_t hinted;          /**< ids suggested for an unknown key: not "missing" */
+	const char *spelled[64];  /**< how each field was written */
+} jx_keys;
+
+/** True when field id was given, or an unknown key was taken for it. */
+bool jx_keys_has(const jx_keys *k, int id);
+
 /** An error at node n (its text column when it is a scalar). */
 void jx_read_error(const jx_reader *rd, const jx_ynode *n, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
@@ -47,7 +57,7 @@ void jx_read_warning(const jx_reader *rd, const jx_ynode *n, const char *fmt, ..
  * the mapping names itself in `where`, e.g. "indicator").
  */
 int jx_read_key(const jx_reader *rd, const jx_ynode *k, const jx_field *fields, size_t n,
-		uint64_t *seen, const char *where);
+		jx_keys *seen, const char *where);
 
 /** n must be a mapping (else an error naming what was expected). */
 bool jx_read_map(const jx_reader *rd, const jx_ynode *n, const char *what);

@@ -7,6 +7,7 @@
 #include "jixiao/score.h"
 
 #include "jixiao/common.h"
+#include "text.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -54,14 +55,30 @@ static void known_rules(const jx_rules *r, char *buf, size_t n)
 	}
 }
 
+/* The name or alias closest to a misspelt rule name, or NULL. */
+static const char *suggest_rule(const jx_rules *r, const char *name)
+{
+	const char *cands[256];
+	size_t n = 0;
+	for (size_t i = 0; i < r->nrules && n < 256; i++) {
+		cands[n++] = r->rules[i].name;
+		for (size_t j = 0; j < r->rules[i].naliases && n < 256; j++)
+			cands[n++] = r->rules[i].aliases[j];
+	}
+	return jx_text_suggest(name, cands, n);
+}
+
 static const jx_rule *find_rule(scorer *s, const char *name, jx_mark at, const char *whose)
 {
 	const jx_rule *r = jx_rules_find(s->rules, name);
 	if (!r) {
-		char known[700];
+		char known[700], did[128] = "";
+		const char *hint = suggest_rule(s->rules, name);
 		known_rules(s->rules, known, sizeof(known));
-		error_at(s, at, "unknown rule '%s' for '%s' in rule set '%s' (known: %s)", name, whose,
-			 s->rules->name, known);
+		if (hint)
+			snprintf(did, sizeof(did), "; did you mean '%s'?", hint);
+		error_at(s, at, "unknown rule '%s' for '%s' in rule set '%s'%s (known: %s)", name,
+			 whose, s->rules->name, did, known);
 	}
 	return r;
 }
@@ -502,13 +519,14 @@ static bool score_total(scorer *s)
 			return false;
 
 	r->total_exact = jx_frac_from_dec(r->raw);
+	jx_dec left;
+	if (jx_dec_sub(&left, r->max, r->na_weight) || left.units <= 0) {
+		jx_mark at = d->nroots ? d->roots[0].mark : (jx_mark){ 0, 0 };
+		jx_diags_add(s->diags, JX_SEV_ERROR, &d->src, at.line, at.col,
+			     "nothing to score: no indicator that applies has a weight");
+		return false;
+	}
 	if (r->na_weight.units > 0) {
-		jx_dec left;
-		if (jx_dec_sub(&left, r->max, r->na_weight) || left.units <= 0) {
-			jx_diags_add(s->diags, JX_SEV_ERROR, &d->src, 0, 0,
-				     "nothing to score: every indicator with a weight is marked not applicable");
-			return false;
-		}
 		if (s->rules->na_drop) {
 			r->max = left;
 		} else if (jx_frac_mul(&r->total_exact, r->total_exact, jx_frac_from_dec(r->max)) ||

@@ -54,6 +54,7 @@ typedef struct jx_cell {
 	const char *text;
 	jx_quantity q;
 	jx_mark mark;
+	bool verbatim; /**< the text stands as is in the file: columns inside it are exact */
 } jx_cell;
 
 typedef struct jx_node jx_node;
