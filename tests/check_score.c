@@ -340,7 +340,7 @@ static const struct {
 	const char *message;
 } bind_errors[] = {
 	{ HEAD "indicators:\n  - {name: L, weight: 10, target: '1', actual: '1', rule: 按完成比列赋分}\n", 5, 59,
-	  "unknown rule '按完成比列赋分' for 'L' in rule set 'standard' (known: proportional (按照完成比例赋分" },
+	  "unknown rule '按完成比列赋分' for 'L' in rule set 'standard'; did you mean '按完成比例赋分'? (known: proportional (按照完成比例赋分" },
 	{ HEAD "indicators:\n  - {name: L, weight: 10, target: 达成, actual: 差不多}\n", 5, 47,
 	  "'差不多' is not a level of rule 'qualitative' (levels: 达成, 部分达成, 未达成)" },
 	{ HEAD "indicators:\n  - {name: L, weight: 10, target: 达成, actual: 部分达成(90%)}\n", 5, 47,

@@ -128,14 +128,17 @@ START_TEST(test_classic_mistake)
 	ck_assert_int_eq(parse("a:\n\tb: 1\n"), JX_EINVAL);
 	expect_error(2, 1, "tab character");
 	ck_assert_int_eq(parse("a: \"abc\n"), JX_EINVAL);
-	expect_error(2, 1, "invalid YAML");
+	expect_error(1, 4, "unterminated quoted text; this \" is never closed");
+	/* a block of text is fine; a tab inside it is the problem */
+	ck_assert_int_eq(parse("a: |\n  x\n\ty\n"), JX_EINVAL);
+	expect_error(3, 1, "tab character");
 }
 END_TEST
 
 START_TEST(test_invalid_utf8)
 {
 	ck_assert_int_eq(parse("a: 1\nb: \xff\xfe x\n"), JX_EINVAL);
-	expect_error(2, 4, "files must be UTF-8");
+	expect_error(2, 4, "invalid UTF-8 (byte 0xFF); save the file as UTF-8");
 }
 END_TEST
 
