@@ -137,12 +137,53 @@ START_TEST(test_table_marks)
 }
 END_TEST
 
+START_TEST(test_diag_caret)
+{
+	/* The caret goes under the column, counting Chinese characters as two wide. */
+	const char *text = "name: 培训费\ntarget: >=200份\n";
+	jx_source src = { "p.yaml", text, strlen(text) };
+	jx_diags d;
+	char *buf = NULL;
+	size_t len = 0;
+	jx_diags_init(&d);
+	jx_diags_add(&d, JX_SEV_ERROR, &src, 1, 10, "after %s", "培训");
+	jx_diags_add(&d, JX_SEV_NOTE, &src, 0, 0, "a note");
+	FILE *f = open_memstream(&buf, &len);
+	jx_diags_print(f, &d, JX_DIAG_CARET);
+	fclose(f);
+	ck_assert_str_eq(buf, "p.yaml:1:10: error: after 培训\n"
+			      " name: 培训费\n"
+			      "             ^\n"
+			      "p.yaml: note: a note\n");
+	free(buf);
+	buf = NULL;
+	f = open_memstream(&buf, &len);
+	jx_diags_print(f, &d, JX_DIAG_COLOR);
+	fclose(f);
+	ck_assert(strstr(buf, "\033[1;31merror:\033[0m after"));
+	free(buf);
+	/* Past the limit, diagnostics are counted and summarised. */
+	d.limit = 2;
+	jx_diags_add(&d, JX_SEV_ERROR, NULL, 0, 0, "third");
+	ck_assert_uint_eq(d.count, 2);
+	ck_assert_uint_eq(d.errors, 2);
+	buf = NULL;
+	f = open_memstream(&buf, &len);
+	jx_diags_print(f, &d, 0);
+	fclose(f);
+	ck_assert(strstr(buf, "jixiao: 1 more diagnostic not shown"));
+	free(buf);
+	jx_diags_release(&d);
+}
+END_TEST
+
 Suite *write_suite(void)
 {
 	Suite *s = suite_create("write");
 	TCase *tc = tcase_create("text");
 	tcase_add_test(tc, test_widths);
 	tcase_add_test(tc, test_table_alignment);
+	tcase_add_test(tc, test_diag_caret);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("writers");
 	tcase_add_test(tc, test_json_numbers);
