@@ -6,6 +6,7 @@
 
 #include "jixiao/common.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static const int64_t pow10_64[] = {
@@ -435,6 +436,62 @@ int jx_frac_round(jx_dec *out, jx_frac a, int places, jx_rounding mode)
 		return JX_ERANGE;
 	out->units = (int64_t)(a.num < 0 ? -q : q);
 	return 0;
+}
+
+/* Remainders compared for apportionment: larger first, then earlier. */
+typedef struct rem_item {
+	jx_frac rem;
+	size_t index;
+} rem_item;
+
+static int rem_desc(const void *pa, const void *pb)
+{
+	const rem_item *a = pa, *b = pb;
+	int c = jx_frac_cmp(b->rem, a->rem);
+	return c ? c : (a->index > b->index) - (a->index < b->index);
+}
+
+int jx_apportion(jx_dec *out, const jx_frac *shares, size_t n, jx_dec total, int places)
+{
+	jx_dec sum = { 0 };
+	int rc = 0;
+
+	if (places < 0 || places > JX_DEC_PLACES)
+		return JX_EINVAL;
+	const int64_t unit = pow10_64[JX_DEC_PLACES - places];
+	rem_item *items = malloc((n ? n : 1) * sizeof(*items));
+	if (!items)
+		return JX_ENOMEM;
+	for (size_t i = 0; i < n; i++) {
+		jx_frac cut, rem;
+		if ((rc = jx_frac_round(&out[i], shares[i], places, JX_ROUND_DOWN)) ||
+		    (rc = jx_dec_add(&sum, sum, out[i])))
+			goto done;
+		cut = jx_frac_from_dec(out[i]);
+		if ((rc = jx_frac_sub(&rem, shares[i], cut)))
+			goto done;
+		items[i].rem = rem;
+		items[i].index = i;
+	}
+	int64_t missing = (total.units - sum.units) / unit;
+	if ((total.units - sum.units) % unit != 0 || (missing > 0 ? (size_t)missing : (size_t)-missing) > n) {
+		rc = JX_EINVAL;
+		goto done;
+	}
+	qsort(items, n, sizeof(*items), rem_desc);
+	for (int64_t k = 0; k < missing; k++)
+		out[items[k].index].units += unit;
+	/* Excess (only when total is below the shares' sum): never below zero. */
+	for (size_t k = n; missing < 0 && k-- > 0;)
+		if (out[items[k].index].units >= unit) {
+			out[items[k].index].units -= unit;
+			missing++;
+		}
+	if (missing < 0)
+		rc = JX_EINVAL;
+done:
+	free(items);
+	return rc;
 }
 
 char *jx_frac_format(char *buf, jx_frac a, int max_places)

@@ -546,6 +546,52 @@ static bool score_total(scorer *s)
 	return true;
 }
 
+/*
+ * Each leaf's part of max - total. Without rescaling it is its lost points;
+ * with rescaling the lost points grow by max / (max - n/a), and the rounded
+ * parts are apportioned so that they add up to max - total exactly.
+ */
+static bool apportion_losses(scorer *s)
+{
+	jx_result *r = s->res;
+	size_t n = r->nleaves + 1, k = 0;
+	jx_frac scale = ONE;
+	jx_dec gap;
+	bool ok = false;
+
+	if (r->na_weight.units > 0 && !s->rules->na_drop) {
+		jx_dec left;
+		if (jx_dec_sub(&left, r->max, r->na_weight) ||
+		    jx_frac_div(&scale, jx_frac_from_dec(r->max), jx_frac_from_dec(left)))
+			return false;
+	}
+	jx_frac *shares = calloc(n, sizeof(*shares));
+	jx_dec *parts = calloc(n, sizeof(*parts));
+	if (!shares || !parts || jx_dec_sub(&gap, r->max, r->total))
+		goto done;
+	for (size_t i = 0; i < r->nleaves; i++) {
+		const jx_leaf_result *lr = &r->leaves[i];
+		shares[k] = ZERO;
+		if (!lr->na && jx_frac_mul(&shares[k], jx_frac_from_dec(lr->lost), scale))
+			goto done;
+		k++;
+	}
+	shares[k] = ZERO;
+	if (r->funds.present && !r->funds.na &&
+	    jx_frac_mul(&shares[k], jx_frac_from_dec(r->funds.lost), scale))
+		goto done;
+	if (jx_apportion(parts, shares, n, gap, s->rules->decimals))
+		goto done;
+	for (size_t i = 0; i < r->nleaves; i++)
+		r->leaves[i].lost_in_total = parts[i];
+	r->funds.lost_in_total = parts[r->nleaves];
+	ok = true;
+done:
+	free(shares);
+	free(parts);
+	return ok;
+}
+
 static void count_mismatches(jx_result *r)
 {
 	size_t n = 0;
@@ -582,7 +628,7 @@ int jx_score_run(jx_result **out, const jx_doc *doc, const jx_rules *rules, jx_d
 	for (size_t i = 0; ok && i < doc->nleaves; i++)
 		ok &= score_leaf(&s, doc->leaves[i], &r->leaves[i]);
 	ok = ok && score_funds(&s) && score_groups(&s);
-	if (ok && !score_total(&s)) {
+	if (ok && !(score_total(&s) && apportion_losses(&s))) {
 		if (diags->errors == errors0)
 			jx_diags_add(diags, JX_SEV_ERROR, &doc->src, 0, 0,
 				     "the total is too large to compute exactly");

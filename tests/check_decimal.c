@@ -235,6 +235,28 @@ START_TEST(test_frac_format)
 }
 END_TEST
 
+START_TEST(test_apportion)
+{
+	/* spec §5: 产出指标 60 -> 50 over weights 5,5,5,5,5,5,10,10,10 */
+	int64_t w[] = { 5, 5, 5, 5, 5, 5, 10, 10, 10 };
+	jx_frac shares[9];
+	jx_dec out[9];
+	for (int i = 0; i < 9; i++)
+		ck_assert_int_eq(jx_frac_mul(&shares[i], jx_frac_make(w[i], 1), jx_frac_make(50, 60)), 0);
+	ck_assert_int_eq(jx_apportion(out, shares, 9, D("50"), 2), 0);
+	const char *want[] = { "4.17", "4.17", "4.17", "4.17", "4.17", "4.16", "8.33", "8.33", "8.33" };
+	for (int i = 0; i < 9; i++)
+		ck_assert_str_eq(F(out[i], 2), want[i]);
+	/* excess units come off the smallest remainders, never below zero */
+	jx_frac two[2] = { jx_frac_make(0, 1), jx_frac_make(3, 2) };
+	ck_assert_int_eq(jx_apportion(out, two, 2, D("1"), 0), 0);
+	ck_assert_str_eq(F(out[0], 0), "0");
+	ck_assert_str_eq(F(out[1], 0), "1");
+	ck_assert_int_eq(jx_apportion(out, two, 2, D("5"), 0), JX_EINVAL);
+	ck_assert_int_eq(jx_apportion(out, two, 2, D("1.5"), 0), JX_EINVAL);
+}
+END_TEST
+
 Suite *decimal_suite(void)
 {
 	Suite *s = suite_create("decimal");
@@ -255,6 +277,7 @@ Suite *decimal_suite(void)
 	tcase_add_test(tc, test_frac_ops);
 	tcase_add_test(tc, test_frac_cmp);
 	tcase_add_test(tc, test_frac_overflow);
+	tcase_add_test(tc, test_apportion);
 	suite_add_tcase(s, tc);
 	return s;
 }

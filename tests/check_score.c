@@ -116,6 +116,8 @@ START_TEST(test_seed_project)
 	expect_leaf("受益群体满意度", "100.00", "10.00");
 	ck_assert_str_eq(S(leaf("办公费")->lost, 2), "2.54");
 	ck_assert_str_eq(S(leaf("培训费")->lost, 2), "0.20");
+	ck_assert_str_eq(S(leaf("办公费")->lost_in_total, 2), "2.54");
+	ck_assert_str_eq(S(leaf("培训费")->lost_in_total, 2), "0.20");
 	ck_assert_str_eq(leaf("受益群体满意度")->rule->name, "satisfaction");
 	ck_assert_str_eq(S(res->funds.rate_pct, 2), "100.00");
 	ck_assert_str_eq(S(res->funds.score, 2), "10.00");
@@ -265,6 +267,10 @@ START_TEST(test_not_applicable)
 	ck_assert_str_eq(S(res->na_weight, -1), "40");
 	ck_assert_str_eq(S(res->total, 2), "91.67");
 	ck_assert_str_eq(res->grade->name, "优");
+	/* C lost 5 of 60 applicable points: 5 × 100 / 60 = 8.333… of max - total = 8.33 */
+	ck_assert_str_eq(S(leaf("C")->lost_in_total, 2), "8.33");
+	ck_assert_str_eq(S(leaf("A")->lost_in_total, 2), "0.00");
+	ck_assert_str_eq(S(leaf("B")->lost_in_total, 2), "0.00");
 	ok(na_doc, "data/rules/drop.yaml");
 	ck_assert_str_eq(S(res->total, 2), "55.00");
 	ck_assert_str_eq(S(res->max, -1), "60");

@@ -144,6 +144,17 @@ bool jx_frac_is_exact(jx_frac a, int places);
 int jx_frac_round(jx_dec *out, jx_frac a, int places, jx_rounding mode);
 
 /**
+ * Largest-remainder apportionment: round the n non-negative shares to
+ * `places` fraction digits so that they sum exactly to total. Each share is
+ * cut down to a multiple of 10^-places; the units still missing go one each
+ * to the largest remainders (ties to the earlier share); units in excess
+ * are taken from the smallest remainders (ties from the later share).
+ * Returns JX_ERANGE when a share is out of range, JX_EINVAL when total
+ * cannot be reached (more units to move than shares), JX_ENOMEM.
+ */
+int jx_apportion(jx_dec *out, const jx_frac *shares, size_t n, jx_dec total, int places);
+
+/**
  * Write a as a decimal with up to max_places (0..12) fraction digits into buf
  * (JX_DEC_BUFSZ bytes): exact when it terminates ("0.75"), otherwise the
  * first max_places digits followed by "…" ("0.745833…"). Returns buf.

@@ -34,6 +34,7 @@ typedef struct jx_leaf_result {
 	jx_dec weight;
 	jx_dec score;                /**< rounded once, the rule set's decimals */
 	jx_dec lost;                 /**< weight - score */
+	jx_dec lost_in_total;        /**< this leaf's part of max - total (lost, rescaled with n/a) */
 	bool rate_mismatch;          /**< a claimed rate that does not follow */
 	bool score_mismatch;         /**< a claimed score that does not follow */
 } jx_leaf_result;
@@ -57,6 +58,7 @@ typedef struct jx_funds_result {
 	jx_frac score_exact;
 	jx_dec score;
 	jx_dec lost;
+	jx_dec lost_in_total;   /**< its part of max - total */
 	bool rate_mismatch, score_mismatch;
 } jx_funds_result;
 
