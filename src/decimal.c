@@ -438,6 +438,20 @@ int jx_frac_round(jx_dec *out, jx_frac a, int places, jx_rounding mode)
 	return 0;
 }
 
+char *jx_frac_ratio(char *buf, jx_frac a)
+{
+	size_t len = 0;
+	if (a.num < 0)
+		buf[len++] = '-';
+	len += put_u128(buf + len, abs128(a.num), false);
+	if (a.den != 1) {
+		buf[len++] = '/';
+		len += put_u128(buf + len, a.den, false);
+	}
+	buf[len] = '\0';
+	return buf;
+}
+
 /* Remainders compared for apportionment: larger first, then earlier. */
 typedef struct rem_item {
 	jx_frac rem;

@@ -826,6 +826,11 @@ int jx_doc_parse(jx_doc **out, const char *name, const char *text, size_t len, j
 	return finish(im, rc, diags, errors0, first, out);
 }
 
+int jx_doc_clone(jx_doc **out, const jx_doc *doc, jx_diags *diags)
+{
+	return jx_doc_parse(out, doc->path, doc->src.text, doc->src.len, diags);
+}
+
 void jx_doc_free(jx_doc *doc)
 {
 	if (!doc)

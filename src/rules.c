@@ -634,17 +634,18 @@ static bool read_std_weights(const jx_reader *rd, const jx_ynode *n, jx_rules *p
 static bool read_findings(const jx_reader *rd, const jx_ynode *n, jx_finding_limits *f)
 {
 	static const jx_field fields[] = { { "over_completion", 0 }, { "reason_required_below", 1 },
-					   { "funds_reason_below", 2 } };
+					   { "funds_reason_below", 2 }, { "qualitative_share", 3 } };
 	jx_keys seen = { 0 };
 	bool ok = true;
 	if (!jx_read_map(rd, n, "a mapping of finding thresholds"))
 		return false;
 	for (size_t i = 0; i < n->n; i++) {
 		const jx_ynode *k = n->items[2 * i], *v = n->items[2 * i + 1];
-		switch (jx_read_key(rd, k, fields, 3, &seen, "findings")) {
+		switch (jx_read_key(rd, k, fields, 4, &seen, "findings")) {
 		case 0: ok &= jx_read_pct(rd, v, "over_completion", 1000, &f->over_completion); break;
 		case 1: ok &= jx_read_pct(rd, v, "reason_required_below", 1000, &f->reason_required_below); break;
 		case 2: ok &= jx_read_pct(rd, v, "funds_reason_below", 1000, &f->funds_reason_below); break;
+		case 3: ok &= jx_read_pct(rd, v, "qualitative_share", 100, &f->qualitative_share); break;
 		default: ok = false; break;
 		}
 	}
@@ -871,6 +872,7 @@ static void set_defaults(jx_rules *pub)
 	pub->findings.over_completion = jx_frac_make(6, 5);
 	pub->findings.reason_required_below = jx_frac_make(1, 1);
 	pub->findings.funds_reason_below = jx_frac_make(9, 10);
+	pub->findings.qualitative_share = jx_frac_make(3, 10);
 }
 
 int jx_rules_load(jx_rules **out, const char *spec, const char *base_dir, const jx_loc *from,

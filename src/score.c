@@ -585,6 +585,16 @@ static bool apportion_losses(scorer *s)
 	for (size_t i = 0; i < r->nleaves; i++)
 		r->leaves[i].lost_in_total = parts[i];
 	r->funds.lost_in_total = parts[r->nleaves];
+	for (size_t i = r->ngroups; i-- > 0;) {
+		const jx_node *g = s->doc->groups[i];
+		jx_group_result *gr = &r->groups[i];
+		gr->lost_in_total.units = 0;
+		for (size_t c = 0; c < g->nchildren; c++) {
+			const jx_node *ch = &g->children[c];
+			gr->lost_in_total.units += jx_node_is_leaf(ch) ? r->leaves[ch->index].lost_in_total.units
+								      : r->groups[ch->index].lost_in_total.units;
+		}
+	}
 	ok = true;
 done:
 	free(shares);
@@ -650,6 +660,19 @@ void jx_result_free(jx_result *r)
 	free(r->leaves);
 	free(r->groups);
 	free(r);
+}
+
+int jx_score_leaf_reversed(const jx_result *r, const jx_leaf_result *lr, jx_dec *rate_pct,
+			   jx_dec *score)
+{
+	jx_frac rate = ONE, used, factor, exact;
+	jx_dec lost;
+	if (lr->na || lr->direction != JX_DIR_POSITIVE)
+		return JX_EINVAL;
+	if (lr->b.num != 0 && jx_frac_div(&rate, lr->a, lr->b))
+		return JX_ERANGE;
+	return score_rate(r->rules, lr->rule, rate, lr->weight, rate_pct, &used, &factor, &exact,
+			  score, &lost);
 }
 
 const jx_leaf_result *jx_result_leaf(const jx_result *r, const jx_node *node)

@@ -5,13 +5,12 @@
 #include "jixiao/write.h"
 
 #include "jixiao/common.h"
+#include "json.h"
 
 #include <string.h>
-#include <yajl/yajl_gen.h>
 
 typedef struct out {
 	yajl_gen g;
-	FILE *f;
 } out;
 
 static void print_cb(void *ctx, const char *s, size_t len)
@@ -19,59 +18,80 @@ static void print_cb(void *ctx, const char *s, size_t len)
 	fwrite(s, 1, len, (FILE *)ctx);
 }
 
-static void str(out *o, const char *s)
+yajl_gen jx_json_open(FILE *f)
 {
-	yajl_gen_string(o->g, (const unsigned char *)s, strlen(s));
+	yajl_gen g = yajl_gen_alloc(NULL);
+	if (!g)
+		return NULL;
+	yajl_gen_config(g, yajl_gen_beautify, 1);
+	yajl_gen_config(g, yajl_gen_indent_string, "  ");
+	yajl_gen_config(g, yajl_gen_print_callback, print_cb, f);
+	return g;
 }
 
-static void key(out *o, const char *k)
+void jx_json_str(yajl_gen g, const char *s)
 {
-	str(o, k);
+	yajl_gen_string(g, (const unsigned char *)s, strlen(s));
 }
 
-static void num(out *o, jx_dec d, int places)
+void jx_json_kv_str(yajl_gen g, const char *k, const char *v)
+{
+	jx_json_str(g, k);
+	jx_json_str(g, v);
+}
+
+void jx_json_num(yajl_gen g, jx_dec d, int places)
 {
 	char buf[JX_DEC_BUFSZ];
 	jx_dec_format(buf, d, places, 0);
-	yajl_gen_number(o->g, buf, strlen(buf));
+	yajl_gen_number(g, buf, strlen(buf));
 }
 
-static void kv_str(out *o, const char *k, const char *v)
+void jx_json_kv_num(yajl_gen g, const char *k, jx_dec d, int places)
 {
-	key(o, k);
-	str(o, v);
+	jx_json_str(g, k);
+	jx_json_num(g, d, places);
 }
 
-static void kv_num(out *o, const char *k, jx_dec d, int places)
+void jx_json_kv_int(yajl_gen g, const char *k, long long v)
 {
-	key(o, k);
-	num(o, d, places);
+	jx_json_str(g, k);
+	yajl_gen_integer(g, v);
 }
 
-static void kv_bool(out *o, const char *k, bool b)
+void jx_json_kv_bool(yajl_gen g, const char *k, bool b)
 {
-	key(o, k);
-	yajl_gen_bool(o->g, b);
+	jx_json_str(g, k);
+	yajl_gen_bool(g, b);
 }
 
-static void kv_null(out *o, const char *k)
+void jx_json_kv_null(yajl_gen g, const char *k)
 {
-	key(o, k);
-	yajl_gen_null(o->g);
+	jx_json_str(g, k);
+	yajl_gen_null(g);
 }
 
-static void path(out *o, const jx_node *n)
+void jx_json_path(yajl_gen g, const jx_node *n)
 {
 	const jx_node *chain[JX_MAX_DEPTH + 1];
 	size_t depth = 0;
 	for (const jx_node *p = n; p && depth <= JX_MAX_DEPTH; p = p->parent)
 		chain[depth++] = p;
-	key(o, "path");
-	yajl_gen_array_open(o->g);
+	jx_json_str(g, "path");
+	yajl_gen_array_open(g);
 	while (depth > 0)
-		str(o, chain[--depth]->name);
-	yajl_gen_array_close(o->g);
+		jx_json_str(g, chain[--depth]->name);
+	yajl_gen_array_close(g);
 }
+
+/* Short local names for the helpers above. */
+static void str(out *o, const char *s) { jx_json_str(o->g, s); }
+static void key(out *o, const char *k) { jx_json_str(o->g, k); }
+static void kv_str(out *o, const char *k, const char *v) { jx_json_kv_str(o->g, k, v); }
+static void kv_num(out *o, const char *k, jx_dec d, int p) { jx_json_kv_num(o->g, k, d, p); }
+static void kv_bool(out *o, const char *k, bool b) { jx_json_kv_bool(o->g, k, b); }
+static void kv_null(out *o, const char *k) { jx_json_kv_null(o->g, k); }
+static void path(out *o, const jx_node *n) { jx_json_path(o->g, n); }
 
 static void claim(out *o, const jx_claim *c)
 {
@@ -146,7 +166,34 @@ static void leaf(out *o, const jx_result *r, const jx_leaf_result *lr)
 	yajl_gen_map_close(o->g);
 }
 
-static void result(out *o, const jx_result *r)
+static void finding(out *o, const jx_result *r, const jx_finding *g)
+{
+	yajl_gen_map_open(o->g);
+	kv_str(o, "code", g->code);
+	kv_str(o, "severity", jx_fseverity_name(g->severity));
+	if (g->node) {
+		path(o, g->node);
+	} else {
+		key(o, "path");
+		yajl_gen_array_open(o->g);
+		if (g->funds)
+			str(o, "funds");
+		yajl_gen_array_close(o->g);
+	}
+	key(o, "line");
+	yajl_gen_integer(o->g, g->line);
+	kv_str(o, "message", g->message);
+	if (g->has_alt) {
+		key(o, "as_reverse");
+		yajl_gen_map_open(o->g);
+		kv_num(o, "rate", g->alt_rate, r->rules->rate_decimals);
+		kv_num(o, "score", g->alt_score, r->rules->decimals);
+		yajl_gen_map_close(o->g);
+	}
+	yajl_gen_map_close(o->g);
+}
+
+static void result(out *o, const jx_result *r, const jx_findings *f)
 {
 	const jx_doc *d = r->doc;
 	int dec = r->rules->decimals;
@@ -183,6 +230,8 @@ static void result(out *o, const jx_result *r)
 
 	key(o, "findings");
 	yajl_gen_array_open(o->g);
+	for (size_t i = 0; f && i < f->count; i++)
+		finding(o, r, &f->items[i]);
 	yajl_gen_array_close(o->g);
 
 	key(o, "claimed");
@@ -198,18 +247,22 @@ static void result(out *o, const jx_result *r)
 	yajl_gen_map_close(o->g);
 }
 
-int jx_write_json(FILE *f, const jx_result *const *results, size_t n, bool array)
+void jx_json_result(yajl_gen g, const jx_result *r, const jx_findings *f)
 {
-	out o = { yajl_gen_alloc(NULL), f };
+	out o = { g };
+	result(&o, r, f);
+}
+
+int jx_write_json(FILE *f, const jx_result *const *results, const jx_findings *const *findings,
+		  size_t n, bool array)
+{
+	out o = { jx_json_open(f) };
 	if (!o.g)
 		return JX_ENOMEM;
-	yajl_gen_config(o.g, yajl_gen_beautify, 1);
-	yajl_gen_config(o.g, yajl_gen_indent_string, "  ");
-	yajl_gen_config(o.g, yajl_gen_print_callback, print_cb, f);
 	if (array)
 		yajl_gen_array_open(o.g);
 	for (size_t i = 0; i < n; i++)
-		result(&o, results[i]);
+		result(&o, results[i], findings ? findings[i] : NULL);
 	if (array)
 		yajl_gen_array_close(o.g);
 	yajl_gen_free(o.g);

@@ -133,6 +133,7 @@ int jx_write_rules(FILE *out, const jx_rules *r)
 	key_pct(&e, "over_completion", r->findings.over_completion);
 	key_pct(&e, "reason_required_below", r->findings.reason_required_below);
 	key_pct(&e, "funds_reason_below", r->findings.funds_reason_below);
+	key_pct(&e, "qualitative_share", r->findings.qualitative_share);
 	jx_yemit_map_end(&e);
 	jx_yemit_str(&e, "rules");
 	jx_yemit_map(&e, false);

@@ -119,7 +119,7 @@ static void notes(FILE *out, const jx_result *r)
 	const jx_rules *ru = r->rules;
 	const jx_funds *f = &r->doc->funds;
 	bool any = r->mismatches > 0;
-	char a[JX_DEC_BUFSZ], b[JX_DEC_BUFSZ], c[JX_DEC_BUFSZ];
+	char a[JX_DEC_BUFSZ], b[JX_DEC_BUFSZ], c[JX_DEC_BUFSZ], d[JX_DEC_BUFSZ], e[JX_DEC_BUFSZ];
 
 	if (r->na_weight.units > 0) {
 		jx_dec left;
@@ -129,8 +129,7 @@ static void notes(FILE *out, const jx_result *r)
 		else
 			fprintf(out, "\n不适用指标分值 %s，按百分制折算：%s × %s ÷ %s = %s。\n",
 				fmt(a, r->na_weight, -1), fmt(b, r->raw, ru->decimals),
-				fmt(c, r->max, -1), fmt(a, left, -1),
-				jx_dec_format(b, r->total, ru->decimals, 0));
+				fmt(c, r->max, -1), fmt(d, left, -1), fmt(e, r->total, ru->decimals));
 	}
 	if (!any)
 		return;

@@ -14,5 +14,6 @@ Suite *doc_suite(void);
 Suite *rules_suite(void);
 Suite *score_suite(void);
 Suite *write_suite(void);
+Suite *findings_suite(void);
 
 #endif

@@ -84,7 +84,7 @@ static char *write_with(int which, const char *text)
 	ck_assert_int_eq(jx_score_run(&res, doc, rules, &diags), 0);
 	FILE *f = open_memstream(&buf, &len);
 	const jx_result *list[1] = { res };
-	int rc = which == 0 ? jx_write_json(f, list, 1, false)
+	int rc = which == 0 ? jx_write_json(f, list, NULL, 1, false)
 		 : which == 1 ? jx_write_csv(f, list, 1) : jx_write_table(f, res);
 	ck_assert_int_eq(rc, 0);
 	fclose(f);

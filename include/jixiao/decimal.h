@@ -143,6 +143,9 @@ bool jx_frac_is_exact(jx_frac a, int places);
  */
 int jx_frac_round(jx_dec *out, jx_frac a, int places, jx_rounding mode);
 
+/** Write a as "num/den" ("179/240", or "3" for an integer) into buf (JX_DEC_BUFSZ * 2 bytes). */
+char *jx_frac_ratio(char *buf, jx_frac a);
+
 /**
  * Largest-remainder apportionment: round the n non-negative shares to
  * `places` fraction digits so that they sum exactly to total. Each share is

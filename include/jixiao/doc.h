@@ -156,6 +156,12 @@ int jx_doc_parse(jx_doc **out, const char *name, const char *text, size_t len, j
 void jx_doc_free(jx_doc *doc);
 
 /**
+ * A copy of doc that may be changed (for what-if experiments): parsed again
+ * from doc's own text, so it has the same nodes in the same order.
+ */
+int jx_doc_clone(jx_doc **out, const jx_doc *doc, jx_diags *diags);
+
+/**
  * The node at path: names joined with '/' ("产出指标/成本指标/经济成本指标/办公费"),
  * or a bare name that is unique in the document. Returns NULL and sets *why
  * (may be NULL) to "not found" or "ambiguous" when there is no single node.

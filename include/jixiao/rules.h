@@ -73,6 +73,7 @@ typedef struct jx_finding_limits {
 	jx_frac over_completion;
 	jx_frac reason_required_below;
 	jx_frac funds_reason_below;
+	jx_frac qualitative_share;  /**< above this share of the maximum: a warning */
 } jx_finding_limits;
 
 /** A loaded, merged and validated rule set. Free with jx_rules_free. */

@@ -44,6 +44,7 @@ typedef struct jx_group_result {
 	const jx_node *node;
 	jx_dec weight;
 	jx_dec score; /**< sum of the children's rounded scores */
+	jx_dec lost_in_total; /**< sum of its leaves' parts of max - total */
 } jx_group_result;
 
 /** The 预算执行率 row. */
@@ -90,6 +91,14 @@ typedef struct jx_result {
 int jx_score_run(jx_result **out, const jx_doc *doc, const jx_rules *rules, jx_diags *diags);
 
 void jx_result_free(jx_result *r);
+
+/**
+ * The rate and score a numeric leaf scored as positive would have as a
+ * reverse indicator (rate A / B) under the same rule and rounding, from the
+ * values kept in its result. Returns JX_EINVAL for other leaves.
+ */
+int jx_score_leaf_reversed(const jx_result *r, const jx_leaf_result *lr, jx_dec *rate_pct,
+			   jx_dec *score);
 
 /** The result of a leaf or group node (NULL for the other kind). */
 const jx_leaf_result *jx_result_leaf(const jx_result *r, const jx_node *node);

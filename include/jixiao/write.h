@@ -5,6 +5,7 @@
 #ifndef JIXIAO_WRITE_H
 #define JIXIAO_WRITE_H
 
+#include "jixiao/findings.h"
 #include "jixiao/score.h"
 
 #include <stdbool.h>
@@ -13,9 +14,11 @@
 
 /**
  * JSON as spec §4: one object, or an array of n objects when array is true.
- * Returns 0, or JX_EIO when writing failed.
+ * findings (may be NULL) holds each result's findings. Returns 0, or JX_EIO
+ * when writing failed.
  */
-int jx_write_json(FILE *out, const jx_result *const *results, size_t n, bool array);
+int jx_write_json(FILE *out, const jx_result *const *results, const jx_findings *const *findings,
+		  size_t n, bool array);
 
 /** The scored 自评表 as a text table for a terminal. */
 int jx_write_table(FILE *out, const jx_result *r);

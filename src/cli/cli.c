@@ -67,6 +67,8 @@ int cli_eval_load(cli_eval *ev, const char *path, const char *rules_override, jx
 	}
 	if (rc == 0)
 		rc = jx_score_run(&ev->result, ev->doc, ev->rules, diags);
+	if (rc == 0 && (rc = jx_findings_run(&ev->findings, ev->result)) != 0)
+		jx_diags_add(diags, JX_SEV_ERROR, &ev->doc->src, 0, 0, "out of memory");
 	if (rc)
 		cli_eval_release(ev);
 	return rc;
@@ -74,6 +76,7 @@ int cli_eval_load(cli_eval *ev, const char *path, const char *rules_override, jx
 
 void cli_eval_release(cli_eval *ev)
 {
+	jx_findings_release(&ev->findings);
 	jx_result_free(ev->result);
 	jx_rules_free(ev->rules);
 	jx_doc_free(ev->doc);

@@ -7,6 +7,7 @@
 #define JX_CLI_H
 
 #include "jixiao/diag.h"
+#include "jixiao/findings.h"
 #include "jixiao/doc.h"
 #include "jixiao/rules.h"
 #include "jixiao/score.h"
@@ -44,12 +45,13 @@ typedef struct cli_eval {
 	jx_doc *doc;
 	jx_rules *rules;
 	jx_result *result;
+	jx_findings findings;
 } cli_eval;
 
 /**
  * Load path, load its rule set (rules_override when not NULL, relative to
- * the current directory; else the document's own, relative to the document)
- * and score it. Problems go to diags. Returns 0 or a JX_E… code; on failure
+ * the current directory; else the document's own, relative to the document),
+ * score it and compute its findings. Problems go to diags. Returns 0 or a JX_E… code; on failure
  * nothing is left to free.
  */
 int cli_eval_load(cli_eval *ev, const char *path, const char *rules_override, jx_diags *diags);

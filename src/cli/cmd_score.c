@@ -55,9 +55,11 @@ static int run(int argc, char **argv)
 	size_t n = (size_t)(argc - optind);
 	cli_eval *evs = calloc(n, sizeof(*evs));
 	const jx_result **results = calloc(n, sizeof(*results));
-	if (!evs || !results) {
+	const jx_findings **findings = calloc(n, sizeof(*findings));
+	if (!evs || !results || !findings) {
 		free(evs);
 		free(results);
+		free(findings);
 		fprintf(stderr, "jixiao: out of memory\n");
 		return EXIT_IO;
 	}
@@ -74,6 +76,7 @@ static int run(int argc, char **argv)
 				status = s;
 		}
 		results[i] = evs[i].result;
+		findings[i] = &evs[i].findings;
 	}
 	if (status == EXIT_OK) {
 		cli_out out;
@@ -81,7 +84,7 @@ static int run(int argc, char **argv)
 		if (status == EXIT_OK) {
 			int rc = 0;
 			if (strcmp(format, "json") == 0)
-				rc = jx_write_json(out.f, results, n, n > 1);
+				rc = jx_write_json(out.f, results, findings, n, n > 1);
 			else if (strcmp(format, "csv") == 0)
 				rc = jx_write_csv(out.f, results, n);
 			else
@@ -103,5 +106,6 @@ static int run(int argc, char **argv)
 		cli_eval_release(&evs[i]);
 	free(evs);
 	free(results);
+	free(findings);
 	return status;
 }

@@ -1,0 +1,36 @@
+/*
+ * jixiao/report.h - the bias-analysis report (偏差分析报告): total and grade
+ * against the claims, points lost per level-1 group, the scored table, a
+ * deviation note for every leaf off 100%, the findings by severity and the
+ * what-ifs they imply. Markdown, a self-contained HTML page, or JSON.
+ */
+#ifndef JIXIAO_REPORT_H
+#define JIXIAO_REPORT_H
+
+#include "jixiao/findings.h"
+#include "jixiao/score.h"
+#include "jixiao/whatif.h"
+
+#include <stdio.h>
+
+/** What a report shows; everything is borrowed. */
+typedef struct jx_report {
+	const jx_result *result;
+	const jx_findings *findings;
+	const jx_whatif *whatifs;
+	size_t nwhatifs;
+} jx_report;
+
+/** Markdown (GitHub-flavoured tables). Returns 0 or JX_EIO. */
+int jx_report_write_md(FILE *out, const jx_report *rep);
+
+/**
+ * One HTML file with inline CSS and SVG (no network), printable on A4, with
+ * a waterfall of the points lost per leaf and the completion rate per leaf.
+ */
+int jx_report_write_html(FILE *out, const jx_report *rep);
+
+/** JSON: {"result": spec §4 object, "lost_by_group", "deviations", "whatifs"}. */
+int jx_report_write_json(FILE *out, const jx_report *rep);
+
+#endif

@@ -1,0 +1,32 @@
+/*
+ * json.h - the JSON building blocks shared by every JSON writer (scores,
+ * reports, explanations): a yajl generator on a FILE, exact decimal numbers,
+ * node paths, and the spec §4 object of a scored evaluation.
+ */
+#ifndef JX_JSON_H
+#define JX_JSON_H
+
+#include "jixiao/findings.h"
+#include "jixiao/score.h"
+
+#include <stdio.h>
+#include <yajl/yajl_gen.h>
+
+/** A generator writing indented JSON to f; NULL when out of memory. */
+yajl_gen jx_json_open(FILE *f);
+
+void jx_json_str(yajl_gen g, const char *s);
+void jx_json_kv_str(yajl_gen g, const char *key, const char *value);
+/** A decimal with exactly places fraction digits (places < 0: as few as exact). */
+void jx_json_num(yajl_gen g, jx_dec d, int places);
+void jx_json_kv_num(yajl_gen g, const char *key, jx_dec d, int places);
+void jx_json_kv_int(yajl_gen g, const char *key, long long v);
+void jx_json_kv_bool(yajl_gen g, const char *key, bool b);
+void jx_json_kv_null(yajl_gen g, const char *key);
+/** "path": [names from level 1]. */
+void jx_json_path(yajl_gen g, const jx_node *n);
+
+/** The spec §4 object of a scored evaluation (findings may be NULL). */
+void jx_json_result(yajl_gen g, const jx_result *r, const jx_findings *f);
+
+#endif

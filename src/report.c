@@ -1,0 +1,341 @@
+/*
+ * report.c - the bias-analysis report as Markdown and JSON. The HTML page
+ * is in report_html.c; both read the same result, findings and what-ifs.
+ */
+#include "jixiao/report.h"
+
+#include "jixiao/common.h"
+#include "json.h"
+#include "report_priv.h"
+
+#include <string.h>
+
+/* ------------------------------------------------------------ shared */
+
+const char *jx_report_title(const jx_result *r)
+{
+	return r->doc->kind == JX_KIND_DEPARTMENT ? "部门整体支出绩效自评偏差分析报告"
+						  : "项目支出绩效自评偏差分析报告";
+}
+
+bool jx_report_off_target(const jx_leaf_result *lr)
+{
+	return !lr->na && jx_frac_cmp(lr->rate, jx_frac_make(1, 1)) != 0;
+}
+
+const char *jx_report_reason(const jx_result *r, const jx_leaf_result *lr, char *buf, size_t n,
+			     bool *draft)
+{
+	const char *dev = lr->node->deviation;
+	*draft = jx_findings_is_stock_reason(dev);
+	if (!*draft)
+		return dev;
+	return jx_findings_draft(buf, n, r, lr);
+}
+
+char *jx_report_fmt(char *buf, jx_dec d, int places)
+{
+	return jx_dec_format(buf, d, places, 0);
+}
+
+/* ---------------------------------------------------------- markdown */
+
+/* Text for a Markdown table cell: '|' escaped, line breaks as spaces. */
+static void md_cell(FILE *out, const char *s)
+{
+	fputc(' ', out);
+	for (const char *p = s ? s : ""; *p; p++) {
+		if (*p == '|')
+			fputs("\\|", out);
+		else if (*p == '\n' || *p == '\r')
+			fputc(' ', out);
+		else
+			fputc(*p, out);
+	}
+	fputs(" |", out);
+}
+
+static void md_header(FILE *out, const jx_result *r)
+{
+	const jx_doc *d = r->doc;
+	fprintf(out, "# %s · %s\n\n", d->title, jx_report_title(r));
+	fputs("| 项目 | 内容 |\n|---|---|\n", out);
+	fprintf(out, "| %s |", d->kind == JX_KIND_DEPARTMENT ? "部门名称" : "项目名称");
+	md_cell(out, d->title);
+	fputc('\n', out);
+	if (*d->department) {
+		fputs("| 主管部门 |", out);
+		md_cell(out, d->department);
+		fputc('\n', out);
+	}
+	if (*d->implementer) {
+		fputs("| 实施单位 |", out);
+		md_cell(out, d->implementer);
+		fputc('\n', out);
+	}
+	fprintf(out, "| 年度 | %d |\n", d->year);
+	fprintf(out, "| 评分规则 | %s（%s） |\n", r->rules->name, r->rules->title);
+	fprintf(out, "| 自评表文件 | %s |\n\n", d->path);
+}
+
+static void md_totals(FILE *out, const jx_result *r)
+{
+	const jx_doc *d = r->doc;
+	int dec = r->rules->decimals;
+	char a[JX_DEC_BUFSZ], b[JX_DEC_BUFSZ], c[JX_DEC_BUFSZ], l[JX_DEC_BUFSZ];
+	jx_dec lost;
+
+	fputs("## 一、总体结果\n\n", out);
+	fprintf(out, "按数据重新计算总分 **%s**，等级 **%s**", jx_report_fmt(a, r->total, dec),
+		r->grade ? r->grade->name : "");
+	if (d->claimed.has_total) {
+		fprintf(out, "；自评表填报总分 %s",
+			jx_report_fmt(b, d->claimed.total, d->claimed.total_places));
+		if (d->claimed.grade)
+			fprintf(out, "、等级 %s", d->claimed.grade);
+		fputs(r->total_mismatch || r->grade_mismatch ? "，**与重新计算结果不一致**" : "，一致", out);
+	} else if (d->claimed.grade) {
+		fprintf(out, "；自评表填报等级 %s%s", d->claimed.grade,
+			r->grade_mismatch ? "，**与重新计算结果不一致**" : "，一致");
+	}
+	jx_dec_sub(&lost, r->max, r->total);
+	fprintf(out, "。满分 %s，共扣 %s 分。\n\n", jx_report_fmt(c, r->max, -1),
+		jx_report_fmt(l, lost, dec));
+	if (r->na_weight.units > 0)
+		fprintf(out, "不适用指标分值 %s，%s。\n\n", jx_report_fmt(a, r->na_weight, -1),
+			r->rules->na_drop ? "不计入满分" : "已按百分制折算，扣分按比例放大");
+
+	fputs("| 一级指标 | 分值 | 得分 | 扣分 |\n|---|---:|---:|---:|\n", out);
+	if (r->funds.present)
+		fprintf(out, "| 预算执行率 | %s | %s | %s |\n", jx_report_fmt(a, r->funds.weight, -1),
+			r->funds.na ? "/" : jx_report_fmt(b, r->funds.score, dec),
+			jx_report_fmt(c, r->funds.lost_in_total, dec));
+	for (size_t i = 0; i < d->nroots; i++) {
+		const jx_node *n = &d->roots[i];
+		jx_dec score, part;
+		if (jx_node_is_leaf(n)) {
+			score = r->leaves[n->index].score;
+			part = r->leaves[n->index].lost_in_total;
+		} else {
+			score = r->groups[n->index].score;
+			part = r->groups[n->index].lost_in_total;
+		}
+		fputc('|', out);
+		md_cell(out, n->name);
+		fprintf(out, " %s | %s | %s |\n", jx_report_fmt(a, n->weight, -1),
+			jx_report_fmt(b, score, dec), jx_report_fmt(c, part, dec));
+	}
+	fprintf(out, "| **合计** | %s | %s | %s |\n\n", jx_report_fmt(a, r->max, -1),
+		jx_report_fmt(b, r->total, dec), jx_report_fmt(c, lost, dec));
+}
+
+static void md_table(FILE *out, const jx_result *r)
+{
+	int dec = r->rules->decimals, rdec = r->rules->rate_decimals;
+	size_t levels = 3;
+	const jx_node *shown[JX_MAX_DEPTH + 1] = { 0 };
+	char a[JX_DEC_BUFSZ], b[JX_DEC_BUFSZ], c[JX_DEC_BUFSZ], d[JX_DEC_BUFSZ];
+	static const char *const titles[] = { "一级指标", "二级指标", "三级指标", "四级指标", "五级指标", "六级指标" };
+
+	for (size_t i = 0; i < r->nleaves; i++)
+		if ((size_t)r->leaves[i].node->depth > levels)
+			levels = (size_t)r->leaves[i].node->depth;
+	fputs("## 二、绩效自评表（重新计算）\n\n|", out);
+	for (size_t l = 0; l < levels; l++)
+		fprintf(out, " %s |", titles[l]);
+	fputs(" 指标值 | 实际完成值 | 分值 | 完成率 | 得分 | 扣分 |\n|", out);
+	for (size_t l = 0; l < levels; l++)
+		fputs("---|", out);
+	fputs("---|---|---:|---:|---:|---:|\n", out);
+	for (size_t i = 0; i < r->nleaves; i++) {
+		const jx_leaf_result *lr = &r->leaves[i];
+		const jx_node *chain[JX_MAX_DEPTH + 1];
+		size_t depth = 0;
+		for (const jx_node *p = lr->node; p && depth <= JX_MAX_DEPTH; p = p->parent)
+			chain[depth++] = p;
+		fputc('|', out);
+		for (size_t l = 0; l < levels; l++) {
+			const jx_node *n = l < depth ? chain[depth - 1 - l] : NULL;
+			md_cell(out, n && (shown[l] != n || l + 1 == depth) ? n->name : "");
+			shown[l] = n;
+		}
+		md_cell(out, lr->node->target.text);
+		md_cell(out, lr->node->actual.present ? lr->node->actual.text : "");
+		if (lr->na) {
+			fprintf(out, " %s | / | / | / |\n", jx_report_fmt(a, lr->weight, -1));
+			continue;
+		}
+		fprintf(out, " %s | %s%%%s | %s%s | %s |\n", jx_report_fmt(a, lr->weight, -1),
+			jx_report_fmt(b, lr->rate_pct, rdec), lr->rate_mismatch ? "*" : "",
+			jx_report_fmt(c, lr->score, dec), lr->score_mismatch ? "*" : "",
+			jx_report_fmt(d, lr->lost, dec));
+	}
+	fputs("\n带 `*` 的数值与自评表填报值不一致，见“发现的问题”。\n\n", out);
+}
+
+static void md_deviations(FILE *out, const jx_result *r)
+{
+	int dec = r->rules->decimals, rdec = r->rules->rate_decimals;
+	char a[JX_DEC_BUFSZ], b[JX_DEC_BUFSZ], buf[512], path[512];
+	size_t k = 0;
+
+	fputs("## 三、偏差原因分析\n\n", out);
+	for (size_t i = 0; i < r->nleaves; i++) {
+		const jx_leaf_result *lr = &r->leaves[i];
+		bool draft;
+		if (!jx_report_off_target(lr))
+			continue;
+		const char *reason = jx_report_reason(r, lr, buf, sizeof(buf), &draft);
+		jx_node_path(path, sizeof(path), lr->node, "/");
+		fprintf(out, "### %zu. %s\n\n", ++k, lr->node->name);
+		fprintf(out, "- 指标：%s（第 %u 行）\n", path, lr->node->mark.line);
+		fprintf(out, "- 指标值 %s，实际完成值 %s，完成率 %s%%，扣 %s 分\n", lr->node->target.text,
+			lr->node->actual.text, jx_report_fmt(a, lr->rate_pct, rdec),
+			jx_report_fmt(b, lr->lost, dec));
+		if (draft) {
+			if (*lr->node->deviation)
+				fprintf(out, "- 自评表填写：%s\n", lr->node->deviation);
+			fprintf(out, "- 偏差原因（**草稿**，由 jixiao 根据数据生成，请核实补充原因和改进措施）：%s。\n\n", reason);
+		} else {
+			fprintf(out, "- 偏差原因分析及改进措施（自评表填写）：%s\n\n", reason);
+		}
+	}
+	if (k == 0)
+		fputs("所有指标完成率均为 100%，无偏差。\n\n", out);
+}
+
+static void md_findings(FILE *out, const jx_result *r, const jx_findings *f)
+{
+	static const jx_fseverity order[] = { JX_FIND_ERROR, JX_FIND_WARNING, JX_FIND_INFO };
+	(void)r;
+	fputs("## 四、发现的问题\n\n", out);
+	for (size_t s = 0; s < 3; s++) {
+		size_t n = jx_findings_count(f, order[s]);
+		fprintf(out, "### %s（%zu）\n\n", jx_fseverity_label(order[s]), n);
+		for (size_t i = 0; i < f->count; i++) {
+			const jx_finding *g = &f->items[i];
+			if (g->severity != order[s])
+				continue;
+			fprintf(out, "- `%s` ", g->code);
+			if (g->node)
+				fprintf(out, "%s", g->node->name);
+			else
+				fputs(g->funds ? "预算执行" : "全表", out);
+			if (g->line)
+				fprintf(out, "（第 %u 行）", g->line);
+			fprintf(out, "：%s\n", g->message);
+		}
+		if (n)
+			fputc('\n', out);
+	}
+}
+
+static void md_whatifs(FILE *out, const jx_report *rep)
+{
+	const jx_result *r = rep->result;
+	char a[JX_DEC_BUFSZ], b[JX_DEC_BUFSZ];
+	if (rep->nwhatifs == 0)
+		return;
+	fputs("## 五、情景测算\n\n", out);
+	for (size_t i = 0; i < rep->nwhatifs; i++) {
+		const jx_result *w = rep->whatifs[i].result;
+		jx_dec delta;
+		jx_dec_sub(&delta, w->total, r->total);
+		fprintf(out, "- %s，总分为 %s（%s），%s %s 分。\n", rep->whatifs[i].label,
+			jx_report_fmt(a, w->total, r->rules->decimals), w->grade ? w->grade->name : "",
+			delta.units >= 0 ? "比现在高" : "比现在低",
+			jx_report_fmt(b, (jx_dec){ delta.units < 0 ? -delta.units : delta.units },
+				      r->rules->decimals));
+	}
+	fputc('\n', out);
+}
+
+int jx_report_write_md(FILE *out, const jx_report *rep)
+{
+	md_header(out, rep->result);
+	md_totals(out, rep->result);
+	md_table(out, rep->result);
+	md_deviations(out, rep->result);
+	md_findings(out, rep->result, rep->findings);
+	md_whatifs(out, rep);
+	fputs("---\n由 jixiao 按数据重新计算生成；标为草稿的偏差原因须由填报单位核实。\n", out);
+	return ferror(out) ? JX_EIO : 0;
+}
+
+/* -------------------------------------------------------------- json */
+
+int jx_report_write_json(FILE *out, const jx_report *rep)
+{
+	const jx_result *r = rep->result;
+	int dec = r->rules->decimals, rdec = r->rules->rate_decimals;
+	char buf[512];
+	yajl_gen g = jx_json_open(out);
+	if (!g)
+		return JX_ENOMEM;
+
+	yajl_gen_map_open(g);
+	jx_json_str(g, "result");
+	jx_json_result(g, r, rep->findings);
+
+	jx_json_str(g, "lost_by_group");
+	yajl_gen_array_open(g);
+	if (r->funds.present) {
+		yajl_gen_map_open(g);
+		jx_json_str(g, "path");
+		yajl_gen_array_open(g);
+		jx_json_str(g, "funds");
+		yajl_gen_array_close(g);
+		jx_json_kv_num(g, "weight", r->funds.weight, -1);
+		jx_json_kv_num(g, "lost", r->funds.lost_in_total, dec);
+		yajl_gen_map_close(g);
+	}
+	for (size_t i = 0; i < r->doc->nroots; i++) {
+		const jx_node *n = &r->doc->roots[i];
+		yajl_gen_map_open(g);
+		jx_json_path(g, n);
+		jx_json_kv_num(g, "weight", n->weight, -1);
+		jx_json_kv_num(g, "lost", jx_node_is_leaf(n) ? r->leaves[n->index].lost_in_total
+							     : r->groups[n->index].lost_in_total, dec);
+		yajl_gen_map_close(g);
+	}
+	yajl_gen_array_close(g);
+
+	jx_json_str(g, "deviations");
+	yajl_gen_array_open(g);
+	for (size_t i = 0; i < r->nleaves; i++) {
+		const jx_leaf_result *lr = &r->leaves[i];
+		bool draft;
+		if (!jx_report_off_target(lr))
+			continue;
+		const char *reason = jx_report_reason(r, lr, buf, sizeof(buf), &draft);
+		yajl_gen_map_open(g);
+		jx_json_path(g, lr->node);
+		jx_json_kv_str(g, "target", lr->node->target.text);
+		jx_json_kv_str(g, "actual", lr->node->actual.text);
+		jx_json_kv_num(g, "rate", lr->rate_pct, rdec);
+		jx_json_kv_num(g, "lost", lr->lost, dec);
+		jx_json_kv_str(g, "reason", reason);
+		jx_json_kv_bool(g, "draft", draft);
+		jx_json_kv_int(g, "line", lr->node->mark.line);
+		yajl_gen_map_close(g);
+	}
+	yajl_gen_array_close(g);
+
+	jx_json_str(g, "whatifs");
+	yajl_gen_array_open(g);
+	for (size_t i = 0; i < rep->nwhatifs; i++) {
+		const jx_result *w = rep->whatifs[i].result;
+		jx_dec delta;
+		jx_dec_sub(&delta, w->total, r->total);
+		yajl_gen_map_open(g);
+		jx_json_kv_str(g, "label", rep->whatifs[i].label);
+		jx_json_kv_num(g, "total", w->total, dec);
+		jx_json_kv_str(g, "grade", w->grade ? w->grade->name : "");
+		jx_json_kv_num(g, "delta", delta, dec);
+		yajl_gen_map_close(g);
+	}
+	yajl_gen_array_close(g);
+	yajl_gen_map_close(g);
+	yajl_gen_free(g);
+	return ferror(out) ? JX_EIO : 0;
+}

@@ -1,0 +1,506 @@
+/*
+ * report_html.c - the bias-analysis report as one HTML file: inline CSS for
+ * screen and A4 print, two inline SVG charts (a waterfall of points lost
+ * from the maximum to the total, and completion rate per indicator against
+ * the 100% line). No scripts, no fonts or images from the network.
+ */
+#include "jixiao/report.h"
+
+#include "jixiao/common.h"
+#include "report_priv.h"
+
+#include <string.h>
+
+static void esc(FILE *out, const char *s)
+{
+	for (const char *p = s ? s : ""; *p; p++) {
+		switch (*p) {
+		case '&': fputs("&amp;", out); break;
+		case '<': fputs("&lt;", out); break;
+		case '>': fputs("&gt;", out); break;
+		case '"': fputs("&quot;", out); break;
+		default: fputc(*p, out); break;
+		}
+	}
+}
+
+static const char css[] =
+	"@page{size:A4;margin:15mm 14mm}"
+	"body{font-family:\"Noto Sans CJK SC\",\"Source Han Sans SC\",\"PingFang SC\",\"Microsoft YaHei\",\"WenQuanYi Micro Hei\",sans-serif;"
+	"font-size:10.5pt;line-height:1.5;color:#1d1d1f;max-width:182mm;margin:12px auto;padding:0 8px}"
+	"h1{font-size:17pt;margin:0 0 4px}h1 small{display:block;font-size:11pt;color:#555;font-weight:normal}"
+	"h2{font-size:13pt;border-bottom:2px solid #34495e;padding-bottom:2px;margin:18px 0 8px}"
+	"h3{font-size:11pt;margin:12px 0 4px}"
+	"table{border-collapse:collapse;width:100%;margin:4px 0 10px;font-size:9.5pt}"
+	"th,td{border:1px solid #a0a7b0;padding:2px 5px;vertical-align:top}"
+	"th{background:#eef1f5;font-weight:600}"
+	"td.n{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}"
+	"table.meta td:first-child{width:22%;background:#f7f8fa}"
+	".big{font-size:15pt;font-weight:700}"
+	".bad{color:#b3261e;font-weight:700}.ok{color:#1e7b34}"
+	".draft{background:#fff4d6;border-left:3px solid #e0a800;padding:2px 6px}"
+	".sev-error{color:#b3261e}.sev-warning{color:#9a5b00}.sev-info{color:#3d5a80}"
+	"code{font-size:9pt;background:#f0f2f5;padding:0 3px;border-radius:2px}"
+	"ul{margin:2px 0 8px;padding-left:20px}li{margin:1px 0}"
+	".chart{margin:6px 0 12px;page-break-inside:avoid}"
+	"svg{font-family:inherit}"
+	"tr,li,.dev{page-break-inside:avoid}"
+	"footer{margin-top:16px;color:#666;font-size:8.5pt;border-top:1px solid #ccc;padding-top:4px}";
+
+static char *fmt(char *buf, jx_dec d, int places)
+{
+	return jx_report_fmt(buf, d, places);
+}
+
+/* Values for charts in hundredths, integers: charts need no exactness,
+ * but nothing here uses floating point either. */
+static long long centi(jx_dec d)
+{
+	return d.units / 10000;
+}
+
+/* Print a coordinate given in tenths of a pixel. */
+static void px(FILE *out, long long tenths)
+{
+	if (tenths < 0) {
+		fputc('-', out);
+		tenths = -tenths;
+	}
+	fprintf(out, "%lld.%lld", tenths / 10, tenths % 10);
+}
+
+/* ------------------------------------------------------------ header */
+
+static void header(FILE *out, const jx_result *r)
+{
+	const jx_doc *d = r->doc;
+	char a[JX_DEC_BUFSZ], b[JX_DEC_BUFSZ];
+
+	fputs("<h1>", out);
+	esc(out, d->title);
+	fprintf(out, "<small>%s（%d 年度）</small></h1>\n", jx_report_title(r), d->year);
+	fputs("<table class=\"meta\">", out);
+	fprintf(out, "<tr><td>%s</td><td>", d->kind == JX_KIND_DEPARTMENT ? "部门名称" : "项目名称");
+	esc(out, d->title);
+	fputs("</td></tr>", out);
+	if (*d->department) {
+		fputs("<tr><td>主管部门</td><td>", out);
+		esc(out, d->department);
+		fputs("</td></tr>", out);
+	}
+	if (*d->implementer) {
+		fputs("<tr><td>实施单位</td><td>", out);
+		esc(out, d->implementer);
+		fputs("</td></tr>", out);
+	}
+	fputs("<tr><td>评分规则</td><td>", out);
+	esc(out, r->rules->name);
+	fputs("（", out);
+	esc(out, r->rules->title);
+	fputs("）</td></tr>", out);
+	fputs("<tr><td>重新计算</td><td><span class=\"big\">", out);
+	fputs(fmt(a, r->total, r->rules->decimals), out);
+	fputs(" 分　", out);
+	esc(out, r->grade ? r->grade->name : "");
+	fprintf(out, "</span>（满分 %s）</td></tr>", fmt(b, r->max, -1));
+	if (d->claimed.has_total || d->claimed.grade) {
+		bool bad = r->total_mismatch || r->grade_mismatch;
+		fputs("<tr><td>自评表填报</td><td>", out);
+		if (d->claimed.has_total)
+			fprintf(out, "%s 分　", fmt(a, d->claimed.total, d->claimed.total_places));
+		if (d->claimed.grade)
+			esc(out, d->claimed.grade);
+		fprintf(out, "　<span class=\"%s\">%s</span></td></tr>", bad ? "bad" : "ok",
+			bad ? "与重新计算结果不一致" : "一致");
+	}
+	fputs("</table>\n", out);
+}
+
+/* ---------------------------------------------------------- waterfall */
+
+enum { WF_W = 680, WF_H = 270, WF_TOP = 40, WF_LEFT = 44, WF_PLOT_H = 160 };
+
+/* A round number at or below v (hundredths): the chart's floor. */
+static long long floor_tick(long long v, long long step)
+{
+	return v <= 0 ? 0 : v / step * step;
+}
+
+static void waterfall(FILE *out, const jx_result *r)
+{
+	int dec = r->rules->decimals;
+	long long hi = centi(r->max), total = centi(r->total), gap = hi - total;
+	size_t nsteps = 0;
+	char a[JX_DEC_BUFSZ];
+
+	for (size_t i = 0; i < r->nleaves; i++)
+		nsteps += r->leaves[i].lost_in_total.units > 0;
+	nsteps += r->funds.present && r->funds.lost_in_total.units > 0;
+	/* Room below the total for the losses to read, on a round number. */
+	long long pad = gap * 2 > hi / 20 ? gap * 2 : hi / 20;
+	long long lo = floor_tick(total - pad, hi >= 5000 ? 1000 : 100);
+	if (lo < 0)
+		lo = 0;
+	long long span = hi - lo > 0 ? hi - lo : 1;
+	size_t nbars = nsteps + 2;
+	long long slot = (long long)(WF_W - WF_LEFT - 10) * 10 / (long long)nbars;
+	long long bar = slot * 6 / 10 > 450 ? 450 : slot * 6 / 10;
+#define Y(v) ((long long)WF_TOP * 10 + ((hi - (v)) * WF_PLOT_H * 10) / span)
+
+	fprintf(out, "<div class=\"chart\"><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"扣分瀑布图\">\n",
+		WF_W, WF_H, WF_W, WF_H);
+	fprintf(out, "<text x=\"%d\" y=\"14\" font-size=\"11\" font-weight=\"600\">扣分瀑布图：从满分到总分</text>\n", WF_LEFT);
+	/* axis with the floor and the maximum */
+	for (int t = 0; t <= 4; t++) {
+		long long v = lo + span * t / 4;
+		fputs("<line x1=\"", out);
+		px(out, WF_LEFT * 10);
+		fputs("\" x2=\"", out);
+		px(out, (WF_W - 10) * 10);
+		fputs("\" y1=\"", out);
+		px(out, Y(v));
+		fputs("\" y2=\"", out);
+		px(out, Y(v));
+		fputs("\" stroke=\"#e1e4e8\"/><text x=\"", out);
+		px(out, (WF_LEFT - 4) * 10);
+		fputs("\" y=\"", out);
+		px(out, Y(v) + 30);
+		fprintf(out, "\" font-size=\"9\" text-anchor=\"end\">%s</text>\n",
+			fmt(a, (jx_dec){ v * 10000 }, v % 100 ? 2 : 0));
+	}
+	long long level = hi;
+	for (size_t k = 0; k < nbars; k++) {
+		long long x = WF_LEFT * 10 + slot * (long long)k + (slot - bar) / 2;
+		long long top, bottom;
+		const char *color, *name;
+		jx_dec shown;
+		if (k == 0) {
+			top = hi, bottom = lo, color = "#8a94a6", name = "满分";
+			shown = r->max;
+		} else if (k == nbars - 1) {
+			top = total, bottom = lo, color = "#2f6db5", name = "总分";
+			shown = r->total;
+		} else {
+			/* the k-th leaf (or the funds row) that lost points, in table order */
+			size_t seen = 0;
+			const jx_leaf_result *lr = NULL;
+			bool funds = r->funds.present && r->funds.lost_in_total.units > 0;
+			if (funds && k == 1) {
+				shown = r->funds.lost_in_total;
+				name = "预算执行率";
+			} else {
+				for (size_t i = 0; i < r->nleaves && !lr; i++)
+					if (r->leaves[i].lost_in_total.units > 0 && ++seen == k - (funds ? 1 : 0))
+						lr = &r->leaves[i];
+				shown = lr->lost_in_total;
+				name = lr->node->name;
+			}
+			top = level, bottom = level - centi(shown), color = "#d1495b";
+			level = bottom;
+		}
+		fputs("<rect x=\"", out);
+		px(out, x);
+		fputs("\" y=\"", out);
+		px(out, Y(top));
+		fputs("\" width=\"", out);
+		px(out, bar);
+		fputs("\" height=\"", out);
+		px(out, Y(bottom) - Y(top) > 5 ? Y(bottom) - Y(top) : 5);
+		fprintf(out, "\" fill=\"%s\"/>\n<text x=\"", color);
+		px(out, x + bar / 2);
+		fputs("\" y=\"", out);
+		px(out, Y(top) - 30);
+		fprintf(out, "\" font-size=\"9\" text-anchor=\"middle\">%s%s</text>\n",
+			k > 0 && k < nbars - 1 ? "−" : "", fmt(a, shown, dec));
+		if (k < nbars - 1) {
+			/* a dotted line carries the level on to the next bar */
+			long long y = Y(k == 0 ? top : bottom);
+			fputs("<line x1=\"", out);
+			px(out, x + bar);
+			fputs("\" x2=\"", out);
+			px(out, x + slot);
+			fputs("\" y1=\"", out);
+			px(out, y);
+			fputs("\" y2=\"", out);
+			px(out, y);
+			fputs("\" stroke=\"#888\" stroke-dasharray=\"2,2\"/>\n", out);
+		}
+		fputs("<text transform=\"translate(", out);
+		px(out, x + bar / 2);
+		fputc(',', out);
+		px(out, (WF_TOP + WF_PLOT_H + 12) * 10);
+		fputs(") rotate(-35)\" font-size=\"9\" text-anchor=\"end\">", out);
+		esc(out, name);
+		fputs("</text>\n", out);
+	}
+#undef Y
+	fputs("</svg></div>\n", out);
+}
+
+/* --------------------------------------------------------- rate chart */
+
+enum { RC_W = 680, RC_LABEL = 190, RC_ROW = 17, RC_TOP = 30 };
+
+static void rate_chart(FILE *out, const jx_result *r)
+{
+	int rdec = r->rules->rate_decimals;
+	size_t rows = 0;
+	long long xmax = 12000; /* 120% in hundredths of a percent */
+	char a[JX_DEC_BUFSZ];
+
+	for (size_t i = 0; i < r->nleaves; i++) {
+		if (r->leaves[i].na)
+			continue;
+		rows++;
+		long long v = centi(r->leaves[i].rate_pct);
+		if (v > xmax)
+			xmax = v;
+	}
+	if (xmax > 30000)
+		xmax = 30000; /* bars beyond 300% are cut and labelled */
+	xmax = (xmax + 1999) / 2000 * 2000;
+	long long plot = (RC_W - RC_LABEL - 60) * 10;
+	int height = RC_TOP + (int)rows * RC_ROW + 24;
+#define X(v) ((long long)RC_LABEL * 10 + (v) * plot / xmax)
+
+	fprintf(out, "<div class=\"chart\"><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"各指标完成率\">\n",
+		RC_W, height, RC_W, height);
+	fputs("<text x=\"4\" y=\"14\" font-size=\"11\" font-weight=\"600\">各指标完成率（虚线为 100%）</text>\n", out);
+	for (long long t = 0; t <= xmax; t += 2000) {
+		fputs("<line x1=\"", out);
+		px(out, X(t));
+		fputs("\" x2=\"", out);
+		px(out, X(t));
+		fprintf(out, "\" y1=\"%d\" y2=\"%d\" stroke=\"#eef0f3\"/><text x=\"", RC_TOP - 6,
+			RC_TOP + (int)rows * RC_ROW);
+		px(out, X(t));
+		fprintf(out, "\" y=\"%d\" font-size=\"9\" text-anchor=\"middle\">%lld%%</text>\n",
+			RC_TOP + (int)rows * RC_ROW + 12, t / 100);
+	}
+	size_t row = 0;
+	for (size_t i = 0; i < r->nleaves; i++) {
+		const jx_leaf_result *lr = &r->leaves[i];
+		if (lr->na)
+			continue;
+		long long v = centi(lr->rate_pct), y = RC_TOP + (long long)row * RC_ROW;
+		long long shown = v > xmax ? xmax : v;
+		bool over = jx_frac_cmp(lr->rate, r->rules->findings.over_completion) > 0;
+		const char *color = v < 10000 ? "#d1495b" : over ? "#7b4fa3" : "#3a9d5d";
+		fprintf(out, "<text x=\"%d\" y=\"%lld\" font-size=\"9.5\" text-anchor=\"end\">", RC_LABEL - 6, y + 12);
+		esc(out, lr->node->name);
+		fprintf(out, "</text><rect x=\"%d\" y=\"%lld\" width=\"", RC_LABEL, y + 3);
+		px(out, X(shown) - RC_LABEL * 10 > 5 ? X(shown) - RC_LABEL * 10 : 5);
+		fprintf(out, "\" height=\"%d\" fill=\"%s\"/><text x=\"", RC_ROW - 6, color);
+		px(out, X(shown) + 30);
+		fprintf(out, "\" y=\"%lld\" font-size=\"9\">%s%%%s</text>\n", y + 12,
+			fmt(a, lr->rate_pct, rdec), v > xmax ? " →" : "");
+		row++;
+	}
+	fputs("<line x1=\"", out);
+	px(out, X(10000));
+	fputs("\" x2=\"", out);
+	px(out, X(10000));
+	fprintf(out, "\" y1=\"%d\" y2=\"%d\" stroke=\"#1d1d1f\" stroke-width=\"1.2\" stroke-dasharray=\"4,3\"/>\n",
+		RC_TOP - 6, RC_TOP + (int)rows * RC_ROW);
+#undef X
+	fputs("</svg></div>\n", out);
+}
+
+/* ------------------------------------------------------------- tables */
+
+static void lost_table(FILE *out, const jx_result *r)
+{
+	int dec = r->rules->decimals;
+	char a[JX_DEC_BUFSZ], b[JX_DEC_BUFSZ], c[JX_DEC_BUFSZ];
+	jx_dec lost;
+	jx_dec_sub(&lost, r->max, r->total);
+
+	fputs("<table><tr><th>一级指标</th><th>分值</th><th>得分</th><th>扣分</th></tr>\n", out);
+	if (r->funds.present)
+		fprintf(out, "<tr><td>预算执行率</td><td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">%s</td></tr>\n",
+			fmt(a, r->funds.weight, -1), r->funds.na ? "/" : fmt(b, r->funds.score, dec),
+			fmt(c, r->funds.lost_in_total, dec));
+	for (size_t i = 0; i < r->doc->nroots; i++) {
+		const jx_node *n = &r->doc->roots[i];
+		bool leaf = jx_node_is_leaf(n);
+		fputs("<tr><td>", out);
+		esc(out, n->name);
+		fprintf(out, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">%s</td></tr>\n",
+			fmt(a, n->weight, -1),
+			fmt(b, leaf ? r->leaves[n->index].score : r->groups[n->index].score, dec),
+			fmt(c, leaf ? r->leaves[n->index].lost_in_total : r->groups[n->index].lost_in_total, dec));
+	}
+	fprintf(out, "<tr><th>合计</th><th class=\"n\">%s</th><th class=\"n\">%s</th><th class=\"n\">%s</th></tr></table>\n",
+		fmt(a, r->max, -1), fmt(b, r->total, dec), fmt(c, lost, dec));
+}
+
+/* Rows a group spans: its leaves, so a merged cell can cover them. */
+static size_t leaf_count(const jx_node *n)
+{
+	if (jx_node_is_leaf(n))
+		return 1;
+	size_t k = 0;
+	for (size_t i = 0; i < n->nchildren; i++)
+		k += leaf_count(&n->children[i]);
+	return k;
+}
+
+static void score_table(FILE *out, const jx_result *r)
+{
+	int dec = r->rules->decimals, rdec = r->rules->rate_decimals;
+	size_t levels = 3;
+	const jx_node *shown[JX_MAX_DEPTH + 1] = { 0 };
+	char a[JX_DEC_BUFSZ], b[JX_DEC_BUFSZ], c[JX_DEC_BUFSZ];
+	static const char *const titles[] = { "一级指标", "二级指标", "三级指标", "四级指标", "五级指标", "六级指标" };
+
+	for (size_t i = 0; i < r->nleaves; i++)
+		if ((size_t)r->leaves[i].node->depth > levels)
+			levels = (size_t)r->leaves[i].node->depth;
+	fputs("<table><tr>", out);
+	for (size_t l = 0; l < levels; l++)
+		fprintf(out, "<th>%s</th>", titles[l]);
+	fputs("<th>指标值</th><th>实际完成值</th><th>分值</th><th>完成率</th><th>得分</th></tr>\n", out);
+	for (size_t i = 0; i < r->nleaves; i++) {
+		const jx_leaf_result *lr = &r->leaves[i];
+		const jx_node *chain[JX_MAX_DEPTH + 1];
+		size_t depth = 0;
+		for (const jx_node *p = lr->node; p && depth <= JX_MAX_DEPTH; p = p->parent)
+			chain[depth++] = p;
+		fputs("<tr>", out);
+		/* Groups as merged cells; a leaf spans the columns below its depth. */
+		for (size_t l = 0; l < depth; l++) {
+			const jx_node *n = chain[depth - 1 - l];
+			if (l + 1 == depth) {
+				fprintf(out, "<td colspan=\"%zu\">", levels - l);
+				esc(out, n->name);
+				fputs("</td>", out);
+			} else if (shown[l] != n) {
+				fprintf(out, "<td rowspan=\"%zu\">", leaf_count(n));
+				esc(out, n->name);
+				fputs("</td>", out);
+			}
+			shown[l] = n;
+		}
+		for (size_t l = depth; l <= JX_MAX_DEPTH; l++)
+			shown[l] = NULL;
+		fputs("<td>", out);
+		esc(out, lr->node->target.text);
+		fputs("</td><td>", out);
+		esc(out, lr->node->actual.present ? lr->node->actual.text : "");
+		fprintf(out, "</td><td class=\"n\">%s</td>", fmt(a, lr->weight, -1));
+		if (lr->na) {
+			fputs("<td class=\"n\">/</td><td class=\"n\">/</td></tr>\n", out);
+			continue;
+		}
+		fprintf(out, "<td class=\"n%s\">%s%%</td><td class=\"n%s\">%s</td></tr>\n",
+			lr->rate_mismatch ? " bad" : "", fmt(b, lr->rate_pct, rdec),
+			lr->score_mismatch ? " bad" : "", fmt(c, lr->score, dec));
+	}
+	fputs("</table>\n", out);
+}
+
+static void deviations(FILE *out, const jx_result *r)
+{
+	int dec = r->rules->decimals, rdec = r->rules->rate_decimals;
+	char a[JX_DEC_BUFSZ], b[JX_DEC_BUFSZ], buf[512];
+	size_t k = 0;
+
+	for (size_t i = 0; i < r->nleaves; i++) {
+		const jx_leaf_result *lr = &r->leaves[i];
+		bool draft;
+		if (!jx_report_off_target(lr))
+			continue;
+		const char *reason = jx_report_reason(r, lr, buf, sizeof(buf), &draft);
+		fprintf(out, "<div class=\"dev\"><h3>%zu. ", ++k);
+		esc(out, lr->node->name);
+		fprintf(out, "</h3><p>指标值 ");
+		esc(out, lr->node->target.text);
+		fputs("，实际完成值 ", out);
+		esc(out, lr->node->actual.text);
+		fprintf(out, "，完成率 %s%%，扣 %s 分（第 %u 行）</p>\n", fmt(a, lr->rate_pct, rdec),
+			fmt(b, lr->lost, dec), lr->node->mark.line);
+		if (draft) {
+			if (*lr->node->deviation) {
+				fputs("<p>自评表填写：", out);
+				esc(out, lr->node->deviation);
+				fputs("</p>", out);
+			}
+			fputs("<p class=\"draft\"><b>偏差原因（草稿，由 jixiao 根据数据生成，请核实补充原因和改进措施）：</b>", out);
+			esc(out, reason);
+			fputs("。</p></div>\n", out);
+		} else {
+			fputs("<p>偏差原因分析及改进措施：", out);
+			esc(out, reason);
+			fputs("</p></div>\n", out);
+		}
+	}
+	if (k == 0)
+		fputs("<p>所有指标完成率均为 100%，无偏差。</p>\n", out);
+}
+
+static void findings(FILE *out, const jx_findings *f)
+{
+	static const jx_fseverity order[] = { JX_FIND_ERROR, JX_FIND_WARNING, JX_FIND_INFO };
+	for (size_t s = 0; s < 3; s++) {
+		size_t n = jx_findings_count(f, order[s]);
+		fprintf(out, "<h3 class=\"sev-%s\">%s（%zu）</h3>\n", jx_fseverity_name(order[s]),
+			jx_fseverity_label(order[s]), n);
+		if (!n)
+			continue;
+		fputs("<ul>\n", out);
+		for (size_t i = 0; i < f->count; i++) {
+			const jx_finding *g = &f->items[i];
+			if (g->severity != order[s])
+				continue;
+			fprintf(out, "<li><code>%s</code> ", g->code);
+			esc(out, g->node ? g->node->name : g->funds ? "预算执行" : "全表");
+			if (g->line)
+				fprintf(out, "（第 %u 行）", g->line);
+			fputs("：", out);
+			esc(out, g->message);
+			fputs("</li>\n", out);
+		}
+		fputs("</ul>\n", out);
+	}
+}
+
+int jx_report_write_html(FILE *out, const jx_report *rep)
+{
+	const jx_result *r = rep->result;
+	char a[JX_DEC_BUFSZ], b[JX_DEC_BUFSZ];
+
+	fputs("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>", out);
+	esc(out, r->doc->title);
+	fprintf(out, " · %s</title>\n<style>%s</style>\n</head>\n<body>\n", jx_report_title(r), css);
+	header(out, r);
+	fputs("<h2>一、总体结果</h2>\n", out);
+	lost_table(out, r);
+	waterfall(out, r);
+	fputs("<h2>二、绩效自评表（重新计算）</h2>\n", out);
+	score_table(out, r);
+	rate_chart(out, r);
+	fputs("<h2>三、偏差原因分析</h2>\n", out);
+	deviations(out, r);
+	fputs("<h2>四、发现的问题</h2>\n", out);
+	findings(out, rep->findings);
+	if (rep->nwhatifs) {
+		fputs("<h2>五、情景测算</h2>\n<ul>\n", out);
+		for (size_t i = 0; i < rep->nwhatifs; i++) {
+			const jx_result *w = rep->whatifs[i].result;
+			jx_dec delta;
+			jx_dec_sub(&delta, w->total, r->total);
+			fputs("<li>", out);
+			esc(out, rep->whatifs[i].label);
+			fprintf(out, "，总分为 <b>%s</b>（", fmt(a, w->total, r->rules->decimals));
+			esc(out, w->grade ? w->grade->name : "");
+			fprintf(out, "），%s %s 分。</li>\n", delta.units >= 0 ? "比现在高" : "比现在低",
+				fmt(b, (jx_dec){ delta.units < 0 ? -delta.units : delta.units },
+				    r->rules->decimals));
+		}
+		fputs("</ul>\n", out);
+	}
+	fputs("<footer>由 jixiao 按数据重新计算生成；标为草稿的偏差原因须由填报单位核实。文件：", out);
+	esc(out, r->doc->path);
+	fputs("</footer>\n</body>\n</html>\n", out);
+	return ferror(out) ? JX_EIO : 0;
+}

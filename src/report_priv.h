@@ -1,0 +1,29 @@
+/*
+ * report_priv.h - what the Markdown, JSON and HTML reports share: which
+ * leaves get a deviation note, and the reason shown for each.
+ */
+#ifndef JX_REPORT_PRIV_H
+#define JX_REPORT_PRIV_H
+
+#include "jixiao/report.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/** "项目支出绩效自评偏差分析报告" or the department form. */
+const char *jx_report_title(const jx_result *r);
+
+/** A scored leaf whose rate is not exactly 100%: it gets a deviation note. */
+bool jx_report_off_target(const jx_leaf_result *lr);
+
+/**
+ * The deviation reason to show: the department's own text, or when that is
+ * empty or a stock phrase a draft stating the facts (*draft set).
+ */
+const char *jx_report_reason(const jx_result *r, const jx_leaf_result *lr, char *buf, size_t n,
+			     bool *draft);
+
+/** jx_dec_format without separators. */
+char *jx_report_fmt(char *buf, jx_dec d, int places);
+
+#endif

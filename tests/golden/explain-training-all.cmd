@@ -1,0 +1,1 @@
+$JX explain examples/training-2024/project.yaml

@@ -1,0 +1,1 @@
+$JX report examples/community-health-2024/project.yaml --format json

@@ -1,0 +1,1 @@
+$JX report examples/karamay-2024/project.yaml --format json

@@ -1,0 +1,1 @@
+$JX report examples/road-maintenance-2024/project.yaml

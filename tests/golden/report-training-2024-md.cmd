@@ -1,0 +1,1 @@
+$JX report examples/training-2024/project.yaml
