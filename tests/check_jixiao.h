@@ -15,5 +15,6 @@ Suite *rules_suite(void);
 Suite *score_suite(void);
 Suite *write_suite(void);
 Suite *findings_suite(void);
+Suite *report_suite(void);
 
 #endif
