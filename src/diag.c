@@ -108,6 +108,13 @@ void jx_diags_add(jx_diags *d, jx_severity sev, const jx_source *src, unsigned l
 	va_list ap;
 	char buf[1024];
 
+	if (d->count >= d->limit) {
+		/* Past the cap: counted, not built (a hostile file may hold millions). */
+		d->errors += sev == JX_SEV_ERROR;
+		d->warnings += sev == JX_SEV_WARNING;
+		d->dropped++;
+		return;
+	}
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);

@@ -162,6 +162,15 @@ static bool read_cell(loader *ld, const jx_ynode *v, jx_qrole role, const char *
 		jx_read_error_at(&ld->rd, v, off, "%s '%s': %s", what, cell->text, err.message);
 		return false;
 	}
+	/* A date without a year is in the evaluation's year: 2月29日 needs a leap year. */
+	const jx_when *w = &cell->q.when;
+	int year = ld->im->pub.year;
+	if (cell->q.kind == JX_Q_TIME && w->year == 0 && w->day && year &&
+	    w->day > jx_days_in_month(year, w->month)) {
+		jx_read_error(&ld->rd, v, "%s '%s': day %d does not exist in month %d of %d (the evaluation's year)",
+			      what, cell->text, w->day, w->month, year);
+		return false;
+	}
 	return true;
 }
 
@@ -415,7 +424,7 @@ static void read_node(loader *ld, const jx_ynode *m, jx_node *n, jx_node *parent
 	}
 	if (!vals[N_NAME] && !jx_keys_has(&seen, N_NAME))
 		jx_read_error(rd, m, "indicator has no 'name'");
-	else if (!jx_read_text(rd, vals[N_NAME], "an indicator name", &n->name))
+	else if (vals[N_NAME] && !jx_read_text(rd, vals[N_NAME], "an indicator name", &n->name))
 		n->name = "?";
 	if (depth > JX_MAX_DEPTH) {
 		jx_read_error(rd, m, "indicator '%s' is nested %d levels deep (the limit is %d)",
@@ -518,7 +527,8 @@ static bool read_nodes(loader *ld, const jx_ynode *list, jx_node *parent, int de
 		if (!ld->too_many)
 			read_node(ld, list->items[i], &kids[i], parent, depth);
 	}
-	check_sibling_names(ld, kids, list->n);
+	if (!ld->too_many)
+		check_sibling_names(ld, kids, list->n);
 	*out = kids;
 	*count = list->n;
 	return !ld->too_many;

@@ -320,11 +320,9 @@ static void text_total(FILE *out, const jx_result *r)
 	fprintf(out, "  合计        预算执行得分 + 各一级指标得分 = %s（满分 %s）\n",
 		jx_dec_format(a, r->raw, ru->decimals, 0), jx_dec_format(b, r->max, -1, 0));
 	if (r->na_weight.units > 0 && !ru->na_drop) {
-		jx_dec left;
-		jx_dec_sub(&left, r->max, r->na_weight);
 		fprintf(out, "  折算        不适用分值 %s：%s × %s / %s = %s → %s\n",
 			jx_dec_format(a, r->na_weight, -1, 0), jx_dec_format(b, r->raw, ru->decimals, 0),
-			jx_dec_format(c, r->max, -1, 0), jx_dec_format(d, left, -1, 0),
+			jx_dec_format(c, r->max, -1, 0), jx_dec_format(d, r->applicable, -1, 0),
 			jx_frac_format(e, r->total_exact, 6), jx_dec_format(f, r->total, ru->decimals, 0));
 	} else if (r->na_weight.units > 0) {
 		fprintf(out, "  不适用      分值 %s 不计入满分\n", jx_dec_format(a, r->na_weight, -1, 0));

@@ -181,6 +181,20 @@ static const char *set_identity(impl *im, const char *origin)
 	return id ? id : origin;
 }
 
+/* A set's name when its file gives none: the file name without ".yaml". */
+static const char *set_name(jx_arena *a, const char *spec)
+{
+	const char *base = strrchr(spec, '/');
+	base = base ? base + 1 : spec;
+	size_t n = strlen(base);
+	if (n > 5 && strcmp(base + n - 5, ".yaml") == 0)
+		n -= 5;
+	else if (n > 4 && strcmp(base + n - 4, ".yml") == 0)
+		n -= 4;
+	const char *s = jx_arena_strndup(a, base, n);
+	return s ? s : spec;
+}
+
 /* ------------------------------------------------------------- reading */
 
 enum {
@@ -378,6 +392,13 @@ static bool read_levels(const jx_reader *rd, const jx_ynode *n, jx_rule *r)
 				break;
 			case 1:
 				lok &= jx_read_texts(rd, v, "level aliases", &lv->aliases, &lv->naliases);
+				for (size_t a = 0; lok && a < lv->naliases; a++)
+					if (names_clash(lv->aliases[a], levels, i) ||
+					    (lv->name && strcmp(lv->name, lv->aliases[a]) == 0)) {
+						jx_read_error(rd, v, "level alias '%s' already names a level",
+							      lv->aliases[a]);
+						lok = false;
+					}
 				break;
 			case 2: lok &= jx_read_pct(rd, v, "a level's min", 100, &lv->min); break;
 			case 3: lok &= jx_read_pct(rd, v, "a level's max", 100, &lv->max); break;
@@ -762,8 +783,23 @@ static bool apply_file(impl *im, jx_ytree *t, const char *dir, const char *origi
 		int id = jx_read_key(&rd, k, set_fields, sizeof(set_fields) / sizeof(set_fields[0]),
 				     &seen, "rule set");
 		switch (id) {
-		case F_NAME: ok &= jx_read_text(&rd, val, "a rule-set name", &pub->name); break;
-		case F_TITLE: ok &= jx_read_text(&rd, val, "a title", &pub->title); break;
+		/* A set's name and title are its own, never those of the set it extends. */
+		case F_NAME: {
+			const char *s = NULL;
+			if (!jx_read_text(&rd, val, "a rule-set name", &s))
+				ok = false;
+			else if (depth == 0)
+				pub->name = s;
+			break;
+		}
+		case F_TITLE: {
+			const char *s = NULL;
+			if (!jx_read_text(&rd, val, "a title", &s))
+				ok = false;
+			else if (depth == 0)
+				pub->title = s;
+			break;
+		}
 		case F_DECIMALS:
 			if ((ok &= jx_read_int(&rd, val, "decimals", 0, 4, &v)))
 				pub->decimals = (int)v;
@@ -909,7 +945,7 @@ int jx_rules_load(jx_rules **out, const char *spec, const char *base_dir, const 
 		im->pub.chain = im->chain;
 		im->pub.nchain = im->nchain;
 		if (!im->pub.name)
-			im->pub.name = jx_arena_strndup(&im->arena, spec, strlen(spec));
+			im->pub.name = set_name(&im->arena, spec);
 		if (!im->pub.title)
 			im->pub.title = im->pub.name;
 	}

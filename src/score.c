@@ -146,6 +146,28 @@ static bool bind_level(scorer *s, const jx_node *n, jx_leaf_result *lr)
 	return true;
 }
 
+/* Scores are kept at the rule set's decimals, so a weight may not have more:
+ * a score of 2.13 for a weight of 2.125 would exceed it. */
+static bool weight_fits(scorer *s, jx_dec w, jx_mark at, const char *whose)
+{
+	char buf[JX_DEC_BUFSZ];
+	if (jx_dec_places(w) <= s->rules->decimals)
+		return true;
+	error_at(s, at, "weight %s of '%s' has more decimal places than the scores of rule set '%s' (%d)",
+		 jx_dec_format(buf, w, -1, 0), whose, s->rules->name, s->rules->decimals);
+	return false;
+}
+
+/* The message for a rate or score that leaves the exact range. */
+static void report_range(scorer *s, jx_mark at, const char *whose, int rc)
+{
+	if (rc == JX_ELIMIT)
+		error_at(s, at, "the completion rate of '%s' is 10^12%% or more; check its target and actual value",
+			 whose);
+	else
+		error_at(s, at, "the numbers of '%s' are too large to score exactly", whose);
+}
+
 static bool bind_leaf(scorer *s, const jx_node *n, jx_leaf_result *lr)
 {
 	const jx_quantity *t = &n->target.q, *a = &n->actual.q;
@@ -156,6 +178,8 @@ static bool bind_leaf(scorer *s, const jx_node *n, jx_leaf_result *lr)
 		lr->na = true;
 		return true;
 	}
+	if (!weight_fits(s, n->weight, n->weight_mark, n->name))
+		return false;
 	switch (t->kind) {
 	case JX_Q_NUMBER:
 		lr->direction = (t->op == JX_OP_LE || t->op == JX_OP_LT) ? JX_DIR_REVERSE : JX_DIR_POSITIVE;
@@ -371,9 +395,10 @@ static int score_rate(const jx_rules *rules, const jx_rule *rule, jx_frac rate, 
 	jx_frac pct, w = jx_frac_from_dec(weight);
 	int rc;
 
-	if ((rc = jx_frac_mul(&pct, rate, HUNDRED)) ||
-	    (rc = jx_frac_round(rate_pct, pct, rules->rate_decimals, rules->rounding)))
+	if ((rc = jx_frac_mul(&pct, rate, HUNDRED)))
 		return rc;
+	if (jx_frac_round(rate_pct, pct, rules->rate_decimals, rules->rounding))
+		return JX_ELIMIT; /* a rate of 10^12 % cannot be displayed */
 	*rate_used = rate;
 	if (rules->score_from_rounded &&
 	    (rc = jx_frac_div(rate_used, jx_frac_from_dec(*rate_pct), HUNDRED)))
@@ -391,29 +416,24 @@ static int score_rate(const jx_rules *rules, const jx_rule *rule, jx_frac rate, 
 }
 
 /*
- * Does a claimed value follow from the exact one? It is compared at its own
- * precision (claimed 9.8 matches 9.7974 → 9.80); a claim more precise than
- * the rule set's decimals must equal the displayed value.
+ * Does a claimed value follow from the exact one? Spec §1: it is compared at
+ * its own precision, with the rule set's rounding: claimed 9.8 matches
+ * 9.7974 (→ 9.8), claimed 97.974% matches 97.974025…%.
  */
-static bool claim_holds(jx_frac exact, jx_dec shown, int decimals, jx_rounding mode,
-			jx_dec claimed, int places)
+static bool claim_holds(jx_frac exact, jx_rounding mode, jx_dec claimed, int places)
 {
-	jx_dec ref = shown;
-	if (places <= decimals && jx_frac_round(&ref, exact, places, mode) != 0)
-		return false;
-	return jx_dec_cmp(ref, claimed) == 0;
+	jx_dec ref;
+	return jx_frac_round(&ref, exact, places, mode) == 0 && jx_dec_cmp(ref, claimed) == 0;
 }
 
-static void check_claim(const jx_rules *rules, const jx_claim *c, jx_frac rate, jx_dec rate_pct,
-			jx_frac exact, jx_dec score, bool *rate_bad, bool *score_bad)
+static void check_claim(const jx_rules *rules, const jx_claim *c, jx_frac rate, jx_frac exact,
+			bool *rate_bad, bool *score_bad)
 {
 	jx_frac pct;
 	if (c->has_rate && jx_frac_mul(&pct, rate, HUNDRED) == 0)
-		*rate_bad = !claim_holds(pct, rate_pct, rules->rate_decimals, rules->rounding, c->rate,
-					 c->rate_places);
+		*rate_bad = !claim_holds(pct, rules->rounding, c->rate, c->rate_places);
 	if (c->has_score)
-		*score_bad = !claim_holds(exact, score, rules->decimals, rules->rounding, c->score,
-					  c->score_places);
+		*score_bad = !claim_holds(exact, rules->rounding, c->score, c->score_places);
 }
 
 static bool score_leaf(scorer *s, const jx_node *n, jx_leaf_result *lr)
@@ -426,15 +446,15 @@ static bool score_leaf(scorer *s, const jx_node *n, jx_leaf_result *lr)
 		rc = score_rate(s->rules, lr->rule, lr->rate, lr->weight, &lr->rate_pct, &lr->rate_used,
 				&lr->factor, &lr->score_exact, &lr->score, &lr->lost);
 	if (rc) {
-		error_at(s, n->mark, "the numbers of '%s' are too large to score exactly", n->name);
+		report_range(s, n->mark, n->name, rc);
 		return false;
 	}
-	check_claim(s->rules, &n->claimed, lr->rate, lr->rate_pct, lr->score_exact, lr->score,
-		    &lr->rate_mismatch, &lr->score_mismatch);
+	check_claim(s->rules, &n->claimed, lr->rate, lr->score_exact, &lr->rate_mismatch,
+		    &lr->score_mismatch);
 	return true;
 }
 
-static bool score_funds(scorer *s)
+static bool bind_funds(scorer *s)
 {
 	const jx_funds *f = &s->doc->funds;
 	jx_funds_result *fr = &s->res->funds;
@@ -450,6 +470,15 @@ static bool score_funds(scorer *s)
 			 fr->rule->name);
 		return false;
 	}
+	return weight_fits(s, f->weight, f->weight_mark, "funds");
+}
+
+static bool score_funds(scorer *s)
+{
+	const jx_funds *f = &s->doc->funds;
+	jx_funds_result *fr = &s->res->funds;
+	if (!fr->present)
+		return true;
 	const jx_funds_row *row = &f->rows[0];
 	if (row->budget.units == 0) {
 		if (row->executed.units == 0) {
@@ -462,13 +491,14 @@ static bool score_funds(scorer *s)
 		return false;
 	}
 	jx_frac used;
-	if (score_rate(s->rules, fr->rule, fr->rate, fr->weight, &fr->rate_pct, &used, &fr->factor,
-		       &fr->score_exact, &fr->score, &fr->lost)) {
-		error_at(s, f->mark, "the funds amounts are too large to score exactly");
+	int rc = score_rate(s->rules, fr->rule, fr->rate, fr->weight, &fr->rate_pct, &used,
+			    &fr->factor, &fr->score_exact, &fr->score, &fr->lost);
+	if (rc) {
+		report_range(s, f->mark, "funds", rc);
 		return false;
 	}
-	check_claim(s->rules, &f->claimed, fr->rate, fr->rate_pct, fr->score_exact, fr->score,
-		    &fr->rate_mismatch, &fr->score_mismatch);
+	check_claim(s->rules, &f->claimed, fr->rate, fr->score_exact, &fr->rate_mismatch,
+		    &fr->score_mismatch);
 	return true;
 }
 
@@ -526,6 +556,7 @@ static bool score_total(scorer *s)
 			     "nothing to score: no indicator that applies has a weight");
 		return false;
 	}
+	r->applicable = left;
 	if (r->na_weight.units > 0) {
 		if (s->rules->na_drop) {
 			r->max = left;
@@ -538,8 +569,7 @@ static bool score_total(scorer *s)
 		return false;
 	r->grade = jx_rules_grade(s->rules, r->total);
 	if (d->claimed.has_total)
-		r->total_mismatch = !claim_holds(r->total_exact, r->total, s->rules->decimals,
-						 s->rules->rounding, d->claimed.total,
+		r->total_mismatch = !claim_holds(r->total_exact, s->rules->rounding, d->claimed.total,
 						 d->claimed.total_places);
 	if (d->claimed.grade && r->grade)
 		r->grade_mismatch = !jx_grade_matches(r->grade, d->claimed.grade);
@@ -559,12 +589,9 @@ static bool apportion_losses(scorer *s)
 	jx_dec gap;
 	bool ok = false;
 
-	if (r->na_weight.units > 0 && !s->rules->na_drop) {
-		jx_dec left;
-		if (jx_dec_sub(&left, r->max, r->na_weight) ||
-		    jx_frac_div(&scale, jx_frac_from_dec(r->max), jx_frac_from_dec(left)))
-			return false;
-	}
+	if (r->na_weight.units > 0 && !s->rules->na_drop &&
+	    jx_frac_div(&scale, jx_frac_from_dec(r->max), jx_frac_from_dec(r->applicable)))
+		return false;
 	jx_frac *shares = calloc(n, sizeof(*shares));
 	jx_dec *parts = calloc(n, sizeof(*parts));
 	if (!shares || !parts || jx_dec_sub(&gap, r->max, r->total))
@@ -633,8 +660,10 @@ int jx_score_run(jx_result **out, const jx_doc *doc, const jx_rules *rules, jx_d
 		jx_result_free(r);
 		return JX_ENOMEM;
 	}
+	/* Bind everything first, so one run reports every problem. */
 	for (size_t i = 0; i < doc->nleaves; i++)
 		ok &= bind_leaf(&s, doc->leaves[i], &r->leaves[i]);
+	ok &= bind_funds(&s);
 	for (size_t i = 0; ok && i < doc->nleaves; i++)
 		ok &= score_leaf(&s, doc->leaves[i], &r->leaves[i]);
 	ok = ok && score_funds(&s) && score_groups(&s);

@@ -15,8 +15,18 @@ static const char *const titles[] = {
 
 #define NCOLS (sizeof(titles) / sizeof(titles[0]))
 
+/* Text a spreadsheet would run as a formula ("=60万元", "+1", "@x"): it gets a
+ * leading apostrophe, which spreadsheets show as text and do not display. */
+static bool formula_like(const char *s)
+{
+	return s && (s[0] == '=' || s[0] == '+' || s[0] == '@' || s[0] == '\t' || s[0] == '\r' ||
+		     (s[0] == '-' && s[1] && !(s[1] >= '0' && s[1] <= '9') && s[1] != '.'));
+}
+
 static void field(FILE *out, const char *s, bool last)
 {
+	if (formula_like(s))
+		fputc('\'', out);
 	if (s && s[strcspn(s, ",\"\r\n")] != '\0') {
 		fputc('"', out);
 		for (const char *p = s; *p; p++) {

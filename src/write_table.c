@@ -122,14 +122,12 @@ static void notes(FILE *out, const jx_result *r)
 	char a[JX_DEC_BUFSZ], b[JX_DEC_BUFSZ], c[JX_DEC_BUFSZ], d[JX_DEC_BUFSZ], e[JX_DEC_BUFSZ];
 
 	if (r->na_weight.units > 0) {
-		jx_dec left;
-		jx_dec_sub(&left, r->max, r->na_weight);
 		if (ru->na_drop)
 			fprintf(out, "\n不适用指标分值 %s 不计入总分。\n", fmt(a, r->na_weight, -1));
 		else
 			fprintf(out, "\n不适用指标分值 %s，按百分制折算：%s × %s ÷ %s = %s。\n",
 				fmt(a, r->na_weight, -1), fmt(b, r->raw, ru->decimals),
-				fmt(c, r->max, -1), fmt(d, left, -1), fmt(e, r->total, ru->decimals));
+				fmt(c, r->max, -1), fmt(d, r->applicable, -1), fmt(e, r->total, ru->decimals));
 	}
 	if (!any)
 		return;

@@ -115,6 +115,10 @@ typedef struct keyref {
 static int key_cmp(const void *pa, const void *pb)
 {
 	const jx_ynode *a = ((const keyref *)pa)->key, *b = ((const keyref *)pb)->key;
+	/* Lists or mappings used as keys (already reported) sort first, unequal. */
+	bool sa = a->kind == JX_Y_SCALAR, sb = b->kind == JX_Y_SCALAR;
+	if (!sa || !sb)
+		return sa == sb ? (a->line > b->line) - (a->line < b->line) : (sa ? 1 : -1);
 	if (a->len != b->len)
 		return a->len < b->len ? -1 : 1;
 	int c = memcmp(a->str, b->str, a->len);
@@ -388,11 +392,23 @@ static void report_yaml_error(builder *b, const yaml_parser_t *p)
 	const char *problem = p->problem ? p->problem : "syntax error";
 
 	if (p->error == YAML_READER_ERROR) {
-		offset_to_mark(b->tree, p->problem_offset, &line, &col);
-		if (strstr(problem, "UTF-8"))
+		size_t off = p->problem_offset;
+		if (strstr(problem, "trailing")) {
+			/* libyaml points at the byte that broke the sequence: show where it began */
+			const unsigned char *t = (const unsigned char *)b->tree->text;
+			while (off > 0 && off + 4 > p->problem_offset && (t[off - 1] & 0xC0) == 0x80)
+				off--;
+			if (off > 0 && t[off - 1] >= 0xC0)
+				off--;
+		}
+		offset_to_mark(b->tree, off, &line, &col);
+		if (strstr(problem, "UTF-8") && p->problem_value < 0)
+			jx_diags_add(b->diags, JX_SEV_ERROR, &b->tree->src, line, col,
+				     "invalid UTF-8: a character is cut off at the end of the file");
+		else if (strstr(problem, "UTF-8"))
 			jx_diags_add(b->diags, JX_SEV_ERROR, &b->tree->src, line, col,
 				     "invalid UTF-8 (byte 0x%02X); save the file as UTF-8 (convert a GBK/GB18030 export with: iconv -f GB18030 -t UTF-8)",
-				     (unsigned)p->problem_value & 0xFFu);
+				     (unsigned)(unsigned char)b->tree->text[off]);
 		else
 			jx_diags_add(b->diags, JX_SEV_ERROR, &b->tree->src, line, col,
 				     "invalid text: %s (character U+%04X)", problem, (unsigned)p->problem_value);

@@ -123,6 +123,9 @@ START_TEST(test_extends_and_path)
 	ck_assert_int_eq(rules->decimals, 1);
 	ck_assert_int_eq(rules->rate_decimals, 1);
 	ck_assert_uint_eq(rules->nchain, 3);
+	/* a set without a name is called after its file, not after its parent */
+	ck_assert_str_eq(rules->name, "child");
+	ck_assert_str_eq(rules->title, "child");
 	/* The child's rule replaced the parent's, aliases and all. */
 	ck_assert_int_eq(jx_frac_cmp(rules->default_rule->cap, jx_frac_make(6, 5)), 0);
 	ck_assert_ptr_null(jx_rules_find(rules, "按照完成比例赋分"));

@@ -307,8 +307,9 @@ static const struct {
 	{ "{rate: 97.97%, score: 9.8}", false, false },
 	{ "{rate: '97.97', score: 9.80}", false, false },
 	{ "{rate: 98%, score: 10}", false, false },
-	{ "{rate: 97.974%, score: 9.797}", true, true },
-	{ "{rate: 97.970%, score: 9.800}", false, false },
+	/* a claim more precise than the rule set's decimals: at its own precision */
+	{ "{rate: 97.974%, score: 9.797}", false, false },
+	{ "{rate: 97.970%, score: 9.800}", true, true },
 	{ "{rate: 97.9%, score: 9.79}", true, true },
 	{ "{rate: 97.97%, score: 9.9}", false, true },
 	{ "{rate: /, score: 9.80分}", false, false },
@@ -323,6 +324,23 @@ START_TEST(test_claims)
 	ck_assert_msg(l->rate_mismatch == claims[_i].rate_bad, "%s: rate", claims[_i].claim);
 	ck_assert_msg(l->score_mismatch == claims[_i].score_bad, "%s: score", claims[_i].claim);
 	ck_assert_uint_eq(res->mismatches, (size_t)claims[_i].rate_bad + claims[_i].score_bad);
+}
+END_TEST
+
+START_TEST(test_weight_places)
+{
+	/* 2.125 cannot be scored at 2 decimals without exceeding it (2.13) */
+	ck_assert_int_eq(run(HEAD "indicators:\n  - {name: x, target: '1', actual: '1', weight: 2.125}\n"
+			     "  - {name: y, target: '1', actual: '1', weight: 97.875}\n", NULL), JX_EINVAL);
+	ck_assert(strstr(diags.items[0].message, "weight 2.125 of 'x' has more decimal places than the scores of rule set 'standard' (2)"));
+	ck_assert_uint_eq(diags.items[0].line, 5);
+	ok(HEAD "indicators:\n  - {name: x, target: '1', actual: '1', weight: 2.5}\n", NULL);
+	ck_assert_int_eq(run(HEAD "indicators:\n  - {name: x, target: '1', actual: '1', weight: 2.5}\n",
+			     "data/rules/whole-points.yaml"), JX_EINVAL);
+	/* a rate too large to show is an error naming the indicator */
+	ck_assert_int_eq(run(HEAD "indicators:\n  - {name: b, target: '0.000001', actual: '999999999999', weight: 1}\n",
+			     NULL), JX_EINVAL);
+	ck_assert(strstr(diags.items[0].message, "the completion rate of 'b' is 10^12% or more"));
 }
 END_TEST
 
@@ -406,6 +424,7 @@ Suite *score_suite(void)
 	tcase_add_checked_fixture(tc, setup, release);
 	tcase_add_loop_test(tc, test_claims, 0, sizeof(claims) / sizeof(claims[0]));
 	tcase_add_test(tc, test_total_claims);
+	tcase_add_test(tc, test_weight_places);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("binding");
 	tcase_add_checked_fixture(tc, setup, release);

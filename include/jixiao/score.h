@@ -75,6 +75,7 @@ typedef struct jx_result {
 	jx_dec raw;               /**< funds score + level-1 scores */
 	jx_dec max;               /**< funds weight + level-1 weights (less n/a with drop) */
 	jx_dec na_weight;         /**< weight of what does not apply */
+	jx_dec applicable;        /**< max - na_weight: the points that could be scored */
 	jx_frac total_exact;      /**< raw, or raw rescaled for n/a */
 	jx_dec total;
 	const jx_grade *grade;
