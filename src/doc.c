@@ -787,6 +787,9 @@ static int finish(impl *im, int rc, jx_diags *diags, size_t errors0, size_t firs
 		read_doc(&ld);
 		d->leaves = freeze(&ld, ld.leaves, ld.nleaves);
 		d->nleaves = ld.nleaves;
+		for (size_t i = 0; d->leaves && i < d->nleaves; i++)
+			if (d->leaves[i]->depth > d->depth)
+				d->depth = d->leaves[i]->depth;
 		d->groups = freeze(&ld, ld.groups, ld.ngroups);
 		d->ngroups = ld.ngroups;
 		if (ld.oom) {
@@ -857,15 +860,25 @@ bool jx_node_is_leaf(const jx_node *node)
 	return node->nchildren == 0;
 }
 
+size_t jx_node_chain(const jx_node **out, const jx_node *node)
+{
+	size_t depth = 0;
+	for (const jx_node *p = node; p && depth < JX_MAX_DEPTH; p = p->parent)
+		depth++;
+	size_t k = depth;
+	for (const jx_node *p = node; p && k > 0; p = p->parent)
+		out[--k] = p;
+	return depth;
+}
+
 size_t jx_node_path(char *buf, size_t n, const jx_node *node, const char *sep)
 {
-	const jx_node *chain[JX_MAX_DEPTH + 1];
-	size_t depth = 0, len = 0, seplen = strlen(sep);
-	for (const jx_node *p = node; p && depth <= JX_MAX_DEPTH; p = p->parent)
-		chain[depth++] = p;
-	for (size_t i = depth; i-- > 0;) {
-		const char *parts[2] = { chain[i]->name, i ? sep : "" };
-		size_t lens[2] = { strlen(chain[i]->name), i ? seplen : 0 };
+	const jx_node *chain[JX_MAX_DEPTH];
+	size_t depth = jx_node_chain(chain, node), len = 0, seplen = strlen(sep);
+	for (size_t i = 0; i < depth; i++) {
+		bool last = i + 1 == depth;
+		const char *parts[2] = { chain[i]->name, last ? "" : sep };
+		size_t lens[2] = { strlen(chain[i]->name), last ? 0 : seplen };
 		for (int k = 0; k < 2; k++) {
 			if (n > 0 && len < n - 1) {
 				size_t room = n - 1 - len;

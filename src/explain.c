@@ -176,6 +176,20 @@ static void text_rule(FILE *out, const jx_rule *rule, bool by_default)
 	fprintf(out, "              定义于 %s 第 %u 行\n", rule->origin, rule->line);
 }
 
+/* The claimed rate and score of a leaf or the funds row, each compared. */
+static void text_claims(FILE *out, const char *rate_label, const jx_claim *c, bool rate_bad,
+			bool score_bad, jx_dec rate_pct, jx_dec score, const jx_rules *ru)
+{
+	if (!c->has_rate && !c->has_score)
+		return;
+	fputs("  填报值      ", out);
+	claim_text(out, rate_label, c->has_rate, c->rate, c->rate_places, rate_bad, rate_pct,
+		   ru->rate_decimals, "%");
+	claim_text(out, "得分", c->has_score, c->score, c->score_places, score_bad, score,
+		   ru->decimals, "");
+	fputs("按填报值自身的小数位比较\n", out);
+}
+
 static void text_leaf(FILE *out, const jx_result *r, const jx_leaf_result *lr)
 {
 	const jx_rules *ru = r->rules;
@@ -259,14 +273,8 @@ static void text_leaf(FILE *out, const jx_result *r, const jx_leaf_result *lr)
 	if (jx_dec_cmp(lr->lost, lr->lost_in_total) != 0)
 		fprintf(out, "              折算后计入总分扣分 %s\n",
 			jx_dec_format(a, lr->lost_in_total, ru->decimals, 0));
-	if (n->claimed.has_rate || n->claimed.has_score) {
-		fputs("  填报值      ", out);
-		claim_text(out, "完成率", n->claimed.has_rate, n->claimed.rate, n->claimed.rate_places,
-			   lr->rate_mismatch, lr->rate_pct, ru->rate_decimals, "%");
-		claim_text(out, "得分", n->claimed.has_score, n->claimed.score, n->claimed.score_places,
-			   lr->score_mismatch, lr->score, ru->decimals, "");
-		fputs("按填报值自身的小数位比较\n", out);
-	}
+	text_claims(out, "完成率", &n->claimed, lr->rate_mismatch, lr->score_mismatch, lr->rate_pct,
+		    lr->score, ru);
 	fputc('\n', out);
 }
 
@@ -300,14 +308,8 @@ static void text_funds(FILE *out, const jx_result *r)
 		jx_dec_format(a, fr->weight, -1, 0), jx_frac_format(b, fr->factor, 6),
 		jx_frac_format(c, fr->score_exact, 6), jx_dec_format(d, fr->score, ru->decimals, 0),
 		ru->decimals, rounding_label(ru->rounding));
-	if (f->claimed.has_rate || f->claimed.has_score) {
-		fputs("  填报值      ", out);
-		claim_text(out, "执行率", f->claimed.has_rate, f->claimed.rate, f->claimed.rate_places,
-			   fr->rate_mismatch, fr->rate_pct, ru->rate_decimals, "%");
-		claim_text(out, "得分", f->claimed.has_score, f->claimed.score, f->claimed.score_places,
-			   fr->score_mismatch, fr->score, ru->decimals, "");
-		fputs("按填报值自身的小数位比较\n", out);
-	}
+	text_claims(out, "执行率", &f->claimed, fr->rate_mismatch, fr->score_mismatch, fr->rate_pct,
+		    fr->score, ru);
 	fputc('\n', out);
 }
 

@@ -38,6 +38,40 @@ char *jx_report_fmt(char *buf, jx_dec d, int places)
 	return jx_dec_format(buf, d, places, 0);
 }
 
+char *jx_report_whatif_line(char *buf, size_t n, const jx_report *rep, size_t i)
+{
+	const jx_whatif *w = &rep->whatifs[i];
+	int dec = rep->result->rules->decimals;
+	char a[JX_DEC_BUFSZ], b[JX_DEC_BUFSZ];
+	jx_dec mag = { w->delta.units < 0 ? -w->delta.units : w->delta.units };
+	snprintf(buf, n, "%s，总分为 %s（%s），%s %s 分", w->label, jx_report_fmt(a, w->result->total, dec),
+		 w->result->grade ? w->result->grade->name : "",
+		 w->delta.units > 0 ? "比现在高" : w->delta.units < 0 ? "比现在低" : "与现在相差",
+		 jx_report_fmt(b, mag, dec));
+	return buf;
+}
+
+size_t jx_report_meta(const jx_result *r, const char *labels[], const char *values[], char *year,
+		      size_t year_size)
+{
+	const jx_doc *d = r->doc;
+	size_t n = 0;
+	labels[n] = d->kind == JX_KIND_DEPARTMENT ? "部门名称" : "项目名称";
+	values[n++] = d->title;
+	if (*d->department) {
+		labels[n] = "主管部门";
+		values[n++] = d->department;
+	}
+	if (*d->implementer) {
+		labels[n] = "实施单位";
+		values[n++] = d->implementer;
+	}
+	snprintf(year, year_size, "%d", d->year);
+	labels[n] = "年度";
+	values[n++] = year;
+	return n;
+}
+
 /* ---------------------------------------------------------- markdown */
 
 /* Text for a Markdown table cell: '|' escaped, line breaks as spaces. */
@@ -58,22 +92,16 @@ static void md_cell(FILE *out, const char *s)
 static void md_header(FILE *out, const jx_result *r)
 {
 	const jx_doc *d = r->doc;
+	const char *labels[4], *values[4];
+	char year[16];
+	size_t n = jx_report_meta(r, labels, values, year, sizeof(year));
 	fprintf(out, "# %s · %s\n\n", d->title, jx_report_title(r));
 	fputs("| 项目 | 内容 |\n|---|---|\n", out);
-	fprintf(out, "| %s |", d->kind == JX_KIND_DEPARTMENT ? "部门名称" : "项目名称");
-	md_cell(out, d->title);
-	fputc('\n', out);
-	if (*d->department) {
-		fputs("| 主管部门 |", out);
-		md_cell(out, d->department);
+	for (size_t i = 0; i < n; i++) {
+		fprintf(out, "| %s |", labels[i]);
+		md_cell(out, values[i]);
 		fputc('\n', out);
 	}
-	if (*d->implementer) {
-		fputs("| 实施单位 |", out);
-		md_cell(out, d->implementer);
-		fputc('\n', out);
-	}
-	fprintf(out, "| 年度 | %d |\n", d->year);
 	fprintf(out, "| 评分规则 | %s（%s） |\n", r->rules->name, r->rules->title);
 	fprintf(out, "| 自评表文件 | %s |\n\n", d->path);
 }
@@ -113,13 +141,7 @@ static void md_totals(FILE *out, const jx_result *r)
 	for (size_t i = 0; i < d->nroots; i++) {
 		const jx_node *n = &d->roots[i];
 		jx_dec score, part;
-		if (jx_node_is_leaf(n)) {
-			score = r->leaves[n->index].score;
-			part = r->leaves[n->index].lost_in_total;
-		} else {
-			score = r->groups[n->index].score;
-			part = r->groups[n->index].lost_in_total;
-		}
+		jx_result_node(r, n, &score, &part);
 		fputc('|', out);
 		md_cell(out, n->name);
 		fprintf(out, " %s | %s | %s |\n", jx_report_fmt(a, n->weight, -1),
@@ -132,14 +154,11 @@ static void md_totals(FILE *out, const jx_result *r)
 static void md_table(FILE *out, const jx_result *r)
 {
 	int dec = r->rules->decimals, rdec = r->rules->rate_decimals;
-	size_t levels = 3;
+	size_t levels = r->doc->depth > 3 ? (size_t)r->doc->depth : 3;
 	const jx_node *shown[JX_MAX_DEPTH + 1] = { 0 };
 	char a[JX_DEC_BUFSZ], b[JX_DEC_BUFSZ], c[JX_DEC_BUFSZ], d[JX_DEC_BUFSZ];
 	static const char *const titles[] = { "一级指标", "二级指标", "三级指标", "四级指标", "五级指标", "六级指标" };
 
-	for (size_t i = 0; i < r->nleaves; i++)
-		if ((size_t)r->leaves[i].node->depth > levels)
-			levels = (size_t)r->leaves[i].node->depth;
 	fputs("## 二、绩效自评表（重新计算）\n\n|", out);
 	for (size_t l = 0; l < levels; l++)
 		fprintf(out, " %s |", titles[l]);
@@ -149,13 +168,11 @@ static void md_table(FILE *out, const jx_result *r)
 	fputs("---|---|---:|---:|---:|---:|\n", out);
 	for (size_t i = 0; i < r->nleaves; i++) {
 		const jx_leaf_result *lr = &r->leaves[i];
-		const jx_node *chain[JX_MAX_DEPTH + 1];
-		size_t depth = 0;
-		for (const jx_node *p = lr->node; p && depth <= JX_MAX_DEPTH; p = p->parent)
-			chain[depth++] = p;
+		const jx_node *chain[JX_MAX_DEPTH];
+		size_t depth = jx_node_chain(chain, lr->node);
 		fputc('|', out);
 		for (size_t l = 0; l < levels; l++) {
-			const jx_node *n = l < depth ? chain[depth - 1 - l] : NULL;
+			const jx_node *n = l < depth ? chain[l] : NULL;
 			md_cell(out, n && (shown[l] != n || l + 1 == depth) ? n->name : "");
 			shown[l] = n;
 		}
@@ -232,21 +249,12 @@ static void md_findings(FILE *out, const jx_result *r, const jx_findings *f)
 
 static void md_whatifs(FILE *out, const jx_report *rep)
 {
-	const jx_result *r = rep->result;
-	char a[JX_DEC_BUFSZ], b[JX_DEC_BUFSZ];
+	char buf[512];
 	if (rep->nwhatifs == 0)
 		return;
 	fputs("## 五、情景测算\n\n", out);
-	for (size_t i = 0; i < rep->nwhatifs; i++) {
-		const jx_result *w = rep->whatifs[i].result;
-		jx_dec delta;
-		jx_dec_sub(&delta, w->total, r->total);
-		fprintf(out, "- %s，总分为 %s（%s），%s %s 分。\n", rep->whatifs[i].label,
-			jx_report_fmt(a, w->total, r->rules->decimals), w->grade ? w->grade->name : "",
-			delta.units >= 0 ? "比现在高" : "比现在低",
-			jx_report_fmt(b, (jx_dec){ delta.units < 0 ? -delta.units : delta.units },
-				      r->rules->decimals));
-	}
+	for (size_t i = 0; i < rep->nwhatifs; i++)
+		fprintf(out, "- %s。\n", jx_report_whatif_line(buf, sizeof(buf), rep, i));
 	fputc('\n', out);
 }
 
@@ -291,11 +299,13 @@ int jx_report_write_json(FILE *out, const jx_report *rep)
 	}
 	for (size_t i = 0; i < r->doc->nroots; i++) {
 		const jx_node *n = &r->doc->roots[i];
+		jx_dec score, part;
+		jx_result_node(r, n, &score, &part);
 		yajl_gen_map_open(g);
 		jx_json_path(g, n);
 		jx_json_kv_num(g, "weight", n->weight, -1);
-		jx_json_kv_num(g, "lost", jx_node_is_leaf(n) ? r->leaves[n->index].lost_in_total
-							     : r->groups[n->index].lost_in_total, dec);
+		jx_json_kv_num(g, "score", score, dec);
+		jx_json_kv_num(g, "lost", part, dec);
 		yajl_gen_map_close(g);
 	}
 	yajl_gen_array_close(g);
@@ -325,13 +335,11 @@ int jx_report_write_json(FILE *out, const jx_report *rep)
 	yajl_gen_array_open(g);
 	for (size_t i = 0; i < rep->nwhatifs; i++) {
 		const jx_result *w = rep->whatifs[i].result;
-		jx_dec delta;
-		jx_dec_sub(&delta, w->total, r->total);
 		yajl_gen_map_open(g);
 		jx_json_kv_str(g, "label", rep->whatifs[i].label);
 		jx_json_kv_num(g, "total", w->total, dec);
 		jx_json_kv_str(g, "grade", w->grade ? w->grade->name : "");
-		jx_json_kv_num(g, "delta", delta, dec);
+		jx_json_kv_num(g, "delta", rep->whatifs[i].delta, dec);
 		yajl_gen_map_close(g);
 	}
 	yajl_gen_array_close(g);

@@ -79,18 +79,13 @@ static void header(FILE *out, const jx_result *r)
 	fputs("<h1>", out);
 	esc(out, d->title);
 	fprintf(out, "<small>%s（%d 年度）</small></h1>\n", jx_report_title(r), d->year);
+	const char *labels[4], *values[4];
+	char year[16];
+	size_t n = jx_report_meta(r, labels, values, year, sizeof(year));
 	fputs("<table class=\"meta\">", out);
-	fprintf(out, "<tr><td>%s</td><td>", d->kind == JX_KIND_DEPARTMENT ? "部门名称" : "项目名称");
-	esc(out, d->title);
-	fputs("</td></tr>", out);
-	if (*d->department) {
-		fputs("<tr><td>主管部门</td><td>", out);
-		esc(out, d->department);
-		fputs("</td></tr>", out);
-	}
-	if (*d->implementer) {
-		fputs("<tr><td>实施单位</td><td>", out);
-		esc(out, d->implementer);
+	for (size_t i = 0; i < n; i++) {
+		fprintf(out, "<tr><td>%s</td><td>", labels[i]);
+		esc(out, values[i]);
 		fputs("</td></tr>", out);
 	}
 	fputs("<tr><td>评分规则</td><td>", out);
@@ -322,13 +317,12 @@ static void lost_table(FILE *out, const jx_result *r)
 			fmt(c, r->funds.lost_in_total, dec));
 	for (size_t i = 0; i < r->doc->nroots; i++) {
 		const jx_node *n = &r->doc->roots[i];
-		bool leaf = jx_node_is_leaf(n);
+		jx_dec score, part;
+		jx_result_node(r, n, &score, &part);
 		fputs("<tr><td>", out);
 		esc(out, n->name);
 		fprintf(out, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">%s</td></tr>\n",
-			fmt(a, n->weight, -1),
-			fmt(b, leaf ? r->leaves[n->index].score : r->groups[n->index].score, dec),
-			fmt(c, leaf ? r->leaves[n->index].lost_in_total : r->groups[n->index].lost_in_total, dec));
+			fmt(a, n->weight, -1), fmt(b, score, dec), fmt(c, part, dec));
 	}
 	fprintf(out, "<tr><th>合计</th><th class=\"n\">%s</th><th class=\"n\">%s</th><th class=\"n\">%s</th></tr></table>\n",
 		fmt(a, r->max, -1), fmt(b, r->total, dec), fmt(c, lost, dec));
@@ -348,28 +342,23 @@ static size_t leaf_count(const jx_node *n)
 static void score_table(FILE *out, const jx_result *r)
 {
 	int dec = r->rules->decimals, rdec = r->rules->rate_decimals;
-	size_t levels = 3;
+	size_t levels = r->doc->depth > 3 ? (size_t)r->doc->depth : 3;
 	const jx_node *shown[JX_MAX_DEPTH + 1] = { 0 };
 	char a[JX_DEC_BUFSZ], b[JX_DEC_BUFSZ], c[JX_DEC_BUFSZ];
 	static const char *const titles[] = { "一级指标", "二级指标", "三级指标", "四级指标", "五级指标", "六级指标" };
 
-	for (size_t i = 0; i < r->nleaves; i++)
-		if ((size_t)r->leaves[i].node->depth > levels)
-			levels = (size_t)r->leaves[i].node->depth;
 	fputs("<table><tr>", out);
 	for (size_t l = 0; l < levels; l++)
 		fprintf(out, "<th>%s</th>", titles[l]);
 	fputs("<th>指标值</th><th>实际完成值</th><th>分值</th><th>完成率</th><th>得分</th></tr>\n", out);
 	for (size_t i = 0; i < r->nleaves; i++) {
 		const jx_leaf_result *lr = &r->leaves[i];
-		const jx_node *chain[JX_MAX_DEPTH + 1];
-		size_t depth = 0;
-		for (const jx_node *p = lr->node; p && depth <= JX_MAX_DEPTH; p = p->parent)
-			chain[depth++] = p;
+		const jx_node *chain[JX_MAX_DEPTH];
+		size_t depth = jx_node_chain(chain, lr->node);
 		fputs("<tr>", out);
 		/* Groups as merged cells; a leaf spans the columns below its depth. */
 		for (size_t l = 0; l < depth; l++) {
-			const jx_node *n = chain[depth - 1 - l];
+			const jx_node *n = chain[l];
 			if (l + 1 == depth) {
 				fprintf(out, "<td colspan=\"%zu\">", levels - l);
 				esc(out, n->name);
@@ -467,7 +456,7 @@ static void findings(FILE *out, const jx_findings *f)
 int jx_report_write_html(FILE *out, const jx_report *rep)
 {
 	const jx_result *r = rep->result;
-	char a[JX_DEC_BUFSZ], b[JX_DEC_BUFSZ];
+	char buf[512];
 
 	fputs("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>", out);
 	esc(out, r->doc->title);
@@ -486,16 +475,9 @@ int jx_report_write_html(FILE *out, const jx_report *rep)
 	if (rep->nwhatifs) {
 		fputs("<h2>五、情景测算</h2>\n<ul>\n", out);
 		for (size_t i = 0; i < rep->nwhatifs; i++) {
-			const jx_result *w = rep->whatifs[i].result;
-			jx_dec delta;
-			jx_dec_sub(&delta, w->total, r->total);
 			fputs("<li>", out);
-			esc(out, rep->whatifs[i].label);
-			fprintf(out, "，总分为 <b>%s</b>（", fmt(a, w->total, r->rules->decimals));
-			esc(out, w->grade ? w->grade->name : "");
-			fprintf(out, "），%s %s 分。</li>\n", delta.units >= 0 ? "比现在高" : "比现在低",
-				fmt(b, (jx_dec){ delta.units < 0 ? -delta.units : delta.units },
-				    r->rules->decimals));
+			esc(out, jx_report_whatif_line(buf, sizeof(buf), rep, i));
+			fputs("。</li>\n", out);
 		}
 		fputs("</ul>\n", out);
 	}

@@ -704,6 +704,13 @@ int jx_score_leaf_reversed(const jx_result *r, const jx_leaf_result *lr, jx_dec 
 			  score, &lost);
 }
 
+void jx_result_node(const jx_result *r, const jx_node *node, jx_dec *score, jx_dec *lost_in_total)
+{
+	bool leaf = jx_node_is_leaf(node);
+	*score = leaf ? r->leaves[node->index].score : r->groups[node->index].score;
+	*lost_in_total = leaf ? r->leaves[node->index].lost_in_total : r->groups[node->index].lost_in_total;
+}
+
 const jx_leaf_result *jx_result_leaf(const jx_result *r, const jx_node *node)
 {
 	return jx_node_is_leaf(node) && node->index < r->nleaves ? &r->leaves[node->index] : NULL;

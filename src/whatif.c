@@ -20,7 +20,8 @@ int jx_whatif_reverse(jx_whatif *out, const jx_result *base, const size_t *leave
 	for (size_t i = 0; i < n; i++)
 		if (leaves[i] < out->doc->nleaves)
 			out->doc->leaves[leaves[i]]->direction = JX_DIR_REVERSE;
-	if ((rc = jx_score_run(&out->result, out->doc, base->rules, diags)) != 0)
+	if ((rc = jx_score_run(&out->result, out->doc, base->rules, diags)) != 0 ||
+	    (rc = jx_dec_sub(&out->delta, out->result->total, base->total)) != 0)
 		jx_whatif_release(out);
 	return rc;
 }

@@ -73,14 +73,12 @@ void jx_json_kv_null(yajl_gen g, const char *k)
 
 void jx_json_path(yajl_gen g, const jx_node *n)
 {
-	const jx_node *chain[JX_MAX_DEPTH + 1];
-	size_t depth = 0;
-	for (const jx_node *p = n; p && depth <= JX_MAX_DEPTH; p = p->parent)
-		chain[depth++] = p;
+	const jx_node *chain[JX_MAX_DEPTH];
+	size_t depth = jx_node_chain(chain, n);
 	jx_json_str(g, "path");
 	yajl_gen_array_open(g);
-	while (depth > 0)
-		jx_json_str(g, chain[--depth]->name);
+	for (size_t i = 0; i < depth; i++)
+		jx_json_str(g, chain[i]->name);
 	yajl_gen_array_close(g);
 }
 

@@ -44,6 +44,22 @@ static void header(FILE *out, const jx_result *r)
 		fprintf(out, "评分规则：%s\n", r->rules->name);
 }
 
+/* Weight, 完成率 and 得分 cells of a row, "/" when it does not apply, "*" on a
+ * value that differs from the claim. */
+static void score_cells(jx_table *t, size_t row, size_t col, const jx_rules *ru, jx_dec weight,
+			bool na, jx_dec rate_pct, bool rate_bad, jx_dec score, bool score_bad)
+{
+	char a[JX_DEC_BUFSZ];
+	jx_table_set(t, row, col, "%s", fmt(a, weight, -1));
+	if (na) {
+		jx_table_set(t, row, col + 1, "/");
+		jx_table_set(t, row, col + 2, "/");
+		return;
+	}
+	jx_table_set(t, row, col + 1, "%s%%%s", fmt(a, rate_pct, ru->rate_decimals), rate_bad ? "*" : "");
+	jx_table_set(t, row, col + 2, "%s%s", fmt(a, score, ru->decimals), score_bad ? "*" : "");
+}
+
 enum { F_NAME, F_INITIAL, F_BUDGET, F_EXECUTED, F_WEIGHT, F_RATE, F_SCORE, F_NCOLS };
 
 static int funds_block(FILE *out, const jx_result *r)
@@ -77,18 +93,9 @@ static int funds_block(FILE *out, const jx_result *r)
 			jx_table_set(&t, k, F_INITIAL, "%s", money(a, row->initial));
 		jx_table_set(&t, k, F_BUDGET, "%s", money(b, row->budget));
 		jx_table_set(&t, k, F_EXECUTED, "%s", money(c, row->executed));
-		if (i > 0)
-			continue;
-		jx_table_set(&t, k, F_WEIGHT, "%s", fmt(a, fr->weight, -1));
-		if (fr->na) {
-			jx_table_set(&t, k, F_RATE, "/");
-			jx_table_set(&t, k, F_SCORE, "/");
-			continue;
-		}
-		jx_table_set(&t, k, F_RATE, "%s%%%s", fmt(b, fr->rate_pct, r->rules->rate_decimals),
-			     fr->rate_mismatch ? "*" : "");
-		jx_table_set(&t, k, F_SCORE, "%s%s", fmt(c, fr->score, r->rules->decimals),
-			     fr->score_mismatch ? "*" : "");
+		if (i == 0)
+			score_cells(&t, k, F_WEIGHT, r->rules, fr->weight, fr->na, fr->rate_pct,
+				    fr->rate_mismatch, fr->score, fr->score_mismatch);
 	}
 	fputc('\n', out);
 	rc = jx_table_print(&t, out);
@@ -96,14 +103,6 @@ static int funds_block(FILE *out, const jx_result *r)
 	return rc;
 }
 
-static size_t max_depth(const jx_doc *d)
-{
-	size_t m = 3;
-	for (size_t i = 0; i < d->nleaves; i++)
-		if ((size_t)d->leaves[i]->depth > m)
-			m = (size_t)d->leaves[i]->depth;
-	return m;
-}
 
 /* One note per claimed value that does not follow from the data. */
 static void claim_note(FILE *out, const char *what, const char *name, jx_dec claimed, int cplaces,
@@ -158,7 +157,7 @@ static void notes(FILE *out, const jx_result *r)
 int jx_write_table(FILE *out, const jx_result *r)
 {
 	const jx_doc *d = r->doc;
-	size_t levels = max_depth(d);
+	size_t levels = d->depth > 3 ? (size_t)d->depth : 3;
 	size_t c_target = levels, c_actual = levels + 1, c_weight = levels + 2, c_rate = levels + 3,
 	       c_score = levels + 4, ncols = levels + 5;
 	const jx_node *shown[JX_MAX_DEPTH + 1] = { 0 };
@@ -185,14 +184,12 @@ int jx_write_table(FILE *out, const jx_result *r)
 
 	for (size_t i = 0; i < r->nleaves; i++) {
 		const jx_leaf_result *lr = &r->leaves[i];
-		const jx_node *chain[JX_MAX_DEPTH + 1];
-		size_t depth = 0;
-		for (const jx_node *p = lr->node; p && depth <= JX_MAX_DEPTH; p = p->parent)
-			chain[depth++] = p;
+		const jx_node *chain[JX_MAX_DEPTH];
+		size_t depth = jx_node_chain(chain, lr->node);
 		size_t k = jx_table_row(&t);
 		/* Show a group's name on its first row only, like a merged cell. */
 		for (size_t l = 0; l < depth; l++) {
-			const jx_node *n = chain[depth - 1 - l];
+			const jx_node *n = chain[l];
 			if (shown[l] != n || l + 1 == depth)
 				jx_table_set(&t, k, l, "%s", n->name);
 			shown[l] = n;
@@ -201,16 +198,8 @@ int jx_write_table(FILE *out, const jx_result *r)
 			shown[l] = NULL;
 		jx_table_set(&t, k, c_target, "%s", lr->node->target.text);
 		jx_table_set(&t, k, c_actual, "%s", lr->node->actual.present ? lr->node->actual.text : "");
-		jx_table_set(&t, k, c_weight, "%s", fmt(a, lr->weight, -1));
-		if (lr->na) {
-			jx_table_set(&t, k, c_rate, "/");
-			jx_table_set(&t, k, c_score, "/");
-			continue;
-		}
-		jx_table_set(&t, k, c_rate, "%s%%%s", fmt(a, lr->rate_pct, r->rules->rate_decimals),
-			     lr->rate_mismatch ? "*" : "");
-		jx_table_set(&t, k, c_score, "%s%s", fmt(b, lr->score, r->rules->decimals),
-			     lr->score_mismatch ? "*" : "");
+		score_cells(&t, k, c_weight, r->rules, lr->weight, lr->na, lr->rate_pct,
+			    lr->rate_mismatch, lr->score, lr->score_mismatch);
 	}
 	jx_table_rule(&t, t.nrows - 1);
 	size_t k = jx_table_row(&t);

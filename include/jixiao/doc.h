@@ -131,6 +131,7 @@ typedef struct jx_doc {
 	size_t nleaves;
 	jx_node **groups;       /**< every group in document (pre-)order */
 	size_t ngroups;
+	int depth;              /**< the deepest leaf's depth */
 	struct {
 		bool has_total;
 		jx_dec total;
@@ -173,6 +174,12 @@ const jx_node *jx_doc_find(const jx_doc *doc, const char *path, const char **why
  * the length it needs (like snprintf).
  */
 size_t jx_node_path(char *buf, size_t n, const jx_node *node, const char *sep);
+
+/**
+ * The node's ancestors and itself, root first, into out (JX_MAX_DEPTH
+ * entries); returns how many.
+ */
+size_t jx_node_chain(const jx_node **out, const jx_node *node);
 
 /** True when the node is a leaf. */
 bool jx_node_is_leaf(const jx_node *node);

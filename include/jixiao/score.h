@@ -101,6 +101,9 @@ void jx_result_free(jx_result *r);
 int jx_score_leaf_reversed(const jx_result *r, const jx_leaf_result *lr, jx_dec *rate_pct,
 			   jx_dec *score);
 
+/** The score and the part of max - total of any node, leaf or group. */
+void jx_result_node(const jx_result *r, const jx_node *node, jx_dec *score, jx_dec *lost_in_total);
+
 /** The result of a leaf or group node (NULL for the other kind). */
 const jx_leaf_result *jx_result_leaf(const jx_result *r, const jx_node *node);
 const jx_group_result *jx_result_group(const jx_result *r, const jx_node *node);

@@ -16,6 +16,7 @@ typedef struct jx_whatif {
 	const char *label;  /**< what was changed, in Chinese */
 	jx_doc *doc;        /**< the changed copy */
 	jx_result *result;  /**< its score */
+	jx_dec delta;       /**< its total minus the base total */
 } jx_whatif;
 
 /**

@@ -95,6 +95,20 @@ static void on_signal(int sig)
 	raise(sig);
 }
 
+int cli_write(const char *path, cli_writer fn, const void *ctx)
+{
+	cli_out out;
+	int status = cli_out_open(&out, path);
+	if (status != EXIT_OK)
+		return status;
+	if (fn(out.f, ctx) != 0) {
+		cli_out_abort(&out);
+		fprintf(stderr, "jixiao: cannot write %s\n", path && strcmp(path, "-") ? path : "the output");
+		return EXIT_IO;
+	}
+	return cli_out_commit(&out);
+}
+
 int cli_out_open(cli_out *o, const char *path)
 {
 	memset(o, 0, sizeof(*o));

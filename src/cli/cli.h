@@ -73,6 +73,15 @@ int cli_out_commit(cli_out *o);
 /** Remove the temporary; the target is left as it was. */
 void cli_out_abort(cli_out *o);
 
+/** Something that writes an output to f; returns 0 or a JX_E… code. */
+typedef int (*cli_writer)(FILE *f, const void *ctx);
+
+/**
+ * Write an output with fn to path (NULL or "-": standard output), through a
+ * temporary renamed into place when complete. Returns an exit status.
+ */
+int cli_write(const char *path, cli_writer fn, const void *ctx);
+
 /** Map a library error code to an exit status. */
 int cli_exit_for(int rc);
 

@@ -11,6 +11,21 @@
 
 static int run(int argc, char **argv);
 
+typedef struct report_output {
+	const char *format;
+	jx_report rep;
+} report_output;
+
+static int write_report(FILE *f, const void *ctx)
+{
+	const report_output *o = ctx;
+	if (strcmp(o->format, "html") == 0)
+		return jx_report_write_html(f, &o->rep);
+	if (strcmp(o->format, "json") == 0)
+		return jx_report_write_json(f, &o->rep);
+	return jx_report_write_md(f, &o->rep);
+}
+
 const cli_command cmd_report = {
 	"report", "bias-analysis report (偏差分析报告): losses, deviations, findings, what-ifs",
 	"usage: jixiao report FILE [--rules R] [--format md|html|json] [-o OUT]\n"
@@ -72,21 +87,8 @@ static int run(int argc, char **argv)
 		return rc ? cli_exit_for(rc) : EXIT_IO;
 	}
 
-	jx_report rep = { ev.result, &ev.findings, whatifs, (size_t)nwhatifs };
-	cli_out out;
-	status = cli_out_open(&out, output);
-	if (status == EXIT_OK) {
-		rc = strcmp(format, "html") == 0 ? jx_report_write_html(out.f, &rep)
-		   : strcmp(format, "json") == 0 ? jx_report_write_json(out.f, &rep)
-		   : jx_report_write_md(out.f, &rep);
-		if (rc) {
-			cli_out_abort(&out);
-			fprintf(stderr, "jixiao: cannot write the report\n");
-			status = EXIT_IO;
-		} else {
-			status = cli_out_commit(&out);
-		}
-	}
+	report_output o = { format, { ev.result, &ev.findings, whatifs, (size_t)nwhatifs } };
+	status = cli_write(output, write_report, &o);
 	for (int i = 0; i < nwhatifs; i++)
 		jx_whatif_release(&whatifs[i]);
 	cli_eval_release(&ev);

@@ -11,6 +11,30 @@
 
 static int run(int argc, char **argv);
 
+/* What the writer needs: the format and every scored file. */
+typedef struct score_output {
+	const char *format;
+	const jx_result **results;
+	const jx_findings **findings;
+	size_t n;
+} score_output;
+
+static int write_scores(FILE *f, const void *ctx)
+{
+	const score_output *o = ctx;
+	int rc = 0;
+	if (strcmp(o->format, "json") == 0)
+		return jx_write_json(f, o->results, o->findings, o->n, o->n > 1);
+	if (strcmp(o->format, "csv") == 0)
+		return jx_write_csv(f, o->results, o->n);
+	for (size_t i = 0; i < o->n && rc == 0; i++) {
+		if (i > 0)
+			fputc('\n', f);
+		rc = jx_write_table(f, o->results[i]);
+	}
+	return rc;
+}
+
 const cli_command cmd_score = {
 	"score", "score evaluations: the 自评表 with every rate, score, total and grade",
 	"usage: jixiao score FILE... [--rules R] [--format table|json|csv] [-o OUT]\n"
@@ -79,28 +103,8 @@ static int run(int argc, char **argv)
 		findings[i] = &evs[i].findings;
 	}
 	if (status == EXIT_OK) {
-		cli_out out;
-		status = cli_out_open(&out, output);
-		if (status == EXIT_OK) {
-			int rc = 0;
-			if (strcmp(format, "json") == 0)
-				rc = jx_write_json(out.f, results, findings, n, n > 1);
-			else if (strcmp(format, "csv") == 0)
-				rc = jx_write_csv(out.f, results, n);
-			else
-				for (size_t i = 0; i < n && rc == 0; i++) {
-					if (i > 0)
-						fputc('\n', out.f);
-					rc = jx_write_table(out.f, results[i]);
-				}
-			if (rc) {
-				cli_out_abort(&out);
-				fprintf(stderr, "jixiao: cannot write the output\n");
-				status = EXIT_IO;
-			} else {
-				status = cli_out_commit(&out);
-			}
-		}
+		score_output o = { format, results, findings, n };
+		status = cli_write(output, write_scores, &o);
 	}
 	for (size_t i = 0; i < n; i++)
 		cli_eval_release(&evs[i]);
