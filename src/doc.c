@@ -855,6 +855,13 @@ void jx_doc_free(jx_doc *doc)
 
 /* --------------------------------------------------------------- paths */
 
+const char *jx_level_title(int level)
+{
+	static const char *const titles[JX_MAX_DEPTH] = { "一级指标", "二级指标", "三级指标",
+							  "四级指标", "五级指标", "六级指标" };
+	return level >= 1 && level <= JX_MAX_DEPTH ? titles[level - 1] : "指标";
+}
+
 bool jx_node_is_leaf(const jx_node *node)
 {
 	return node->nchildren == 0;

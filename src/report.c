@@ -157,11 +157,10 @@ static void md_table(FILE *out, const jx_result *r)
 	size_t levels = r->doc->depth > 3 ? (size_t)r->doc->depth : 3;
 	const jx_node *shown[JX_MAX_DEPTH + 1] = { 0 };
 	char a[JX_DEC_BUFSZ], b[JX_DEC_BUFSZ], c[JX_DEC_BUFSZ], d[JX_DEC_BUFSZ];
-	static const char *const titles[] = { "一级指标", "二级指标", "三级指标", "四级指标", "五级指标", "六级指标" };
 
 	fputs("## 二、绩效自评表（重新计算）\n\n|", out);
 	for (size_t l = 0; l < levels; l++)
-		fprintf(out, " %s |", titles[l]);
+		fprintf(out, " %s |", jx_level_title((int)l + 1));
 	fputs(" 指标值 | 实际完成值 | 分值 | 完成率 | 得分 | 扣分 |\n|", out);
 	for (size_t l = 0; l < levels; l++)
 		fputs("---|", out);

@@ -345,11 +345,10 @@ static void score_table(FILE *out, const jx_result *r)
 	size_t levels = r->doc->depth > 3 ? (size_t)r->doc->depth : 3;
 	const jx_node *shown[JX_MAX_DEPTH + 1] = { 0 };
 	char a[JX_DEC_BUFSZ], b[JX_DEC_BUFSZ], c[JX_DEC_BUFSZ];
-	static const char *const titles[] = { "一级指标", "二级指标", "三级指标", "四级指标", "五级指标", "六级指标" };
 
 	fputs("<table><tr>", out);
 	for (size_t l = 0; l < levels; l++)
-		fprintf(out, "<th>%s</th>", titles[l]);
+		fprintf(out, "<th>%s</th>", jx_level_title((int)l + 1));
 	fputs("<th>指标值</th><th>实际完成值</th><th>分值</th><th>完成率</th><th>得分</th></tr>\n", out);
 	for (size_t i = 0; i < r->nleaves; i++) {
 		const jx_leaf_result *lr = &r->leaves[i];

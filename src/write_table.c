@@ -11,10 +11,6 @@
 
 #include <string.h>
 
-static const char *const level_titles[] = {
-	"一级指标", "二级指标", "三级指标", "四级指标", "五级指标", "六级指标"
-};
-
 static char *fmt(char *buf, jx_dec d, int places)
 {
 	return jx_dec_format(buf, d, places, 0);
@@ -174,7 +170,7 @@ int jx_write_table(FILE *out, const jx_result *r)
 		jx_table_align(&t, c, JX_RIGHT);
 	size_t h = jx_table_row(&t);
 	for (size_t l = 0; l < levels; l++)
-		jx_table_set(&t, h, l, "%s", level_titles[l]);
+		jx_table_set(&t, h, l, "%s", jx_level_title((int)l + 1));
 	jx_table_set(&t, h, c_target, "指标值");
 	jx_table_set(&t, h, c_actual, "实际完成值");
 	jx_table_set(&t, h, c_weight, "分值");

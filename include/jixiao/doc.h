@@ -181,6 +181,9 @@ size_t jx_node_path(char *buf, size_t n, const jx_node *node, const char *sep);
  */
 size_t jx_node_chain(const jx_node **out, const jx_node *node);
 
+/** The table's column title of level 1..6: "一级指标" … "六级指标". */
+const char *jx_level_title(int level);
+
 /** True when the node is a leaf. */
 bool jx_node_is_leaf(const jx_node *node);
 
