@@ -277,12 +277,10 @@ static bool read_direction(loader *ld, const jx_ynode *v, jx_direction *out)
 /* ---------------------------------------------------------- indicators */
 
 /* Cells of a leaf that fit together: the actual's kind and unit match the target's. */
-static void check_leaf_cells(loader *ld, const jx_node *n)
+static void check_leaf_cells(jx_diags *d, const jx_source *src, const jx_node *n)
 {
 	const jx_quantity *t = &n->target.q, *a = &n->actual.q;
 	const jx_cell *ac = &n->actual;
-	jx_diags *d = ld->rd.diags;
-	const jx_source *src = ld->rd.src;
 
 	switch (t->kind) {
 	case JX_Q_NA:
@@ -504,7 +502,7 @@ static void read_node(loader *ld, const jx_ynode *m, jx_node *n, jx_node *parent
 	if (!vals[N_WEIGHT] && !na && !jx_keys_has(&seen, N_WEIGHT))
 		jx_read_error(rd, m, "indicator '%s' has no 'weight' (分值)", n->name);
 	if (cells_ok && vals[N_ACTUAL])
-		check_leaf_cells(ld, n);
+		check_leaf_cells(ld->rd.diags, ld->rd.src, n);
 }
 
 static bool read_nodes(loader *ld, const jx_ynode *list, jx_node *parent, int depth,
@@ -947,6 +945,114 @@ const jx_node *jx_doc_find(const jx_doc *doc, const char *path, const char **why
 	if (why)
 		*why = hits ? "ambiguous (give the full path, e.g. 产出指标/数量指标/NAME)" : "not found";
 	return NULL;
+}
+
+/* ------------------------------------------------------------- editing */
+
+int jx_doc_set_actual(jx_doc *doc, jx_node *leaf, const char *text, jx_diags *diags)
+{
+	char path[512];
+	jx_qerror err;
+	jx_cell cell = { true, text, { 0 }, { 0, 0 }, false };
+	size_t errors = diags->errors;
+
+	(void)doc;
+	jx_node_path(path, sizeof(path), leaf, "/");
+	if (!jx_node_is_leaf(leaf)) {
+		jx_diags_add(diags, JX_SEV_ERROR, NULL, 0, 0, "'%s' is a group, not an indicator with an actual value", path);
+		return JX_EINVAL;
+	}
+	if (jx_quantity_parse(&cell.q, text, strlen(text), JX_QROLE_ACTUAL, &err) != 0) {
+		jx_diags_add(diags, JX_SEV_ERROR, NULL, 0, 0, "actual value '%s' for '%s' (column %zu): %s",
+			     text, path, err.col + 1, err.message);
+		return JX_EINVAL;
+	}
+	jx_cell old = leaf->actual;
+	leaf->actual = cell;
+	check_leaf_cells(diags, NULL, leaf);
+	if (diags->errors != errors) {
+		jx_diags_add(diags, JX_SEV_NOTE, NULL, 0, 0, "in the new actual value '%s' of '%s'", text, path);
+		leaf->actual = old;
+		return JX_EINVAL;
+	}
+	return 0;
+}
+
+/* The leaves under n, in document order. */
+static void collect_leaves(jx_node *n, jx_node **out, size_t *k)
+{
+	if (jx_node_is_leaf(n)) {
+		out[(*k)++] = n;
+		return;
+	}
+	for (size_t i = 0; i < n->nchildren; i++)
+		collect_leaves(&n->children[i], out, k);
+}
+
+/* Group weights again as the sums of their children, bottom up. */
+static int resum_groups(jx_doc *doc)
+{
+	for (size_t i = doc->ngroups; i-- > 0;) {
+		jx_node *g = doc->groups[i];
+		jx_dec sum = { 0 };
+		for (size_t k = 0; k < g->nchildren; k++)
+			if (jx_dec_add(&sum, sum, g->children[k].weight))
+				return JX_ERANGE;
+		g->weight = sum;
+	}
+	return 0;
+}
+
+int jx_doc_set_weight(jx_doc *doc, jx_node *node, jx_dec weight, int places, jx_diags *diags)
+{
+	char path[512], buf[JX_DEC_BUFSZ];
+	int rc = 0;
+
+	jx_node_path(path, sizeof(path), node, "/");
+	if (weight.units < 0 || jx_dec_places(weight) > places) {
+		jx_diags_add(diags, JX_SEV_ERROR, NULL, 0, 0,
+			     "weight %s for '%s' must be 0 or more with at most %d decimal places",
+			     jx_dec_format(buf, weight, -1, 0), path, places);
+		return JX_EINVAL;
+	}
+	if (jx_node_is_leaf(node)) {
+		node->weight = weight;
+		node->weight_given = true;
+		return resum_groups(doc);
+	}
+	/* A group: its leaves scale to the new weight, apportioned exactly. */
+	jx_node **leaves = malloc(doc->nleaves * sizeof(*leaves));
+	jx_frac *shares = calloc(doc->nleaves, sizeof(*shares));
+	jx_dec *parts = calloc(doc->nleaves, sizeof(*parts));
+	size_t n = 0;
+	if (!leaves || !shares || !parts) {
+		rc = JX_ENOMEM;
+		goto done;
+	}
+	collect_leaves(node, leaves, &n);
+	jx_frac old = jx_frac_from_dec(node->weight), scale;
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		if (node->weight.units == 0)
+			rc = jx_frac_div(&shares[i], jx_frac_from_dec(weight), jx_frac_make((int64_t)n, 1));
+		else if ((rc = jx_frac_div(&scale, jx_frac_from_dec(weight), old)) == 0)
+			rc = jx_frac_mul(&shares[i], jx_frac_from_dec(leaves[i]->weight), scale);
+	}
+	if (rc == 0)
+		rc = jx_apportion(parts, shares, n, weight, places);
+	if (rc) {
+		jx_diags_add(diags, JX_SEV_ERROR, NULL, 0, 0, "cannot share weight %s among the indicators of '%s'",
+			     jx_dec_format(buf, weight, -1, 0), path);
+		goto done;
+	}
+	for (size_t i = 0; i < n; i++)
+		leaves[i]->weight = parts[i];
+	node->weight_given = true;
+	rc = resum_groups(doc);
+done:
+	free(leaves);
+	free(shares);
+	free(parts);
+	return rc;
 }
 
 const char *jx_doc_dir(const jx_doc *doc)

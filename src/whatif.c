@@ -1,26 +1,179 @@
 /*
  * whatif.c - what-if experiments: a changed copy of the evaluation, scored
- * again by the same scorer under the same rule set.
+ * again by the same scorer; and the side-by-side view of base and what-if.
  */
 #include "jixiao/whatif.h"
 
 #include "jixiao/common.h"
+#include "json.h"
+#include "table.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+static int add_change(jx_whatif *w, const jx_node *node, const char *field, const char *from,
+		      const char *to)
+{
+	jx_whatif_change *c = realloc(w->changes, (w->nchanges + 1) * sizeof(*c));
+	if (!c)
+		return JX_ENOMEM;
+	w->changes = c;
+	c = &c[w->nchanges++];
+	memset(c, 0, sizeof(*c));
+	c->node = node;
+	c->field = field;
+	snprintf(c->from, sizeof(c->from), "%s", from);
+	snprintf(c->to, sizeof(c->to), "%s", to);
+	return 0;
+}
+
+static void append_label(jx_whatif *w, const char *fmt, const char *a, const char *b, const char *c)
+{
+	size_t used = strlen(w->label);
+	if (used + 1 >= sizeof(w->label))
+		return;
+	snprintf(w->label + used, sizeof(w->label) - used, "%s", used ? "；" : "");
+	used = strlen(w->label);
+	snprintf(w->label + used, sizeof(w->label) - used, fmt, a, b, c);
+}
+
+/* A node of the copy by path; the copy is ours to change. */
+static jx_node *find(jx_whatif *w, const char *path, jx_diags *diags)
+{
+	const char *why = "not found";
+	const jx_node *n = jx_doc_find(w->doc, path, &why);
+	if (!n)
+		jx_diags_add(diags, JX_SEV_ERROR, NULL, 0, 0, "indicator '%s' %s in %s", path, why,
+			     w->doc->path);
+	return (jx_node *)n;
+}
+
+static bool is_funds(const char *path)
+{
+	return strcmp(path, "funds") == 0 || strcmp(path, "预算执行率") == 0 ||
+	       strcmp(path, "预算执行") == 0;
+}
+
+static int set_weight(jx_whatif *w, const char *path, jx_dec weight, int places, jx_diags *diags)
+{
+	char from[JX_DEC_BUFSZ], to[JX_DEC_BUFSZ], full[512];
+	jx_dec_format(to, weight, -1, 0);
+	if (is_funds(path)) {
+		if (!w->doc->funds.present) {
+			jx_diags_add(diags, JX_SEV_ERROR, NULL, 0, 0, "%s has no funds section", w->doc->path);
+			return JX_EINVAL;
+		}
+		if (jx_dec_places(weight) > places || weight.units < 0) {
+			jx_diags_add(diags, JX_SEV_ERROR, NULL, 0, 0,
+				     "funds weight %s must be 0 or more with at most %d decimal places", to, places);
+			return JX_EINVAL;
+		}
+		if (jx_dec_cmp(weight, w->doc->funds.weight) == 0)
+			return 0;
+		jx_dec_format(from, w->doc->funds.weight, -1, 0);
+		w->doc->funds.weight = weight;
+		append_label(w, "预算执行分值 %s → %s%s", from, to, "");
+		return add_change(w, NULL, "weight", from, to);
+	}
+	jx_node *n = find(w, path, diags);
+	if (!n)
+		return JX_ENOTFOUND;
+	if (jx_dec_cmp(weight, n->weight) == 0)
+		return 0;
+	jx_dec_format(from, n->weight, -1, 0);
+	int rc = jx_doc_set_weight(w->doc, n, weight, places, diags);
+	if (rc)
+		return rc;
+	jx_node_path(full, sizeof(full), n, "/");
+	append_label(w, "%s 分值 %s → %s", full, from, to);
+	return add_change(w, n, "weight", from, to);
+}
+
+static int parse_weight(const jx_whatif_set *s, jx_dec *out, jx_diags *diags)
+{
+	size_t errpos;
+	int rc = jx_dec_parse(out, NULL, s->value, strlen(s->value), &errpos);
+	if (rc)
+		jx_diags_add(diags, JX_SEV_ERROR, NULL, 0, 0, "--weight %s=%s: %s", s->path, s->value,
+			     jx_dec_strerror(rc));
+	return rc ? JX_EINVAL : 0;
+}
+
+int jx_whatif_run(jx_whatif *out, const jx_result *base, const jx_whatif_spec *spec,
+		  jx_diags *diags)
+{
+	const jx_rules *rules = spec->rules ? spec->rules : base->rules;
+	size_t errors = diags->errors;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	out->base = base;
+	if ((rc = jx_doc_clone(&out->doc, base->doc, diags)) != 0)
+		return rc;
+	if (spec->standard_weights) {
+		if (rules->nstandard_weights == 0)
+			jx_diags_add(diags, JX_SEV_ERROR, NULL, 0, 0, "rule set '%s' has no standard_weights",
+				     rules->name);
+		for (size_t i = 0; i < rules->nstandard_weights; i++) {
+			const jx_std_weight *sw = &rules->standard_weights[i];
+			if (strcmp(sw->name, "funds") == 0 && !out->doc->funds.present)
+				continue;
+			if (strcmp(sw->name, "funds") != 0 && !jx_doc_find(out->doc, sw->name, NULL))
+				continue; /* a level-1 group this table does not have */
+			set_weight(out, sw->name, sw->weight, rules->decimals, diags);
+		}
+	}
+	for (size_t i = 0; i < spec->nweights; i++) {
+		jx_dec wv;
+		if (parse_weight(&spec->weights[i], &wv, diags) == 0)
+			set_weight(out, spec->weights[i].path, wv, rules->decimals, diags);
+	}
+	for (size_t i = 0; i < spec->nactuals; i++) {
+		const jx_whatif_set *s = &spec->actuals[i];
+		jx_node *n = find(out, s->path, diags);
+		if (!n)
+			continue;
+		char from[96], full[512];
+		snprintf(from, sizeof(from), "%s", n->actual.present ? n->actual.text : "");
+		if (jx_doc_set_actual(out->doc, n, s->value, diags) == 0) {
+			jx_node_path(full, sizeof(full), n, "/");
+			append_label(out, "%s 实际完成值 %s → %s", full, from, s->value);
+			add_change(out, n, "actual", from, s->value);
+		}
+	}
+	if (spec->rules && spec->rules != base->rules) {
+		append_label(out, "评分规则 %s → %s%s", base->rules->name, rules->name, "");
+		add_change(out, NULL, "rules", base->rules->name, rules->name);
+	}
+	if (!out->label[0])
+		snprintf(out->label, sizeof(out->label), "不作改动");
+	if (diags->errors != errors) {
+		jx_whatif_release(out);
+		return JX_EINVAL;
+	}
+	if ((rc = jx_score_run(&out->result, out->doc, rules, diags)) != 0 ||
+	    (rc = jx_dec_sub(&out->delta, out->result->total, base->total)) != 0)
+		jx_whatif_release(out);
+	return rc;
+}
 
 int jx_whatif_reverse(jx_whatif *out, const jx_result *base, const size_t *leaves, size_t n,
 		      jx_diags *diags)
 {
 	int rc;
 	memset(out, 0, sizeof(*out));
-	out->label = "成本指标按反向指标计分";
+	out->base = base;
+	snprintf(out->label, sizeof(out->label), "成本指标按反向指标计分");
 	if ((rc = jx_doc_clone(&out->doc, base->doc, diags)) != 0)
 		return rc;
 	for (size_t i = 0; i < n; i++)
-		if (leaves[i] < out->doc->nleaves)
-			out->doc->leaves[leaves[i]]->direction = JX_DIR_REVERSE;
-	if ((rc = jx_score_run(&out->result, out->doc, base->rules, diags)) != 0 ||
+		if (leaves[i] < out->doc->nleaves) {
+			jx_node *leaf = out->doc->leaves[leaves[i]];
+			leaf->direction = JX_DIR_REVERSE;
+			if ((rc = add_change(out, leaf, "direction", "positive", "reverse")) != 0)
+				break;
+		}
+	if (rc || (rc = jx_score_run(&out->result, out->doc, base->rules, diags)) != 0 ||
 	    (rc = jx_dec_sub(&out->delta, out->result->total, base->total)) != 0)
 		jx_whatif_release(out);
 	return rc;
@@ -47,5 +200,119 @@ void jx_whatif_release(jx_whatif *w)
 {
 	jx_result_free(w->result);
 	jx_doc_free(w->doc);
+	free(w->changes);
 	memset(w, 0, sizeof(*w));
+}
+
+/* ------------------------------------------------------------ writing */
+
+enum { C_NAME, C_W0, C_S0, C_W1, C_S1, C_DELTA, C_NCOLS };
+
+static void row(jx_table *t, const char *name, jx_dec w0, jx_dec s0, jx_dec w1, jx_dec s1,
+		int dec, bool na0, bool na1)
+{
+	char a[JX_DEC_BUFSZ], b[JX_DEC_BUFSZ];
+	jx_dec delta;
+	size_t k = jx_table_row(t);
+	jx_table_set(t, k, C_NAME, "%s", name);
+	jx_table_set(t, k, C_W0, "%s", jx_dec_format(a, w0, -1, 0));
+	jx_table_set(t, k, C_S0, "%s", na0 ? "/" : jx_dec_format(b, s0, dec, 0));
+	jx_table_set(t, k, C_W1, "%s", jx_dec_format(a, w1, -1, 0));
+	jx_table_set(t, k, C_S1, "%s", na1 ? "/" : jx_dec_format(b, s1, dec, 0));
+	if (!na0 && !na1 && jx_dec_sub(&delta, s1, s0) == 0)
+		jx_table_set(t, k, C_DELTA, "%s%s", delta.units > 0 ? "+" : "",
+			     jx_dec_format(a, delta, dec, 0));
+}
+
+int jx_whatif_write_text(FILE *out, const jx_whatif *w)
+{
+	const jx_result *b = w->base, *r = w->result;
+	int dec = r->rules->decimals > b->rules->decimals ? r->rules->decimals : b->rules->decimals;
+	char path[512];
+	jx_table t;
+	int rc;
+
+	fprintf(out, "情景测算：%s\n改动：%s\n评分规则：基准 %s，情景 %s\n\n", b->doc->title, w->label,
+		b->rules->name, r->rules->name);
+	jx_table_init(&t, C_NCOLS);
+	for (int c = C_W0; c < C_NCOLS; c++)
+		jx_table_align(&t, (size_t)c, JX_RIGHT);
+	size_t h = jx_table_row(&t);
+	jx_table_set(&t, h, C_NAME, "指标");
+	jx_table_set(&t, h, C_W0, "基准分值");
+	jx_table_set(&t, h, C_S0, "基准得分");
+	jx_table_set(&t, h, C_W1, "情景分值");
+	jx_table_set(&t, h, C_S1, "情景得分");
+	jx_table_set(&t, h, C_DELTA, "变化");
+	jx_table_rule(&t, h);
+	/* The leaves whose weight, actual value or score changed. */
+	for (size_t i = 0; i < r->nleaves; i++) {
+		const jx_leaf_result *l0 = &b->leaves[i], *l1 = &r->leaves[i];
+		if (jx_dec_cmp(l0->weight, l1->weight) == 0 && jx_dec_cmp(l0->score, l1->score) == 0 &&
+		    l0->na == l1->na && strcmp(l0->node->actual.present ? l0->node->actual.text : "",
+					       l1->node->actual.present ? l1->node->actual.text : "") == 0)
+			continue;
+		jx_node_path(path, sizeof(path), l1->node, "/");
+		row(&t, path, l0->weight, l0->score, l1->weight, l1->score, dec, l0->na, l1->na);
+	}
+	if (t.nrows > 1)
+		jx_table_rule(&t, t.nrows - 1);
+	if (b->funds.present)
+		row(&t, "预算执行率", b->funds.weight, b->funds.score, r->funds.weight, r->funds.score, dec,
+		    b->funds.na, r->funds.na);
+	for (size_t i = 0; i < r->doc->nroots; i++) {
+		jx_dec s0, s1, l;
+		jx_result_node(b, &b->doc->roots[i], &s0, &l);
+		jx_result_node(r, &r->doc->roots[i], &s1, &l);
+		row(&t, r->doc->roots[i].name, b->doc->roots[i].weight, s0, r->doc->roots[i].weight, s1,
+		    dec, false, false);
+	}
+	jx_table_rule(&t, t.nrows - 1);
+	row(&t, "总分", b->max, b->total, r->max, r->total, dec, false, false);
+	size_t k = jx_table_row(&t);
+	jx_table_set(&t, k, C_NAME, "等级");
+	jx_table_set(&t, k, C_S0, "%s", b->grade ? b->grade->name : "");
+	jx_table_set(&t, k, C_S1, "%s", r->grade ? r->grade->name : "");
+	if (b->grade != r->grade && b->grade && r->grade && strcmp(b->grade->name, r->grade->name))
+		jx_table_set(&t, k, C_DELTA, "变化");
+	rc = jx_table_print(&t, out);
+	jx_table_release(&t);
+	return rc ? rc : (ferror(out) ? JX_EIO : 0);
+}
+
+int jx_whatif_write_json(FILE *out, const jx_whatif *w)
+{
+	yajl_gen g = jx_json_open(out);
+	if (!g)
+		return JX_ENOMEM;
+	yajl_gen_map_open(g);
+	jx_json_str(g, "base");
+	jx_json_result(g, w->base, NULL);
+	jx_json_str(g, "whatif");
+	jx_json_result(g, w->result, NULL);
+	jx_json_kv_str(g, "label", w->label);
+	jx_json_kv_num(g, "delta", w->delta, w->result->rules->decimals);
+	jx_json_str(g, "changes");
+	yajl_gen_array_open(g);
+	for (size_t i = 0; i < w->nchanges; i++) {
+		const jx_whatif_change *c = &w->changes[i];
+		yajl_gen_map_open(g);
+		if (c->node) {
+			jx_json_path(g, c->node);
+		} else {
+			jx_json_str(g, "path");
+			yajl_gen_array_open(g);
+			if (strcmp(c->field, "weight") == 0)
+				jx_json_str(g, "funds");
+			yajl_gen_array_close(g);
+		}
+		jx_json_kv_str(g, "field", c->field);
+		jx_json_kv_str(g, "from", c->from);
+		jx_json_kv_str(g, "to", c->to);
+		yajl_gen_map_close(g);
+	}
+	yajl_gen_array_close(g);
+	yajl_gen_map_close(g);
+	yajl_gen_free(g);
+	return ferror(out) ? JX_EIO : 0;
 }

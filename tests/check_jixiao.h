@@ -16,5 +16,6 @@ Suite *score_suite(void);
 Suite *write_suite(void);
 Suite *findings_suite(void);
 Suite *report_suite(void);
+Suite *whatif_suite(void);
 
 #endif

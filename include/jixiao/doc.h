@@ -193,6 +193,21 @@ const char *jx_kind_name(jx_kind k);
 /** "positive", "reverse", "range", "deadline", "qualitative". */
 const char *jx_direction_name(jx_direction d);
 
+/**
+ * Replace a leaf's actual value by text (borrowed: it must outlive the
+ * document), checked as the loader checks a file. Returns 0, or JX_EINVAL
+ * with the problem in diags and the leaf unchanged.
+ */
+int jx_doc_set_actual(jx_doc *doc, jx_node *leaf, const char *text, jx_diags *diags);
+
+/**
+ * Set a node's weight (at most `places` decimals). A group's leaves scale to
+ * the new weight and are rounded to `places` by largest remainders (ties to
+ * the earlier leaf), so they add up to it exactly (spec §5); group weights
+ * become the sums of their children. Returns 0 or an error in diags.
+ */
+int jx_doc_set_weight(jx_doc *doc, jx_node *node, jx_dec weight, int places, jx_diags *diags);
+
 /** The directory holding the evaluation file ("." when it has none). */
 const char *jx_doc_dir(const jx_doc *doc);
 

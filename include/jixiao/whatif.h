@@ -1,7 +1,7 @@
 /*
- * jixiao/whatif.h - what-if experiments: change a copy of an evaluation and
- * score it again with the same engine, so a what-if without changes gives
- * exactly the base result.
+ * jixiao/whatif.h - what-if experiments (spec §5): change a copy of an
+ * evaluation (weights, actual values, the rule set) and score it again with
+ * the same engine, so a what-if without changes gives exactly the base result.
  */
 #ifndef JIXIAO_WHATIF_H
 #define JIXIAO_WHATIF_H
@@ -9,20 +9,55 @@
 #include "jixiao/findings.h"
 #include "jixiao/score.h"
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
+
+/** One change, as the user asked for it: "产出指标=50", "办公费=60万元". */
+typedef struct jx_whatif_set {
+	const char *path;  /**< indicator path or unique name; "funds" for the funds weight */
+	const char *value; /**< the new weight or actual value, as text */
+} jx_whatif_set;
+
+/** What to change. Everything is borrowed. */
+typedef struct jx_whatif_spec {
+	const jx_whatif_set *weights;
+	size_t nweights;
+	const jx_whatif_set *actuals;
+	size_t nactuals;
+	bool standard_weights;  /**< apply the rule set's standard_weights to level 1 and funds */
+	const jx_rules *rules;  /**< score under these instead (NULL: the base rules) */
+} jx_whatif_spec;
+
+/** A change made, for the side-by-side output. */
+typedef struct jx_whatif_change {
+	const jx_node *node;   /**< in the changed copy; NULL for funds or the rule set */
+	const char *field;     /**< "weight", "actual", "rules" */
+	char from[96], to[96]; /**< as text */
+} jx_whatif_change;
 
 /** A scored variant of an evaluation; release with jx_whatif_release. */
 typedef struct jx_whatif {
-	const char *label;  /**< what was changed, in Chinese */
-	jx_doc *doc;        /**< the changed copy */
-	jx_result *result;  /**< its score */
-	jx_dec delta;       /**< its total minus the base total */
+	char label[256];           /**< what was changed, in Chinese */
+	const jx_result *base;     /**< borrowed */
+	jx_doc *doc;               /**< the changed copy */
+	jx_result *result;         /**< its score */
+	jx_dec delta;              /**< its total minus the base total */
+	jx_whatif_change *changes;
+	size_t nchanges;
 } jx_whatif;
 
 /**
+ * Build and score the what-if of spec on base's evaluation. Weights of
+ * groups are spread over their leaves by largest remainders at the rule
+ * set's decimals. Problems (unknown paths, bad values) go to diags.
+ */
+int jx_whatif_run(jx_whatif *out, const jx_result *base, const jx_whatif_spec *spec,
+		  jx_diags *diags);
+
+/**
  * Score base's evaluation with the leaves at the given indices (into
- * doc->leaves) scored as reverse indicators. Returns 0 or an error code
- * (problems go to diags).
+ * doc->leaves) scored as reverse indicators.
  */
 int jx_whatif_reverse(jx_whatif *out, const jx_result *base, const size_t *leaves, size_t n,
 		      jx_diags *diags);
@@ -36,5 +71,11 @@ int jx_whatif_from_findings(jx_whatif *out, size_t max, const jx_result *base,
 			    const jx_findings *f, jx_diags *diags);
 
 void jx_whatif_release(jx_whatif *w);
+
+/** Base and what-if side by side, for a terminal: changed leaves, level 1, total, grade. */
+int jx_whatif_write_text(FILE *out, const jx_whatif *w);
+
+/** {"base": RESULT, "whatif": RESULT, "changes": [...]} (spec §5). */
+int jx_whatif_write_json(FILE *out, const jx_whatif *w);
 
 #endif

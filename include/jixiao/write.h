@@ -30,6 +30,13 @@ int jx_write_table(FILE *out, const jx_result *r);
  */
 int jx_write_csv(FILE *out, const jx_result *const *results, size_t n);
 
+/**
+ * An evaluation as YAML in the format of spec §1, every field kept (comments
+ * are not); rules (may be NULL) replaces the file's `rules:`. Loading the
+ * output gives the same scores.
+ */
+int jx_write_doc_yaml(FILE *out, const jx_doc *doc, const char *rules);
+
 /** A resolved rule set as YAML (every setting, after extends and defaults). */
 int jx_write_rules(FILE *out, const jx_rules *r);
 

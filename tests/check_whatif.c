@@ -1,0 +1,200 @@
+/*
+ * check_whatif.c - what-if experiments (spec §5): the seed's standard-weight,
+ * cost-reverse and corrected-actual cases, a what-if without changes equal
+ * to the base, apportioned weights that add up exactly, the emitted YAML
+ * scoring the same, and the errors.
+ */
+#include "check_jixiao.h"
+
+#include "jixiao/common.h"
+#include "jixiao/whatif.h"
+#include "jixiao/write.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static jx_diags diags;
+static jx_doc *doc;
+static jx_rules *rules;
+static jx_result *res;
+
+static void setup(void)
+{
+	jx_diags_init(&diags);
+	ck_assert_int_eq(jx_doc_load(&doc, "../examples/karamay-2024/project.yaml", &diags), 0);
+	ck_assert_int_eq(jx_rules_load(&rules, "standard", NULL, NULL, &diags), 0);
+	ck_assert_int_eq(jx_score_run(&res, doc, rules, &diags), 0);
+}
+
+static void teardown(void)
+{
+	jx_result_free(res);
+	jx_rules_free(rules);
+	jx_doc_free(doc);
+	jx_diags_release(&diags);
+}
+
+static const char *S(jx_dec d, int places)
+{
+	static char buf[4][JX_DEC_BUFSZ];
+	static int k;
+	k = (k + 1) % 4;
+	return jx_dec_format(buf[k], d, places, 0);
+}
+
+/* The JSON of a result, to compare two results whole. */
+static char *json_of(const jx_result *r)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	const jx_result *list[1] = { r };
+	ck_assert_int_eq(jx_write_json(f, list, NULL, 1, false), 0);
+	fclose(f);
+	return buf;
+}
+
+START_TEST(test_no_change)
+{
+	jx_whatif w;
+	jx_whatif_spec spec = { NULL, 0, NULL, 0, false, NULL };
+	ck_assert_int_eq(jx_whatif_run(&w, res, &spec, &diags), 0);
+	char *a = json_of(res), *b = json_of(w.result);
+	ck_assert_str_eq(a, b);
+	ck_assert_int_eq(w.delta.units, 0);
+	ck_assert_uint_eq(w.nchanges, 0);
+	free(a);
+	free(b);
+	jx_whatif_release(&w);
+}
+END_TEST
+
+START_TEST(test_standard_weights)
+{
+	static const char *const want[] = { "4.17", "4.17", "4.17", "4.17", "4.17", "4.16", "8.33", "8.33", "8.33", "30", "10" };
+	jx_whatif w;
+	jx_whatif_spec spec = { NULL, 0, NULL, 0, true, NULL };
+	ck_assert_int_eq(jx_whatif_run(&w, res, &spec, &diags), 0);
+	ck_assert_str_eq(S(w.result->total, 2), "97.71");
+	ck_assert_str_eq(S(w.delta, 2), "0.45");
+	for (size_t i = 0; i < 11; i++)
+		ck_assert_str_eq(S(w.doc->leaves[i]->weight, -1), want[i]);
+	ck_assert_str_eq(S(w.doc->roots[0].weight, -1), "50");
+	ck_assert_uint_eq(w.nchanges, 2);
+	ck_assert(strstr(w.label, "产出指标 分值 60 → 50"));
+	jx_whatif_release(&w);
+}
+END_TEST
+
+START_TEST(test_rules_and_actual)
+{
+	jx_rules *reverse;
+	jx_whatif w;
+	ck_assert_int_eq(jx_rules_load(&reverse, "cost-reverse", NULL, NULL, &diags), 0);
+	jx_whatif_spec spec = { NULL, 0, NULL, 0, false, reverse };
+	ck_assert_int_eq(jx_whatif_run(&w, res, &spec, &diags), 0);
+	ck_assert_str_eq(S(w.result->total, 2), "100.00");
+	ck_assert_str_eq(w.changes[0].field, "rules");
+	jx_whatif_release(&w);
+	jx_rules_free(reverse);
+
+	jx_whatif_set set = { "办公费", "60万元" };
+	jx_whatif_spec spec2 = { NULL, 0, &set, 1, false, NULL };
+	ck_assert_int_eq(jx_whatif_run(&w, res, &spec2, &diags), 0);
+	ck_assert_str_eq(S(w.result->total, 2), "99.80");
+	ck_assert_str_eq(w.changes[0].from, "44.75万元");
+	ck_assert_str_eq(w.changes[0].to, "60万元");
+	jx_whatif_release(&w);
+}
+END_TEST
+
+START_TEST(test_group_weight_apportioned)
+{
+	/* 7 over 5, 5, 5: 2.333… each; the extra unit goes to the earlier leaf */
+	jx_whatif_set set = { "产出指标/数量指标", "7" };
+	jx_whatif w;
+	jx_whatif_spec spec = { &set, 1, NULL, 0, false, NULL };
+	ck_assert_int_eq(jx_whatif_run(&w, res, &spec, &diags), 0);
+	ck_assert_str_eq(S(w.doc->leaves[0]->weight, -1), "2.34");
+	ck_assert_str_eq(S(w.doc->leaves[1]->weight, -1), "2.33");
+	ck_assert_str_eq(S(w.doc->leaves[2]->weight, -1), "2.33");
+	ck_assert_str_eq(S(w.doc->roots[0].weight, -1), "52");
+	ck_assert_str_eq(S(w.result->max, -1), "92");
+	jx_whatif_release(&w);
+}
+END_TEST
+
+START_TEST(test_emit_yaml_scores_the_same)
+{
+	jx_whatif w;
+	jx_whatif_set set = { "办公费", "55万元" };
+	jx_whatif_spec spec = { NULL, 0, &set, 1, true, NULL };
+	char *buf = NULL;
+	size_t len = 0;
+	ck_assert_int_eq(jx_whatif_run(&w, res, &spec, &diags), 0);
+	FILE *f = open_memstream(&buf, &len);
+	ck_assert_int_eq(jx_write_doc_yaml(f, w.doc, NULL), 0);
+	fclose(f);
+	jx_doc *again;
+	jx_result *r2;
+	ck_assert_int_eq(jx_doc_parse(&again, "emitted.yaml", buf, len, &diags), 0);
+	ck_assert_int_eq(jx_score_run(&r2, again, rules, &diags), 0);
+	/* the same numbers (line numbers differ: it is another file) */
+	ck_assert_int_eq(jx_dec_cmp(w.result->total, r2->total), 0);
+	ck_assert_uint_eq(w.result->nleaves, r2->nleaves);
+	for (size_t i = 0; i < r2->nleaves; i++) {
+		const jx_leaf_result *x = &w.result->leaves[i], *y = &r2->leaves[i];
+		ck_assert_int_eq(jx_dec_cmp(x->weight, y->weight), 0);
+		ck_assert_int_eq(jx_dec_cmp(x->score, y->score), 0);
+		ck_assert_int_eq(jx_frac_cmp(x->rate, y->rate), 0);
+		ck_assert_int_eq(x->rate_mismatch + 2 * x->score_mismatch, y->rate_mismatch + 2 * y->score_mismatch);
+	}
+	for (size_t i = 0; i < r2->ngroups; i++)
+		ck_assert_int_eq(jx_dec_cmp(w.result->groups[i].score, r2->groups[i].score), 0);
+	ck_assert_str_eq(S(r2->total, 2), "99.14"); /* 97.71 + 7.64 - 6.21 */
+	jx_result_free(r2);
+	jx_doc_free(again);
+	free(buf);
+	jx_whatif_release(&w);
+}
+END_TEST
+
+static const struct {
+	const char *path, *weight, *actual, *message;
+} bad[] = {
+	{ "产出指标", "abc", NULL, "--weight 产出指标=abc: not a number" },
+	{ "funds", "10.123", NULL, "funds weight 10.123 must be 0 or more with at most 2 decimal places" },
+	{ "产出指标", "-5", NULL, "weight -5 for '产出指标' must be 0 or more" },
+	{ "会议费", "5", NULL, "indicator '会议费' not found" },
+	{ "办公费", NULL, "60次", "unit '次' of the actual value does not match unit '万元' of the target" },
+	{ "办公费", NULL, ">=60万元", "no comparison operator" },
+	{ "产出指标", NULL, "60", "'产出指标' is a group" },
+};
+
+START_TEST(test_errors)
+{
+	jx_whatif w;
+	jx_whatif_set set = { bad[_i].path, bad[_i].weight ? bad[_i].weight : bad[_i].actual };
+	jx_whatif_spec spec = { bad[_i].weight ? &set : NULL, bad[_i].weight ? 1 : 0,
+				bad[_i].actual ? &set : NULL, bad[_i].actual ? 1 : 0, false, NULL };
+	ck_assert_int_ne(jx_whatif_run(&w, res, &spec, &diags), 0);
+	ck_assert_msg(strstr(diags.items[0].message, bad[_i].message), "%s", diags.items[0].message);
+	ck_assert_ptr_null(w.result);
+}
+END_TEST
+
+Suite *whatif_suite(void)
+{
+	Suite *s = suite_create("whatif");
+	TCase *tc = tcase_create("seed");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_no_change);
+	tcase_add_test(tc, test_standard_weights);
+	tcase_add_test(tc, test_rules_and_actual);
+	tcase_add_test(tc, test_group_weight_apportioned);
+	tcase_add_test(tc, test_emit_yaml_scores_the_same);
+	tcase_add_loop_test(tc, test_errors, 0, sizeof(bad) / sizeof(bad[0]));
+	suite_add_tcase(s, tc);
+	return s;
+}
