@@ -16,7 +16,7 @@ DESTDIR ?=
 
 CC ?= cc
 PKG_CONFIG ?= pkg-config
-PKGS := yaml-0.1 libutf8proc yajl
+PKGS := yaml-0.1 libutf8proc yajl gsl
 TEST_PKGS := check
 
 BUILD := build
@@ -44,7 +44,7 @@ TEST_LIBS = $(shell $(PKG_CONFIG) --libs $(TEST_PKGS))
 CPPFLAGS += -Iinclude -Isrc -D_XOPEN_SOURCE=700 -DJX_DATADIR='"$(PREFIX)/share/jixiao"'
 CFLAGS += $(WARN) $(OPT) -MMD -MP
 LDFLAGS += $(SAN)
-LDLIBS += -lm
+LDLIBS += -lm -pthread
 
 ifeq ($(V),1)
   Q :=

@@ -5,8 +5,8 @@
 #   sh scripts/deps.sh --tools       also the tools `make valgrind` and bench/ use
 set -eu
 
-PACKAGES="gcc make pkg-config libyaml-dev libutf8proc-dev libyajl-dev check libsubunit-dev"
-PC_MODULES="yaml-0.1 libutf8proc yajl check"
+PACKAGES="gcc make pkg-config libyaml-dev libutf8proc-dev libyajl-dev libgsl-dev check libsubunit-dev"
+PC_MODULES="yaml-0.1 libutf8proc yajl gsl check"
 TOOLS="valgrind hyperfine"
 
 have_all() {
@@ -32,7 +32,7 @@ esac
 
 if ! command -v apt-get >/dev/null 2>&1; then
 	echo "jixiao: apt-get not found. Install these with your package manager:" >&2
-	echo "  C compiler, make, pkg-config, libyaml (0.2), utf8proc, yajl (2.x), Check" >&2
+	echo "  C compiler, make, pkg-config, libyaml (0.2), utf8proc, yajl (2.x), GSL, Check" >&2
 	echo "  (Debian names: $PACKAGES)" >&2
 	exit 1
 fi

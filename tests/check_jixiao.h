@@ -17,5 +17,6 @@ Suite *write_suite(void);
 Suite *findings_suite(void);
 Suite *report_suite(void);
 Suite *whatif_suite(void);
+Suite *sensitivity_suite(void);
 
 #endif

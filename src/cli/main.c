@@ -9,9 +9,10 @@
 #include <stdio.h>
 #include <string.h>
 
-extern const cli_command cmd_score, cmd_validate, cmd_explain, cmd_report, cmd_whatif, cmd_rules;
+extern const cli_command cmd_score, cmd_validate, cmd_explain, cmd_report, cmd_whatif,
+	cmd_sensitivity, cmd_rules;
 
-static const cli_command *const commands[] = { &cmd_score, &cmd_validate, &cmd_explain, &cmd_report, &cmd_whatif,
+static const cli_command *const commands[] = { &cmd_score, &cmd_validate, &cmd_explain, &cmd_report, &cmd_whatif, &cmd_sensitivity,
 							&cmd_rules };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

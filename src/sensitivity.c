@@ -1,0 +1,518 @@
+/*
+ * sensitivity.c - Monte Carlo weight sensitivity with GSL. Samples are drawn
+ * in fixed blocks, each block with its own generator seeded from the base
+ * seed and the block number, so the numbers do not depend on the number of
+ * threads; floating-point sums are combined in block order for the same
+ * reason. The sampling loop works in buffers allocated beforehand.
+ */
+#include "jixiao/sensitivity.h"
+
+#include "jixiao/common.h"
+
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_rng.h>
+#include <gsl/gsl_sort.h>
+#include <gsl/gsl_statistics_double.h>
+#include <math.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define BLOCK 1024
+#define MAX_CRITERIA 64
+
+typedef struct criterion {
+	const char *name;
+	double weight;
+	double attain; /* score ÷ weight */
+} criterion;
+
+/* The shared state of a run. */
+typedef struct run {
+	jx_sens *s;
+	size_t n, k, samples, nblocks;
+	double *attain;     /* n × k */
+	double *factor;     /* per file: total = factor × Σ share·attainment */
+	double *draws;      /* samples × k */
+	double *totals;     /* n × samples */
+	size_t *base_rank;  /* rank of each file in the base ordering */
+	double *blk_central; /* nblocks × n × k */
+	double *blk_tau;     /* nblocks */
+	unsigned *rank_counts; /* jobs × n × n */
+	size_t next_block;
+	pthread_mutex_t lock;
+	int rc;
+} run;
+
+/* ------------------------------------------------------------ criteria */
+
+static double to_double(jx_dec d)
+{
+	return (double)d.units / (double)JX_DEC_SCALE;
+}
+
+/* Storage for level-2 criterion names ("产出指标/数量指标"). */
+typedef struct jx_arena_names {
+	char buf[MAX_CRITERIA][256];
+	size_t n;
+} jx_arena_names;
+
+static void put(criterion *out, size_t *k, const char *name, jx_dec weight, jx_dec score)
+{
+	if (*k >= MAX_CRITERIA || weight.units <= 0)
+		return;
+	out[*k].name = name;
+	out[*k].weight = to_double(weight);
+	out[*k].attain = to_double(score) / to_double(weight);
+	(*k)++;
+}
+
+/* The criteria of a result at a level: the funds row, then the groups. */
+static size_t file_criteria(const jx_result *r, int level, criterion *out, jx_arena_names *names)
+{
+	size_t k = 0;
+	jx_dec score, lost;
+	names->n = 0;
+	if (r->funds.present && !r->funds.na)
+		put(out, &k, "预算执行率", r->funds.weight, r->funds.score);
+	for (size_t i = 0; i < r->doc->nroots; i++) {
+		const jx_node *root = &r->doc->roots[i];
+		if (level == 1 || jx_node_is_leaf(root)) {
+			jx_result_node(r, root, &score, &lost);
+			put(out, &k, root->name, root->weight, score);
+			continue;
+		}
+		for (size_t c = 0; c < root->nchildren && names->n < MAX_CRITERIA; c++) {
+			const jx_node *ch = &root->children[c];
+			char *name = names->buf[names->n++];
+			snprintf(name, sizeof(names->buf[0]), "%s/%s", root->name, ch->name);
+			jx_result_node(r, ch, &score, &lost);
+			put(out, &k, name, ch->weight, score);
+		}
+	}
+	return k;
+}
+
+/* --------------------------------------------------------------- drawing */
+
+static unsigned long mix(unsigned long long x)
+{
+	/* splitmix64: decorrelates the seeds of neighbouring blocks */
+	x += 0x9E3779B97F4A7C15ull;
+	x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
+	x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
+	return (unsigned long)(x ^ (x >> 31));
+}
+
+/* Order files by a sample's totals, highest first, ties by file order. */
+static void rank_order(const double *totals, size_t samples, size_t s, size_t n, size_t *order)
+{
+	for (size_t i = 0; i < n; i++) {
+		size_t j = i, f = i;
+		double t = totals[f * samples + s];
+		while (j > 0 && totals[order[j - 1] * samples + s] < t)
+			order[j] = order[j - 1], j--;
+		order[j] = f;
+	}
+}
+
+/* Inversions of seq[0..n) by merge sort, using tmp; seq is sorted afterwards. */
+static unsigned long long inversions(size_t *seq, size_t *tmp, size_t n)
+{
+	unsigned long long inv = 0;
+	for (size_t width = 1; width < n; width *= 2) {
+		for (size_t lo = 0; lo < n; lo += 2 * width) {
+			size_t mid = lo + width < n ? lo + width : n, hi = lo + 2 * width < n ? lo + 2 * width : n;
+			size_t i = lo, j = mid, k = lo;
+			while (i < mid && j < hi) {
+				if (seq[i] <= seq[j])
+					tmp[k++] = seq[i++];
+				else {
+					inv += mid - i;
+					tmp[k++] = seq[j++];
+				}
+			}
+			while (i < mid)
+				tmp[k++] = seq[i++];
+			while (j < hi)
+				tmp[k++] = seq[j++];
+		}
+		memcpy(seq, tmp, n * sizeof(*seq));
+	}
+	return inv;
+}
+
+typedef struct worker {
+	run *ru;
+	size_t id;
+	gsl_rng *rng;
+	size_t *order, *seq, *tmp; /* n each */
+} worker;
+
+static void draw_block(worker *w, size_t b)
+{
+	run *ru = w->ru;
+	size_t n = ru->n, k = ru->k, from = b * BLOCK, to = from + BLOCK;
+	unsigned *counts = ru->rank_counts ? ru->rank_counts + w->id * n * n : NULL;
+	double *central = ru->blk_central ? ru->blk_central + b * n * k : NULL;
+	if (to > ru->samples)
+		to = ru->samples;
+	gsl_rng_set(w->rng, mix(ru->s->opts.seed + 0x1000003ull * b));
+	for (size_t s = from; s < to; s++) {
+		double *x = ru->draws + s * k;
+		gsl_ran_dirichlet(w->rng, k, ru->s->alpha, x);
+		for (size_t f = 0; f < n; f++) {
+			const double *a = ru->attain + f * k;
+			double t = 0;
+			for (size_t c = 0; c < k; c++)
+				t += x[c] * a[c];
+			ru->totals[f * ru->samples + s] = ru->factor[f] * t;
+		}
+		if (n < 2)
+			continue;
+		rank_order(ru->totals, ru->samples, s, n, w->order);
+		for (size_t r = 0; r < n; r++)
+			counts[w->order[r] * n + r]++;
+		for (size_t c = 0; c < k; c++)
+			central[w->order[0] * k + c] += x[c];
+		for (size_t r = 0; r < n; r++)
+			w->seq[r] = ru->base_rank[w->order[r]];
+		double pairs = (double)n * (double)(n - 1) / 2;
+		ru->blk_tau[b] += 1.0 - 2.0 * (double)inversions(w->seq, w->tmp, n) / pairs;
+	}
+}
+
+static void *work(void *arg)
+{
+	worker *w = arg;
+	run *ru = w->ru;
+	for (;;) {
+		pthread_mutex_lock(&ru->lock);
+		size_t b = ru->next_block++;
+		pthread_mutex_unlock(&ru->lock);
+		if (b >= ru->nblocks)
+			break;
+		draw_block(w, b);
+	}
+	return NULL;
+}
+
+static int draw_all(run *ru)
+{
+	int jobs = ru->s->opts.jobs > 0 ? ru->s->opts.jobs : 1;
+	worker *ws = calloc((size_t)jobs, sizeof(*ws));
+	pthread_t *th = calloc((size_t)jobs, sizeof(*th));
+	int rc = 0, started = 0;
+
+	if (!ws || !th) {
+		rc = JX_ENOMEM;
+		goto done;
+	}
+	for (int j = 0; j < jobs; j++) {
+		ws[j].ru = ru;
+		ws[j].id = (size_t)j;
+		ws[j].rng = gsl_rng_alloc(gsl_rng_mt19937);
+		ws[j].order = calloc(ru->n, sizeof(size_t));
+		ws[j].seq = calloc(ru->n, sizeof(size_t));
+		ws[j].tmp = calloc(ru->n, sizeof(size_t));
+		if (!ws[j].rng || !ws[j].order || !ws[j].seq || !ws[j].tmp)
+			rc = JX_ENOMEM;
+	}
+	if (rc)
+		goto done;
+	for (int j = 1; j < jobs; j++) {
+		if (pthread_create(&th[j], NULL, work, &ws[j]) != 0)
+			break; /* fewer threads: the same numbers, later */
+		started = j;
+	}
+	work(&ws[0]);
+	for (int j = 1; j <= started; j++)
+		pthread_join(th[j], NULL);
+done:
+	for (int j = 0; ws && j < jobs; j++) {
+		if (ws[j].rng)
+			gsl_rng_free(ws[j].rng);
+		free(ws[j].order);
+		free(ws[j].seq);
+		free(ws[j].tmp);
+	}
+	free(ws);
+	free(th);
+	return rc;
+}
+
+/* ------------------------------------------------------------- counting */
+
+static size_t grade_of(const jx_rules *rules, double total)
+{
+	for (size_t g = 0; g < rules->ngrades; g++)
+		/* a hair of tolerance: a total exactly on a band's edge stays in it */
+		if (total + 1e-9 >= to_double(rules->grades[g].min))
+			return g;
+	return rules->ngrades ? rules->ngrades - 1 : 0;
+}
+
+static int summarise(run *ru)
+{
+	jx_sens *s = ru->s;
+	size_t n = ru->n, k = ru->k, m = ru->samples;
+	double *in = malloc(k * sizeof(*in)), *out = malloc(k * sizeof(*out));
+	if (!in || !out) {
+		free(in);
+		free(out);
+		return JX_ENOMEM;
+	}
+	for (size_t f = 0; f < n; f++) {
+		jx_sens_file *sf = &s->files[f];
+		const jx_rules *rules = sf->result->rules;
+		double *t = ru->totals + f * m;
+		size_t changed = 0;
+		memset(in, 0, k * sizeof(*in));
+		memset(out, 0, k * sizeof(*out));
+		for (size_t i = 0; i < m; i++) {
+			size_t g = grade_of(rules, t[i]);
+			sf->grades[g] += 1;
+			double *acc = g != sf->base_grade ? in : out;
+			changed += g != sf->base_grade;
+			for (size_t c = 0; c < k; c++)
+				acc[c] += ru->draws[i * k + c];
+		}
+		for (size_t g = 0; g < rules->ngrades; g++)
+			sf->grades[g] /= (double)m;
+		sf->p_change = (double)changed / (double)m;
+		for (size_t c = 0; c < k; c++)
+			sf->influence[c] = changed && changed < m ? in[c] / (double)changed - out[c] / (double)(m - changed) : 0;
+		sf->mean = gsl_stats_mean(t, 1, m);
+		sf->sd = m > 1 ? gsl_stats_sd(t, 1, m) : 0;
+		gsl_sort(t, 1, m);
+		static const double qs[5] = { 0.05, 0.25, 0.50, 0.75, 0.95 };
+		for (int q = 0; q < 5; q++)
+			sf->q[q] = gsl_stats_quantile_from_sorted_data(t, 1, m, qs[q]);
+		sf->lo = t[0];
+		sf->hi = t[m - 1];
+		double span = sf->hi - sf->lo;
+		for (size_t i = 0; i < m; i++) {
+			size_t bin = span > 0 ? (size_t)((t[i] - sf->lo) / span * JX_SENS_BINS) : 0;
+			sf->hist[bin < JX_SENS_BINS ? bin : JX_SENS_BINS - 1]++;
+		}
+	}
+	free(in);
+	free(out);
+	if (n < 2)
+		return 0;
+	/* Several files: ranks, central weights, Kendall tau, in block order. */
+	int jobs = s->opts.jobs > 0 ? s->opts.jobs : 1;
+	for (size_t f = 0; f < n; f++) {
+		jx_sens_file *sf = &s->files[f];
+		for (size_t r = 0; r < n; r++) {
+			unsigned long long c = 0;
+			for (int j = 0; j < jobs; j++)
+				c += ru->rank_counts[(size_t)j * n * n + f * n + r];
+			sf->ranks[r] = (double)c / (double)m;
+		}
+		double firsts = sf->ranks[0] * (double)m;
+		sf->has_central = firsts > 0;
+		for (size_t c = 0; c < k; c++) {
+			double sum = 0;
+			for (size_t b = 0; b < ru->nblocks; b++)
+				sum += ru->blk_central[b * n * k + f * k + c];
+			sf->central[c] = firsts > 0 ? sum / firsts : 0;
+		}
+	}
+	double tau = 0;
+	for (size_t b = 0; b < ru->nblocks; b++)
+		tau += ru->blk_tau[b];
+	s->kendall_tau = tau / (double)m;
+	return 0;
+}
+
+/* ------------------------------------------------------------------ run */
+
+static double weight_of(const criterion *cr, size_t k, const char *name)
+{
+	for (size_t c = 0; c < k; c++)
+		if (strcmp(cr[c].name, name) == 0)
+			return cr[c].weight;
+	return 0;
+}
+
+typedef struct priv {
+	jx_arena_names *names; /* one per file, for level-2 criterion names */
+} priv;
+
+static int setup(run *ru, const jx_result *const *results, jx_diags *diags)
+{
+	jx_sens *s = ru->s;
+	priv *pv = s->priv;
+	criterion first[MAX_CRITERIA], cur[MAX_CRITERIA];
+	double shares[MAX_CRITERIA] = { 0 };
+	size_t n = ru->n;
+
+	pv->names = calloc(n, sizeof(*pv->names));
+	if (!pv->names)
+		return JX_ENOMEM;
+	size_t k = file_criteria(results[0], s->opts.level, first, &pv->names[0]);
+	if (k < 2) {
+		jx_diags_add(diags, JX_SEV_ERROR, NULL, 0, 0,
+			     "%s has fewer than two weighted criteria at level %d: nothing to vary",
+			     results[0]->doc->path, s->opts.level);
+		return JX_EINVAL;
+	}
+	ru->k = k;
+	s->ncriteria = k;
+	s->criteria = calloc(k, sizeof(*s->criteria));
+	s->alpha = calloc(k, sizeof(*s->alpha));
+	ru->attain = calloc(n * k, sizeof(double));
+	ru->factor = calloc(n, sizeof(double));
+	if (!s->criteria || !s->alpha || !ru->attain || !ru->factor)
+		return JX_ENOMEM;
+	for (size_t c = 0; c < k; c++)
+		s->criteria[c] = first[c].name;
+	for (size_t f = 0; f < n; f++) {
+		const jx_result *r = results[f];
+		size_t kf = f ? file_criteria(r, s->opts.level, cur, &pv->names[f]) : k;
+		const criterion *cr = f ? cur : first;
+		double sum = 0;
+		if (kf != k) {
+			jx_diags_add(diags, JX_SEV_ERROR, NULL, 0, 0,
+				     "%s has %zu weighted criteria at level %d, %s has %zu; files compared must share them",
+				     r->doc->path, kf, s->opts.level, results[0]->doc->path, k);
+			return JX_EINVAL;
+		}
+		for (size_t c = 0; c < k; c++) {
+			/* the same criteria, in any order */
+			size_t at = k;
+			for (size_t d = 0; d < k; d++)
+				if (strcmp(cr[d].name, first[c].name) == 0)
+					at = d;
+			if (at == k) {
+				jx_diags_add(diags, JX_SEV_ERROR, NULL, 0, 0,
+					     "%s has no weighted criterion '%s' (of %s); files compared must share them",
+					     r->doc->path, first[c].name, results[0]->doc->path);
+				return JX_EINVAL;
+			}
+			ru->attain[f * k + c] = cr[at].attain;
+			sum += cr[at].weight;
+		}
+		/* total = factor × Σ share·attainment, the base shares giving the base total */
+		double max = to_double(r->max), applicable = to_double(r->applicable);
+		ru->factor[f] = r->rules->na_drop || applicable <= 0 ? sum : sum * max / applicable;
+		for (size_t c = 0; c < k; c++)
+			shares[c] += weight_of(cr, k, first[c].name) / sum;
+		s->files[f].result = r;
+		s->files[f].base_total = to_double(r->total);
+		s->files[f].base_grade = r->grade ? (size_t)(r->grade - r->rules->grades) : 0;
+	}
+	/* Uniform on the simplex, or around the files' mean shares: Dirichlet(K·w0). */
+	for (size_t c = 0; c < k; c++)
+		s->alpha[c] = s->opts.concentration > 0 ? s->opts.concentration * shares[c] / (double)n : 1.0;
+	return 0;
+}
+
+int jx_sens_run(jx_sens *out, const jx_result *const *results, size_t n, const jx_sens_opts *opts,
+		jx_diags *diags)
+{
+	run ru;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	memset(&ru, 0, sizeof(ru));
+	out->generator = gsl_rng_mt19937->name;
+	out->opts = *opts;
+	out->nfiles = n;
+	if (opts->samples < 1 || opts->samples > JX_SENS_MAX_SAMPLES ||
+	    (double)opts->samples * (double)n > JX_SENS_MAX_CELLS) {
+		jx_diags_add(diags, JX_SEV_ERROR, NULL, 0, 0,
+			     "samples must be from 1 to %d, and samples × files at most %d (here %zu × %zu)",
+			     JX_SENS_MAX_SAMPLES, JX_SENS_MAX_CELLS, opts->samples, n);
+		return JX_ELIMIT;
+	}
+	if (opts->level != 1 && opts->level != 2) {
+		jx_diags_add(diags, JX_SEV_ERROR, NULL, 0, 0, "level must be 1 or 2, not %d", opts->level);
+		return JX_EINVAL;
+	}
+	gsl_set_error_handler_off();
+	out->priv = calloc(1, sizeof(priv));
+	out->files = calloc(n, sizeof(*out->files));
+	if (!out->priv || !out->files) {
+		jx_sens_release(out);
+		return JX_ENOMEM;
+	}
+	ru.s = out;
+	ru.n = n;
+	ru.samples = opts->samples;
+	ru.nblocks = (opts->samples + BLOCK - 1) / BLOCK;
+	pthread_mutex_init(&ru.lock, NULL);
+	if ((rc = setup(&ru, results, diags)) != 0)
+		goto done;
+	size_t k = ru.k;
+	int jobs = opts->jobs > 0 ? opts->jobs : 1;
+	ru.draws = calloc(ru.samples * k, sizeof(double));
+	ru.totals = calloc(ru.samples * n, sizeof(double));
+	if (n > 1) {
+		ru.base_rank = calloc(n, sizeof(size_t));
+		ru.blk_central = calloc(ru.nblocks * n * k, sizeof(double));
+		ru.blk_tau = calloc(ru.nblocks, sizeof(double));
+		ru.rank_counts = calloc((size_t)jobs * n * n, sizeof(unsigned));
+	}
+	for (size_t f = 0; f < n; f++) {
+		const jx_rules *rules = results[f]->rules;
+		out->files[f].grades = calloc(rules->ngrades ? rules->ngrades : 1, sizeof(double));
+		out->files[f].influence = calloc(k, sizeof(double));
+		out->files[f].ranks = calloc(n, sizeof(double));
+		out->files[f].central = calloc(k, sizeof(double));
+		if (!out->files[f].grades || !out->files[f].influence || !out->files[f].ranks ||
+		    !out->files[f].central)
+			rc = JX_ENOMEM;
+	}
+	if (rc || !ru.draws || !ru.totals ||
+	    (n > 1 && (!ru.base_rank || !ru.blk_central || !ru.blk_tau || !ru.rank_counts))) {
+		rc = JX_ENOMEM;
+		goto done;
+	}
+	/* The base ranking: by base total, ties by file order. */
+	for (size_t f = 0; f < n && n > 1; f++) {
+		size_t r = 0;
+		for (size_t g = 0; g < n; g++)
+			r += out->files[g].base_total > out->files[f].base_total ||
+			     (out->files[g].base_total == out->files[f].base_total && g < f);
+		ru.base_rank[f] = r;
+	}
+	if ((rc = draw_all(&ru)) == 0)
+		rc = summarise(&ru);
+done:
+	if (rc == JX_ENOMEM)
+		jx_diags_add(diags, JX_SEV_ERROR, NULL, 0, 0, "out of memory for %zu samples of %zu files",
+			     opts->samples, n);
+	pthread_mutex_destroy(&ru.lock);
+	free(ru.attain);
+	free(ru.factor);
+	free(ru.draws);
+	free(ru.totals);
+	free(ru.base_rank);
+	free(ru.blk_central);
+	free(ru.blk_tau);
+	free(ru.rank_counts);
+	if (rc)
+		jx_sens_release(out);
+	return rc;
+}
+
+void jx_sens_release(jx_sens *s)
+{
+	priv *pv = s->priv;
+	for (size_t f = 0; s->files && f < s->nfiles; f++) {
+		free(s->files[f].grades);
+		free(s->files[f].influence);
+		free(s->files[f].ranks);
+		free(s->files[f].central);
+	}
+	free(s->files);
+	free(s->criteria);
+	free(s->alpha);
+	if (pv)
+		free(pv->names);
+	free(pv);
+	memset(s, 0, sizeof(*s));
+}

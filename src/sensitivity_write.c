@@ -1,0 +1,317 @@
+/*
+ * sensitivity_write.c - the results of a sensitivity run: text with bar
+ * charts, JSON (spec §6), and an HTML page with SVG histograms. Numbers of
+ * an experiment, printed with fixed decimals so that runs compare byte for byte.
+ */
+#include "jixiao/sensitivity.h"
+
+#include "jixiao/common.h"
+#include "json.h"
+#include "table.h"
+
+#include <math.h>
+#include <string.h>
+
+/* "  ####" for a share of width, nothing for none; then the line end. */
+static void bar(FILE *out, double share, int width)
+{
+	int n = (int)(share * width + 0.5);
+	if (n > 0)
+		fputs("  ", out);
+	for (int i = 0; i < n; i++)
+		fputc('#', out);
+	fputc('\n', out);
+}
+
+static void describe(FILE *out, const jx_sens *s)
+{
+	fprintf(out, "生成器 %s，种子 %lu，样本 %zu，层级 %d，权重分布：", s->generator, s->opts.seed,
+		s->opts.samples, s->opts.level);
+	if (s->opts.concentration > 0)
+		fprintf(out, "围绕基准权重的 Dirichlet(K·w0)，K = %g\n", s->opts.concentration);
+	else
+		fputs("单纯形上均匀分布（Dirichlet(1,…,1)）\n", out);
+	fputs("准则：", out);
+	for (size_t c = 0; c < s->ncriteria; c++)
+		fprintf(out, "%s%s", c ? "、" : "", s->criteria[c]);
+	fputs("\n", out);
+}
+
+/* The criteria ordered by how much their weight moves the grade. */
+static void influence_order(const jx_sens *s, const jx_sens_file *f, size_t *order)
+{
+	for (size_t c = 0; c < s->ncriteria; c++) {
+		size_t j = c;
+		while (j > 0 && fabs(f->influence[order[j - 1]]) < fabs(f->influence[c]))
+			order[j] = order[j - 1], j--;
+		order[j] = c;
+	}
+}
+
+static void text_file(FILE *out, const jx_sens *s, const jx_sens_file *f)
+{
+	const jx_rules *rules = f->result->rules;
+	size_t order[64];
+	size_t maxhist = 1;
+
+	fprintf(out, "\n%s（%s）\n", f->result->doc->title, f->result->doc->path);
+	fprintf(out, "  基准总分   %.2f（%s）\n", f->base_total, rules->grades[f->base_grade].name);
+	fprintf(out, "  总分分布   均值 %.2f，标准差 %.2f\n", f->mean, f->sd);
+	fprintf(out, "             5%% %.2f   25%% %.2f   50%% %.2f   75%% %.2f   95%% %.2f\n", f->q[0],
+		f->q[1], f->q[2], f->q[3], f->q[4]);
+	fputs("  等级概率", out);
+	for (size_t g = 0; g < rules->ngrades; g++) {
+		fprintf(out, "%s%s %7.2f%%", g ? "             " : "   ", rules->grades[g].name,
+			f->grades[g] * 100);
+		bar(out, f->grades[g], 40);
+	}
+	fprintf(out, "  等级改变   %.2f%%", f->p_change * 100);
+	if (f->p_change > 0) {
+		influence_order(s, f, order);
+		fputs("；最易改变等级的权重：", out);
+		for (size_t i = 0; i < s->ncriteria && i < 3; i++)
+			fprintf(out, "%s%s %+.4f", i ? "，" : "", s->criteria[order[i]], f->influence[order[i]]);
+	}
+	fputs("\n  总分直方图\n", out);
+	for (int b = 0; b < JX_SENS_BINS; b++)
+		if (f->hist[b] > maxhist)
+			maxhist = f->hist[b];
+	double w = (f->hi - f->lo) / JX_SENS_BINS;
+	for (int b = 0; b < JX_SENS_BINS; b++) {
+		fprintf(out, "    %7.2f–%-7.2f %7zu", f->lo + w * b, f->lo + w * (b + 1), f->hist[b]);
+		bar(out, (double)f->hist[b] / (double)maxhist, 40);
+	}
+}
+
+int jx_sens_write_text(FILE *out, const jx_sens *s)
+{
+	fputs("权重敏感性分析（蒙特卡洛）\n", out);
+	describe(out, s);
+	for (size_t f = 0; f < s->nfiles; f++)
+		text_file(out, s, &s->files[f]);
+	if (s->nfiles < 2)
+		return ferror(out) ? JX_EIO : 0;
+
+	/* Several files: rank acceptability (SMAA-2) and central weights. */
+	size_t nranks = s->nfiles < 10 ? s->nfiles : 10;
+	jx_table t;
+	jx_table_init(&t, 2 + nranks);
+	for (size_t c = 2; c < 2 + nranks; c++)
+		jx_table_align(&t, c, JX_RIGHT);
+	size_t h = jx_table_row(&t);
+	jx_table_set(&t, h, 0, "排名概率");
+	jx_table_set(&t, h, 1, "基准总分");
+	for (size_t r = 0; r < nranks; r++)
+		jx_table_set(&t, h, 2 + r, "第%zu名", r + 1);
+	jx_table_rule(&t, h);
+	for (size_t f = 0; f < s->nfiles; f++) {
+		size_t k = jx_table_row(&t);
+		jx_table_set(&t, k, 0, "%s", s->files[f].result->doc->title);
+		jx_table_set(&t, k, 1, "%.2f", s->files[f].base_total);
+		for (size_t r = 0; r < nranks; r++)
+			jx_table_set(&t, k, 2 + r, "%.2f%%", s->files[f].ranks[r] * 100);
+	}
+	fputc('\n', out);
+	int rc = jx_table_print(&t, out);
+	jx_table_release(&t);
+	if (rc)
+		return rc;
+	fputs("\n排名第一时的平均权重（central weights）\n", out);
+	for (size_t f = 0; f < s->nfiles; f++) {
+		const jx_sens_file *sf = &s->files[f];
+		fprintf(out, "  %s：", sf->result->doc->title);
+		if (!sf->has_central)
+			fputs("从未排名第一", out);
+		for (size_t c = 0; sf->has_central && c < s->ncriteria; c++)
+			fprintf(out, "%s%s %.4f", c ? "，" : "", s->criteria[c], sf->central[c]);
+		fputc('\n', out);
+	}
+	fprintf(out, "\n基准排名与抽样排名的 Kendall tau 均值：%.4f\n", s->kendall_tau);
+	return ferror(out) ? JX_EIO : 0;
+}
+
+/* ---------------------------------------------------------------- json */
+
+static void dnum(yajl_gen g, double v, int places)
+{
+	char buf[64];
+	snprintf(buf, sizeof(buf), "%.*f", places, v);
+	if (strcmp(buf, "-0.0000") == 0 || strcmp(buf, "-0.00") == 0)
+		memmove(buf, buf + 1, strlen(buf));
+	yajl_gen_number(g, buf, strlen(buf));
+}
+
+static void kv_d(yajl_gen g, const char *key, double v, int places)
+{
+	jx_json_str(g, key);
+	dnum(g, v, places);
+}
+
+int jx_sens_write_json(FILE *out, const jx_sens *s)
+{
+	static const char *const qnames[5] = { "q05", "q25", "q50", "q75", "q95" };
+	yajl_gen g = jx_json_open(out);
+	if (!g)
+		return JX_ENOMEM;
+	yajl_gen_map_open(g);
+	jx_json_kv_str(g, "generator", s->generator);
+	jx_json_kv_int(g, "seed", (long long)s->opts.seed);
+	jx_json_kv_int(g, "samples", (long long)s->opts.samples);
+	jx_json_kv_int(g, "level", s->opts.level);
+	if (s->opts.concentration > 0)
+		kv_d(g, "concentration", s->opts.concentration, 4);
+	else
+		jx_json_kv_null(g, "concentration");
+	jx_json_str(g, "criteria");
+	yajl_gen_array_open(g);
+	for (size_t c = 0; c < s->ncriteria; c++)
+		jx_json_str(g, s->criteria[c]);
+	yajl_gen_array_close(g);
+	jx_json_str(g, "alpha");
+	yajl_gen_array_open(g);
+	for (size_t c = 0; c < s->ncriteria; c++)
+		dnum(g, s->alpha[c], 6);
+	yajl_gen_array_close(g);
+	jx_json_str(g, "files");
+	yajl_gen_array_open(g);
+	for (size_t i = 0; i < s->nfiles; i++) {
+		const jx_sens_file *f = &s->files[i];
+		const jx_rules *rules = f->result->rules;
+		yajl_gen_map_open(g);
+		jx_json_kv_str(g, "file", f->result->doc->path);
+		jx_json_kv_str(g, "title", f->result->doc->title);
+		kv_d(g, "base_total", f->base_total, rules->decimals);
+		jx_json_kv_str(g, "base_grade", rules->grades[f->base_grade].name);
+		jx_json_str(g, "total");
+		yajl_gen_map_open(g);
+		kv_d(g, "mean", f->mean, 4);
+		kv_d(g, "sd", f->sd, 4);
+		for (int q = 0; q < 5; q++)
+			kv_d(g, qnames[q], f->q[q], 4);
+		yajl_gen_map_close(g);
+		jx_json_str(g, "grades");
+		yajl_gen_map_open(g);
+		for (size_t k = 0; k < rules->ngrades; k++)
+			kv_d(g, rules->grades[k].name, f->grades[k], 6);
+		yajl_gen_map_close(g);
+		jx_json_str(g, "grade_change");
+		yajl_gen_map_open(g);
+		kv_d(g, "probability", f->p_change, 6);
+		jx_json_str(g, "influence");
+		yajl_gen_map_open(g);
+		for (size_t c = 0; c < s->ncriteria; c++)
+			kv_d(g, s->criteria[c], f->influence[c], 6);
+		yajl_gen_map_close(g);
+		yajl_gen_map_close(g);
+		if (s->nfiles > 1) {
+			jx_json_str(g, "ranks");
+			yajl_gen_array_open(g);
+			for (size_t r = 0; r < s->nfiles; r++)
+				dnum(g, f->ranks[r], 6);
+			yajl_gen_array_close(g);
+			jx_json_str(g, "central_weights");
+			if (f->has_central) {
+				yajl_gen_map_open(g);
+				for (size_t c = 0; c < s->ncriteria; c++)
+					kv_d(g, s->criteria[c], f->central[c], 6);
+				yajl_gen_map_close(g);
+			} else {
+				yajl_gen_null(g);
+			}
+		}
+		jx_json_str(g, "histogram");
+		yajl_gen_map_open(g);
+		kv_d(g, "lo", f->lo, 4);
+		kv_d(g, "hi", f->hi, 4);
+		jx_json_str(g, "counts");
+		yajl_gen_array_open(g);
+		for (int b = 0; b < JX_SENS_BINS; b++)
+			yajl_gen_integer(g, (long long)f->hist[b]);
+		yajl_gen_array_close(g);
+		yajl_gen_map_close(g);
+		yajl_gen_map_close(g);
+	}
+	yajl_gen_array_close(g);
+	if (s->nfiles > 1)
+		kv_d(g, "kendall_tau", s->kendall_tau, 6);
+	yajl_gen_map_close(g);
+	yajl_gen_free(g);
+	return ferror(out) ? JX_EIO : 0;
+}
+
+/* ---------------------------------------------------------------- html */
+
+static void esc(FILE *out, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '<')
+			fputs("&lt;", out);
+		else if (*s == '>')
+			fputs("&gt;", out);
+		else if (*s == '&')
+			fputs("&amp;", out);
+		else if (*s == '"')
+			fputs("&quot;", out);
+		else
+			fputc(*s, out);
+	}
+}
+
+static void histogram_svg(FILE *out, const jx_sens_file *f)
+{
+	const int W = 560, H = 160, left = 40, top = 10, plot = 120;
+	size_t maxhist = 1;
+	for (int b = 0; b < JX_SENS_BINS; b++)
+		if (f->hist[b] > maxhist)
+			maxhist = f->hist[b];
+	int bw = (W - left - 10) / JX_SENS_BINS;
+	fprintf(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"总分直方图\">\n", W, H);
+	for (int b = 0; b < JX_SENS_BINS; b++) {
+		int h = (int)((double)f->hist[b] / (double)maxhist * plot + 0.5);
+		fprintf(out, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#2f6db5\"/>\n",
+			left + b * bw, top + plot - h, bw - 1, h);
+	}
+	fprintf(out, "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"#333\"/>\n", left,
+		left + bw * JX_SENS_BINS, top + plot, top + plot);
+	fprintf(out, "<text x=\"%d\" y=\"%d\" font-size=\"10\">%.2f</text>", left, top + plot + 14, f->lo);
+	fprintf(out, "<text x=\"%d\" y=\"%d\" font-size=\"10\" text-anchor=\"end\">%.2f</text>\n",
+		left + bw * JX_SENS_BINS, top + plot + 14, f->hi);
+	fputs("</svg>\n", out);
+}
+
+int jx_sens_write_html(FILE *out, const jx_sens *s)
+{
+	fputs("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+	      "<title>权重敏感性分析</title>\n<style>"
+	      "body{font-family:\"Noto Sans CJK SC\",\"Microsoft YaHei\",sans-serif;max-width:182mm;margin:12px auto;font-size:10.5pt}"
+	      "table{border-collapse:collapse;margin:4px 0 10px}th,td{border:1px solid #a0a7b0;padding:2px 6px}"
+	      "td.n{text-align:right}h2{font-size:13pt;border-bottom:2px solid #34495e}"
+	      "</style>\n</head>\n<body>\n<h1>权重敏感性分析（蒙特卡洛）</h1>\n<p>", out);
+	fprintf(out, "生成器 %s，种子 %lu，样本 %zu，层级 %d。", s->generator, s->opts.seed, s->opts.samples,
+		s->opts.level);
+	fputs("</p>\n", out);
+	for (size_t i = 0; i < s->nfiles; i++) {
+		const jx_sens_file *f = &s->files[i];
+		const jx_rules *rules = f->result->rules;
+		fputs("<h2>", out);
+		esc(out, f->result->doc->title);
+		fputs("</h2>\n<table><tr><th>基准总分</th><th>均值</th><th>标准差</th><th>5%</th><th>50%</th><th>95%</th><th>等级改变</th></tr>\n", out);
+		fprintf(out, "<tr><td class=\"n\">%.2f</td><td class=\"n\">%.2f</td><td class=\"n\">%.2f</td><td class=\"n\">%.2f</td><td class=\"n\">%.2f</td><td class=\"n\">%.2f</td><td class=\"n\">%.2f%%</td></tr></table>\n",
+			f->base_total, f->mean, f->sd, f->q[0], f->q[2], f->q[4], f->p_change * 100);
+		fputs("<table><tr>", out);
+		for (size_t g = 0; g < rules->ngrades; g++) {
+			fputs("<th>", out);
+			esc(out, rules->grades[g].name);
+			fputs("</th>", out);
+		}
+		fputs("</tr><tr>", out);
+		for (size_t g = 0; g < rules->ngrades; g++)
+			fprintf(out, "<td class=\"n\">%.2f%%</td>", f->grades[g] * 100);
+		fputs("</tr></table>\n", out);
+		histogram_svg(out, f);
+	}
+	if (s->nfiles > 1)
+		fprintf(out, "<p>基准排名与抽样排名的 Kendall tau 均值：%.4f</p>\n", s->kendall_tau);
+	fputs("</body>\n</html>\n", out);
+	return ferror(out) ? JX_EIO : 0;
+}

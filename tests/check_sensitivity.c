@@ -1,0 +1,174 @@
+/*
+ * check_sensitivity.c - Monte Carlo weight sensitivity: the seed project
+ * stays 优 under every weight vector, runs repeat exactly whatever the
+ * threads, concentrated draws stay near the base total, ranks add up.
+ */
+#include "check_jixiao.h"
+
+#include "jixiao/common.h"
+#include "jixiao/sensitivity.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NFILES 4
+static const char *const paths[NFILES] = {
+	"../examples/karamay-2024/project.yaml", "../examples/training-2024/project.yaml",
+	"../examples/road-maintenance-2024/project.yaml", "../examples/community-health-2024/project.yaml"
+};
+
+static jx_diags diags;
+static jx_doc *docs[NFILES];
+static jx_rules *rules;
+static const jx_result *results[NFILES];
+
+static void setup(void)
+{
+	jx_diags_init(&diags);
+	ck_assert_int_eq(jx_rules_load(&rules, "standard", NULL, NULL, &diags), 0);
+	for (int i = 0; i < NFILES; i++) {
+		jx_result *r;
+		ck_assert_int_eq(jx_doc_load(&docs[i], paths[i], &diags), 0);
+		ck_assert_int_eq(jx_score_run(&r, docs[i], rules, &diags), 0);
+		results[i] = r;
+	}
+}
+
+static void teardown(void)
+{
+	for (int i = 0; i < NFILES; i++) {
+		jx_result_free((jx_result *)results[i]);
+		jx_doc_free(docs[i]);
+	}
+	jx_rules_free(rules);
+	jx_diags_release(&diags);
+}
+
+static char *json_of(const jx_sens *s)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	ck_assert_int_eq(jx_sens_write_json(f, s), 0);
+	fclose(f);
+	return buf;
+}
+
+START_TEST(test_seed_stays_excellent)
+{
+	/* level-1 attainments 100%, 95.43%, 100%, 100%: any weights give ≥ 95.43 */
+	jx_sens s;
+	jx_sens_opts o = { 20000, 1, 1, 0, 2 };
+	ck_assert_int_eq(jx_sens_run(&s, results, 1, &o, &diags), 0);
+	ck_assert_uint_eq(s.ncriteria, 4);
+	ck_assert_str_eq(s.criteria[1], "产出指标");
+	ck_assert(s.files[0].grades[0] == 1.0);
+	ck_assert(s.files[0].p_change == 0.0);
+	ck_assert(s.files[0].q[0] >= 95.43 && s.files[0].q[4] <= 100.0);
+	ck_assert(s.files[0].lo >= 95.43 - 1e-9);
+	jx_sens_release(&s);
+}
+END_TEST
+
+START_TEST(test_repeatable)
+{
+	jx_sens a, b, c;
+	jx_sens_opts o = { 5000, 42, 1, 0, 1 };
+	ck_assert_int_eq(jx_sens_run(&a, results, NFILES, &o, &diags), 0);
+	o.jobs = 3;
+	ck_assert_int_eq(jx_sens_run(&b, results, NFILES, &o, &diags), 0);
+	o.seed = 43;
+	ck_assert_int_eq(jx_sens_run(&c, results, NFILES, &o, &diags), 0);
+	char *ja = json_of(&a), *jb = json_of(&b), *jc = json_of(&c);
+	ck_assert_str_eq(ja, jb);
+	ck_assert_str_ne(ja, jc);
+	ck_assert(strstr(ja, "\"generator\": \"mt19937\""));
+	ck_assert(strstr(ja, "\"seed\": 42"));
+	free(ja);
+	free(jb);
+	free(jc);
+	jx_sens_release(&a);
+	jx_sens_release(&b);
+	jx_sens_release(&c);
+}
+END_TEST
+
+START_TEST(test_ranks)
+{
+	jx_sens s;
+	jx_sens_opts o = { 8000, 7, 1, 0, 2 };
+	ck_assert_int_eq(jx_sens_run(&s, results, NFILES, &o, &diags), 0);
+	for (int r = 0; r < NFILES; r++) {
+		double by_rank = 0, by_file = 0;
+		for (int f = 0; f < NFILES; f++) {
+			by_rank += s.files[f].ranks[r];
+			by_file += s.files[r].ranks[f];
+		}
+		ck_assert(fabs(by_rank - 1) < 1e-9 && fabs(by_file - 1) < 1e-9);
+	}
+	ck_assert(s.kendall_tau > -1 && s.kendall_tau <= 1);
+	/* the road project (88.03) is last most of the time */
+	ck_assert(s.files[2].ranks[3] > 0.5);
+	jx_sens_release(&s);
+}
+END_TEST
+
+START_TEST(test_concentration)
+{
+	/* Dirichlet(K·w0) with K huge: every draw is the file's own weights */
+	jx_sens s;
+	jx_sens_opts o = { 2000, 1, 1, 1e6, 1 };
+	for (int f = 0; f < NFILES; f++) {
+		ck_assert_int_eq(jx_sens_run(&s, &results[f], 1, &o, &diags), 0);
+		ck_assert_msg(fabs(s.files[0].mean - s.files[0].base_total) < 0.02, "%s: %f vs %f",
+			      paths[f], s.files[0].mean, s.files[0].base_total);
+		ck_assert(s.files[0].sd < 0.05);
+		jx_sens_release(&s);
+	}
+	/* several files: around their mean weights, the ranking barely moves */
+	ck_assert_int_eq(jx_sens_run(&s, results, NFILES, &o, &diags), 0);
+	ck_assert(s.kendall_tau > 0.99);
+	jx_sens_release(&s);
+}
+END_TEST
+
+START_TEST(test_level_two_and_limits)
+{
+	jx_sens s;
+	jx_sens_opts o = { 1000, 1, 2, 0, 1 };
+	ck_assert_int_eq(jx_sens_run(&s, results, 1, &o, &diags), 0);
+	ck_assert_uint_eq(s.ncriteria, 7); /* funds and six level-2 groups */
+	ck_assert_str_eq(s.criteria[1], "产出指标/数量指标");
+	jx_sens_release(&s);
+	/* the department table has other groups: not comparable */
+	jx_doc *dept;
+	jx_result *dr;
+	ck_assert_int_eq(jx_doc_load(&dept, "../examples/karamay-2024/department.yaml", &diags), 0);
+	ck_assert_int_eq(jx_score_run(&dr, dept, rules, &diags), 0);
+	const jx_result *two[2] = { results[0], dr };
+	o.level = 1;
+	ck_assert_int_eq(jx_sens_run(&s, two, 2, &o, &diags), JX_EINVAL);
+	ck_assert(strstr(diags.items[diags.count - 1].message, "files compared must share them"));
+	jx_result_free(dr);
+	jx_doc_free(dept);
+	o.samples = JX_SENS_MAX_SAMPLES + 1;
+	ck_assert_int_eq(jx_sens_run(&s, results, 1, &o, &diags), JX_ELIMIT);
+}
+END_TEST
+
+Suite *sensitivity_suite(void)
+{
+	Suite *s = suite_create("sensitivity");
+	TCase *tc = tcase_create("examples");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, test_seed_stays_excellent);
+	tcase_add_test(tc, test_repeatable);
+	tcase_add_test(tc, test_ranks);
+	tcase_add_test(tc, test_concentration);
+	tcase_add_test(tc, test_level_two_and_limits);
+	suite_add_tcase(s, tc);
+	return s;
+}

@@ -1,0 +1,1 @@
+$JX sensitivity examples/karamay-2024/project.yaml examples/training-2024/project.yaml examples/road-maintenance-2024/project.yaml examples/community-health-2024/project.yaml --samples 3000 --seed 11 --concentration 50 -f json

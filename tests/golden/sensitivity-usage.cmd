@@ -1,0 +1,1 @@
+$JX sensitivity examples/karamay-2024/project.yaml --samples 0
