@@ -23,6 +23,10 @@ void jx_json_kv_num(yajl_gen g, const char *key, jx_dec d, int places);
 void jx_json_kv_int(yajl_gen g, const char *key, long long v);
 void jx_json_kv_bool(yajl_gen g, const char *key, bool b);
 void jx_json_kv_null(yajl_gen g, const char *key);
+/** A measured (floating-point) value with a fixed number of decimals: "0.648329". */
+void jx_json_kv_double(yajl_gen g, const char *key, double v, int places);
+/** The same without a key (in an array). */
+void jx_json_double(yajl_gen g, double v, int places);
 /** "path": [names from level 1]. */
 void jx_json_path(yajl_gen g, const jx_node *n);
 

@@ -7,6 +7,7 @@
  */
 #include "jixiao/sensitivity.h"
 
+#include "criteria.h"
 #include "jixiao/common.h"
 
 #include <gsl/gsl_errno.h>
@@ -20,19 +21,12 @@
 #include <string.h>
 
 #define BLOCK 1024
-#define MAX_CRITERIA 64
-
-typedef struct criterion {
-	const char *name;
-	double weight;
-	double attain; /* score ÷ weight */
-} criterion;
 
 /* The shared state of a run. */
 typedef struct run {
 	jx_sens *s;
 	size_t n, k, samples, nblocks;
-	double *attain;     /* n × k */
+	const double *attain; /* n × k */
 	double *factor;     /* per file: total = factor × Σ share·attainment */
 	double *draws;      /* samples × k */
 	double *totals;     /* n × samples */
@@ -44,55 +38,6 @@ typedef struct run {
 	pthread_mutex_t lock;
 	int rc;
 } run;
-
-/* ------------------------------------------------------------ criteria */
-
-static double to_double(jx_dec d)
-{
-	return (double)d.units / (double)JX_DEC_SCALE;
-}
-
-/* Storage for level-2 criterion names ("产出指标/数量指标"). */
-typedef struct jx_arena_names {
-	char buf[MAX_CRITERIA][256];
-	size_t n;
-} jx_arena_names;
-
-static void put(criterion *out, size_t *k, const char *name, jx_dec weight, jx_dec score)
-{
-	if (*k >= MAX_CRITERIA || weight.units <= 0)
-		return;
-	out[*k].name = name;
-	out[*k].weight = to_double(weight);
-	out[*k].attain = to_double(score) / to_double(weight);
-	(*k)++;
-}
-
-/* The criteria of a result at a level: the funds row, then the groups. */
-static size_t file_criteria(const jx_result *r, int level, criterion *out, jx_arena_names *names)
-{
-	size_t k = 0;
-	jx_dec score, lost;
-	names->n = 0;
-	if (r->funds.present && !r->funds.na)
-		put(out, &k, "预算执行率", r->funds.weight, r->funds.score);
-	for (size_t i = 0; i < r->doc->nroots; i++) {
-		const jx_node *root = &r->doc->roots[i];
-		if (level == 1 || jx_node_is_leaf(root)) {
-			jx_result_node(r, root, &score, &lost);
-			put(out, &k, root->name, root->weight, score);
-			continue;
-		}
-		for (size_t c = 0; c < root->nchildren && names->n < MAX_CRITERIA; c++) {
-			const jx_node *ch = &root->children[c];
-			char *name = names->buf[names->n++];
-			snprintf(name, sizeof(names->buf[0]), "%s/%s", root->name, ch->name);
-			jx_result_node(r, ch, &score, &lost);
-			put(out, &k, name, ch->weight, score);
-		}
-	}
-	return k;
-}
 
 /* --------------------------------------------------------------- drawing */
 
@@ -248,7 +193,7 @@ static size_t grade_of(const jx_rules *rules, double total)
 {
 	for (size_t g = 0; g < rules->ngrades; g++)
 		/* a hair of tolerance: a total exactly on a band's edge stays in it */
-		if (total + 1e-9 >= to_double(rules->grades[g].min))
+		if (total + 1e-9 >= jx_dec_to_double(rules->grades[g].min))
 			return g;
 	return rules->ngrades ? rules->ngrades - 1 : 0;
 }
@@ -329,79 +274,42 @@ static int summarise(run *ru)
 
 /* ------------------------------------------------------------------ run */
 
-static double weight_of(const criterion *cr, size_t k, const char *name)
-{
-	for (size_t c = 0; c < k; c++)
-		if (strcmp(cr[c].name, name) == 0)
-			return cr[c].weight;
-	return 0;
-}
 
 typedef struct priv {
-	jx_arena_names *names; /* one per file, for level-2 criterion names */
+	jx_criteria_table table; /* the criteria and their attainments */
 } priv;
 
 static int setup(run *ru, const jx_result *const *results, jx_diags *diags)
 {
 	jx_sens *s = ru->s;
 	priv *pv = s->priv;
-	criterion first[MAX_CRITERIA], cur[MAX_CRITERIA];
-	double shares[MAX_CRITERIA] = { 0 };
+	jx_criteria_table *t = &pv->table;
+	double shares[JX_MAX_CRITERIA] = { 0 };
 	size_t n = ru->n;
-
-	pv->names = calloc(n, sizeof(*pv->names));
-	if (!pv->names)
-		return JX_ENOMEM;
-	size_t k = file_criteria(results[0], s->opts.level, first, &pv->names[0]);
-	if (k < 2) {
-		jx_diags_add(diags, JX_SEV_ERROR, NULL, 0, 0,
-			     "%s has fewer than two weighted criteria at level %d: nothing to vary",
-			     results[0]->doc->path, s->opts.level);
-		return JX_EINVAL;
-	}
+	int rc = jx_criteria_table_build(t, results, n, s->opts.level, 2, diags);
+	if (rc)
+		return rc;
+	size_t k = t->k;
 	ru->k = k;
 	s->ncriteria = k;
-	s->criteria = calloc(k, sizeof(*s->criteria));
+	s->criteria = t->names;
 	s->alpha = calloc(k, sizeof(*s->alpha));
-	ru->attain = calloc(n * k, sizeof(double));
+	ru->attain = t->attain;
 	ru->factor = calloc(n, sizeof(double));
-	if (!s->criteria || !s->alpha || !ru->attain || !ru->factor)
+	if (!s->alpha || !ru->factor)
 		return JX_ENOMEM;
-	for (size_t c = 0; c < k; c++)
-		s->criteria[c] = first[c].name;
 	for (size_t f = 0; f < n; f++) {
 		const jx_result *r = results[f];
-		size_t kf = f ? file_criteria(r, s->opts.level, cur, &pv->names[f]) : k;
-		const criterion *cr = f ? cur : first;
 		double sum = 0;
-		if (kf != k) {
-			jx_diags_add(diags, JX_SEV_ERROR, NULL, 0, 0,
-				     "%s has %zu weighted criteria at level %d, %s has %zu; files compared must share them",
-				     r->doc->path, kf, s->opts.level, results[0]->doc->path, k);
-			return JX_EINVAL;
-		}
-		for (size_t c = 0; c < k; c++) {
-			/* the same criteria, in any order */
-			size_t at = k;
-			for (size_t d = 0; d < k; d++)
-				if (strcmp(cr[d].name, first[c].name) == 0)
-					at = d;
-			if (at == k) {
-				jx_diags_add(diags, JX_SEV_ERROR, NULL, 0, 0,
-					     "%s has no weighted criterion '%s' (of %s); files compared must share them",
-					     r->doc->path, first[c].name, results[0]->doc->path);
-				return JX_EINVAL;
-			}
-			ru->attain[f * k + c] = cr[at].attain;
-			sum += cr[at].weight;
-		}
-		/* total = factor × Σ share·attainment, the base shares giving the base total */
-		double max = to_double(r->max), applicable = to_double(r->applicable);
-		ru->factor[f] = r->rules->na_drop || applicable <= 0 ? sum : sum * max / applicable;
 		for (size_t c = 0; c < k; c++)
-			shares[c] += weight_of(cr, k, first[c].name) / sum;
+			sum += t->weight[f * k + c];
+		/* total = factor × Σ share·attainment, the base shares giving the base total */
+		double max = jx_dec_to_double(r->max), applicable = jx_dec_to_double(r->applicable);
+		ru->factor[f] = applicable <= 0 ? sum : sum * max / applicable;
+		for (size_t c = 0; c < k; c++)
+			shares[c] += t->weight[f * k + c] / sum;
 		s->files[f].result = r;
-		s->files[f].base_total = to_double(r->total);
+		s->files[f].base_total = jx_dec_to_double(r->total);
 		s->files[f].base_grade = r->grade ? (size_t)(r->grade - r->rules->grades) : 0;
 	}
 	/* Uniform on the simplex, or around the files' mean shares: Dirichlet(K·w0). */
@@ -486,7 +394,6 @@ done:
 		jx_diags_add(diags, JX_SEV_ERROR, NULL, 0, 0, "out of memory for %zu samples of %zu files",
 			     opts->samples, n);
 	pthread_mutex_destroy(&ru.lock);
-	free(ru.attain);
 	free(ru.factor);
 	free(ru.draws);
 	free(ru.totals);
@@ -509,10 +416,9 @@ void jx_sens_release(jx_sens *s)
 		free(s->files[f].central);
 	}
 	free(s->files);
-	free(s->criteria);
 	free(s->alpha);
 	if (pv)
-		free(pv->names);
+		jx_criteria_table_release(&pv->table);
 	free(pv);
 	memset(s, 0, sizeof(*s));
 }

@@ -132,21 +132,6 @@ int jx_sens_write_text(FILE *out, const jx_sens *s)
 
 /* ---------------------------------------------------------------- json */
 
-static void dnum(yajl_gen g, double v, int places)
-{
-	char buf[64];
-	snprintf(buf, sizeof(buf), "%.*f", places, v);
-	if (strcmp(buf, "-0.0000") == 0 || strcmp(buf, "-0.00") == 0)
-		memmove(buf, buf + 1, strlen(buf));
-	yajl_gen_number(g, buf, strlen(buf));
-}
-
-static void kv_d(yajl_gen g, const char *key, double v, int places)
-{
-	jx_json_str(g, key);
-	dnum(g, v, places);
-}
-
 int jx_sens_write_json(FILE *out, const jx_sens *s)
 {
 	static const char *const qnames[5] = { "q05", "q25", "q50", "q75", "q95" };
@@ -159,7 +144,7 @@ int jx_sens_write_json(FILE *out, const jx_sens *s)
 	jx_json_kv_int(g, "samples", (long long)s->opts.samples);
 	jx_json_kv_int(g, "level", s->opts.level);
 	if (s->opts.concentration > 0)
-		kv_d(g, "concentration", s->opts.concentration, 4);
+		jx_json_kv_double(g, "concentration", s->opts.concentration, 4);
 	else
 		jx_json_kv_null(g, "concentration");
 	jx_json_str(g, "criteria");
@@ -170,7 +155,7 @@ int jx_sens_write_json(FILE *out, const jx_sens *s)
 	jx_json_str(g, "alpha");
 	yajl_gen_array_open(g);
 	for (size_t c = 0; c < s->ncriteria; c++)
-		dnum(g, s->alpha[c], 6);
+		jx_json_double(g, s->alpha[c], 6);
 	yajl_gen_array_close(g);
 	jx_json_str(g, "files");
 	yajl_gen_array_open(g);
@@ -180,40 +165,40 @@ int jx_sens_write_json(FILE *out, const jx_sens *s)
 		yajl_gen_map_open(g);
 		jx_json_kv_str(g, "file", f->result->doc->path);
 		jx_json_kv_str(g, "title", f->result->doc->title);
-		kv_d(g, "base_total", f->base_total, rules->decimals);
+		jx_json_kv_double(g, "base_total", f->base_total, rules->decimals);
 		jx_json_kv_str(g, "base_grade", rules->grades[f->base_grade].name);
 		jx_json_str(g, "total");
 		yajl_gen_map_open(g);
-		kv_d(g, "mean", f->mean, 4);
-		kv_d(g, "sd", f->sd, 4);
+		jx_json_kv_double(g, "mean", f->mean, 4);
+		jx_json_kv_double(g, "sd", f->sd, 4);
 		for (int q = 0; q < 5; q++)
-			kv_d(g, qnames[q], f->q[q], 4);
+			jx_json_kv_double(g, qnames[q], f->q[q], 4);
 		yajl_gen_map_close(g);
 		jx_json_str(g, "grades");
 		yajl_gen_map_open(g);
 		for (size_t k = 0; k < rules->ngrades; k++)
-			kv_d(g, rules->grades[k].name, f->grades[k], 6);
+			jx_json_kv_double(g, rules->grades[k].name, f->grades[k], 6);
 		yajl_gen_map_close(g);
 		jx_json_str(g, "grade_change");
 		yajl_gen_map_open(g);
-		kv_d(g, "probability", f->p_change, 6);
+		jx_json_kv_double(g, "probability", f->p_change, 6);
 		jx_json_str(g, "influence");
 		yajl_gen_map_open(g);
 		for (size_t c = 0; c < s->ncriteria; c++)
-			kv_d(g, s->criteria[c], f->influence[c], 6);
+			jx_json_kv_double(g, s->criteria[c], f->influence[c], 6);
 		yajl_gen_map_close(g);
 		yajl_gen_map_close(g);
 		if (s->nfiles > 1) {
 			jx_json_str(g, "ranks");
 			yajl_gen_array_open(g);
 			for (size_t r = 0; r < s->nfiles; r++)
-				dnum(g, f->ranks[r], 6);
+				jx_json_double(g, f->ranks[r], 6);
 			yajl_gen_array_close(g);
 			jx_json_str(g, "central_weights");
 			if (f->has_central) {
 				yajl_gen_map_open(g);
 				for (size_t c = 0; c < s->ncriteria; c++)
-					kv_d(g, s->criteria[c], f->central[c], 6);
+					jx_json_kv_double(g, s->criteria[c], f->central[c], 6);
 				yajl_gen_map_close(g);
 			} else {
 				yajl_gen_null(g);
@@ -221,8 +206,8 @@ int jx_sens_write_json(FILE *out, const jx_sens *s)
 		}
 		jx_json_str(g, "histogram");
 		yajl_gen_map_open(g);
-		kv_d(g, "lo", f->lo, 4);
-		kv_d(g, "hi", f->hi, 4);
+		jx_json_kv_double(g, "lo", f->lo, 4);
+		jx_json_kv_double(g, "hi", f->hi, 4);
 		jx_json_str(g, "counts");
 		yajl_gen_array_open(g);
 		for (int b = 0; b < JX_SENS_BINS; b++)
@@ -233,7 +218,7 @@ int jx_sens_write_json(FILE *out, const jx_sens *s)
 	}
 	yajl_gen_array_close(g);
 	if (s->nfiles > 1)
-		kv_d(g, "kendall_tau", s->kendall_tau, 6);
+		jx_json_kv_double(g, "kendall_tau", s->kendall_tau, 6);
 	yajl_gen_map_close(g);
 	yajl_gen_free(g);
 	return ferror(out) ? JX_EIO : 0;

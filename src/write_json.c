@@ -71,6 +71,22 @@ void jx_json_kv_null(yajl_gen g, const char *k)
 	yajl_gen_null(g);
 }
 
+void jx_json_double(yajl_gen g, double v, int places)
+{
+	char buf[64];
+	snprintf(buf, sizeof(buf), "%.*f", places, v);
+	/* -0.0000 says nothing a reader needs */
+	if (buf[0] == '-' && strspn(buf + 1, "0.") == strlen(buf + 1))
+		memmove(buf, buf + 1, strlen(buf));
+	yajl_gen_number(g, buf, strlen(buf));
+}
+
+void jx_json_kv_double(yajl_gen g, const char *key, double v, int places)
+{
+	jx_json_str(g, key);
+	jx_json_double(g, v, places);
+}
+
 void jx_json_path(yajl_gen g, const jx_node *n)
 {
 	const jx_node *chain[JX_MAX_DEPTH];

@@ -18,5 +18,6 @@ Suite *findings_suite(void);
 Suite *report_suite(void);
 Suite *whatif_suite(void);
 Suite *sensitivity_suite(void);
+Suite *ahp_suite(void);
 
 #endif

@@ -7,6 +7,7 @@
 
 #include "jixiao/common.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -93,6 +94,99 @@ static void on_signal(int sig)
 		unlink(tmp_path);
 	signal(sig, SIG_DFL);
 	raise(sig);
+}
+
+static int files_add(cli_files *f, const char *path)
+{
+	if (f->n >= CLI_MAX_FILES) {
+		fprintf(stderr, "jixiao: more than %d files\n", CLI_MAX_FILES);
+		return EXIT_INPUT;
+	}
+	if (f->n == f->cap) {
+		size_t cap = f->cap ? f->cap * 2 : 64;
+		char **p = realloc(f->paths, cap * sizeof(*p));
+		if (!p)
+			return EXIT_IO;
+		f->paths = p;
+		f->cap = cap;
+	}
+	if (!(f->paths[f->n] = strdup(path)))
+		return EXIT_IO;
+	f->n++;
+	return EXIT_OK;
+}
+
+static int path_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool yaml_name(const char *name)
+{
+	size_t n = strlen(name);
+	return (n > 5 && strcmp(name + n - 5, ".yaml") == 0) || (n > 4 && strcmp(name + n - 4, ".yml") == 0);
+}
+
+/* The YAML files below dir, in path order, subdirectories in their place. */
+static int collect_dir(cli_files *f, const char *dir, int depth)
+{
+	cli_files here = { NULL, 0, 0 };
+	struct dirent *e;
+	int status = EXIT_OK;
+
+	if (depth > 64) {
+		fprintf(stderr, "jixiao: %s: directories nested too deep\n", dir);
+		return EXIT_INPUT;
+	}
+	DIR *d = opendir(dir);
+	if (!d) {
+		fprintf(stderr, "jixiao: %s: cannot read: %s\n", dir, strerror(errno));
+		return EXIT_IO;
+	}
+	while (status == EXIT_OK && (e = readdir(d))) {
+		char path[4096];
+		if (e->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+		status = files_add(&here, path);
+	}
+	closedir(d);
+	qsort(here.paths, here.n, sizeof(*here.paths), path_cmp);
+	for (size_t i = 0; i < here.n && status == EXIT_OK; i++) {
+		struct stat st;
+		if (stat(here.paths[i], &st) != 0)
+			continue;
+		if (S_ISDIR(st.st_mode))
+			status = collect_dir(f, here.paths[i], depth + 1);
+		else if (S_ISREG(st.st_mode) && yaml_name(here.paths[i]))
+			status = files_add(f, here.paths[i]);
+	}
+	cli_files_free(&here);
+	return status;
+}
+
+int cli_files_collect(cli_files *out, char *const *args, size_t nargs)
+{
+	int status = EXIT_OK;
+	memset(out, 0, sizeof(*out));
+	for (size_t i = 0; i < nargs && status == EXIT_OK; i++) {
+		struct stat st;
+		if (strcmp(args[i], "-") != 0 && stat(args[i], &st) == 0 && S_ISDIR(st.st_mode))
+			status = collect_dir(out, args[i], 0);
+		else
+			status = files_add(out, args[i]);
+	}
+	if (status == EXIT_IO)
+		fprintf(stderr, "jixiao: out of memory listing files\n");
+	return status;
+}
+
+void cli_files_free(cli_files *f)
+{
+	for (size_t i = 0; i < f->n; i++)
+		free(f->paths[i]);
+	free(f->paths);
+	memset(f, 0, sizeof(*f));
 }
 
 int cli_write(const char *path, cli_writer fn, const void *ctx)

@@ -82,6 +82,23 @@ typedef int (*cli_writer)(FILE *f, const void *ctx);
  */
 int cli_write(const char *path, cli_writer fn, const void *ctx);
 
+/** Most files one command takes (directories expanded). */
+#define CLI_MAX_FILES 1000000
+
+/** A list of file paths; free with cli_files_free. */
+typedef struct cli_files {
+	char **paths;
+	size_t n, cap;
+} cli_files;
+
+/**
+ * The files named by args: files as given, directories searched recursively
+ * for *.yaml and *.yml, each directory's files sorted by path. Returns an
+ * exit status (after a message) when one cannot be read or there are too many.
+ */
+int cli_files_collect(cli_files *out, char *const *args, size_t nargs);
+void cli_files_free(cli_files *f);
+
 /** Map a library error code to an exit status. */
 int cli_exit_for(int rc);
 

@@ -1,0 +1,112 @@
+/*
+ * criteria.c - the criteria an experiment reweights, read from a result.
+ */
+#include "criteria.h"
+
+#include "jixiao/common.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+double jx_dec_to_double(jx_dec d)
+{
+	return (double)d.units / (double)JX_DEC_SCALE;
+}
+
+static void put(jx_criterion *out, size_t *k, const char *name, jx_dec weight, jx_dec score)
+{
+	if (*k >= JX_MAX_CRITERIA || weight.units <= 0)
+		return;
+	out[*k].name = name;
+	out[*k].weight = jx_dec_to_double(weight);
+	out[*k].attain = jx_dec_to_double(score) / jx_dec_to_double(weight);
+	(*k)++;
+}
+
+void jx_criteria_table_release(jx_criteria_table *t)
+{
+	free(t->names);
+	free(t->weight);
+	free(t->attain);
+	free(t->storage);
+	memset(t, 0, sizeof(*t));
+}
+
+int jx_criteria_table_build(jx_criteria_table *t, const jx_result *const *results, size_t n,
+			    int level, size_t min_k, jx_diags *diags)
+{
+	jx_criterion first[JX_MAX_CRITERIA], cur[JX_MAX_CRITERIA];
+	memset(t, 0, sizeof(*t));
+	t->n = n;
+	t->storage = calloc(n ? n : 1, sizeof(*t->storage));
+	if (!t->storage)
+		return JX_ENOMEM;
+	size_t k = n ? jx_criteria(results[0], level, first, &t->storage[0]) : 0;
+	if (k < min_k) {
+		jx_diags_add(diags, JX_SEV_ERROR, NULL, 0, 0,
+			     "%s has %zu weighted criteria at level %d; at least %zu are needed",
+			     n ? results[0]->doc->path : "(no file)", k, level, min_k);
+		return JX_EINVAL;
+	}
+	t->k = k;
+	t->names = calloc(k, sizeof(*t->names));
+	t->weight = calloc(n * k, sizeof(double));
+	t->attain = calloc(n * k, sizeof(double));
+	if (!t->names || !t->weight || !t->attain)
+		return JX_ENOMEM;
+	for (size_t c = 0; c < k; c++)
+		t->names[c] = first[c].name;
+	for (size_t f = 0; f < n; f++) {
+		const jx_result *r = results[f];
+		size_t kf = f ? jx_criteria(r, level, cur, &t->storage[f]) : k;
+		const jx_criterion *cr = f ? cur : first;
+		if (kf != k) {
+			jx_diags_add(diags, JX_SEV_ERROR, NULL, 0, 0,
+				     "%s has %zu weighted criteria at level %d, %s has %zu; files compared must share them",
+				     r->doc->path, kf, level, results[0]->doc->path, k);
+			return JX_EINVAL;
+		}
+		for (size_t c = 0; c < k; c++) {
+			/* the same criteria, in any order */
+			size_t at = k;
+			for (size_t d = 0; d < k; d++)
+				if (strcmp(cr[d].name, first[c].name) == 0)
+					at = d;
+			if (at == k) {
+				jx_diags_add(diags, JX_SEV_ERROR, NULL, 0, 0,
+					     "%s has no weighted criterion '%s' (of %s); files compared must share them",
+					     r->doc->path, first[c].name, results[0]->doc->path);
+				return JX_EINVAL;
+			}
+			t->weight[f * k + c] = cr[at].weight;
+			t->attain[f * k + c] = cr[at].attain;
+		}
+	}
+	return 0;
+}
+
+size_t jx_criteria(const jx_result *r, int level, jx_criterion *out, jx_criteria_names *names)
+{
+	size_t k = 0;
+	jx_dec score, lost;
+	names->n = 0;
+	if (r->funds.present && !r->funds.na)
+		put(out, &k, "预算执行率", r->funds.weight, r->funds.score);
+	for (size_t i = 0; i < r->doc->nroots; i++) {
+		const jx_node *root = &r->doc->roots[i];
+		if (level == 1 || jx_node_is_leaf(root)) {
+			jx_result_node(r, root, &score, &lost);
+			put(out, &k, root->name, root->weight, score);
+			continue;
+		}
+		for (size_t c = 0; c < root->nchildren && names->n < JX_MAX_CRITERIA; c++) {
+			const jx_node *ch = &root->children[c];
+			char *name = names->buf[names->n++];
+			snprintf(name, sizeof(names->buf[0]), "%s/%s", root->name, ch->name);
+			jx_result_node(r, ch, &score, &lost);
+			put(out, &k, name, ch->weight, score);
+		}
+	}
+	return k;
+}

@@ -1,0 +1,144 @@
+/*
+ * entropy.c - entropy weights from the attainments of several evaluations.
+ */
+#include "jixiao/entropy.h"
+
+#include "criteria.h"
+#include "jixiao/common.h"
+#include "json.h"
+#include "table.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct priv {
+	jx_criteria_table table;
+} priv;
+
+int jx_entropy_run(jx_entropy *out, const jx_result *const *results, size_t m, int level,
+		   jx_diags *diags)
+{
+	priv *pv = calloc(1, sizeof(*pv));
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	out->level = level;
+	out->m = m;
+	out->priv = pv;
+	if (!pv)
+		return JX_ENOMEM;
+	if (m < 2) {
+		jx_diags_add(diags, JX_SEV_ERROR, NULL, 0, 0, "entropy weights need at least 2 evaluations, not %zu", m);
+		return JX_EINVAL;
+	}
+	if ((rc = jx_criteria_table_build(&pv->table, results, m, level, 1, diags)) != 0) {
+		jx_entropy_release(out);
+		return rc;
+	}
+	size_t k = pv->table.k;
+	out->k = k;
+	out->criteria = pv->table.names;
+	out->e = calloc(k, sizeof(double));
+	out->w = calloc(k, sizeof(double));
+	out->constant = calloc(k, sizeof(bool));
+	if (!out->e || !out->w || !out->constant) {
+		jx_entropy_release(out);
+		return JX_ENOMEM;
+	}
+	const double *x = pv->table.attain;
+	double spread = 0, lnm = log((double)m);
+	for (size_t j = 0; j < k; j++) {
+		double sum = 0, h = 0;
+		bool same = true;
+		for (size_t i = 0; i < m; i++) {
+			sum += x[i * k + j];
+			same &= x[i * k + j] == x[j];
+		}
+		out->constant[j] = same || sum <= 0;
+		if (out->constant[j]) {
+			out->e[j] = 1; /* no information: every p is 1/m (or there is nothing) */
+			continue;
+		}
+		for (size_t i = 0; i < m; i++) {
+			double p = x[i * k + j] / sum;
+			if (p > 0)
+				h -= p * log(p); /* 0·ln 0 = 0 */
+		}
+		out->e[j] = h / lnm;
+		spread += 1 - out->e[j];
+	}
+	out->equal_fallback = !(spread > 0);
+	for (size_t j = 0; j < k; j++)
+		out->w[j] = out->equal_fallback ? 1.0 / (double)k : (1 - out->e[j]) / spread;
+	return 0;
+}
+
+void jx_entropy_release(jx_entropy *e)
+{
+	priv *pv = e->priv;
+	if (pv)
+		jx_criteria_table_release(&pv->table);
+	free(pv);
+	free(e->e);
+	free(e->w);
+	free(e->constant);
+	memset(e, 0, sizeof(*e));
+}
+
+int jx_entropy_write_text(FILE *out, const jx_entropy *e)
+{
+	jx_table t;
+	fprintf(out, "熵权法：%zu 份自评表，%s级指标的得分率（得分 ÷ 分值）\n\n", e->m, e->level == 1 ? "一" : "二");
+	jx_table_init(&t, 4);
+	jx_table_align(&t, 1, JX_RIGHT);
+	jx_table_align(&t, 2, JX_RIGHT);
+	size_t h = jx_table_row(&t);
+	jx_table_set(&t, h, 0, "指标");
+	jx_table_set(&t, h, 1, "熵值 e");
+	jx_table_set(&t, h, 2, "权重 w");
+	jx_table_rule(&t, h);
+	for (size_t j = 0; j < e->k; j++) {
+		size_t r = jx_table_row(&t);
+		jx_table_set(&t, r, 0, "%s", e->criteria[j]);
+		jx_table_set(&t, r, 1, "%.4f", e->e[j]);
+		jx_table_set(&t, r, 2, "%.4f", e->w[j]);
+		if (e->constant[j])
+			jx_table_set(&t, r, 3, "各表得分率相同，不提供信息");
+	}
+	int rc = jx_table_print(&t, out);
+	jx_table_release(&t);
+	if (e->equal_fallback)
+		fputs("\n各指标得分率在所有表中都相同：熵权无从区分，取等权。\n", out);
+	return rc ? rc : (ferror(out) ? JX_EIO : 0);
+}
+
+int jx_entropy_write_json(FILE *out, const jx_entropy *e)
+{
+	yajl_gen g = jx_json_open(out);
+	if (!g)
+		return JX_ENOMEM;
+	yajl_gen_map_open(g);
+	jx_json_kv_int(g, "level", e->level);
+	jx_json_kv_int(g, "evaluations", (long long)e->m);
+	jx_json_str(g, "weights");
+	yajl_gen_map_open(g);
+	for (size_t j = 0; j < e->k; j++)
+		jx_json_kv_double(g, e->criteria[j], e->w[j], 6);
+	yajl_gen_map_close(g);
+	jx_json_str(g, "entropy");
+	yajl_gen_map_open(g);
+	for (size_t j = 0; j < e->k; j++)
+		jx_json_kv_double(g, e->criteria[j], e->e[j], 6);
+	yajl_gen_map_close(g);
+	jx_json_str(g, "constant");
+	yajl_gen_array_open(g);
+	for (size_t j = 0; j < e->k; j++)
+		if (e->constant[j])
+			jx_json_str(g, e->criteria[j]);
+	yajl_gen_array_close(g);
+	jx_json_kv_bool(g, "equal_fallback", e->equal_fallback);
+	yajl_gen_map_close(g);
+	yajl_gen_free(g);
+	return ferror(out) ? JX_EIO : 0;
+}

@@ -1,0 +1,185 @@
+/*
+ * check_ahp.c - weights from data and judgements: AHP on Saaty's published
+ * examples, reciprocity and consistency, the random-index tables; entropy
+ * weights on a table worked by hand, constant columns and the equal fallback.
+ */
+#include "check_jixiao.h"
+
+#include "jixiao/ahp.h"
+#include "jixiao/common.h"
+#include "jixiao/entropy.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+static jx_diags diags;
+
+static void setup(void)
+{
+	jx_diags_init(&diags);
+}
+
+static void teardown(void)
+{
+	jx_diags_release(&diags);
+}
+
+static jx_ahp *load(const char *path)
+{
+	jx_ahp *a = NULL;
+	int rc = jx_ahp_load(&a, path, JX_RI_CLASSIC, &diags);
+	for (size_t i = 0; rc && i < diags.count; i++)
+		fprintf(stderr, "%u:%u: %s\n", diags.items[i].line, diags.items[i].col, diags.items[i].message);
+	ck_assert_int_eq(rc, 0);
+	return a;
+}
+
+#define NEAR(x, y, eps) ck_assert_msg(fabs((x) - (y)) < (eps), "%s = %.6f, want %.6f", #x, (double)(x), (double)(y))
+
+START_TEST(test_saaty3)
+{
+	jx_ahp *a = load("data/ahp/saaty3.yaml");
+	const jx_ahp_matrix *m = &a->matrices[0];
+	ck_assert_uint_eq(m->n, 3);
+	NEAR(m->weights[0], 0.6483, 5e-5);
+	NEAR(m->weights[1], 0.2297, 5e-5);
+	NEAR(m->weights[2], 0.1220, 5e-5);
+	NEAR(m->lambda_max, 3.0037, 5e-5);
+	NEAR(m->ri, 0.58, 1e-12);
+	ck_assert(m->consistent);
+	jx_ahp_free(a);
+	/* the same judgements as an upper triangle */
+	a = load("data/ahp/pairs.yaml");
+	NEAR(a->matrices[0].weights[0], 0.6483, 5e-5);
+	NEAR(a->matrices[0].weights[2], 0.1220, 5e-5);
+	jx_ahp_free(a);
+}
+END_TEST
+
+START_TEST(test_wealth_of_nations)
+{
+	static const double published[7] = { 0.427, 0.230, 0.021, 0.052, 0.052, 0.123, 0.094 };
+	jx_ahp *a = load("data/ahp/wealth-of-nations.yaml");
+	const jx_ahp_matrix *m = &a->matrices[0];
+	double sum = 0;
+	for (int i = 0; i < 7; i++) {
+		NEAR(m->weights[i], published[i], 5e-4);
+		sum += m->weights[i];
+	}
+	NEAR(sum, 1.0, 1e-12);
+	NEAR(m->lambda_max, 7.61, 5e-3);
+	jx_ahp_free(a);
+}
+END_TEST
+
+START_TEST(test_inconsistent)
+{
+	jx_ahp *a = load("data/ahp/inconsistent.yaml");
+	const jx_ahp_matrix *m = &a->matrices[0];
+	ck_assert(!m->consistent);
+	ck_assert(m->cr >= 0.10);
+	ck_assert_str_eq(m->criteria[m->worst_i], "A");
+	ck_assert_str_eq(m->criteria[m->worst_j], "C");
+	jx_ahp_free(a);
+}
+END_TEST
+
+START_TEST(test_hierarchy_and_tables)
+{
+	jx_ahp *a = load("../examples/ahp/karamay-2024.yaml");
+	ck_assert_uint_eq(a->nmatrices, 2);
+	ck_assert_str_eq(a->matrices[0].path, "");
+	ck_assert_str_eq(a->matrices[1].path, "产出指标");
+	ck_assert_uint_eq(a->matrices[1].n, 4);
+	jx_ahp_free(a);
+	NEAR(jx_ahp_ri(JX_RI_CLASSIC, 3), 0.58, 1e-12);
+	NEAR(jx_ahp_ri(JX_RI_CLASSIC, 12), 1.48, 1e-12);
+	NEAR(jx_ahp_ri(JX_RI_CLASSIC, 15), 1.59, 1e-12);
+	NEAR(jx_ahp_ri(JX_RI_SAATY2005, 3), 0.52, 1e-12);
+	NEAR(jx_ahp_ri(JX_RI_DD, 4), 0.8045, 1e-12);
+	NEAR(jx_ahp_ri(JX_RI_CLASSIC, 2), 0, 1e-12);
+	jx_ri_table t;
+	ck_assert_int_eq(jx_ahp_ri_parse("dd", &t), 0);
+	ck_assert_int_eq(t, JX_RI_DD);
+	ck_assert_int_eq(jx_ahp_ri_parse("saaty", &t), JX_EINVAL);
+}
+END_TEST
+
+START_TEST(test_errors)
+{
+	jx_ahp *a = NULL;
+	ck_assert_int_eq(jx_ahp_load(&a, "data/ahp/bad.yaml", JX_RI_CLASSIC, &diags), JX_EINVAL);
+	ck_assert_ptr_null(a);
+	ck_assert_uint_eq(diags.errors, 2);
+	ck_assert(strstr(diags.items[0].message, "'0.33' is not the reciprocal of 3"));
+	ck_assert_uint_eq(diags.items[0].line, 5);
+	ck_assert(strstr(diags.items[1].message, "not 'abc'"));
+}
+END_TEST
+
+/* Two level-1 groups: A always fully attained, B at 50%, 100% and 0%. */
+static jx_result *scored(const char *b_actual, jx_doc **doc, jx_rules *rules)
+{
+	char text[512];
+	jx_result *r;
+	snprintf(text, sizeof(text),
+		 "jixiao: 1\ntitle: t\nyear: 2024\nindicators:\n"
+		 "  - {name: A, weight: 50, target: '100', actual: '100'}\n"
+		 "  - {name: B, weight: 50, target: '100', actual: '%s'}\n", b_actual);
+	ck_assert_int_eq(jx_doc_parse(doc, "t.yaml", text, strlen(text), &diags), 0);
+	ck_assert_int_eq(jx_score_run(&r, *doc, rules, &diags), 0);
+	return r;
+}
+
+START_TEST(test_entropy)
+{
+	jx_rules *rules;
+	jx_doc *docs[3];
+	const jx_result *rs[3];
+	static const char *const actuals[3] = { "50", "100", "0" };
+	ck_assert_int_eq(jx_rules_load(&rules, "standard", NULL, NULL, &diags), 0);
+	for (int i = 0; i < 3; i++)
+		rs[i] = scored(actuals[i], &docs[i], rules);
+	jx_entropy e;
+	ck_assert_int_eq(jx_entropy_run(&e, rs, 3, 1, &diags), 0);
+	/* A is constant: e = 1, w = 0. B: p = 1/3, 2/3, 0; e = 0.636514/ln 3 */
+	ck_assert(e.constant[0]);
+	NEAR(e.e[0], 1.0, 1e-12);
+	NEAR(e.w[0], 0.0, 1e-12);
+	NEAR(e.e[1], 0.579380, 1e-6);
+	NEAR(e.w[1], 1.0, 1e-12);
+	ck_assert(!e.equal_fallback);
+	jx_entropy_release(&e);
+	/* all columns constant: equal weights */
+	const jx_result *same[2] = { rs[1], rs[1] };
+	ck_assert_int_eq(jx_entropy_run(&e, same, 2, 1, &diags), 0);
+	ck_assert(e.equal_fallback);
+	NEAR(e.w[0], 0.5, 1e-12);
+	jx_entropy_release(&e);
+	ck_assert_int_eq(jx_entropy_run(&e, rs, 1, 1, &diags), JX_EINVAL);
+	for (int i = 0; i < 3; i++) {
+		jx_result_free((jx_result *)rs[i]);
+		jx_doc_free(docs[i]);
+	}
+	jx_rules_free(rules);
+}
+END_TEST
+
+Suite *ahp_suite(void)
+{
+	Suite *s = suite_create("ahp");
+	TCase *tc = tcase_create("ahp");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_saaty3);
+	tcase_add_test(tc, test_wealth_of_nations);
+	tcase_add_test(tc, test_inconsistent);
+	tcase_add_test(tc, test_hierarchy_and_tables);
+	tcase_add_test(tc, test_errors);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("entropy");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_entropy);
+	suite_add_tcase(s, tc);
+	return s;
+}

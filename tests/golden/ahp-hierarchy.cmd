@@ -1,0 +1,1 @@
+$JX ahp examples/ahp/karamay-2024.yaml

@@ -1,0 +1,1 @@
+$JX ahp tests/data/ahp/saaty3.yaml --format json

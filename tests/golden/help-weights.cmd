@@ -1,0 +1,1 @@
+$JX weights --help
