@@ -16,7 +16,7 @@ DESTDIR ?=
 
 CC ?= cc
 PKG_CONFIG ?= pkg-config
-PKGS := yaml-0.1 libutf8proc yajl gsl
+PKGS := yaml-0.1 libutf8proc yajl gsl xlsxwriter sqlite3
 TEST_PKGS := check
 
 BUILD := build

@@ -892,14 +892,13 @@ static bool resolve_refs(impl *im)
 
 static void set_defaults(jx_rules *pub)
 {
-	static const char *const names[] = { "\xe4\xbc\x98", "\xe8\x89\xaf", "\xe4\xb8\xad",
-					      "\xe5\xb7\xae" }; /* 优 良 中 差 */
-	static const int mins[] = { 90, 80, 60, 0 };
-	static jx_grade grades[4];
-	for (int i = 0; i < 4; i++) {
-		grades[i].name = names[i];
-		grades[i].min = jx_dec_from_int(mins[i]);
-	}
+	/* Constant, so that rule sets loaded on several threads share it safely. */
+	static const jx_grade grades[4] = {
+		{ .name = "\xe4\xbc\x98", .min = { 90 * JX_DEC_SCALE } }, /* 优 */
+		{ .name = "\xe8\x89\xaf", .min = { 80 * JX_DEC_SCALE } }, /* 良 */
+		{ .name = "\xe4\xb8\xad", .min = { 60 * JX_DEC_SCALE } }, /* 中 */
+		{ .name = "\xe5\xb7\xae", .min = { 0 } },                 /* 差 */
+	};
 	pub->decimals = 2;
 	pub->rate_decimals = 2;
 	pub->rounding = JX_ROUND_HALF_UP;
@@ -967,6 +966,99 @@ void jx_rules_free(jx_rules *r)
 	impl *im = r->priv;
 	jx_arena_release(&im->arena);
 	free(im);
+}
+
+/* ------------------------------------------------------------- cache */
+
+typedef struct cached_set {
+	char *key;
+	jx_rules *rules;
+} cached_set;
+
+struct jx_rules_cache {
+	cached_set *sets;
+	size_t n, cap;
+};
+
+jx_rules_cache *jx_rules_cache_new(void)
+{
+	return calloc(1, sizeof(jx_rules_cache));
+}
+
+/* "a" "b" "c" joined into a new string. */
+static char *concat3(const char *a, const char *b, const char *c)
+{
+	size_t la = strlen(a), lb = strlen(b), lc = strlen(c);
+	char *s = malloc(la + lb + lc + 1);
+	if (s) {
+		memcpy(s, a, la);
+		memcpy(s + la, b, lb);
+		memcpy(s + la + lb, c, lc + 1);
+	}
+	return s;
+}
+
+/* What identifies the set spec names from base_dir: the name, or the file. */
+static char *cache_key(const char *spec, const char *base_dir)
+{
+	if (!is_path(spec))
+		return concat3("name:", spec, "");
+	char *joined = spec[0] == '/' || !base_dir ? concat3(spec, "", "") : concat3(base_dir, "/", spec);
+	char *real = joined ? realpath(joined, NULL) : NULL;
+	if (!real)
+		return joined; /* missing: loading reports it, and nothing is kept */
+	free(joined);
+	char *key = concat3("file:", real, "");
+	free(real);
+	return key;
+}
+
+int jx_rules_cache_get(jx_rules_cache *c, const jx_rules **out, const char *spec,
+		       const char *base_dir, const jx_loc *from, jx_diags *diags)
+{
+	char *key = cache_key(spec, base_dir);
+	*out = NULL;
+	if (!key)
+		return JX_ENOMEM;
+	for (size_t i = 0; i < c->n; i++)
+		if (strcmp(c->sets[i].key, key) == 0) {
+			free(key);
+			*out = c->sets[i].rules;
+			return 0;
+		}
+	jx_rules *r;
+	int rc = jx_rules_load(&r, spec, base_dir, from, diags);
+	if (rc == 0 && c->n == c->cap) {
+		size_t cap = c->cap ? 2 * c->cap : 4;
+		cached_set *s = realloc(c->sets, cap * sizeof(*s));
+		if (s) {
+			c->sets = s;
+			c->cap = cap;
+		}
+	}
+	if (rc == 0 && c->n < c->cap) {
+		c->sets[c->n++] = (cached_set){ key, r };
+		*out = r;
+		return 0;
+	}
+	free(key);
+	if (rc == 0) {
+		jx_rules_free(r);
+		rc = JX_ENOMEM;
+	}
+	return rc;
+}
+
+void jx_rules_cache_free(jx_rules_cache *c)
+{
+	if (!c)
+		return;
+	for (size_t i = 0; i < c->n; i++) {
+		free(c->sets[i].key);
+		jx_rules_free(c->sets[i].rules);
+	}
+	free(c->sets);
+	free(c);
 }
 
 const jx_grade *jx_rules_grade(const jx_rules *r, jx_dec total)

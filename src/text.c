@@ -22,11 +22,10 @@ int32_t jx_utf8_next(const char *s, size_t len, size_t *i)
 
 size_t jx_utf8_count(const char *s, size_t len)
 {
-	size_t i = 0, n = 0;
-	while (i < len) {
-		jx_utf8_next(s, len, &i);
-		n++;
-	}
+	/* Every byte but a continuation byte starts a character. */
+	size_t n = 0;
+	for (size_t i = 0; i < len; i++)
+		n += ((unsigned char)s[i] & 0xC0) != 0x80;
 	return n;
 }
 

@@ -16,7 +16,7 @@
  */
 int32_t jx_utf8_next(const char *s, size_t len, size_t *i);
 
-/** Number of code points in s[0..len) (a malformed byte counts as one). */
+/** Number of code points in s[0..len): bytes that are not UTF-8 continuation bytes. */
 size_t jx_utf8_count(const char *s, size_t len);
 
 /** Byte offset of the code point with index chars in s[0..len) (or len). */

@@ -5,6 +5,7 @@
 #include "jixiao/write.h"
 
 #include "jixiao/common.h"
+#include "csv.h"
 
 #include <string.h>
 
@@ -15,36 +16,10 @@ static const char *const titles[] = {
 
 #define NCOLS (sizeof(titles) / sizeof(titles[0]))
 
-/* Text a spreadsheet would run as a formula ("=60万元", "+1", "@x"): it gets a
- * leading apostrophe, which spreadsheets show as text and do not display. */
-static bool formula_like(const char *s)
-{
-	return s && (s[0] == '=' || s[0] == '+' || s[0] == '@' || s[0] == '\t' || s[0] == '\r' ||
-		     (s[0] == '-' && s[1] && !(s[1] >= '0' && s[1] <= '9') && s[1] != '.'));
-}
-
-static void field(FILE *out, const char *s, bool last)
-{
-	if (formula_like(s))
-		fputc('\'', out);
-	if (s && s[strcspn(s, ",\"\r\n")] != '\0') {
-		fputc('"', out);
-		for (const char *p = s; *p; p++) {
-			if (*p == '"')
-				fputc('"', out);
-			fputc(*p, out);
-		}
-		fputc('"', out);
-	} else if (s) {
-		fputs(s, out);
-	}
-	fputs(last ? "\r\n" : ",", out);
-}
-
 static void row(FILE *out, const char *const *cells)
 {
 	for (size_t i = 0; i < NCOLS; i++)
-		field(out, cells[i], i + 1 == NCOLS);
+		jx_csv_cell(out, cells[i], i + 1 == NCOLS);
 }
 
 typedef struct cellbuf {
@@ -113,7 +88,7 @@ static void write_result(FILE *out, const jx_result *r)
 
 int jx_write_csv(FILE *out, const jx_result *const *results, size_t n)
 {
-	fputs("\xef\xbb\xbf", out);
+	fputs(JX_CSV_BOM, out);
 	row(out, titles);
 	for (size_t i = 0; i < n; i++)
 		write_result(out, results[i]);

@@ -115,6 +115,23 @@ int jx_rules_load(jx_rules **out, const char *spec, const char *base_dir, const 
 
 void jx_rules_free(jx_rules *r);
 
+/**
+ * Rule sets loaded once for many documents: a set named by name is loaded
+ * once per name, one named by path once per file it resolves to. A set that
+ * fails to load is not kept, so each document naming it gets the
+ * diagnostics. Not thread-safe: use one cache per thread.
+ */
+typedef struct jx_rules_cache jx_rules_cache;
+
+jx_rules_cache *jx_rules_cache_new(void);
+
+/** Like jx_rules_load; *out belongs to the cache. */
+int jx_rules_cache_get(jx_rules_cache *c, const jx_rules **out, const char *spec,
+		       const char *base_dir, const jx_loc *from, jx_diags *diags);
+
+/** Free the cache and every set in it. */
+void jx_rules_cache_free(jx_rules_cache *c);
+
 /** The rule called name or with name among its aliases, or NULL. */
 const jx_rule *jx_rules_find(const jx_rules *r, const char *name);
 

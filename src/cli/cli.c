@@ -53,6 +53,21 @@ int cli_exit_for(int rc)
 	}
 }
 
+/* Score the loaded document under ev->rules and compute its findings. */
+static int eval_score(cli_eval *ev, jx_diags *diags)
+{
+	int rc = jx_score_run(&ev->result, ev->doc, ev->rules, diags);
+	if (rc == 0 && (rc = jx_findings_run(&ev->findings, ev->result)) != 0)
+		jx_diags_add(diags, JX_SEV_ERROR, &ev->doc->src, 0, 0, "out of memory");
+	return rc;
+}
+
+/* Where the document named its rule set, for diagnostics about it. */
+static jx_loc rules_named_at(const jx_doc *doc)
+{
+	return (jx_loc){ &doc->src, doc->rules_mark.line, doc->rules_mark.col };
+}
+
 int cli_eval_load(cli_eval *ev, const char *path, const char *rules_override, jx_diags *diags)
 {
 	int rc;
@@ -60,16 +75,36 @@ int cli_eval_load(cli_eval *ev, const char *path, const char *rules_override, jx
 	if ((rc = jx_doc_load(&ev->doc, path, diags)) != 0)
 		return rc;
 	if (rules_override) {
-		rc = jx_rules_load(&ev->rules, rules_override, NULL, NULL, diags);
+		rc = jx_rules_load(&ev->own_rules, rules_override, NULL, NULL, diags);
 	} else {
-		jx_loc from = { &ev->doc->src, ev->doc->rules_mark.line, ev->doc->rules_mark.col };
-		rc = jx_rules_load(&ev->rules, ev->doc->rules, jx_doc_dir(ev->doc),
+		jx_loc from = rules_named_at(ev->doc);
+		rc = jx_rules_load(&ev->own_rules, ev->doc->rules, jx_doc_dir(ev->doc),
 				   ev->doc->rules_mark.line ? &from : NULL, diags);
 	}
+	ev->rules = ev->own_rules;
 	if (rc == 0)
-		rc = jx_score_run(&ev->result, ev->doc, ev->rules, diags);
-	if (rc == 0 && (rc = jx_findings_run(&ev->findings, ev->result)) != 0)
-		jx_diags_add(diags, JX_SEV_ERROR, &ev->doc->src, 0, 0, "out of memory");
+		rc = eval_score(ev, diags);
+	if (rc)
+		cli_eval_release(ev);
+	return rc;
+}
+
+int cli_eval_load_shared(cli_eval *ev, const char *path, const jx_rules *shared,
+			 jx_rules_cache *cache, jx_diags *diags)
+{
+	int rc;
+	memset(ev, 0, sizeof(*ev));
+	if ((rc = jx_doc_load(&ev->doc, path, diags)) != 0)
+		return rc;
+	if (shared) {
+		ev->rules = shared;
+	} else {
+		jx_loc from = rules_named_at(ev->doc);
+		rc = jx_rules_cache_get(cache, &ev->rules, ev->doc->rules, jx_doc_dir(ev->doc),
+					ev->doc->rules_mark.line ? &from : NULL, diags);
+	}
+	if (rc == 0)
+		rc = eval_score(ev, diags);
 	if (rc)
 		cli_eval_release(ev);
 	return rc;
@@ -79,21 +114,24 @@ void cli_eval_release(cli_eval *ev)
 {
 	jx_findings_release(&ev->findings);
 	jx_result_free(ev->result);
-	jx_rules_free(ev->rules);
+	jx_rules_free(ev->own_rules);
 	jx_doc_free(ev->doc);
 	memset(ev, 0, sizeof(*ev));
 }
 
-/* The temporary being written, removed if a signal ends the run. */
-static volatile sig_atomic_t have_tmp;
-static char tmp_path[4096];
-
+/* A signal ending the run removes the temporaries being written. */
 static void on_signal(int sig)
 {
-	if (have_tmp)
-		unlink(tmp_path);
+	jx_tmp_remove_all();
 	signal(sig, SIG_DFL);
 	raise(sig);
+}
+
+void cli_catch_signals(void)
+{
+	signal(SIGINT, on_signal);
+	signal(SIGTERM, on_signal);
+	signal(SIGHUP, on_signal);
 }
 
 static int files_add(cli_files *f, const char *path)
@@ -210,80 +248,35 @@ int cli_out_open(cli_out *o, const char *path)
 		o->f = stdout;
 		return 0;
 	}
-	size_t n = strlen(path) + 16;
-	o->path = strdup(path);
-	o->tmp = malloc(n);
-	if (!o->path || !o->tmp || n > sizeof(tmp_path)) {
-		fprintf(stderr, "jixiao: %s: cannot write: path too long or out of memory\n", path);
-		cli_out_abort(o);
-		return EXIT_IO;
-	}
-	snprintf(o->tmp, n, "%s.tmpXXXXXX", path);
-	int fd = mkstemp(o->tmp);
-	if (fd < 0 || !(o->f = fdopen(fd, "w"))) {
+	cli_catch_signals();
+	if (jx_tmp_create(&o->tmp, path, true) != 0) {
 		fprintf(stderr, "jixiao: %s: cannot write: %s\n", path, strerror(errno));
-		if (fd >= 0) {
-			close(fd);
-			unlink(o->tmp);
-		}
-		free(o->tmp);
-		o->tmp = NULL;
-		cli_out_abort(o);
 		return EXIT_IO;
 	}
-	/* mkstemp makes the file private; give it the mode a new file would get. */
-	mode_t mask = umask(0);
-	umask(mask);
-	fchmod(fd, 0666 & ~mask);
-	memcpy(tmp_path, o->tmp, strlen(o->tmp) + 1);
-	have_tmp = 1;
-	signal(SIGINT, on_signal);
-	signal(SIGTERM, on_signal);
-	signal(SIGHUP, on_signal);
+	o->f = o->tmp.f;
 	return 0;
 }
 
 int cli_out_commit(cli_out *o)
 {
-	int rc = 0;
-	if (!o->path) {
+	if (o->f == stdout) {
 		if (fflush(stdout) != 0 || ferror(stdout)) {
 			fprintf(stderr, "jixiao: cannot write to standard output: %s\n", strerror(errno));
 			return EXIT_IO;
 		}
 		return 0;
 	}
-	if (fflush(o->f) != 0 || ferror(o->f) || fsync(fileno(o->f)) != 0) {
-		fprintf(stderr, "jixiao: %s: cannot write: %s\n", o->path, strerror(errno));
-		rc = EXIT_IO;
-	}
-	if (fclose(o->f) != 0 && rc == 0) {
-		fprintf(stderr, "jixiao: %s: cannot write: %s\n", o->path, strerror(errno));
-		rc = EXIT_IO;
-	}
+	char *path = strdup(o->tmp.path);
+	int rc = jx_tmp_commit(&o->tmp);
+	if (rc != 0)
+		fprintf(stderr, "jixiao: %s: cannot write: %s\n", path ? path : "output", strerror(errno));
+	free(path);
 	o->f = NULL;
-	if (rc == 0 && rename(o->tmp, o->path) != 0) {
-		fprintf(stderr, "jixiao: %s: cannot write: %s\n", o->path, strerror(errno));
-		rc = EXIT_IO;
-	}
-	if (rc)
-		unlink(o->tmp);
-	have_tmp = 0;
-	free(o->tmp);
-	free(o->path);
-	o->tmp = o->path = NULL;
-	return rc;
+	return rc ? EXIT_IO : 0;
 }
 
 void cli_out_abort(cli_out *o)
 {
-	if (o->f && o->f != stdout)
-		fclose(o->f);
-	if (o->tmp) {
-		unlink(o->tmp);
-		have_tmp = 0;
-	}
-	free(o->tmp);
-	free(o->path);
+	jx_tmp_abort(&o->tmp);
 	memset(o, 0, sizeof(*o));
 }

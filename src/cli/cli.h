@@ -11,6 +11,7 @@
 #include "jixiao/doc.h"
 #include "jixiao/rules.h"
 #include "jixiao/score.h"
+#include "tmpfile.h"
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -43,7 +44,8 @@ void cli_print_diags(const jx_diags *d);
 /** A loaded and scored evaluation. */
 typedef struct cli_eval {
 	jx_doc *doc;
-	jx_rules *rules;
+	const jx_rules *rules;
+	jx_rules *own_rules; /**< rules, when not shared */
 	jx_result *result;
 	jx_findings findings;
 } cli_eval;
@@ -55,14 +57,23 @@ typedef struct cli_eval {
  * nothing is left to free.
  */
 int cli_eval_load(cli_eval *ev, const char *path, const char *rules_override, jx_diags *diags);
+
+/**
+ * The same for many files: the rule set is shared (when not NULL) or taken
+ * from cache, and the evaluation does not own it.
+ */
+int cli_eval_load_shared(cli_eval *ev, const char *path, const jx_rules *shared,
+			 jx_rules_cache *cache, jx_diags *diags);
 void cli_eval_release(cli_eval *ev);
 
 /** An output: standard output, or a file written through a temporary. */
 typedef struct cli_out {
 	FILE *f;
-	char *path; /**< NULL for standard output */
-	char *tmp;
+	jx_tmp tmp; /**< unused for standard output */
 } cli_out;
+
+/** Remove the temporaries being written when SIGINT, SIGTERM or SIGHUP ends the run. */
+void cli_catch_signals(void);
 
 /** Open path for writing ("-" or NULL: standard output). Returns 0 or EXIT_IO after a message. */
 int cli_out_open(cli_out *o, const char *path);

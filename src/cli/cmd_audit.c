@@ -1,0 +1,442 @@
+/*
+ * cmd_audit.c - `jixiao audit PATH...`: re-score many submissions with
+ * worker threads, write one record per file in path order whatever the
+ * number of threads, and summarise the run.
+ *
+ * Workers take files in order and leave each record in a window of slots;
+ * the main thread writes the records in order as they complete. A worker
+ * waits when it runs a window ahead of the writer, so memory stays bounded
+ * however many files there are.
+ */
+#include "cli.h"
+
+#include "jixiao/audit.h"
+#include "jixiao/common.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+static int run(int argc, char **argv);
+
+const cli_command cmd_audit = {
+	"audit", "re-score many submissions: claimed against recomputed, with a summary",
+	"usage: jixiao audit PATH... [--rules R] [--jobs N] [--format jsonl|csv|xlsx|sqlite]\n"
+	"                    [-o OUT] [--fail-on mismatch|error] [--shard I/N] [--quiet]\n"
+	"\n"
+	"Loads and scores every evaluation (directories are searched for *.yaml and\n"
+	"*.yml), compares every claimed rate, score, total and grade with the\n"
+	"recomputed one, and writes one record per file in path order. A file that\n"
+	"cannot be scored is recorded with its errors; the run goes on. A summary\n"
+	"goes to standard error.\n"
+	"\n"
+	"  -r, --rules R      score every file under rule set R (a name or a path)\n"
+	"  -j, --jobs N       worker threads (default: the number of processors)\n"
+	"  -f, --format F     jsonl (default, spec §6), csv, xlsx or sqlite\n"
+	"  -o, --output OUT   jsonl, xlsx: a file; csv: a directory for files.csv\n"
+	"                     and mismatches.csv; sqlite: a database that keeps\n"
+	"                     every run. Without -o, jsonl and the csv files table\n"
+	"                     go to standard output.\n"
+	"      --fail-on W    exit with status 1 when a claim does not follow\n"
+	"                     (mismatch) or a file cannot be scored (error); may\n"
+	"                     be given twice or as mismatch,error\n"
+	"      --shard I/N    audit only the I-th of N equal runs of the sorted\n"
+	"                     files (1 <= I <= N); shards concatenate in order\n"
+	"  -q, --quiet        no summary, no progress\n"
+	"  -h, --help         show this help\n",
+	run
+};
+
+/* Records a worker may run ahead of the writer, per worker. */
+#define WINDOW_PER_JOB 16
+#define MAX_JOBS 256
+
+typedef struct slot {
+	bool done;
+	int rc;
+	jx_audit_row row;
+} slot;
+
+typedef struct audit_run {
+	char **paths;
+	size_t first, end;        /* the files of this shard */
+	const jx_rules *shared;   /* --rules */
+	bool detail;
+	/* the window, guarded by mu */
+	pthread_mutex_t mu;
+	pthread_cond_t ready, space;
+	slot *slots;
+	size_t window;
+	size_t next_take, next_write;
+	bool stop;
+} audit_run;
+
+/* The record of one file. Returns 0 or JX_ENOMEM. */
+static int audit_file(audit_run *a, const char *path, jx_rules_cache *cache, jx_audit_row *row)
+{
+	jx_diags d;
+	cli_eval ev;
+	jx_diags_init(&d);
+	bool scored = cli_eval_load_shared(&ev, path, a->shared, cache, &d) == 0;
+	int rc = jx_audit_row_make(row, path, scored ? ev.result : NULL,
+				   scored ? &ev.findings : NULL, &d, a->detail);
+	if (scored)
+		cli_eval_release(&ev);
+	jx_diags_release(&d);
+	return rc;
+}
+
+static void *worker(void *arg)
+{
+	audit_run *a = arg;
+	jx_rules_cache *cache = jx_rules_cache_new();
+	for (;;) {
+		pthread_mutex_lock(&a->mu);
+		while (!a->stop && a->next_take < a->end && a->next_take >= a->next_write + a->window)
+			pthread_cond_wait(&a->space, &a->mu);
+		if (a->stop || a->next_take >= a->end) {
+			pthread_mutex_unlock(&a->mu);
+			break;
+		}
+		size_t i = a->next_take++;
+		pthread_mutex_unlock(&a->mu);
+
+		jx_audit_row row;
+		int rc = cache ? audit_file(a, a->paths[i], cache, &row) : JX_ENOMEM;
+
+		pthread_mutex_lock(&a->mu);
+		slot *s = &a->slots[i % a->window];
+		s->row = row;
+		s->rc = rc;
+		s->done = true;
+		if (i == a->next_write)
+			pthread_cond_signal(&a->ready);
+		pthread_mutex_unlock(&a->mu);
+	}
+	jx_rules_cache_free(cache);
+	return NULL;
+}
+
+/* ------------------------------------------------------------- progress */
+
+typedef struct progress {
+	bool on;          /* standard error is a terminal */
+	bool shown;
+	struct timespec start, last;
+} progress;
+
+static double seconds(const struct timespec *a, const struct timespec *b)
+{
+	return (double)(b->tv_sec - a->tv_sec) + (double)(b->tv_nsec - a->tv_nsec) / 1e9;
+}
+
+/* A bar on standard error once the run has taken a second, redrawn ten times a second. */
+static void progress_update(progress *p, size_t done, size_t total)
+{
+	struct timespec now;
+	if (!p->on)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	double elapsed = seconds(&p->start, &now);
+	if (elapsed < 1.0 || (p->shown && seconds(&p->last, &now) < 0.1 && done < total))
+		return;
+	p->last = now;
+	p->shown = true;
+	char bar[31];
+	size_t fill = total ? done * 30 / total : 30;
+	for (size_t i = 0; i < 30; i++)
+		bar[i] = i < fill ? '#' : '.';
+	bar[30] = '\0';
+	fprintf(stderr, "\r\033[K复核 %zu/%zu [%s] %3zu%%  %.0f 个/秒", done, total, bar,
+		total ? done * 100 / total : 100, elapsed > 0 ? (double)done / elapsed : 0.0);
+	fflush(stderr);
+}
+
+static void progress_clear(progress *p)
+{
+	if (p->shown) {
+		fputs("\r\033[K", stderr);
+		p->shown = false;
+	}
+}
+
+/* ------------------------------------------------------------- writing */
+
+typedef struct sink {
+	jx_audit_writer *w;
+	jx_audit_summary *summary;
+	progress progress;
+	bool quiet;
+	size_t done, total;
+	int status;
+} sink;
+
+/* Write one record and count it; prints the errors of a file that was not scored. */
+static int take(sink *k, jx_audit_row *row, int rc)
+{
+	char err[512];
+	bool have_row = rc == 0;
+	if (rc == 0 && !row->ok && !k->quiet) {
+		progress_clear(&k->progress);
+		for (size_t i = 0; i < row->nerrors; i++) {
+			const jx_audit_error *e = &row->errors[i];
+			if (e->line)
+				fprintf(stderr, "%s:%u:%u: error: %s\n", row->file, e->line, e->col, e->message);
+			else
+				fprintf(stderr, "%s: error: %s\n", row->file, e->message);
+		}
+	}
+	if (rc == 0 && jx_audit_summary_add(k->summary, row) != 0)
+		rc = JX_ENOMEM;
+	if (rc == 0 && (rc = jx_audit_write(k->w, row, err, sizeof(err))) != 0) {
+		progress_clear(&k->progress);
+		fprintf(stderr, "jixiao: %s\n", err);
+	} else if (rc) {
+		fprintf(stderr, "jixiao: out of memory\n");
+	}
+	if (have_row)
+		jx_audit_row_release(row);
+	k->done++;
+	progress_update(&k->progress, k->done, k->total);
+	return rc;
+}
+
+static int run_serial(audit_run *a, sink *k)
+{
+	jx_rules_cache *cache = jx_rules_cache_new();
+	int rc = cache ? 0 : JX_ENOMEM;
+	for (size_t i = a->first; i < a->end && rc == 0; i++) {
+		jx_audit_row row;
+		rc = take(k, &row, audit_file(a, a->paths[i], cache, &row));
+	}
+	jx_rules_cache_free(cache);
+	return rc;
+}
+
+static int run_parallel(audit_run *a, sink *k, unsigned jobs)
+{
+	pthread_t tid[MAX_JOBS];
+	unsigned started = 0;
+	int rc = 0;
+
+	a->window = (size_t)jobs * WINDOW_PER_JOB;
+	a->slots = calloc(a->window, sizeof(*a->slots));
+	if (!a->slots)
+		return JX_ENOMEM;
+	pthread_mutex_init(&a->mu, NULL);
+	pthread_cond_init(&a->ready, NULL);
+	pthread_cond_init(&a->space, NULL);
+	a->next_take = a->next_write = a->first;
+	for (; started < jobs; started++)
+		if (pthread_create(&tid[started], NULL, worker, a) != 0)
+			break;
+	if (started == 0)
+		rc = JX_ENOMEM;
+	for (size_t i = a->first; i < a->end && rc == 0; i++) {
+		slot *s = &a->slots[i % a->window];
+		pthread_mutex_lock(&a->mu);
+		while (!s->done)
+			pthread_cond_wait(&a->ready, &a->mu);
+		jx_audit_row row = s->row;
+		int file_rc = s->rc;
+		s->done = false;
+		a->next_write = i + 1;
+		pthread_cond_broadcast(&a->space);
+		/* the next record may be done already: nobody will signal for it */
+		pthread_mutex_unlock(&a->mu);
+		rc = take(k, &row, file_rc);
+	}
+	pthread_mutex_lock(&a->mu);
+	a->stop = true;
+	pthread_cond_broadcast(&a->space);
+	pthread_mutex_unlock(&a->mu);
+	for (unsigned t = 0; t < started; t++)
+		pthread_join(tid[t], NULL);
+	/* records finished after a failure */
+	for (size_t i = 0; i < a->window; i++)
+		if (a->slots[i].done && a->slots[i].rc == 0)
+			jx_audit_row_release(&a->slots[i].row);
+	pthread_cond_destroy(&a->space);
+	pthread_cond_destroy(&a->ready);
+	pthread_mutex_destroy(&a->mu);
+	free(a->slots);
+	return rc;
+}
+
+/* ------------------------------------------------------------- options */
+
+typedef struct options {
+	const char *rules, *output;
+	jx_audit_format format;
+	unsigned jobs;
+	bool fail_mismatch, fail_error, quiet;
+	unsigned shard, shards; /* 0/0: the whole run */
+	char shard_text[32];
+} options;
+
+static bool parse_uint(const char *s, unsigned max, unsigned *out)
+{
+	char *end;
+	errno = 0;
+	unsigned long v = strtoul(s, &end, 10);
+	if (errno || end == s || *end || v == 0 || v > max || s[0] == '-' || s[0] == '+')
+		return false;
+	*out = (unsigned)v;
+	return true;
+}
+
+static int parse_fail_on(options *o, const char *arg)
+{
+	char buf[64];
+	snprintf(buf, sizeof(buf), "%s", arg);
+	for (char *save, *w = strtok_r(buf, ",", &save); w; w = strtok_r(NULL, ",", &save)) {
+		if (strcmp(w, "mismatch") == 0)
+			o->fail_mismatch = true;
+		else if (strcmp(w, "error") == 0)
+			o->fail_error = true;
+		else
+			return cli_usage_error(&cmd_audit, "--fail-on takes mismatch or error, not '%s'", w);
+	}
+	return EXIT_OK;
+}
+
+static int parse_shard(options *o, const char *arg)
+{
+	char buf[32];
+	snprintf(buf, sizeof(buf), "%s", arg);
+	char *slash = strchr(buf, '/');
+	if (slash)
+		*slash = '\0';
+	if (!slash || !parse_uint(buf, 1000000, &o->shard) ||
+	    !parse_uint(slash + 1, 1000000, &o->shards) || o->shard > o->shards)
+		return cli_usage_error(&cmd_audit, "--shard takes I/N with 1 <= I <= N, not '%s'", arg);
+	snprintf(o->shard_text, sizeof(o->shard_text), "%u/%u", o->shard, o->shards);
+	return EXIT_OK;
+}
+
+static int parse_format(options *o, const char *arg)
+{
+	static const char *const names[] = { "jsonl", "csv", "xlsx", "sqlite" };
+	static const jx_audit_format formats[] = { JX_AUDIT_JSONL, JX_AUDIT_CSV, JX_AUDIT_XLSX,
+						   JX_AUDIT_SQLITE };
+	for (size_t i = 0; i < 4; i++)
+		if (strcmp(arg, names[i]) == 0) {
+			o->format = formats[i];
+			return EXIT_OK;
+		}
+	return cli_usage_error(&cmd_audit, "unknown format '%s' (jsonl, csv, xlsx or sqlite)", arg);
+}
+
+static int parse_options(options *o, int argc, char **argv)
+{
+	enum { OPT_FAIL_ON = 256, OPT_SHARD };
+	static const struct option opts[] = {
+		{ "rules", required_argument, NULL, 'r' }, { "jobs", required_argument, NULL, 'j' },
+		{ "format", required_argument, NULL, 'f' }, { "output", required_argument, NULL, 'o' },
+		{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
+		{ "shard", required_argument, NULL, OPT_SHARD }, { "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 }
+	};
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	int c, status = EXIT_OK;
+
+	memset(o, 0, sizeof(*o));
+	o->format = JX_AUDIT_JSONL;
+	o->jobs = cores < 1 ? 1 : cores > MAX_JOBS ? MAX_JOBS : (unsigned)cores;
+	optind = 1;
+	opterr = 0;
+	while (status == EXIT_OK && (c = getopt_long(argc, argv, "r:j:f:o:qh", opts, NULL)) != -1) {
+		switch (c) {
+		case 'r': o->rules = optarg; break;
+		case 'j':
+			if (!parse_uint(optarg, MAX_JOBS, &o->jobs))
+				status = cli_usage_error(&cmd_audit, "--jobs takes 1 to %d, not '%s'",
+							 MAX_JOBS, optarg);
+			break;
+		case 'f': status = parse_format(o, optarg); break;
+		case 'o': o->output = optarg; break;
+		case OPT_FAIL_ON: status = parse_fail_on(o, optarg); break;
+		case OPT_SHARD: status = parse_shard(o, optarg); break;
+		case 'q': o->quiet = true; break;
+		case 'h': cli_usage(stdout, &cmd_audit); return -1;
+		default:
+			return cli_usage_error(&cmd_audit, "unknown or incomplete option '%s'",
+					       argv[optind - 1]);
+		}
+	}
+	if (status == EXIT_OK && optind >= argc)
+		status = cli_usage_error(&cmd_audit, "no file or directory to audit");
+	if (status == EXIT_OK && !o->output &&
+	    (o->format == JX_AUDIT_XLSX || o->format == JX_AUDIT_SQLITE))
+		status = cli_usage_error(&cmd_audit, "--format %s needs -o FILE",
+					 o->format == JX_AUDIT_XLSX ? "xlsx" : "sqlite");
+	return status;
+}
+
+/* ------------------------------------------------------------- the command */
+
+static int run(int argc, char **argv)
+{
+	options o;
+	cli_files files;
+	jx_rules *shared = NULL;
+	char err[512];
+	int status = parse_options(&o, argc, argv);
+	if (status)
+		return status < 0 ? EXIT_OK : status;
+	if ((status = cli_files_collect(&files, argv + optind, (size_t)(argc - optind))) != EXIT_OK)
+		return status;
+	if (o.rules) {
+		jx_diags d;
+		jx_diags_init(&d);
+		if (jx_rules_load(&shared, o.rules, NULL, NULL, &d) != 0) {
+			cli_print_diags(&d);
+			jx_diags_release(&d);
+			cli_files_free(&files);
+			return EXIT_INPUT;
+		}
+		jx_diags_release(&d);
+	}
+
+	audit_run a = { .paths = files.paths, .first = 0, .end = files.n, .shared = shared,
+			.detail = jx_audit_format_detail(o.format) };
+	if (o.shards) {
+		a.first = (size_t)((unsigned long long)files.n * (o.shard - 1) / o.shards);
+		a.end = (size_t)((unsigned long long)files.n * o.shard / o.shards);
+	}
+	jx_audit_run info = { JX_VERSION, o.rules, o.shards ? o.shard_text : NULL };
+	sink k = { .summary = jx_audit_summary_new(), .quiet = o.quiet, .total = a.end - a.first };
+	k.progress.on = !o.quiet && isatty(STDERR_FILENO);
+	clock_gettime(CLOCK_MONOTONIC, &k.progress.start);
+	cli_catch_signals();
+	int rc = k.summary ? jx_audit_open(&k.w, o.format, o.output, &info, err, sizeof(err))
+			   : JX_ENOMEM;
+	if (rc) {
+		fprintf(stderr, "jixiao: %s\n", k.summary ? err : "out of memory");
+	} else {
+		unsigned jobs = o.jobs;
+		if (jobs > k.total)
+			jobs = k.total ? (unsigned)k.total : 1;
+		rc = jobs > 1 ? run_parallel(&a, &k, jobs) : run_serial(&a, &k);
+		progress_clear(&k.progress);
+		int crc = jx_audit_close(k.w, rc == 0, err, sizeof(err));
+		if (crc && rc == 0) {
+			fprintf(stderr, "jixiao: %s\n", err);
+			rc = crc;
+		}
+	}
+	if (rc == 0 && !o.quiet)
+		jx_audit_summary_print(stderr, k.summary);
+	status = rc ? (rc == JX_ELIMIT ? EXIT_INPUT : EXIT_IO) : EXIT_OK;
+	if (status == EXIT_OK && ((o.fail_mismatch && jx_audit_summary_mismatched(k.summary)) ||
+				  (o.fail_error && jx_audit_summary_failed(k.summary))))
+		status = EXIT_FOUND;
+	jx_audit_summary_free(k.summary);
+	jx_rules_free(shared);
+	cli_files_free(&files);
+	return status;
+}

@@ -1,0 +1,41 @@
+/*
+ * tmpfile.h - outputs that appear complete or not at all: each is written to
+ * a temporary next to it ("OUT.tmpXXXXXX") and renamed over it when done.
+ * Live temporaries are registered so that a signal handler can remove them.
+ */
+#ifndef JX_TMPFILE_H
+#define JX_TMPFILE_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+/** A temporary for the output at path. */
+typedef struct jx_tmp {
+	char *path; /**< the output */
+	char *tmp;  /**< the temporary, NULL when none is open */
+	FILE *f;    /**< open on tmp when asked for */
+} jx_tmp;
+
+/** Most temporaries open at once. */
+#define JX_TMP_MAX 8
+
+/**
+ * Create the temporary for path (mode as a new file would get), opened as
+ * t->f when open_file, else closed (for libraries that open by name).
+ * Returns 0, or -1 with errno set.
+ */
+int jx_tmp_create(jx_tmp *t, const char *path, bool open_file);
+
+/**
+ * Flush, sync and close t->f (if open), then rename the temporary over the
+ * output. Returns 0, or -1 with errno set and the temporary removed.
+ */
+int jx_tmp_commit(jx_tmp *t);
+
+/** Remove the temporary; the output is left as it was. */
+void jx_tmp_abort(jx_tmp *t);
+
+/** Remove every live temporary; async-signal-safe (for a signal handler). */
+void jx_tmp_remove_all(void);
+
+#endif
