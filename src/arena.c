@@ -35,7 +35,8 @@ void jx_arena_release(jx_arena *a)
 	jx_arena_init(a);
 }
 
-void *jx_arena_alloc(jx_arena *a, size_t size)
+/* size bytes, not cleared. */
+static void *arena_raw(jx_arena *a, size_t size)
 {
 	size_t need = (size + ARENA_ALIGN - 1) & ~(ARENA_ALIGN - 1);
 	if (need < size)
@@ -57,7 +58,14 @@ void *jx_arena_alloc(jx_arena *a, size_t size)
 	}
 	void *p = a->head->data + a->used;
 	a->used += need;
-	memset(p, 0, size);
+	return p;
+}
+
+void *jx_arena_alloc(jx_arena *a, size_t size)
+{
+	void *p = arena_raw(a, size);
+	if (p)
+		memset(p, 0, size);
 	return p;
 }
 
@@ -72,7 +80,7 @@ char *jx_arena_strndup(jx_arena *a, const char *s, size_t len)
 {
 	if (len == SIZE_MAX)
 		return NULL;
-	char *p = jx_arena_alloc(a, len + 1);
+	char *p = arena_raw(a, len + 1);
 	if (p) {
 		memcpy(p, s, len);
 		p[len] = '\0';

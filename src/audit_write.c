@@ -152,11 +152,6 @@ typedef struct jsonl_sink {
 	yajl_gen g;
 } jsonl_sink;
 
-static void print_cb(void *ctx, const char *s, size_t len)
-{
-	fwrite(s, 1, len, (FILE *)ctx);
-}
-
 static void str(yajl_gen g, const char *s)
 {
 	yajl_gen_string(g, (const unsigned char *)s, strlen(s));
@@ -242,9 +237,14 @@ static void jsonl_row(yajl_gen g, const jx_audit_row *row)
 static int jsonl_write(audit_sink *base, const jx_audit_row *row, char *err, size_t errlen)
 {
 	jsonl_sink *s = (jsonl_sink *)base;
+	const unsigned char *buf;
+	size_t len;
 	jsonl_row(s->g, row);
+	yajl_gen_get_buf(s->g, &buf, &len);
+	fwrite(buf, 1, len, s->f);
+	yajl_gen_clear(s->g);
 	yajl_gen_reset(s->g, NULL);
-	if (fputc('\n', s->f) == EOF)
+	if (fputc('\n', s->f) == EOF || ferror(s->f))
 		return audit_fail_errno(err, errlen, s->tmp.path ? s->tmp.path : "standard output");
 	return 0;
 }
@@ -292,7 +292,6 @@ int audit_jsonl_open(audit_sink **out, const char *path, char *err, size_t errle
 		snprintf(err, errlen, "out of memory");
 		return JX_ENOMEM;
 	}
-	yajl_gen_config(s->g, yajl_gen_print_callback, print_cb, s->f);
 	*out = &s->base;
 	return 0;
 }

@@ -245,6 +245,27 @@ static jx_i128 abs128(jx_i128 x)
 	return x < 0 ? -x : x;
 }
 
+/* a / b and a % b (b != 0) in 64-bit arithmetic when both fit: a 128-bit
+ * division is a library call several times slower, and scores seldom need it. */
+static bool fits64(jx_i128 x)
+{
+	return x >= INT64_MIN && x <= INT64_MAX;
+}
+
+static jx_i128 quot(jx_i128 a, jx_i128 b)
+{
+	if (fits64(a) && fits64(b) && b != -1)
+		return (int64_t)a / (int64_t)b;
+	return a / b;
+}
+
+static jx_i128 mod(jx_i128 a, jx_i128 b)
+{
+	if (fits64(a) && fits64(b) && b != -1)
+		return (int64_t)a % (int64_t)b;
+	return a % b;
+}
+
 /* Binary gcd of two 64-bit values (Stein), far cheaper than 128-bit division. */
 static uint64_t gcd64(uint64_t a, uint64_t b)
 {
@@ -289,8 +310,8 @@ static jx_frac frac_norm(jx_i128 n, jx_i128 d)
 	}
 	jx_i128 g = gcd128(n, d);
 	if (g > 1) {
-		n /= g;
-		d /= g;
+		n = quot(n, g);
+		d = quot(d, g);
 	}
 	f.num = n;
 	f.den = d;
@@ -314,14 +335,27 @@ jx_frac jx_frac_make(int64_t n, int64_t d)
 
 jx_frac jx_frac_from_dec(jx_dec d)
 {
-	return frac_norm(d.units, JX_DEC_SCALE);
+	/* units / 2^6 5^6: the common factor is the 2s and 5s units has, up to six
+	 * of each; no gcd needed. */
+	int64_t n = d.units, den = JX_DEC_SCALE;
+	if (n == 0)
+		return (jx_frac){ 0, 1 };
+	int twos = __builtin_ctzll((unsigned long long)(n < 0 ? -n : n));
+	twos = twos < JX_DEC_PLACES ? twos : JX_DEC_PLACES;
+	n /= INT64_C(1) << twos; /* exact: those bits are zero */
+	den >>= twos;
+	for (int fives = 0; fives < JX_DEC_PLACES && n % 5 == 0; fives++) {
+		n /= 5;
+		den /= 5;
+	}
+	return (jx_frac){ n, den };
 }
 
 int jx_frac_add(jx_frac *out, jx_frac a, jx_frac b)
 {
 	jx_i128 g = gcd128(a.den, b.den), x, y, n, d;
-	if (!mul_ok(&x, a.num, b.den / g) || !mul_ok(&y, b.num, a.den / g) ||
-	    !add_ok(&n, x, y) || !mul_ok(&d, a.den / g, b.den))
+	if (!mul_ok(&x, a.num, quot(b.den, g)) || !mul_ok(&y, b.num, quot(a.den, g)) ||
+	    !add_ok(&n, x, y) || !mul_ok(&d, quot(a.den, g), b.den))
 		return JX_ERANGE;
 	*out = frac_norm(n, d);
 	return 0;
@@ -340,9 +374,11 @@ int jx_frac_mul(jx_frac *out, jx_frac a, jx_frac b)
 		g1 = 1;
 	if (g2 == 0)
 		g2 = 1;
-	if (!mul_ok(&n, a.num / g1, b.num / g2) || !mul_ok(&d, a.den / g2, b.den / g1))
+	if (!mul_ok(&n, quot(a.num, g1), quot(b.num, g2)) || !mul_ok(&d, quot(a.den, g2), quot(b.den, g1)))
 		return JX_ERANGE;
-	*out = frac_norm(n, d);
+	/* Lowest terms already: what the two could share was cancelled crosswise. */
+	out->num = n;
+	out->den = d;
 	return 0;
 }
 
@@ -360,7 +396,7 @@ int jx_frac_div(jx_frac *out, jx_frac a, jx_frac b)
 static int cmp_nonneg(jx_i128 a, jx_i128 b, jx_i128 c, jx_i128 d)
 {
 	for (;;) {
-		jx_i128 q1 = a / b, r1 = a % b, q2 = c / d, r2 = c % d;
+		jx_i128 q1 = quot(a, b), r1 = mod(a, b), q2 = quot(c, d), r2 = mod(c, d);
 		if (q1 != q2)
 			return q1 < q2 ? -1 : 1;
 		if (r1 == 0 || r2 == 0)
@@ -378,6 +414,11 @@ int jx_frac_cmp(jx_frac a, jx_frac b)
 	bool na = a.num < 0, nb = b.num < 0;
 	if (na != nb)
 		return na ? -1 : 1;
+	if (fits64(a.num) && fits64(a.den) && fits64(b.num) && fits64(b.den)) {
+		/* Products of two 64-bit values fit in 128 bits. */
+		jx_i128 x = a.num * b.den, y = b.num * a.den;
+		return (x > y) - (x < y);
+	}
 	if (na)
 		return cmp_nonneg(-b.num, b.den, -a.num, a.den);
 	return cmp_nonneg(a.num, a.den, b.num, b.den);
@@ -417,14 +458,14 @@ bool jx_frac_is_exact(jx_frac a, int places)
 static bool frac_digits(jx_frac a, int places, jx_i128 *whole, jx_i128 *frac, jx_i128 *rem)
 {
 	jx_i128 n = abs128(a.num), r, f = 0;
-	*whole = n / a.den;
-	r = n % a.den;
+	*whole = quot(n, a.den);
+	r = mod(n, a.den);
 	for (int i = 0; i < places; i++) {
 		jx_i128 r10;
 		if (!mul_ok(&r10, r, 10))
 			return false;
-		f = f * 10 + r10 / a.den;
-		r = r10 % a.den;
+		f = f * 10 + quot(r10, a.den);
+		r = mod(r10, a.den);
 	}
 	*frac = f;
 	*rem = r;

@@ -18,6 +18,7 @@ typedef struct ctx {
 	jx_findings *f;
 	const jx_result *r;
 	int rc;
+	bool messages;
 } ctx;
 
 static void add(ctx *c, const char *code, jx_fseverity sev, const jx_node *node, bool funds,
@@ -42,9 +43,6 @@ static void add(ctx *c, const char *code, jx_fseverity sev, const jx_node *node,
 		f->items = items;
 		f->cap = cap;
 	}
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
 	jx_finding *g = &f->items[f->count];
 	memset(g, 0, sizeof(*g));
 	g->code = code;
@@ -52,10 +50,14 @@ static void add(ctx *c, const char *code, jx_fseverity sev, const jx_node *node,
 	g->node = node;
 	g->funds = funds;
 	g->line = line;
-	g->message = strdup(buf);
-	if (!g->message) {
-		c->rc = JX_ENOMEM;
-		return;
+	if (c->messages) {
+		va_start(ap, fmt);
+		vsnprintf(buf, sizeof(buf), fmt, ap);
+		va_end(ap);
+		if (!(g->message = strdup(buf))) {
+			c->rc = JX_ENOMEM;
+			return;
+		}
 	}
 	f->count++;
 }
@@ -389,7 +391,12 @@ static void document_checks(ctx *c)
 
 int jx_findings_run(jx_findings *f, const jx_result *r)
 {
-	ctx c = { f, r, 0 };
+	return jx_findings_collect(f, r, 0);
+}
+
+int jx_findings_collect(jx_findings *f, const jx_result *r, int flags)
+{
+	ctx c = { f, r, 0, !(flags & JX_FINDINGS_NO_MESSAGES) };
 	memset(f, 0, sizeof(*f));
 	funds_checks(&c);
 	for (size_t i = 0; i < r->nleaves; i++) {

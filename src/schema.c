@@ -57,13 +57,10 @@ bool jx_keys_has(const jx_keys *k, int id)
 int jx_read_key(const jx_reader *rd, const jx_ynode *k, const jx_field *fields, size_t n,
 		jx_keys *seen, const char *where)
 {
-	const char *names[96] = { NULL };
-	size_t nnames = 0;
-
 	if (k->kind != JX_Y_SCALAR)
 		return -1; /* reported by the tree builder */
 	for (size_t i = 0; i < n; i++) {
-		if (strcmp(k->str, fields[i].key) != 0)
+		if (k->str[0] != fields[i].key[0] || strcmp(k->str, fields[i].key) != 0)
 			continue;
 		uint64_t bit = UINT64_C(1) << fields[i].id;
 		if (seen->seen & bit) {
@@ -77,9 +74,12 @@ int jx_read_key(const jx_reader *rd, const jx_ynode *k, const jx_field *fields, 
 		seen->spelled[fields[i].id] = fields[i].key;
 		return fields[i].id;
 	}
+	const char *names[96], *hint = NULL;
+	size_t nnames = 0;
 	for (size_t i = 0; i < n && nnames < 96; i++)
 		names[nnames++] = fields[i].key;
-	const char *hint = jx_text_suggest(k->str, names, nnames);
+	if (nnames > 0)
+		hint = jx_text_suggest(k->str, names, nnames);
 	if (hint) {
 		for (size_t i = 0; i < n; i++)
 			if (fields[i].key == hint)

@@ -234,10 +234,11 @@ static int on_scalar(builder *b, yaml_event_t *ev)
 	}
 	n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
 	/* Columns inside the text are exact only when the source holds it as is:
-	 * on one line, without escapes (quotes add two characters). */
+	 * on one line, without escapes (quotes add two characters). A plain
+	 * scalar as wide as its bytes is ASCII and needs no counting. */
+	size_t quotes = n->plain ? 0 : 2, span = ev->end_mark.column - ev->start_mark.column;
 	n->verbatim = ev->start_mark.line == ev->end_mark.line &&
-		      ev->end_mark.column - ev->start_mark.column ==
-			      jx_utf8_count(text, len) + (n->plain ? 0 : 2);
+		      ((n->plain && span == len) || span == jx_utf8_count(text, len) + quotes);
 	n->quoted = ev->data.scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
 		    ev->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE;
 	n->null = n->plain && is_null_text(text, len);
@@ -245,7 +246,8 @@ static int on_scalar(builder *b, yaml_event_t *ev)
 	n->len = len;
 	if (!n->str)
 		return JX_ENOMEM;
-	if (memchr(text, '\0', len))
+	/* Only an escape ("\0") can put a NUL into text. */
+	if (ev->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE && memchr(text, '\0', len))
 		jx_diags_add(b->diags, JX_SEV_ERROR, &b->tree->src, n->line, n->col,
 			     "text contains a NUL character");
 	return attach(b, n);

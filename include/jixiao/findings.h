@@ -28,7 +28,7 @@ typedef struct jx_finding {
 	const jx_node *node;    /**< the indicator, or NULL (funds row, whole table) */
 	bool funds;             /**< about the funds row */
 	unsigned line;          /**< line in the evaluation file, 0 when none */
-	char *message;          /**< Chinese, with the numbers */
+	char *message;          /**< Chinese, with the numbers; NULL with JX_FINDINGS_NO_MESSAGES */
 	bool has_alt;           /**< cost-direction: the score as a reverse indicator */
 	jx_dec alt_rate, alt_score;
 } jx_finding;
@@ -44,6 +44,14 @@ typedef struct jx_findings {
  * jx_findings_release). Returns 0 or JX_ENOMEM.
  */
 int jx_findings_run(jx_findings *f, const jx_result *r);
+
+/** Options of jx_findings_collect. */
+enum {
+	JX_FINDINGS_NO_MESSAGES = 1 /**< leave every message NULL (counting is all that is needed) */
+};
+
+/** jx_findings_run with options (flags: JX_FINDINGS_…). */
+int jx_findings_collect(jx_findings *f, const jx_result *r, int flags);
 
 void jx_findings_release(jx_findings *f);
 

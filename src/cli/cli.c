@@ -54,10 +54,10 @@ int cli_exit_for(int rc)
 }
 
 /* Score the loaded document under ev->rules and compute its findings. */
-static int eval_score(cli_eval *ev, jx_diags *diags)
+static int eval_score(cli_eval *ev, jx_diags *diags, int findings_flags)
 {
 	int rc = jx_score_run(&ev->result, ev->doc, ev->rules, diags);
-	if (rc == 0 && (rc = jx_findings_run(&ev->findings, ev->result)) != 0)
+	if (rc == 0 && (rc = jx_findings_collect(&ev->findings, ev->result, findings_flags)) != 0)
 		jx_diags_add(diags, JX_SEV_ERROR, &ev->doc->src, 0, 0, "out of memory");
 	return rc;
 }
@@ -83,14 +83,14 @@ int cli_eval_load(cli_eval *ev, const char *path, const char *rules_override, jx
 	}
 	ev->rules = ev->own_rules;
 	if (rc == 0)
-		rc = eval_score(ev, diags);
+		rc = eval_score(ev, diags, 0);
 	if (rc)
 		cli_eval_release(ev);
 	return rc;
 }
 
 int cli_eval_load_shared(cli_eval *ev, const char *path, const jx_rules *shared,
-			 jx_rules_cache *cache, jx_diags *diags)
+			 jx_rules_cache *cache, int findings_flags, jx_diags *diags)
 {
 	int rc;
 	memset(ev, 0, sizeof(*ev));
@@ -104,7 +104,7 @@ int cli_eval_load_shared(cli_eval *ev, const char *path, const jx_rules *shared,
 					ev->doc->rules_mark.line ? &from : NULL, diags);
 	}
 	if (rc == 0)
-		rc = eval_score(ev, diags);
+		rc = eval_score(ev, diags, findings_flags);
 	if (rc)
 		cli_eval_release(ev);
 	return rc;

@@ -60,10 +60,11 @@ int cli_eval_load(cli_eval *ev, const char *path, const char *rules_override, jx
 
 /**
  * The same for many files: the rule set is shared (when not NULL) or taken
- * from cache, and the evaluation does not own it.
+ * from cache, and the evaluation does not own it; findings_flags as for
+ * jx_findings_collect.
  */
 int cli_eval_load_shared(cli_eval *ev, const char *path, const jx_rules *shared,
-			 jx_rules_cache *cache, jx_diags *diags);
+			 jx_rules_cache *cache, int findings_flags, jx_diags *diags);
 void cli_eval_release(cli_eval *ev);
 
 /** An output: standard output, or a file written through a temporary. */

@@ -81,7 +81,8 @@ static int audit_file(audit_run *a, const char *path, jx_rules_cache *cache, jx_
 	jx_diags d;
 	cli_eval ev;
 	jx_diags_init(&d);
-	bool scored = cli_eval_load_shared(&ev, path, a->shared, cache, &d) == 0;
+	int flags = a->detail ? 0 : JX_FINDINGS_NO_MESSAGES; /* only SQLite keeps the messages */
+	bool scored = cli_eval_load_shared(&ev, path, a->shared, cache, flags, &d) == 0;
 	int rc = jx_audit_row_make(row, path, scored ? ev.result : NULL,
 				   scored ? &ev.findings : NULL, &d, a->detail);
 	if (scored)
