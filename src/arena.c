@@ -13,11 +13,13 @@
 struct jx_arena_chunk {
 	jx_arena_chunk *next;
 	size_t size;
-	_Alignas(max_align_t) unsigned char data[];
+	_Alignas(JX_ARENA_ALIGN) char data[];
 };
 
-#define ARENA_ALIGN (sizeof(max_align_t))
-#define ARENA_FIRST 4096
+/* The first chunk holds a typical evaluation's tree; later ones double. */
+#define ARENA_FIRST 65536
+
+_Static_assert(JX_ARENA_ALIGN >= _Alignof(max_align_t), "arena alignment");
 
 void jx_arena_init(jx_arena *a)
 {
@@ -35,38 +37,26 @@ void jx_arena_release(jx_arena *a)
 	jx_arena_init(a);
 }
 
-/* size bytes, not cleared. */
-static void *arena_raw(jx_arena *a, size_t size)
+void *jx_arena_grow(jx_arena *a, size_t size)
 {
-	size_t need = (size + ARENA_ALIGN - 1) & ~(ARENA_ALIGN - 1);
+	size_t need = (size + JX_ARENA_ALIGN - 1) & ~(size_t)(JX_ARENA_ALIGN - 1);
 	if (need < size)
 		return NULL;
-	if (!a->head || a->head->size - a->used < need) {
-		size_t csize = a->head ? a->head->size * 2 : ARENA_FIRST;
-		if (csize < need)
-			csize = need;
-		if (csize > SIZE_MAX - sizeof(jx_arena_chunk))
-			return NULL;
-		jx_arena_chunk *c = malloc(sizeof(*c) + csize);
-		if (!c)
-			return NULL;
-		c->next = a->head;
-		c->size = csize;
-		a->head = c;
-		a->used = 0;
-		a->total += csize;
-	}
-	void *p = a->head->data + a->used;
-	a->used += need;
-	return p;
-}
-
-void *jx_arena_alloc(jx_arena *a, size_t size)
-{
-	void *p = arena_raw(a, size);
-	if (p)
-		memset(p, 0, size);
-	return p;
+	size_t csize = a->head ? a->head->size * 2 : ARENA_FIRST;
+	if (csize < need)
+		csize = need;
+	if (csize > SIZE_MAX - sizeof(jx_arena_chunk))
+		return NULL;
+	jx_arena_chunk *c = malloc(sizeof(*c) + csize);
+	if (!c)
+		return NULL;
+	c->next = a->head;
+	c->size = csize;
+	a->head = c;
+	a->total += csize;
+	a->cur = c->data + need;
+	a->end = c->data + csize;
+	return c->data;
 }
 
 void *jx_arena_array(jx_arena *a, size_t n, size_t size)
@@ -80,7 +70,7 @@ char *jx_arena_strndup(jx_arena *a, const char *s, size_t len)
 {
 	if (len == SIZE_MAX)
 		return NULL;
-	char *p = arena_raw(a, len + 1);
+	char *p = jx_arena_raw(a, len + 1);
 	if (p) {
 		memcpy(p, s, len);
 		p[len] = '\0';

@@ -554,7 +554,23 @@ int jx_apportion(jx_dec *out, const jx_frac *shares, size_t n, jx_dec total, int
 		rc = JX_EINVAL;
 		goto done;
 	}
-	qsort(items, n, sizeof(*items), rem_desc);
+	if (missing > 0 && missing <= 8) {
+		/* A few units to hand out (the usual case): pick the largest
+		 * remainders one by one instead of sorting them all. */
+		for (int64_t k = 0; k < missing; k++) {
+			size_t best = (size_t)k;
+			for (size_t i = (size_t)k + 1; i < n; i++)
+				if (rem_desc(&items[i], &items[best]) < 0)
+					best = i;
+			rem_item t = items[k];
+			items[k] = items[best];
+			items[best] = t;
+			out[items[k].index].units += unit;
+		}
+		goto done;
+	}
+	if (missing != 0)
+		qsort(items, n, sizeof(*items), rem_desc);
 	for (int64_t k = 0; k < missing; k++)
 		out[items[k].index].units += unit;
 	/* Excess (only when total is below the shares' sum): never below zero. */

@@ -182,7 +182,10 @@ static void leaf_rate_checks(ctx *c, const jx_leaf_result *lr)
 
 	if (jx_frac_cmp(lr->rate, jx_frac_make(1, 1)) < 0) {
 		bool stock = jx_findings_is_stock_reason(n->deviation);
-		jx_findings_draft(draft, sizeof(draft), c->r, lr);
+		if (c->messages)
+			jx_findings_draft(draft, sizeof(draft), c->r, lr);
+		else
+			draft[0] = '\0';
 		if (!*n->deviation)
 			add(c, "shortfall", JX_FIND_INFO, n, false, n->mark.line, "%s；未说明偏差原因", draft);
 		else

@@ -84,7 +84,7 @@ static int attach(builder *b, jx_ynode *n)
 static bool same_key(const jx_ynode *a, const jx_ynode *b)
 {
 	return a->kind == JX_Y_SCALAR && b->kind == JX_Y_SCALAR && a->len == b->len &&
-	       memcmp(a->str, b->str, a->len) == 0;
+	       (a->len == 0 || a->str[0] == b->str[0]) && memcmp(a->str, b->str, a->len) == 0;
 }
 
 static void report_duplicate(builder *b, const jx_ynode *first, const jx_ynode *dup)
@@ -127,12 +127,15 @@ static int key_cmp(const void *pa, const void *pb)
 	return (a->line > b->line) - (a->line < b->line);
 }
 
+/* Maps up to this many keys are checked pairwise (an indicator has ten or so). */
+#define SMALL_MAP 32
+
 /* Duplicate keys: pairwise for small maps, sorted for large ones so that a
  * hostile map with many keys costs n log n, not n^2. Each duplicate is
  * reported and removed. */
 static int check_keys(builder *b, jx_ynode *m)
 {
-	bool small[8] = { false }, *dup = small;
+	bool small[SMALL_MAP] = { false }, *dup = small;
 	keyref *keys = NULL;
 
 	for (size_t i = 0; i < m->n; i++) {
@@ -142,7 +145,7 @@ static int check_keys(builder *b, jx_ynode *m)
 				     "mapping keys must be plain text, not %s",
 				     jx_ynode_kind_name(k));
 	}
-	if (m->n > 8) {
+	if (m->n > SMALL_MAP) {
 		dup = calloc(m->n, sizeof(*dup));
 		keys = malloc(m->n * sizeof(*keys));
 		if (!dup || !keys) {
@@ -209,6 +212,8 @@ static bool is_null_text(const char *s, size_t len)
 static void check_props(builder *b, const yaml_mark_t *m, const yaml_char_t *anchor,
 			const yaml_char_t *tag)
 {
+	if (!anchor && !tag)
+		return;
 	unsigned line = (unsigned)m->line + 1, col = (unsigned)m->column + 1;
 	if (anchor)
 		error_at(b, line, col, "anchors are not supported ('&%s')", (const char *)anchor);
