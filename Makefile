@@ -66,6 +66,7 @@ HDR_OBJ := $(HEADERS:include/jixiao/%.h=$(OUT)/hdr/%.o)
 LIB := $(OUT)/libjixiao.a
 BIN := $(OUT)/jixiao
 TESTS := $(OUT)/check_jixiao
+GEN_CORPUS := $(OUT)/gen-corpus
 
 .PHONY: all check unit golden bad valgrind demo robust install uninstall deps clean headers
 all: $(BIN) $(BUILD)/jixiao
@@ -115,16 +116,23 @@ $(TESTS): $(TEST_OBJ) $(LIB)
 	$(if $(Q),@echo "  LD      $@")
 	$(Q)$(CC) $(LDFLAGS) -o $@ $(TEST_OBJ) $(LIB) $(PKG_LIBS) $(TEST_LIBS) $(LDLIBS)
 
+# The benchmark's corpus generator, also used by the audit tests.
+$(GEN_CORPUS): bench/gen-corpus.c
+	@mkdir -p $(@D)
+	$(if $(Q),@echo "  CC      $<")
+	$(Q)$(CC) -std=c11 $(OPT) -Wall -Wextra $(LDFLAGS) -o $@ $<
+
 # Each public header compiles on its own.
 $(OUT)/hdr/%.o: include/jixiao/%.h | $(OUT)/.deps-ok
 	@mkdir -p $(@D)
 	$(Q)printf '#include <jixiao/%s.h>\n' $* | $(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -MF /dev/null -x c -c -o $@ -
 headers: $(HDR_OBJ)
 
-check: headers $(TESTS) $(BIN)
+check: headers $(TESTS) $(BIN) $(GEN_CORPUS)
 	$(Q)cd tests && CK_FORK=$(if $(filter san,$(VARIANT)),no,yes) ../$(TESTS)
 	$(Q)sh tests/golden.sh $(BIN)
 	$(Q)sh tests/bad.sh $(BIN)
+	$(Q)sh tests/audit-corpus.sh $(BIN) $(GEN_CORPUS)
 
 valgrind: $(TESTS) $(BIN)
 	$(Q)cd tests && CK_FORK=no valgrind -q --error-exitcode=99 --leak-check=full \

@@ -163,6 +163,7 @@ static bool failed_row(jx_audit_row *row, const jx_diags *d)
 		jx_audit_error *e = &row->errors[row->nerrors++];
 		e->line = g->line;
 		e->col = g->col;
+		e->note = g->severity == JX_SEV_NOTE;
 		if (!(e->message = dup(g->message)))
 			return false;
 	}
@@ -172,8 +173,13 @@ static bool failed_row(jx_audit_row *row, const jx_diags *d)
 		if (!(row->errors[row->nerrors++].message = dup(buf)))
 			return false;
 	}
-	if (row->nerrors == 0 && !(row->errors[row->nerrors++].message = dup("could not be scored")))
-		return false;
+	for (size_t i = 0; i < row->nerrors; i++)
+		row->error_count += !row->errors[i].note;
+	if (row->error_count == 0) {
+		if (!(row->errors[row->nerrors++].message = dup("could not be scored")))
+			return false;
+		row->error_count = 1;
+	}
 	return true;
 }
 

@@ -61,6 +61,7 @@ const char jx_audit_schema[] =
 	"  file_id       INTEGER NOT NULL REFERENCES files(file_id),\n"
 	"  line          INTEGER,           -- NULL when the error has no position\n"
 	"  col           INTEGER,\n"
+	"  severity      TEXT NOT NULL,     -- error, or note (more about the error before it)\n"
 	"  message       TEXT NOT NULL\n"
 	");\n"
 	"CREATE INDEX IF NOT EXISTS errors_by_file ON errors(file_id);\n"
@@ -96,7 +97,7 @@ static const char *const insert_sql[NSTMT] = {
 	" delta, claimed_grade, grade, mismatches, errors, warnings, infos)"
 	" VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
 	"INSERT INTO mismatches VALUES (?,?,?,?,?)",
-	"INSERT INTO errors VALUES (?,?,?,?)",
+	"INSERT INTO errors VALUES (?,?,?,?,?)",
 	"INSERT INTO indicators VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
 	"INSERT INTO findings VALUES (?,?,?,?,?,?)",
 };
@@ -157,7 +158,7 @@ static bool insert_file(sqlite_sink *s, const jx_audit_row *row)
 	for (int i = 0; i < 6; i++)
 		bind_text(st, 7 + i, more[i]);
 	bind_int(st, 13, (sqlite3_int64)row->nmismatches, false);
-	bind_int(st, 14, (sqlite3_int64)(row->ok ? row->findings[0] : row->nerrors), false);
+	bind_int(st, 14, (sqlite3_int64)(row->ok ? row->findings[0] : row->error_count), false);
 	bind_int(st, 15, (sqlite3_int64)row->findings[1], false);
 	bind_int(st, 16, (sqlite3_int64)row->findings[2], false);
 	return step(st);
@@ -182,7 +183,8 @@ static bool insert_details(sqlite_sink *s, const jx_audit_row *row, sqlite3_int6
 		sqlite3_bind_int64(st, 1, id);
 		bind_int(st, 2, e->line, true);
 		bind_int(st, 3, e->col, true);
-		sqlite3_bind_text(st, 4, e->message, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, e->note ? "note" : "error", -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 5, e->message, -1, SQLITE_STATIC);
 		ok = step(st);
 	}
 	st = s->stmt[INS_INDICATOR];
@@ -262,6 +264,8 @@ static bool start_run(sqlite_sink *s, const jx_audit_run *run, char *err, size_t
 	if (sqlite3_step(st) == SQLITE_ROW)
 		version = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
+	if (version < 0)
+		return false; /* not a database: SQLite says so */
 	if (version != 0 && version != SCHEMA_VERSION) {
 		snprintf(err, errlen, "%s: not a jixiao audit database of schema %d (user_version %d)",
 			 s->path, SCHEMA_VERSION, version);

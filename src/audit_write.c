@@ -86,18 +86,18 @@ char *audit_errors_text(const jx_audit_row *row)
 {
 	size_t cap = 1;
 	for (size_t i = 0; i < row->nerrors; i++)
-		cap += strlen(row->errors[i].message) + 32;
+		cap += strlen(row->errors[i].message) + 40;
 	char *s = malloc(cap), *p = s;
 	if (!s)
 		return NULL;
 	*p = '\0';
 	for (size_t i = 0; i < row->nerrors; i++) {
 		const jx_audit_error *e = &row->errors[i];
-		const char *sep = i ? "; " : "";
+		const char *sep = i == 0 ? "" : e->note ? " (" : "; ", *end = e->note ? ")" : "";
 		if (e->line)
-			p += sprintf(p, "%s%u:%u: %s", sep, e->line, e->col, e->message);
+			p += sprintf(p, "%s%u:%u: %s%s", sep, e->line, e->col, e->message, end);
 		else
-			p += sprintf(p, "%s%s", sep, e->message);
+			p += sprintf(p, "%s%s%s", sep, e->message, end);
 	}
 	return s;
 }
@@ -114,7 +114,7 @@ const char *const audit_mismatch_titles[AUDIT_MISMATCH_COLS] = {
 bool audit_file_cells_make(audit_file_cells *c, const jx_audit_row *row)
 {
 	memset(c, 0, sizeof(*c));
-	size_t counts[4] = { row->nmismatches, row->ok ? row->findings[0] : row->nerrors,
+	size_t counts[4] = { row->nmismatches, row->ok ? row->findings[0] : row->error_count,
 			     row->findings[1], row->findings[2] };
 	for (int i = 0; i < 4; i++)
 		snprintf(c->counts[i], sizeof(c->counts[i]), "%zu", counts[i]);
@@ -222,6 +222,7 @@ static void jsonl_row(yajl_gen g, const jx_audit_row *row)
 		yajl_gen_map_open(g);
 		str(g, "line"), uint_or_null(g, e->line);
 		str(g, "col"), uint_or_null(g, e->col);
+		str(g, "severity"), str(g, e->note ? "note" : "error");
 		str(g, "message"), str(g, e->message);
 		yajl_gen_map_close(g);
 	}

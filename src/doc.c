@@ -26,7 +26,7 @@ typedef struct loader {
 	jx_reader rd;
 	jx_arena *arena;
 	size_t nodes;       /* indicator nodes seen */
-	size_t weight_errors; /* weights that could not be read */
+	size_t weight_errors; /* weights that could not be read or are missing */
 	bool too_many;
 	jx_node **leaves, **groups; /* growing lists (malloc) */
 	size_t nleaves, ngroups, capleaves, capgroups;
@@ -499,8 +499,10 @@ static void read_node(loader *ld, const jx_ynode *m, jx_node *n, jx_node *parent
 			jx_read_error(rd, m, "indicator '%s' has no 'actual' (实际完成值)", n->name);
 		cells_ok = false;
 	}
-	if (!vals[N_WEIGHT] && !na && !jx_keys_has(&seen, N_WEIGHT))
+	if (!vals[N_WEIGHT] && !na && !jx_keys_has(&seen, N_WEIGHT)) {
 		jx_read_error(rd, m, "indicator '%s' has no 'weight' (分值)", n->name);
+		ld->weight_errors++; /* its group's sum would mislead */
+	}
 	if (cells_ok && vals[N_ACTUAL])
 		check_leaf_cells(ld->rd.diags, ld->rd.src, n);
 }

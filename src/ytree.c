@@ -9,9 +9,11 @@
 #include "text.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <yaml.h>
 
 /* An open collection while events stream in: its children sit on the
@@ -570,11 +572,13 @@ int jx_ytree_parse(jx_ytree *out, const char *name, const char *text, size_t len
 	return parse_owned(out, diags);
 }
 
-/* Read the whole file, refusing more than the limit; *out is malloc'd and NUL-terminated. */
-static int read_all(FILE *f, char **out, size_t *len)
+/* Read all of fd, refusing more than the limit; *out is malloc'd and
+ * NUL-terminated. size_hint: the size of a regular file (0 when unknown),
+ * so that a file is usually read with one allocation and two read calls. */
+static int read_all(int fd, size_t size_hint, char **out, size_t *len)
 {
-	size_t cap = 65536, n = 0;
-	char *buf = malloc(cap);
+	size_t cap = size_hint ? size_hint + 1 : 65536, n = 0;
+	char *buf = malloc(cap + 1);
 	if (!buf)
 		return JX_ENOMEM;
 	for (;;) {
@@ -584,32 +588,27 @@ static int read_all(FILE *f, char **out, size_t *len)
 				return JX_ELIMIT;
 			}
 			cap *= 2;
-			char *nb = realloc(buf, cap);
+			char *nb = realloc(buf, cap + 1);
 			if (!nb) {
 				free(buf);
 				return JX_ENOMEM;
 			}
 			buf = nb;
 		}
-		size_t got = fread(buf + n, 1, cap - n, f);
-		n += got;
+		ssize_t got = read(fd, buf + n, cap - n);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			free(buf);
+			return JX_EIO;
+		}
 		if (got == 0)
 			break;
-	}
-	if (ferror(f)) {
-		free(buf);
-		return JX_EIO;
+		n += (size_t)got;
 	}
 	if (n > JX_MAX_FILE_BYTES) {
 		free(buf);
 		return JX_ELIMIT;
-	}
-	char *nb = realloc(buf, n + 1);
-	if (nb)
-		buf = nb;
-	else if (n == cap) {
-		free(buf);
-		return JX_ENOMEM;
 	}
 	buf[n] = '\0';
 	*out = buf;
@@ -621,30 +620,30 @@ int jx_ytree_load(jx_ytree *out, const char *path, jx_diags *diags)
 {
 	bool is_stdin = strcmp(path, "-") == 0;
 	struct stat st;
-	FILE *f;
 	int rc;
 
 	tree_init(out, is_stdin ? "<stdin>" : path);
-	f = is_stdin ? stdin : fopen(path, "rb");
-	if (!f) {
+	int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
 		jx_diags_add(diags, JX_SEV_ERROR, &out->src, 0, 0, "cannot open: %s",
 			     strerror(errno));
 		return errno == ENOENT ? JX_ENOTFOUND : JX_EIO;
 	}
-	bool have_st = fstat(fileno(f), &st) == 0;
+	bool have_st = fstat(fd, &st) == 0;
 	if (have_st && S_ISDIR(st.st_mode)) {
 		jx_diags_add(diags, JX_SEV_ERROR, &out->src, 0, 0, "cannot read: is a directory");
 		rc = JX_EIO;
 	} else if (have_st && S_ISREG(st.st_mode) && st.st_size > (off_t)JX_MAX_FILE_BYTES) {
 		rc = JX_ELIMIT;
 	} else {
-		rc = read_all(f, &out->text, &out->len);
+		size_t hint = have_st && S_ISREG(st.st_mode) ? (size_t)st.st_size : 0;
+		rc = read_all(fd, hint, &out->text, &out->len);
 		if (rc == JX_EIO)
 			jx_diags_add(diags, JX_SEV_ERROR, &out->src, 0, 0, "cannot read: %s",
 				     strerror(errno));
 	}
 	if (!is_stdin)
-		fclose(f);
+		close(fd);
 	if (rc == JX_ELIMIT)
 		jx_diags_add(diags, JX_SEV_ERROR, &out->src, 0, 0,
 			     "file is larger than the limit of %u bytes (16 MiB)", JX_MAX_FILE_BYTES);

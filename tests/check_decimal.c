@@ -254,6 +254,33 @@ START_TEST(test_apportion)
 	ck_assert_str_eq(F(out[1], 0), "1");
 	ck_assert_int_eq(jx_apportion(out, two, 2, D("5"), 0), JX_EINVAL);
 	ck_assert_int_eq(jx_apportion(out, two, 2, D("1.5"), 0), JX_EINVAL);
+	/* Ten units to hand out among thirty equal remainders: the first ten. */
+	jx_frac thirty[30];
+	jx_dec parts[30];
+	for (int i = 0; i < 30; i++)
+		thirty[i] = jx_frac_make(1, 30);
+	ck_assert_int_eq(jx_apportion(parts, thirty, 30, D("1"), 2), 0);
+	for (int i = 0; i < 30; i++)
+		ck_assert_str_eq(F(parts[i], 2), i < 10 ? "0.04" : "0.03");
+}
+END_TEST
+
+START_TEST(test_frac_from_dec_lowest_terms)
+{
+	char buf[2 * JX_DEC_BUFSZ];
+	static const struct {
+		const char *in, *want;
+	} cases[] = { { "44.75", "179/4" }, { "-0.5", "-1/2" }, { "0", "0" }, { "1", "1" },
+		      { "0.000001", "1/1000000" }, { "123456.789", "123456789/1000" },
+		      { "-640", "-640" }, { "0.32", "8/25" } };
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		ck_assert_str_eq(jx_frac_ratio(buf, jx_frac_from_dec(D(cases[i].in))), cases[i].want);
+	/* Products stay in lowest terms; comparison agrees with cross-multiplication. */
+	jx_frac p;
+	ck_assert_int_eq(jx_frac_mul(&p, jx_frac_make(4, 9), jx_frac_make(3, 8)), 0);
+	ck_assert_str_eq(jx_frac_ratio(buf, p), "1/6");
+	ck_assert_int_gt(jx_frac_cmp(jx_frac_make(1, 3), jx_frac_make(333333, 1000000)), 0);
+	ck_assert_int_eq(jx_frac_cmp(jx_frac_make(-2, 4), jx_frac_make(-1, 2)), 0);
 }
 END_TEST
 
@@ -278,6 +305,7 @@ Suite *decimal_suite(void)
 	tcase_add_test(tc, test_frac_cmp);
 	tcase_add_test(tc, test_frac_overflow);
 	tcase_add_test(tc, test_apportion);
+	tcase_add_test(tc, test_frac_from_dec_lowest_terms);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -19,5 +19,6 @@ Suite *report_suite(void);
 Suite *whatif_suite(void);
 Suite *sensitivity_suite(void);
 Suite *ahp_suite(void);
+Suite *audit_suite(void);
 
 #endif

@@ -32,6 +32,14 @@ START_TEST(test_widths)
 	ck_assert_uint_eq(jx_text_width0("（2024 年度）"), 13);
 	ck_assert_uint_eq(jx_text_width0(NULL), 0);
 	ck_assert_uint_eq(jx_utf8_count("培训费ab", strlen("培训费ab")), 5);
+	/* Eight bytes at a time, and the tail: every length up to two words and more. */
+	const char *mixed = "产出指标/数量指标/培训人次 ≥2000人次 (A+B)";
+	for (size_t len = 0, chars = 0; len <= strlen(mixed); len++) {
+		ck_assert_uint_eq(jx_utf8_count(mixed, len), chars);
+		if (len < strlen(mixed) && ((unsigned char)mixed[len] & 0xC0) != 0x80)
+			chars++;
+	}
+	ck_assert_uint_eq(jx_utf8_count("\xf0\x9f\x98\x80\xf0\x9f\x98\x80x", 9), 3);
 	ck_assert(jx_utf8_valid("培训", 6));
 	ck_assert(!jx_utf8_valid("\xe5\x9f", 2));
 	ck_assert_uint_eq(jx_text_distance("wieght", "weight", 2), 2);

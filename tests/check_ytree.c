@@ -105,15 +105,21 @@ START_TEST(test_duplicates)
 {
 	ck_assert_int_eq(parse("a: 1\nb: 2\na: 3\n"), JX_EINVAL);
 	expect_error(3, 1, "duplicate key 'a' (first at line 1)");
-	/* A large mapping takes the sorted path; every duplicate is reported. */
-	char buf[512] = "";
-	for (int i = 0; i < 20; i++)
-		snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), "k%d: %d\n", i, i);
-	strcat(buf, "k3: x\nk7: y\n");
-	ck_assert_int_eq(parse(buf), JX_EINVAL);
-	ck_assert_uint_eq(diags.errors, 2);
-	ck_assert(strstr(diags.items[0].message, "'k3' (first at line 4)"));
-	ck_assert(strstr(diags.items[1].message, "'k7' (first at line 8)"));
+	/* Mappings of 20 keys (compared pairwise) and 40 (sorted first): every
+	 * duplicate is reported, whichever way it is found. */
+	for (int n = 20; n <= 40; n += 20) {
+		char buf[1024] = "";
+		for (int i = 0; i < n; i++)
+			snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), "k%d: %d\n", i, i);
+		strcat(buf, "k3: x\nk7: y\n");
+		teardown();
+		setup();
+		ck_assert_int_eq(parse(buf), JX_EINVAL);
+		ck_assert_uint_eq(diags.errors, 2);
+		ck_assert(strstr(diags.items[0].message, "'k3' (first at line 4)"));
+		ck_assert(strstr(diags.items[1].message, "'k7' (first at line 8)"));
+		ck_assert_uint_eq(tree.root ? tree.root->n : 0, (size_t)n);
+	}
 }
 END_TEST
 

@@ -31,9 +31,10 @@ typedef struct jx_audit_mismatch {
 	bool numeric;        /**< claimed and recomputed are numbers (not grade names) */
 } jx_audit_mismatch;
 
-/** A load or scoring error of a file that could not be scored. */
+/** A load or scoring error of a file that could not be scored, or a note on the one before. */
 typedef struct jx_audit_error {
-	unsigned line, col; /**< 0 when the error has no position */
+	unsigned line, col; /**< 0 when it has no position */
+	bool note;          /**< more about the error before it (a hint) */
 	char *message;
 } jx_audit_error;
 
@@ -73,6 +74,7 @@ typedef struct jx_audit_row {
 	size_t nmismatches;
 	jx_audit_error *errors;
 	size_t nerrors;
+	size_t error_count;          /**< errors without their notes */
 	size_t findings[3];          /**< counts by severity: error, warning, info */
 	jx_audit_indicator *indicators;
 	size_t nindicators;

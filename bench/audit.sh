@@ -1,0 +1,60 @@
+#!/bin/sh
+# audit.sh - how fast `jixiao audit` re-scores a corpus, against the floor of
+# merely parsing the same files with libyaml, measured in one run.
+#
+#   sh bench/audit.sh [COUNT]        (default 20000 files; needs hyperfine, GNU time)
+#
+# Environment: CORPUS (default /tmp/jixiao-bench-COUNT) keeps the generated
+# files between runs; RUNS (default 5) timed runs per command.
+#
+# Prints the mean wall time of: bench/bin/yaml-scan (libyaml events, parsed
+# and discarded), `jixiao audit --jobs 1` and `--jobs 2` (JSON Lines to a
+# file), the ratios, and the peak RSS of each audit, with the targets.
+set -eu
+cd "$(dirname "$0")/.."
+count=${1:-20000}
+corpus=${CORPUS:-/tmp/jixiao-bench-$count}
+runs=${RUNS:-5}
+
+for tool in hyperfine /usr/bin/time; do
+	command -v "$tool" >/dev/null 2>&1 ||
+		{ echo "audit.sh: $tool not found (sh scripts/deps.sh --tools)" >&2; exit 2; }
+done
+make -s
+sh bench/build.sh >/dev/null
+if [ ! -f "$corpus/manifest.csv" ]; then
+	echo "generating $count files in $corpus" >&2
+	rm -rf "$corpus"
+	bench/bin/gen-corpus --seed 1 --count "$count" --out "$corpus" >/dev/null
+fi
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT INT TERM
+jx=$(pwd)/build/jixiao
+hyperfine -N -w 1 -r "$runs" --export-csv "$work/times.csv" \
+	-n floor "bench/bin/yaml-scan $corpus" \
+	-n jobs1 "$jx audit -q --jobs 1 -o $work/out1.jsonl $corpus" \
+	-n jobs2 "$jx audit -q --jobs 2 -o $work/out2.jsonl $corpus" >"$work/hyperfine.txt" 2>&1 ||
+	{ cat "$work/hyperfine.txt" >&2; exit 1; }
+cmp -s "$work/out1.jsonl" "$work/out2.jsonl" || { echo "audit.sh: --jobs 1 and 2 differ" >&2; exit 1; }
+
+rss() { # peak resident set in KiB of the command
+	/usr/bin/time -f %M -o "$work/rss" "$@" >/dev/null 2>&1
+	cat "$work/rss"
+}
+rss1=$(rss "$jx" audit -q --jobs 1 -o "$work/out1.jsonl" "$corpus")
+rss2=$(rss "$jx" audit -q --jobs 2 -o "$work/out2.jsonl" "$corpus")
+
+awk -F, -v files="$count" -v rss1="$rss1" -v rss2="$rss2" '
+	NR > 1 { t[$1] = $2 }
+	END {
+		r1 = t["jobs1"] / t["floor"]; sp = t["jobs1"] / t["jobs2"]
+		printf "files                      %d\n", files
+		printf "yaml-scan (floor)          %8.3f s  %7.0f files/s\n", t["floor"], files / t["floor"]
+		printf "audit --jobs 1             %8.3f s  %7.0f files/s\n", t["jobs1"], files / t["jobs1"]
+		printf "audit --jobs 2             %8.3f s  %7.0f files/s\n", t["jobs2"], files / t["jobs2"]
+		printf "jobs 1 / floor             %8.2f x  (target <= 1.25)  %s\n", r1, ((r1 <= 1.25) ? "met" : "NOT MET")
+		printf "speed-up jobs 2 / jobs 1   %8.2f x  (target >= 1.70)  %s\n", sp, ((sp >= 1.7) ? "met" : "NOT MET")
+		printf "peak RSS jobs 1            %8.1f MiB (target < 64)  %s\n", rss1 / 1024, ((rss1 < 65536) ? "met" : "NOT MET")
+		printf "peak RSS jobs 2            %8.1f MiB (target < 64)  %s\n", rss2 / 1024, ((rss2 < 65536) ? "met" : "NOT MET")
+	}' "$work/times.csv"

@@ -1,0 +1,1 @@
+$JX audit -q -f csv tests/data/audit

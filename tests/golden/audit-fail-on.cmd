@@ -1,0 +1,1 @@
+$JX audit --jobs 2 -q --fail-on mismatch tests/data/audit/区教育局/01-correct.yaml && echo no mismatch; $JX audit -q --fail-on mismatch tests/data/audit > /dev/null; echo "mismatch: $?"; $JX audit -q --fail-on error tests/data/audit/区卫健委 > /dev/null; echo "error: $?"; $JX audit -q --fail-on mismatch,error tests/data/audit/区教育局/01-correct.yaml > /dev/null; echo "none: $?"

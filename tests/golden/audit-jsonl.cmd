@@ -1,0 +1,1 @@
+$JX audit --jobs 1 tests/data/audit

@@ -1,0 +1,1 @@
+for i in 1 2 3; do $JX audit -q --shard $i/3 tests/data/audit; done > $TMP/shards.jsonl; $JX audit -q tests/data/audit > $TMP/all.jsonl; cmp $TMP/shards.jsonl $TMP/all.jsonl && echo shards 1/3 2/3 3/3 concatenate to the whole run; $JX audit -q --shard 2/3 tests/data/audit | cut -c1-60

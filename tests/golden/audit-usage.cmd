@@ -1,0 +1,1 @@
+$JX audit -f xlsx tests/data/audit; echo "status $?"; $JX audit --jobs 0 tests/data/audit; echo "status $?"; $JX audit -f pdf tests/data/audit; echo "status $?"; $JX audit --shard 3/2 tests/data/audit; echo "status $?"; $JX audit --fail-on warning tests/data/audit; echo "status $?"; $JX audit; echo "status $?"
