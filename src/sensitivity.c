@@ -13,7 +13,6 @@
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
-#include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
 #include <math.h>
 #include <pthread.h>
@@ -198,6 +197,26 @@ static size_t grade_of(const jx_rules *rules, double total)
 	return rules->ngrades ? rules->ngrades - 1 : 0;
 }
 
+/*
+ * The f-quantile of t[0..m) as gsl_stats_quantile_from_sorted_data gives it
+ * for the sorted data, found by selection in linear time instead of a sort
+ * (which took half of a million-sample run). Reorders t.
+ */
+static double quantile(double *t, size_t m, double f)
+{
+	double index = f * (double)(m - 1);
+	size_t lhs = (size_t)index;
+	double delta = index - (double)lhs, low = gsl_stats_select(t, 1, m, lhs);
+	if (lhs + 1 >= m)
+		return low;
+	/* Selection leaves the larger values after lhs: the next one is their minimum. */
+	double next = t[lhs + 1];
+	for (size_t i = lhs + 2; i < m; i++)
+		if (t[i] < next)
+			next = t[i];
+	return (1 - delta) * low + delta * next;
+}
+
 static int summarise(run *ru)
 {
 	jx_sens *s = ru->s;
@@ -230,12 +249,10 @@ static int summarise(run *ru)
 			sf->influence[c] = changed && changed < m ? in[c] / (double)changed - out[c] / (double)(m - changed) : 0;
 		sf->mean = gsl_stats_mean(t, 1, m);
 		sf->sd = m > 1 ? gsl_stats_sd(t, 1, m) : 0;
-		gsl_sort(t, 1, m);
 		static const double qs[5] = { 0.05, 0.25, 0.50, 0.75, 0.95 };
 		for (int q = 0; q < 5; q++)
-			sf->q[q] = gsl_stats_quantile_from_sorted_data(t, 1, m, qs[q]);
-		sf->lo = t[0];
-		sf->hi = t[m - 1];
+			sf->q[q] = quantile(t, m, qs[q]);
+		gsl_stats_minmax(&sf->lo, &sf->hi, t, 1, m);
 		double span = sf->hi - sf->lo;
 		for (size_t i = 0; i < m; i++) {
 			size_t bin = span > 0 ? (size_t)((t[i] - sf->lo) / span * JX_SENS_BINS) : 0;

@@ -40,7 +40,8 @@ const cli_command cmd_score = {
 	"usage: jixiao score FILE... [--rules R] [--format table|json|csv] [-o OUT]\n"
 	"\n"
 	"Scores each evaluation and prints the scored 自评表, marking claimed values\n"
-	"that do not follow from the data. FILE '-' reads standard input.\n"
+	"that do not follow from the data. FILE '-' reads standard input; a\n"
+	"directory stands for every *.yaml and *.yml file below it.\n"
 	"\n"
 	"  -r, --rules R      score under rule set R (a name or a path) instead of\n"
 	"                     the one each file names\n"
@@ -76,22 +77,31 @@ static int run(int argc, char **argv)
 	if (optind >= argc)
 		return cli_usage_error(&cmd_score, "no file to score");
 
-	size_t n = (size_t)(argc - optind);
-	cli_eval *evs = calloc(n, sizeof(*evs));
-	const jx_result **results = calloc(n, sizeof(*results));
-	const jx_findings **findings = calloc(n, sizeof(*findings));
+	cli_files files;
+	status = cli_files_collect(&files, argv + optind, (size_t)(argc - optind));
+	if (status != EXIT_OK)
+		return status;
+	size_t n = files.n;
+	cli_eval *evs = calloc(n ? n : 1, sizeof(*evs));
+	const jx_result **results = calloc(n ? n : 1, sizeof(*results));
+	const jx_findings **findings = calloc(n ? n : 1, sizeof(*findings));
 	if (!evs || !results || !findings) {
 		free(evs);
 		free(results);
 		free(findings);
+		cli_files_free(&files);
 		fprintf(stderr, "jixiao: out of memory\n");
 		return EXIT_IO;
+	}
+	if (n == 0) {
+		fprintf(stderr, "jixiao: no *.yaml or *.yml file to score\n");
+		status = EXIT_INPUT;
 	}
 	/* Score everything first: bad input means no output at all. */
 	for (size_t i = 0; i < n; i++) {
 		jx_diags diags;
 		jx_diags_init(&diags);
-		int rc = cli_eval_load(&evs[i], argv[optind + (int)i], rules, &diags);
+		int rc = cli_eval_load(&evs[i], files.paths[i], rules, &diags);
 		cli_print_diags(&diags);
 		jx_diags_release(&diags);
 		if (rc) {
@@ -111,5 +121,6 @@ static int run(int argc, char **argv)
 	free(evs);
 	free(results);
 	free(findings);
+	cli_files_free(&files);
 	return status;
 }

@@ -25,7 +25,8 @@ const cli_command cmd_sensitivity = {
 	"weight), and reports the distribution of the total, the probability of each\n"
 	"grade and the weights that move it; with several files also the probability\n"
 	"of each rank (SMAA-2), central weights and the mean Kendall tau. The same\n"
-	"seed gives the same numbers, whatever --jobs is.\n"
+	"seed gives the same numbers, whatever --jobs is. A directory stands for\n"
+	"every *.yaml and *.yml file below it.\n"
 	"\n"
 	"  -n, --samples N        weight vectors to draw (default 10000, at most 1000000)\n"
 	"  -s, --seed S           seed of the mt19937 generator (default 1)\n"
@@ -124,25 +125,33 @@ static int run(int argc, char **argv)
 	if (optind >= argc)
 		return cli_usage_error(&cmd_sensitivity, "no file to analyse");
 
-	size_t n = (size_t)(argc - optind);
-	cli_eval *evs = calloc(n, sizeof(*evs));
-	const jx_result **results = calloc(n, sizeof(*results));
-	int status = EXIT_OK;
+	cli_files files;
+	int status = cli_files_collect(&files, argv + optind, (size_t)(argc - optind));
+	if (status != EXIT_OK)
+		return status;
+	size_t n = files.n;
+	cli_eval *evs = calloc(n ? n : 1, sizeof(*evs));
+	const jx_result **results = calloc(n ? n : 1, sizeof(*results));
 	if (!evs || !results) {
 		free(evs);
 		free(results);
+		cli_files_free(&files);
 		fprintf(stderr, "jixiao: out of memory\n");
 		return EXIT_IO;
 	}
 	for (size_t i = 0; i < n; i++) {
 		jx_diags diags;
 		jx_diags_init(&diags);
-		int rc = cli_eval_load(&evs[i], argv[optind + (int)i], rules, &diags);
+		int rc = cli_eval_load(&evs[i], files.paths[i], rules, &diags);
 		cli_print_diags(&diags);
 		jx_diags_release(&diags);
 		if (rc && cli_exit_for(rc) > status)
 			status = cli_exit_for(rc);
 		results[i] = evs[i].result;
+	}
+	if (status == EXIT_OK && n == 0) {
+		fprintf(stderr, "jixiao: no *.yaml or *.yml file to analyse\n");
+		status = EXIT_INPUT;
 	}
 	if (status == EXIT_OK) {
 		jx_diags diags;
@@ -163,5 +172,6 @@ static int run(int argc, char **argv)
 		cli_eval_release(&evs[i]);
 	free(evs);
 	free(results);
+	cli_files_free(&files);
 	return status;
 }

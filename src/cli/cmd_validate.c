@@ -13,9 +13,10 @@ const cli_command cmd_validate = {
 	"validate", "check evaluations; report every problem as file:line:col",
 	"usage: jixiao validate FILE... [--rules R]\n"
 	"\n"
-	"Loads each evaluation and its rule set and checks everything that scoring\n"
-	"needs. Prints 'FILE: ok' for a good file and every problem of a bad one\n"
-	"(file:line:col: error: …). Exit status 2 when any file has an error.\n"
+	"Loads each evaluation (a directory: every *.yaml and *.yml file below it)\n"
+	"and its rule set and checks everything that scoring needs. Prints\n"
+	"'FILE: ok' for a good file and every problem of a bad one (file:line:col:\n"
+	"error: …). Exit status 2 when any file has an error.\n"
 	"\n"
 	"  -r, --rules R   check against rule set R instead of the one each file names\n"
 	"  -q, --quiet     print nothing for good files\n"
@@ -44,11 +45,18 @@ static int run(int argc, char **argv)
 	}
 	if (optind >= argc)
 		return cli_usage_error(&cmd_validate, "no file to check");
-	for (int i = optind; i < argc; i++) {
+	cli_files files;
+	if ((status = cli_files_collect(&files, argv + optind, (size_t)(argc - optind))) != EXIT_OK)
+		return status;
+	if (files.n == 0) {
+		fprintf(stderr, "jixiao: no *.yaml or *.yml file to check\n");
+		status = EXIT_INPUT;
+	}
+	for (size_t i = 0; i < files.n; i++) {
 		jx_diags diags;
 		cli_eval ev;
 		jx_diags_init(&diags);
-		int rc = cli_eval_load(&ev, argv[i], rules, &diags);
+		int rc = cli_eval_load(&ev, files.paths[i], rules, &diags);
 		fflush(stdout);
 		cli_print_diags(&diags);
 		if (rc == 0 && !quiet)
@@ -59,5 +67,6 @@ static int run(int argc, char **argv)
 		cli_eval_release(&ev);
 		jx_diags_release(&diags);
 	}
+	cli_files_free(&files);
 	return status;
 }
