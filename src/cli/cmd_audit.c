@@ -46,7 +46,7 @@ const cli_command cmd_audit = {
 	"                     be given twice or as mismatch,error\n"
 	"      --shard I/N    audit only the I-th of N equal runs of the sorted\n"
 	"                     files (1 <= I <= N); shards concatenate in order\n"
-	"  -q, --quiet        no summary, no progress\n"
+	"  -q, --quiet        no summary, no progress, no diagnostics\n"
 	"  -h, --help         show this help\n",
 	run
 };

@@ -1,0 +1,1 @@
+$JX audit --help
