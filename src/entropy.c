@@ -30,6 +30,7 @@ int jx_entropy_run(jx_entropy *out, const jx_result *const *results, size_t m, i
 		return JX_ENOMEM;
 	if (m < 2) {
 		jx_diags_add(diags, JX_SEV_ERROR, NULL, 0, 0, "entropy weights need at least 2 evaluations, not %zu", m);
+		jx_entropy_release(out);
 		return JX_EINVAL;
 	}
 	if ((rc = jx_criteria_table_build(&pv->table, results, m, level, 1, diags)) != 0) {
