@@ -63,6 +63,16 @@ static void fmt(char *buf, jx_dec d, int places)
 	jx_dec_format(buf, d, places, 0);
 }
 
+/* A mismatch's two values, as decimals (numbers) or as text (grades). */
+static bool set_values(jx_audit_mismatch *m, jx_dec claimed, int cplaces, jx_dec recomputed,
+		       int rplaces)
+{
+	char a[JX_DEC_BUFSZ], b[JX_DEC_BUFSZ];
+	fmt(a, claimed, cplaces);
+	fmt(b, recomputed, rplaces);
+	return (m->claimed = strdup(a)) && (m->recomputed = strdup(b));
+}
+
 /* Append an empty mismatch; NULL when out of memory. */
 static jx_audit_mismatch *add_mismatch(jx_audit_row *row, const char *field, bool numeric)
 {
@@ -91,10 +101,9 @@ static bool claim_mismatches(jx_audit_row *row, const jx_rules *rules, const jx_
 		if (!bad[k])
 			continue;
 		jx_audit_mismatch *m = add_mismatch(row, fields[k], true);
-		if (!m || !(node ? path_of(&m->path, node) : path_named(&m->path, "funds")))
+		if (!m || !(node ? path_of(&m->path, node) : path_named(&m->path, "funds")) ||
+		    !set_values(m, claimed[k], cplaces[k], recomputed[k], rplaces[k]))
 			return false;
-		fmt(m->claimed, claimed[k], cplaces[k]);
-		fmt(m->recomputed, recomputed[k], rplaces[k]);
 	}
 	return true;
 }
@@ -204,9 +213,12 @@ static bool scored_row(jx_audit_row *row, const jx_result *r, const jx_findings 
 	fmt(row->total, r->total, ru->decimals);
 	if (doc->claimed.has_total) {
 		fmt(row->claimed_total, doc->claimed.total, doc->claimed.total_places);
+		/* Exact: at the claim's places when it has more than the scores. */
+		int places = doc->claimed.total_places > ru->decimals ? doc->claimed.total_places
+								      : ru->decimals;
 		if (jx_dec_sub(&row->delta_value, r->total, doc->claimed.total) == 0) {
 			row->has_delta = true;
-			fmt(row->delta, row->delta_value, ru->decimals);
+			fmt(row->delta, row->delta_value, places);
 		}
 	}
 	if (!(row->department = dup(doc->department)) || !(row->title = dup(doc->title)) ||
@@ -228,18 +240,14 @@ static bool scored_row(jx_audit_row *row, const jx_result *r, const jx_findings 
 			return false;
 	}
 	jx_audit_mismatch *m;
-	if (r->total_mismatch) {
-		if (!(m = add_mismatch(row, "total", true)) || !path_named(&m->path, NULL))
-			return false;
-		fmt(m->claimed, doc->claimed.total, doc->claimed.total_places);
-		fmt(m->recomputed, r->total, ru->decimals);
-	}
-	if (r->grade_mismatch) {
-		if (!(m = add_mismatch(row, "grade", false)) || !path_named(&m->path, NULL))
-			return false;
-		snprintf(m->claimed, sizeof(m->claimed), "%s", doc->claimed.grade);
-		snprintf(m->recomputed, sizeof(m->recomputed), "%s", r->grade->name);
-	}
+	if (r->total_mismatch &&
+	    (!(m = add_mismatch(row, "total", true)) || !path_named(&m->path, NULL) ||
+	     !set_values(m, doc->claimed.total, doc->claimed.total_places, r->total, ru->decimals)))
+		return false;
+	if (r->grade_mismatch &&
+	    (!(m = add_mismatch(row, "grade", false)) || !path_named(&m->path, NULL) ||
+	     !(m->claimed = dup(doc->claimed.grade)) || !(m->recomputed = dup(r->grade->name))))
+		return false;
 	for (size_t i = 0; f && i < f->count; i++)
 		row->findings[f->items[i].severity]++;
 	return !detail || (indicators_of(row, r) && (!f || findings_of(row, f)));
@@ -275,8 +283,11 @@ void jx_audit_row_release(jx_audit_row *row)
 	free(row->claimed_grade);
 	free(row->claimed_grade_name);
 	free(row->grade);
-	for (size_t i = 0; i < row->nmismatches; i++)
+	for (size_t i = 0; i < row->nmismatches; i++) {
 		free(row->mismatches[i].path.names);
+		free(row->mismatches[i].claimed);
+		free(row->mismatches[i].recomputed);
+	}
 	free(row->mismatches);
 	for (size_t i = 0; i < row->nerrors; i++)
 		free(row->errors[i].message);

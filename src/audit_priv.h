@@ -6,6 +6,7 @@
 #define JX_AUDIT_PRIV_H
 
 #include "jixiao/audit.h"
+#include "tmpfile.h"
 
 /** One output format. Every function fills err on failure. */
 typedef struct audit_sink audit_sink;
@@ -23,6 +24,9 @@ int audit_sqlite_open(audit_sink **out, const char *path, const jx_audit_run *ru
 
 /** Report "what: strerror(errno)" into err; returns JX_EIO. */
 int audit_fail_errno(char *err, size_t errlen, const char *what);
+
+/** jx_tmp_commit, reporting a failure into err; returns 0 or JX_EIO. */
+int audit_commit(jx_tmp *t, char *err, size_t errlen);
 
 /** The Chinese label of a mismatch field: 完成率(%), 得分, 总分, 等级. */
 const char *audit_field_label(const char *field);

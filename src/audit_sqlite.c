@@ -8,8 +8,8 @@
 #include "audit_priv.h"
 
 #include "jixiao/common.h"
-#include "tmpfile.h"
 
+#include <errno.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +18,9 @@
 
 /* Version of the schema below, kept in PRAGMA user_version. */
 #define SCHEMA_VERSION 1
+
+/* How long to wait for another run that is writing the same database. */
+#define BUSY_MS 60000
 
 const char jx_audit_schema[] =
 	"CREATE TABLE IF NOT EXISTS runs (\n"
@@ -246,8 +249,14 @@ static int sqlite_close(audit_sink *base, bool commit, char *err, size_t errlen)
 		exec(s, "ROLLBACK");
 	if (s->db && sqlite3_close(s->db) != SQLITE_OK && commit && rc == 0)
 		rc = db_fail(s, err, errlen);
-	if (s->tmp.tmp && commit && rc == 0 && jx_tmp_commit(&s->tmp) != 0)
-		rc = audit_fail_errno(err, errlen, s->path);
+	if (s->tmp.tmp && commit && rc == 0 && jx_tmp_commit_new(&s->tmp) != 0) {
+		if (errno == EEXIST)
+			snprintf(err, errlen, "%s: another run created the database meanwhile; this run "
+				 "was not added (run it again to add it)", s->path);
+		else
+			audit_fail_errno(err, errlen, s->path);
+		rc = JX_EIO;
+	}
 	jx_tmp_abort(&s->tmp);
 	free(s->path);
 	free(s);
@@ -313,8 +322,15 @@ int audit_sqlite_open(audit_sink **out, const char *path, const jx_audit_run *ru
 	const char *file = exists ? path : s->tmp.tmp;
 	int flags = SQLITE_OPEN_READWRITE | (exists ? 0 : SQLITE_OPEN_CREATE);
 	err[0] = '\0';
-	if (sqlite3_open_v2(file, &s->db, flags, NULL) != SQLITE_OK ||
-	    !start_run(s, run, err, errlen)) {
+	bool opened = sqlite3_open_v2(file, &s->db, flags, NULL) == SQLITE_OK;
+	if (opened) {
+		/* Another run writing the same database: wait for it, up to a minute. */
+		sqlite3_busy_timeout(s->db, BUSY_MS);
+		/* A new database is a temporary until the end: its journal can stay in memory. */
+		if (!exists)
+			exec(s, "PRAGMA journal_mode = MEMORY");
+	}
+	if (!opened || !start_run(s, run, err, errlen)) {
 		int rc = err[0] ? JX_EIO : db_fail(s, err, errlen);
 		sqlite_close(&s->base, false, err, 0);
 		return rc;

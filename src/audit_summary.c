@@ -160,12 +160,10 @@ static void print_grades(FILE *out, jx_audit_summary *s)
 	jx_table_init(&t, 3);
 	jx_table_align(&t, 1, JX_RIGHT);
 	jx_table_align(&t, 2, JX_RIGHT);
-	size_t r = jx_table_row(&t);
-	jx_table_set(&t, r, 0, "等级");
-	jx_table_set(&t, r, 1, "自评");
-	jx_table_set(&t, r, 2, "复核");
-	jx_table_rule(&t, r);
+	static const char *const titles[3] = { "等级", "自评", "复核" };
+	jx_table_header(&t, titles);
 	qsort(s->grades, s->ngrades, sizeof(*s->grades), grade_cmp);
+	size_t r;
 	for (size_t i = 0; i < s->ngrades; i++) {
 		r = jx_table_row(&t);
 		jx_table_set(&t, r, 0, "%s", s->grades[i].name);
@@ -199,14 +197,11 @@ static void print_top(FILE *out, const jx_audit_summary *s)
 	jx_table_init(&t, 4);
 	for (size_t c = 0; c < 3; c++)
 		jx_table_align(&t, c, JX_RIGHT);
-	size_t r = jx_table_row(&t);
-	const char *titles[4] = { "差异", "自评总分", "复核总分", "文件" };
-	for (size_t c = 0; c < 4; c++)
-		jx_table_set(&t, r, c, "%s", titles[c]);
-	jx_table_rule(&t, r);
+	static const char *const titles[4] = { "差异", "自评总分", "复核总分", "文件" };
+	jx_table_header(&t, titles);
 	for (size_t i = 0; i < s->ntop; i++) {
 		const top_delta *d = &s->top[i];
-		r = jx_table_row(&t);
+		size_t r = jx_table_row(&t);
 		jx_table_set(&t, r, 0, "%s%s", d->delta[0] == '-' ? "" : "+", d->delta);
 		jx_table_set(&t, r, 1, "%s", d->claimed);
 		jx_table_set(&t, r, 2, "%s", d->total);

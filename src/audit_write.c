@@ -6,7 +6,6 @@
 
 #include "csv.h"
 #include "jixiao/common.h"
-#include "tmpfile.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -69,6 +68,13 @@ int audit_fail_errno(char *err, size_t errlen, const char *what)
 {
 	snprintf(err, errlen, "%s: %s", what, strerror(errno ? errno : EIO));
 	return JX_EIO;
+}
+
+int audit_commit(jx_tmp *t, char *err, size_t errlen)
+{
+	char what[4096];
+	snprintf(what, sizeof(what), "%s", t->path);
+	return jx_tmp_commit(t) == 0 ? 0 : audit_fail_errno(err, errlen, what);
 }
 
 const char *audit_field_label(const char *field)
@@ -259,10 +265,7 @@ static int jsonl_close(audit_sink *base, bool commit, char *err, size_t errlen)
 		if (fflush(stdout) != 0 || ferror(stdout))
 			rc = audit_fail_errno(err, errlen, "standard output");
 	} else if (commit) {
-		char what[4096];
-		snprintf(what, sizeof(what), "%s", s->tmp.path);
-		if (jx_tmp_commit(&s->tmp) != 0)
-			rc = audit_fail_errno(err, errlen, what);
+		rc = audit_commit(&s->tmp, err, errlen);
 	} else {
 		jx_tmp_abort(&s->tmp);
 	}
@@ -341,15 +344,9 @@ static int csv_close(audit_sink *base, bool commit, char *err, size_t errlen)
 		if (fflush(stdout) != 0 || ferror(stdout))
 			rc = audit_fail_errno(err, errlen, "standard output");
 	} else if (commit) {
-		char what[4096];
-		snprintf(what, sizeof(what), "%s", s->files.path);
-		if (jx_tmp_commit(&s->files) != 0) {
-			rc = audit_fail_errno(err, errlen, what);
-		} else {
-			snprintf(what, sizeof(what), "%s", s->mismatches.path);
-			if (jx_tmp_commit(&s->mismatches) != 0)
-				rc = audit_fail_errno(err, errlen, what);
-		}
+		rc = audit_commit(&s->files, err, errlen);
+		if (rc == 0)
+			rc = audit_commit(&s->mismatches, err, errlen);
 	}
 	jx_tmp_abort(&s->files);
 	jx_tmp_abort(&s->mismatches);

@@ -8,7 +8,6 @@
 
 #include "jixiao/common.h"
 #include "text.h"
-#include "tmpfile.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -99,23 +98,34 @@ static int xlsx_write(audit_sink *base, const jx_audit_row *row, char *err, size
 	return e ? lxw_fail(err, errlen, s->tmp.path, e) : 0;
 }
 
+/*
+ * In constant-memory mode libxlsxwriter keeps each sheet's rows in a
+ * temporary file and does not check its writes; a full disk would give a
+ * workbook with rows missing. So check them before the workbook is made.
+ */
+static bool sheet_ok(lxw_worksheet *ws)
+{
+	FILE *f = ws ? ws->optimize_tmpfile : NULL;
+	return !f || (fflush(f) == 0 && !ferror(f));
+}
+
 static int xlsx_close(audit_sink *base, bool commit, char *err, size_t errlen)
 {
 	xlsx_sink *s = (xlsx_sink *)base;
 	int rc = 0;
+	if (commit && (!sheet_ok(s->files) || !sheet_ok(s->mismatches)))
+		rc = audit_fail_errno(err, errlen, s->tmp.path);
 	if (s->wb) {
-		worksheet_autofilter(s->files, 0, 0, s->nfiles, AUDIT_FILE_COLS - 1);
-		worksheet_autofilter(s->mismatches, 0, 0, s->nmismatches, AUDIT_MISMATCH_COLS - 1);
+		if (s->files)
+			worksheet_autofilter(s->files, 0, 0, s->nfiles, AUDIT_FILE_COLS - 1);
+		if (s->mismatches)
+			worksheet_autofilter(s->mismatches, 0, 0, s->nmismatches, AUDIT_MISMATCH_COLS - 1);
 		lxw_error e = workbook_close(s->wb); /* writes the file, frees the workbook */
-		if (e && commit)
+		if (e && commit && rc == 0)
 			rc = lxw_fail(err, errlen, s->tmp.path, e);
 	}
-	if (commit && rc == 0) {
-		char what[4096];
-		snprintf(what, sizeof(what), "%s", s->tmp.path);
-		if (jx_tmp_commit(&s->tmp) != 0)
-			rc = audit_fail_errno(err, errlen, what);
-	}
+	if (commit && rc == 0)
+		rc = audit_commit(&s->tmp, err, errlen);
 	jx_tmp_abort(&s->tmp);
 	free(s->cut);
 	free(s);
@@ -154,7 +164,12 @@ int audit_xlsx_open(audit_sink **out, const char *path, char *err, size_t errlen
 		free(s);
 		return rc;
 	}
-	lxw_workbook_options opt = { .constant_memory = LXW_TRUE };
+	/* The rows wait in temporaries next to the output, on the disk it goes to. */
+	char dir[4096] = ".";
+	const char *slash = strrchr(path, '/');
+	if (slash)
+		snprintf(dir, sizeof(dir), "%.*s", slash == path ? 1 : (int)(slash - path), path);
+	lxw_workbook_options opt = { .constant_memory = LXW_TRUE, .tmpdir = dir };
 	if (!(s->wb = workbook_new_opt(s->tmp.tmp, &opt))) {
 		xlsx_close(&s->base, false, err, errlen);
 		snprintf(err, errlen, "%s: cannot create the workbook", path);

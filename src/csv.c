@@ -14,10 +14,13 @@ static bool formula_like(const char *s)
 
 void jx_csv_cell(FILE *out, const char *s, bool last)
 {
+	bool quote = s && s[strcspn(s, ",\"\r\n")] != '\0';
+	/* The apostrophe goes inside the quotes: a quoted field starts with '"'. */
+	if (quote)
+		fputc('"', out);
 	if (formula_like(s))
 		fputc('\'', out);
-	if (s && s[strcspn(s, ",\"\r\n")] != '\0') {
-		fputc('"', out);
+	if (quote) {
 		for (const char *p = s; *p; p++) {
 			if (*p == '"')
 				fputc('"', out);

@@ -94,11 +94,8 @@ int jx_entropy_write_text(FILE *out, const jx_entropy *e)
 	jx_table_init(&t, 4);
 	jx_table_align(&t, 1, JX_RIGHT);
 	jx_table_align(&t, 2, JX_RIGHT);
-	size_t h = jx_table_row(&t);
-	jx_table_set(&t, h, 0, "指标");
-	jx_table_set(&t, h, 1, "熵值 e");
-	jx_table_set(&t, h, 2, "权重 w");
-	jx_table_rule(&t, h);
+	static const char *const titles[4] = { "指标", "熵值 e", "权重 w", NULL };
+	jx_table_header(&t, titles);
 	for (size_t j = 0; j < e->k; j++) {
 		size_t r = jx_table_row(&t);
 		jx_table_set(&t, r, 0, "%s", e->criteria[j]);

@@ -87,6 +87,15 @@ void jx_table_rule(jx_table *t, size_t row)
 		t->rule_after[row] = true;
 }
 
+void jx_table_header(jx_table *t, const char *const *titles)
+{
+	size_t r = jx_table_row(t);
+	for (size_t c = 0; c < t->ncols; c++)
+		if (titles[c])
+			jx_table_set(t, r, c, "%s", titles[c]);
+	jx_table_rule(t, r);
+}
+
 static void pad(FILE *out, size_t n)
 {
 	while (n-- > 0)

@@ -43,6 +43,9 @@ void jx_table_set(jx_table *t, size_t row, size_t col, const char *fmt, ...)
 /** Draw a rule of '-' under the row. */
 void jx_table_rule(jx_table *t, size_t row);
 
+/** Append a header row of the titles (one per column, NULL: none) with a rule under it. */
+void jx_table_header(jx_table *t, const char *const *titles);
+
 /**
  * Print with two spaces between columns; columns that are empty in every
  * row are left out. Trailing blanks are trimmed. Returns 0 or JX_EIO.

@@ -4,6 +4,7 @@
 #include "tmpfile.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -85,7 +86,8 @@ int jx_tmp_create(jx_tmp *t, const char *path, bool open_file)
 	return 0;
 }
 
-int jx_tmp_commit(jx_tmp *t)
+/* Flush the temporary to disk: through t->f, or by name when a library wrote it. */
+static int sync_tmp(jx_tmp *t)
 {
 	int err = 0;
 	if (t->f) {
@@ -94,9 +96,33 @@ int jx_tmp_commit(jx_tmp *t)
 		if (fclose(t->f) != 0 && !err)
 			err = errno;
 		t->f = NULL;
+		return err;
 	}
-	if (!err && rename(t->tmp, t->path) != 0)
+	int fd = open(t->tmp, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return errno;
+	if (fsync(fd) != 0)
 		err = errno;
+	close(fd);
+	return err;
+}
+
+static int commit(jx_tmp *t, bool replace)
+{
+	int err = sync_tmp(t);
+	if (!err && replace && rename(t->tmp, t->path) != 0)
+		err = errno;
+	/* A hard link fails when the output exists meanwhile: nothing is replaced. */
+	if (!err && !replace) {
+		if (link(t->tmp, t->path) == 0)
+			unlink(t->tmp);
+		else if (errno != EPERM && errno != EOPNOTSUPP && errno != ENOSYS)
+			err = errno;
+		else if (access(t->path, F_OK) == 0) /* no hard links here: check, then rename */
+			err = EEXIST;
+		else if (rename(t->tmp, t->path) != 0)
+			err = errno;
+	}
 	if (err)
 		return fail(t, err);
 	slot_drop(t->tmp);
@@ -104,6 +130,16 @@ int jx_tmp_commit(jx_tmp *t)
 	free(t->path);
 	memset(t, 0, sizeof(*t));
 	return 0;
+}
+
+int jx_tmp_commit(jx_tmp *t)
+{
+	return commit(t, true);
+}
+
+int jx_tmp_commit_new(jx_tmp *t)
+{
+	return commit(t, false);
 }
 
 void jx_tmp_abort(jx_tmp *t)

@@ -27,10 +27,17 @@ typedef struct jx_tmp {
 int jx_tmp_create(jx_tmp *t, const char *path, bool open_file);
 
 /**
- * Flush, sync and close t->f (if open), then rename the temporary over the
- * output. Returns 0, or -1 with errno set and the temporary removed.
+ * Flush, sync and close t->f (or sync the file when it was written by name),
+ * then rename the temporary over the output. Returns 0, or -1 with errno set
+ * and the temporary removed.
  */
 int jx_tmp_commit(jx_tmp *t);
+
+/**
+ * The same for an output that must not exist yet: when another process
+ * created it meanwhile, fails with EEXIST and leaves it as it is.
+ */
+int jx_tmp_commit_new(jx_tmp *t);
 
 /** Remove the temporary; the output is left as it was. */
 void jx_tmp_abort(jx_tmp *t);

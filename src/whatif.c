@@ -237,14 +237,11 @@ int jx_whatif_write_text(FILE *out, const jx_whatif *w)
 	jx_table_init(&t, C_NCOLS);
 	for (int c = C_W0; c < C_NCOLS; c++)
 		jx_table_align(&t, (size_t)c, JX_RIGHT);
-	size_t h = jx_table_row(&t);
-	jx_table_set(&t, h, C_NAME, "指标");
-	jx_table_set(&t, h, C_W0, "基准分值");
-	jx_table_set(&t, h, C_S0, "基准得分");
-	jx_table_set(&t, h, C_W1, "情景分值");
-	jx_table_set(&t, h, C_S1, "情景得分");
-	jx_table_set(&t, h, C_DELTA, "变化");
-	jx_table_rule(&t, h);
+	static const char *const titles[C_NCOLS] = {
+		[C_NAME] = "指标", [C_W0] = "基准分值", [C_S0] = "基准得分",
+		[C_W1] = "情景分值", [C_S1] = "情景得分", [C_DELTA] = "变化",
+	};
+	jx_table_header(&t, titles);
 	/* The leaves whose weight, actual value or score changed. */
 	for (size_t i = 0; i < r->nleaves; i++) {
 		const jx_leaf_result *l0 = &b->leaves[i], *l1 = &r->leaves[i];

@@ -93,6 +93,33 @@ START_TEST(row_of_wrong_claims)
 }
 END_TEST
 
+/* Claims with more places than the scores, and a long claimed grade. */
+START_TEST(row_precise_claims)
+{
+	static const char text[] = "jixiao: 1\ntitle: t\nyear: 2024\nindicators:\n"
+				   "  - {name: a, weight: 100, target: \"≥100\", actual: 83.97}\n"
+				   "claimed: {total: 83.979, grade: 优（经部门党组会议研究通过后自评为优秀等次）}\n";
+	scored s;
+	jx_audit_row row;
+	memset(&s, 0, sizeof(s));
+	jx_diags_init(&s.diags);
+	ck_assert_int_eq(jx_doc_parse(&s.doc, "p.yaml", text, strlen(text), &s.diags), 0);
+	ck_assert_int_eq(jx_rules_load(&s.rules, "standard", NULL, NULL, &s.diags), 0);
+	ck_assert_int_eq(jx_score_run(&s.res, s.doc, s.rules, &s.diags), 0);
+	ck_assert_int_eq(jx_findings_run(&s.found, s.res), 0);
+	ck_assert_int_eq(jx_audit_row_make(&row, "p.yaml", s.res, &s.found, NULL, false), 0);
+	ck_assert_str_eq(row.total, "83.97");
+	ck_assert_str_eq(row.delta, "-0.009"); /* exact, not cut to the scores' places */
+	ck_assert_uint_eq(row.nmismatches, 2);
+	ck_assert_str_eq(row.mismatches[0].claimed, "83.979");
+	ck_assert_str_eq(row.mismatches[1].claimed, "优（经部门党组会议研究通过后自评为优秀等次）");
+	ck_assert_str_eq(row.mismatches[1].recomputed, "良");
+	ck_assert_int_eq(row.claimed_grade_rank, -1);
+	jx_audit_row_release(&row);
+	scored_release(&s);
+}
+END_TEST
+
 START_TEST(row_details)
 {
 	scored s;
@@ -341,6 +368,7 @@ Suite *audit_suite(void)
 	TCase *tc = tcase_create("audit");
 	tcase_add_test(tc, row_of_wrong_claims);
 	tcase_add_test(tc, row_details);
+	tcase_add_test(tc, row_precise_claims);
 	tcase_add_test(tc, row_of_failed_file);
 	tcase_add_test(tc, jsonl_commit_and_abort);
 	tcase_add_test(tc, csv_quoting);

@@ -6,6 +6,7 @@
 
 #include "jixiao/common.h"
 #include "jixiao/write.h"
+#include "csv.h"
 #include "table.h"
 #include "text.h"
 
@@ -185,11 +186,35 @@ START_TEST(test_diag_caret)
 }
 END_TEST
 
+/* Cells as a spreadsheet must read them: quoted when needed, formulas made text. */
+START_TEST(test_csv_cells)
+{
+	static const struct {
+		const char *in, *out;
+	} cases[] = {
+		{ "plain", "plain," }, { "-5", "-5," }, { "=60万元", "'=60万元," },
+		{ "a,b", "\"a,b\"," }, { "say \"hi\"", "\"say \"\"hi\"\"\"," },
+		{ "=HYPERLINK(\"x\"),二期", "\"'=HYPERLINK(\"\"x\"\"),二期\"," },
+		{ "-外部,部门", "\"'-外部,部门\"," }, { "@x", "'@x," }, { "", "," },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *buf = NULL;
+		size_t len = 0;
+		FILE *f = open_memstream(&buf, &len);
+		jx_csv_cell(f, cases[i].in, false);
+		fclose(f);
+		ck_assert_str_eq(buf, cases[i].out);
+		free(buf);
+	}
+}
+END_TEST
+
 Suite *write_suite(void)
 {
 	Suite *s = suite_create("write");
 	TCase *tc = tcase_create("text");
 	tcase_add_test(tc, test_widths);
+	tcase_add_test(tc, test_csv_cells);
 	tcase_add_test(tc, test_table_alignment);
 	tcase_add_test(tc, test_diag_caret);
 	suite_add_tcase(s, tc);

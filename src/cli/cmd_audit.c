@@ -172,8 +172,8 @@ typedef struct sink {
 	jx_audit_summary *summary;
 	progress progress;
 	bool quiet;
+	bool reported;  /* the failure that stopped the run was told already */
 	size_t done, total;
-	int status;
 } sink;
 
 /* Write one record and count it; prints the errors of a file that was not scored. */
@@ -197,8 +197,7 @@ static int take(sink *k, jx_audit_row *row, int rc)
 	if (rc == 0 && (rc = jx_audit_write(k->w, row, err, sizeof(err))) != 0) {
 		progress_clear(&k->progress);
 		fprintf(stderr, "jixiao: %s\n", err);
-	} else if (rc) {
-		fprintf(stderr, "jixiao: out of memory\n");
+		k->reported = true;
 	}
 	if (have_row)
 		jx_audit_row_release(row);
@@ -237,8 +236,8 @@ static int run_parallel(audit_run *a, sink *k, unsigned jobs)
 		if (pthread_create(&tid[started], NULL, worker, a) != 0)
 			break;
 	if (started == 0)
-		rc = JX_ENOMEM;
-	for (size_t i = a->first; i < a->end && rc == 0; i++) {
+		rc = run_serial(a, k); /* no thread could start: do the work on this one */
+	for (size_t i = a->first; i < a->end && rc == 0 && started > 0; i++) {
 		slot *s = &a->slots[i % a->window];
 		pthread_mutex_lock(&a->mu);
 		while (!s->done)
@@ -294,6 +293,8 @@ static bool parse_uint(const char *s, unsigned max, unsigned *out)
 static int parse_fail_on(options *o, const char *arg)
 {
 	char buf[64];
+	if (strlen(arg) >= sizeof(buf))
+		return cli_usage_error(&cmd_audit, "--fail-on takes mismatch or error, not '%s'", arg);
 	snprintf(buf, sizeof(buf), "%s", arg);
 	for (char *save, *w = strtok_r(buf, ",", &save); w; w = strtok_r(NULL, ",", &save)) {
 		if (strcmp(w, "mismatch") == 0)
@@ -309,6 +310,8 @@ static int parse_fail_on(options *o, const char *arg)
 static int parse_shard(options *o, const char *arg)
 {
 	char buf[32];
+	if (strlen(arg) >= sizeof(buf))
+		return cli_usage_error(&cmd_audit, "--shard takes I/N with 1 <= I <= N, not '%s'", arg);
 	snprintf(buf, sizeof(buf), "%s", arg);
 	char *slash = strchr(buf, '/');
 	if (slash)
@@ -419,6 +422,7 @@ static int run(int argc, char **argv)
 			   : JX_ENOMEM;
 	if (rc) {
 		fprintf(stderr, "jixiao: %s\n", k.summary ? err : "out of memory");
+		k.reported = true;
 	} else {
 		unsigned jobs = o.jobs;
 		if (jobs > k.total)
@@ -428,9 +432,12 @@ static int run(int argc, char **argv)
 		int crc = jx_audit_close(k.w, rc == 0, err, sizeof(err));
 		if (crc && rc == 0) {
 			fprintf(stderr, "jixiao: %s\n", err);
+			k.reported = true;
 			rc = crc;
 		}
 	}
+	if (rc && !k.reported && rc != JX_EIO)
+		fprintf(stderr, "jixiao: %s\n", rc == JX_ENOMEM ? "out of memory" : jx_strerror(rc));
 	if (rc == 0 && !o.quiet)
 		jx_audit_summary_print(stderr, k.summary);
 	status = rc ? (rc == JX_ELIMIT ? EXIT_INPUT : EXIT_IO) : EXIT_OK;
