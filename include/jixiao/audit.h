@@ -26,8 +26,8 @@ typedef struct jx_audit_path {
 typedef struct jx_audit_mismatch {
 	jx_audit_path path;  /**< ["funds"] for the funds row; [] for total and grade */
 	const char *field;   /**< "rate", "score", "total", "grade" */
-	char claimed[48];    /**< as written, in percent for rates ("97.9%" gives 97.9) */
-	char recomputed[48]; /**< at the rule set's decimals */
+	char *claimed;       /**< as written, in percent for rates ("97.9%" gives 97.9) */
+	char *recomputed;    /**< at the rule set's decimals */
 	bool numeric;        /**< claimed and recomputed are numbers (not grade names) */
 } jx_audit_mismatch;
 
