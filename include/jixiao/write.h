@@ -1,6 +1,7 @@
 /*
  * jixiao/write.h - writers of scored evaluations: JSON (spec §4), the
- * terminal 自评表 table, and CSV. Writers only read results; they never score.
+ * terminal 自评表 table, CSV and Excel. Writers only read results; they never
+ * score.
  */
 #ifndef JIXIAO_WRITE_H
 #define JIXIAO_WRITE_H
@@ -29,6 +30,18 @@ int jx_write_table(FILE *out, const jx_result *r);
  * every result.
  */
 int jx_write_csv(FILE *out, const jx_result *const *results, size_t n);
+
+/**
+ * The scored 自评表 of each result as an Excel workbook written to path (the
+ * caller makes it a temporary and renames it): one sheet per evaluation in
+ * the published layout (group cells merged over their indicators, numbers
+ * as numbers with the rule set's decimals, 完成率 as percentages, a claimed
+ * value that does not follow filled red with a comment giving the recomputed
+ * value, 总分 and 等级), and after each a sheet of its findings (findings may
+ * be NULL). Returns 0, or JX_EIO with the reason (without the path) in err.
+ */
+int jx_write_xlsx(const char *path, const jx_result *const *results,
+		  const jx_findings *const *findings, size_t n, char *err, size_t errlen);
 
 /**
  * An evaluation as YAML in the format of spec §1, every field kept (comments

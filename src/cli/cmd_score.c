@@ -1,10 +1,11 @@
 /*
- * cmd_score.c - `jixiao score FILE... [--rules R] [--format table|json|csv] [-o OUT]`.
+ * cmd_score.c - `jixiao score FILE... [--rules R] [--format table|json|csv|xlsx] [-o OUT]`.
  */
 #include "cli.h"
 
 #include "jixiao/write.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,9 +36,31 @@ static int write_scores(FILE *f, const void *ctx)
 	return rc;
 }
 
+/* The workbook, through a temporary renamed into place when complete. */
+static int write_workbook(const char *path, const score_output *o)
+{
+	jx_tmp t;
+	char err[256];
+	cli_catch_signals();
+	if (jx_tmp_create(&t, path, false) != 0) {
+		fprintf(stderr, "jixiao: %s: cannot write: %s\n", path, strerror(errno));
+		return EXIT_IO;
+	}
+	if (jx_write_xlsx(t.tmp, o->results, o->findings, o->n, err, sizeof(err)) != 0) {
+		jx_tmp_abort(&t);
+		fprintf(stderr, "jixiao: %s: %s\n", path, err);
+		return EXIT_IO;
+	}
+	if (jx_tmp_commit(&t) != 0) {
+		fprintf(stderr, "jixiao: %s: cannot write: %s\n", path, strerror(errno));
+		return EXIT_IO;
+	}
+	return EXIT_OK;
+}
+
 const cli_command cmd_score = {
 	"score", "score evaluations: the 自评表 with every rate, score, total and grade",
-	"usage: jixiao score FILE... [--rules R] [--format table|json|csv] [-o OUT]\n"
+	"usage: jixiao score FILE... [--rules R] [--format table|json|csv|xlsx] [-o OUT]\n"
 	"\n"
 	"Scores each evaluation and prints the scored 自评表, marking claimed values\n"
 	"that do not follow from the data. FILE '-' reads standard input; a\n"
@@ -45,7 +68,8 @@ const cli_command cmd_score = {
 	"\n"
 	"  -r, --rules R      score under rule set R (a name or a path) instead of\n"
 	"                     the one each file names\n"
-	"  -f, --format F     table (default), json (spec §4) or csv\n"
+	"  -f, --format F     table (default), json (spec §4), csv, or xlsx (the\n"
+	"                     published layout and the findings; needs -o)\n"
 	"  -o, --output OUT   write to OUT (replaced only when complete)\n"
 	"  -h, --help         show this help\n",
 	run
@@ -72,8 +96,11 @@ static int run(int argc, char **argv)
 		default: return cli_usage_error(&cmd_score, "unknown or incomplete option '%s'", argv[optind - 1]);
 		}
 	}
-	if (strcmp(format, "table") && strcmp(format, "json") && strcmp(format, "csv"))
-		return cli_usage_error(&cmd_score, "unknown format '%s' (table, json or csv)", format);
+	if (strcmp(format, "table") && strcmp(format, "json") && strcmp(format, "csv") &&
+	    strcmp(format, "xlsx"))
+		return cli_usage_error(&cmd_score, "unknown format '%s' (table, json, csv or xlsx)", format);
+	if (strcmp(format, "xlsx") == 0 && (!output || strcmp(output, "-") == 0))
+		return cli_usage_error(&cmd_score, "--format xlsx needs -o FILE.xlsx");
 	if (optind >= argc)
 		return cli_usage_error(&cmd_score, "no file to score");
 
@@ -114,7 +141,8 @@ static int run(int argc, char **argv)
 	}
 	if (status == EXIT_OK) {
 		score_output o = { format, results, findings, n };
-		status = cli_write(output, write_scores, &o);
+		status = strcmp(format, "xlsx") == 0 ? write_workbook(output, &o)
+						      : cli_write(output, write_scores, &o);
 	}
 	for (size_t i = 0; i < n; i++)
 		cli_eval_release(&evs[i]);

@@ -1,0 +1,410 @@
+/*
+ * write_xlsx.c - the scored 自评表 as an Excel workbook in the published
+ * layout: title, 项目名称 / 主管部门 / 实施单位, the funds block, 年度总体目标, the
+ * indicator table with 一级/二级/三级 cells merged over their indicators, 总分
+ * and 等级; numbers as numbers with the rule set's decimals, 完成率 as
+ * percentages; a claimed value that does not follow is filled red and carries
+ * a comment with the recomputed value. A second sheet lists the findings.
+ */
+#include "jixiao/write.h"
+
+#include "jixiao/common.h"
+#include "text.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <xlsxwriter.h>
+
+/* Excel's longest cell text, in characters. */
+#define XLSX_MAX_TEXT 32767
+
+/* Red fill of a claimed value that does not follow. */
+#define BAD_FILL 0xF4CCCC
+
+enum { PLAIN, BAD };
+
+typedef struct book {
+	lxw_workbook *wb;
+	lxw_format *title, *head, *label, *text, *name;
+	lxw_format *num[JX_DEC_PLACES + 1][2];  /* by places, plain or bad */
+	lxw_format *pct[JX_DEC_PLACES + 1][2];  /* 完成率: 0.00% */
+	lxw_format *money[JX_DEC_PLACES + 1];   /* #,##0.00 */
+	lxw_error e;                            /* the first error */
+	char *cut;                              /* text shortened to fit a cell */
+} book;
+
+static void keep(book *b, lxw_error e)
+{
+	if (e && !b->e)
+		b->e = e;
+}
+
+static lxw_format *format(book *b, const char *num, bool bad)
+{
+	lxw_format *f = workbook_add_format(b->wb);
+	format_set_border(f, LXW_BORDER_THIN);
+	format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
+	if (num)
+		format_set_num_format(f, num);
+	if (bad)
+		format_set_bg_color(f, BAD_FILL);
+	return f;
+}
+
+static void formats(book *b)
+{
+	b->title = workbook_add_format(b->wb);
+	format_set_bold(b->title);
+	format_set_font_size(b->title, 16);
+	format_set_align(b->title, LXW_ALIGN_CENTER);
+	b->head = format(b, NULL, false);
+	format_set_bold(b->head);
+	format_set_align(b->head, LXW_ALIGN_CENTER);
+	format_set_text_wrap(b->head);
+	format_set_bg_color(b->head, 0xDDEBF7);
+	b->label = format(b, NULL, false);
+	format_set_bold(b->label);
+	b->text = format(b, NULL, false);
+	format_set_text_wrap(b->text);
+	b->name = format(b, NULL, false);
+	format_set_text_wrap(b->name);
+	format_set_align(b->name, LXW_ALIGN_CENTER);
+	static const char *const num[JX_DEC_PLACES + 1] = { "0", "0.0", "0.00", "0.000", "0.0000",
+							     "0.00000", "0.000000" };
+	static const char *const pct[JX_DEC_PLACES + 1] = { "0%", "0.0%", "0.00%", "0.000%",
+							     "0.0000%", "0.00000%", "0.000000%" };
+	static const char *const money[JX_DEC_PLACES + 1] = { "#,##0", "#,##0.0", "#,##0.00",
+							       "#,##0.000", "#,##0.0000",
+							       "#,##0.00000", "#,##0.000000" };
+	for (int p = 0; p <= JX_DEC_PLACES; p++) {
+		for (int k = PLAIN; k <= BAD; k++) {
+			b->num[p][k] = format(b, num[p], k == BAD);
+			b->pct[p][k] = format(b, pct[p], k == BAD);
+		}
+		b->money[p] = format(b, money[p], false);
+	}
+}
+
+/* Text that fits in a cell: longer text ends in "…". */
+static const char *fit(book *b, const char *text)
+{
+	size_t len = strlen(text);
+	if (len <= XLSX_MAX_TEXT || jx_utf8_count(text, len) <= XLSX_MAX_TEXT)
+		return text;
+	size_t keep_bytes = jx_utf8_offset(text, len, XLSX_MAX_TEXT - 1);
+	char *cut = realloc(b->cut, keep_bytes + 4);
+	if (!cut)
+		return "";
+	memcpy(cut, text, keep_bytes);
+	memcpy(cut + keep_bytes, "…", 4);
+	b->cut = cut;
+	return cut;
+}
+
+static void text(book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s,
+		 lxw_format *f)
+{
+	keep(b, worksheet_write_string(ws, r, c, fit(b, s ? s : ""), f));
+}
+
+/* Text over the cells c0..c1 of rows r0..r1 (one cell: written plainly). */
+static void merged(book *b, lxw_worksheet *ws, lxw_row_t r0, lxw_col_t c0, lxw_row_t r1,
+		   lxw_col_t c1, const char *s, lxw_format *f)
+{
+	if (r0 == r1 && c0 == c1)
+		text(b, ws, r0, c0, s, f);
+	else
+		keep(b, worksheet_merge_range(ws, r0, c0, r1, c1, fit(b, s ? s : ""), f));
+}
+
+/* A decimal as a number: values are below 10^12 with at most 6 places, exact in a double. */
+static double value(jx_dec d)
+{
+	return (double)d.units / (double)JX_DEC_SCALE;
+}
+
+static int places_of(jx_dec d)
+{
+	return jx_dec_places(d);
+}
+
+static void number(book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, jx_dec d,
+		   lxw_format *f)
+{
+	keep(b, worksheet_write_number(ws, r, c, value(d), f));
+}
+
+/* Money as the tables print it: thousands separators, at least 2 decimals. */
+static void money(book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, jx_dec d)
+{
+	int p = places_of(d);
+	number(b, ws, r, c, d, b->money[p < 2 ? 2 : p]);
+}
+
+/* A 完成率 in percent (74.58) as the fraction Excel shows as 74.58%. */
+static void percent(book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, jx_dec pct,
+		    lxw_format *f)
+{
+	/* One division, so the double is the one nearest 0.7458, not 74.58 / 100. */
+	keep(b, worksheet_write_number(ws, r, c, (double)pct.units / (100.0 * JX_DEC_SCALE), f));
+}
+
+/* The comment on a claimed value that does not follow. */
+static void claim_comment(book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, jx_dec claimed,
+			  int cplaces, jx_dec recomputed, int rplaces, const char *unit)
+{
+	char a[JX_DEC_BUFSZ], x[JX_DEC_BUFSZ], note[160];
+	snprintf(note, sizeof(note), "填报 %s%s，按数据重新计算为 %s%s",
+		 jx_dec_format(a, claimed, cplaces, 0), unit, jx_dec_format(x, recomputed, rplaces, 0),
+		 unit);
+	keep(b, worksheet_write_comment(ws, r, c, note));
+}
+
+/* 分值, 完成率 and 得分 at column c: "/" when not applicable; claims checked. */
+static void score_cells(book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const jx_rules *ru,
+			jx_dec weight, bool na, jx_dec rate_pct, jx_dec score, const jx_claim *cl,
+			bool rate_bad, bool score_bad)
+{
+	int dec = ru->decimals;
+	number(b, ws, r, c, weight, b->num[places_of(weight)][PLAIN]);
+	if (na) {
+		text(b, ws, r, c + 1, "/", b->name);
+		text(b, ws, r, c + 2, "/", b->name);
+		return;
+	}
+	percent(b, ws, r, c + 1, rate_pct, b->pct[ru->rate_decimals][rate_bad]);
+	number(b, ws, r, c + 2, score, b->num[dec][score_bad]);
+	if (rate_bad)
+		claim_comment(b, ws, r, c + 1, cl->rate, cl->rate_places, rate_pct,
+			      ru->rate_decimals, "%");
+	if (score_bad)
+		claim_comment(b, ws, r, c + 2, cl->score, cl->score_places, score, dec, "");
+}
+
+/* Rows above the indicator table; returns the next free row. */
+static lxw_row_t head_rows(book *b, lxw_worksheet *ws, const jx_result *r, lxw_col_t ncols)
+{
+	const jx_doc *d = r->doc;
+	bool dept = d->kind == JX_KIND_DEPARTMENT;
+	char title[128];
+	lxw_col_t last = ncols - 1, mid = ncols / 2;
+	lxw_row_t row = 0;
+
+	snprintf(title, sizeof(title), "%s（%d 年度）",
+		 dept ? "部门整体支出绩效自评表" : "项目支出绩效自评表", d->year);
+	merged(b, ws, row, 0, row, last, title, b->title);
+	keep(b, worksheet_set_row(ws, row++, 30, NULL));
+	text(b, ws, row, 0, dept ? "部门名称" : "项目名称", b->label);
+	merged(b, ws, row, 1, row, last, d->title, b->text);
+	row++;
+	text(b, ws, row, 0, "主管部门", b->label);
+	merged(b, ws, row, 1, row, mid - 1, d->department, b->text);
+	text(b, ws, row, mid, "实施单位", b->label);
+	merged(b, ws, row, mid + 1, row, last, d->implementer, b->text);
+	row++;
+	text(b, ws, row, 0, "评分规则", b->label);
+	merged(b, ws, row, 1, row, last, r->rules->title, b->text);
+	return row + 2;
+}
+
+/* The funds block: name over the level columns, then six figures. */
+static lxw_row_t funds_rows(book *b, lxw_worksheet *ws, const jx_result *r, lxw_row_t row,
+			    lxw_col_t levels)
+{
+	const jx_doc *d = r->doc;
+	const jx_funds *f = &d->funds;
+	const jx_funds_result *fr = &r->funds;
+	static const char *const titles[6] = { "年初预算数", "全年预算数", "全年执行数", "分值",
+					       "执行率", "得分" };
+	char name[64];
+	if (!fr->present)
+		return row;
+	snprintf(name, sizeof(name), "%s（%s）", d->kind == JX_KIND_DEPARTMENT ? "部门资金" : "项目资金",
+		 d->money_unit);
+	merged(b, ws, row, 0, row, levels - 1, name, b->head);
+	for (lxw_col_t c = 0; c < 6; c++)
+		text(b, ws, row, levels + c, titles[c], b->head);
+	row++;
+	for (size_t i = 0; i < f->nrows; i++, row++) {
+		const jx_funds_row *fw = &f->rows[i];
+		merged(b, ws, row, 0, row, levels - 1, fw->name, b->text);
+		if (fw->has_initial)
+			money(b, ws, row, levels, fw->initial);
+		money(b, ws, row, levels + 1, fw->budget);
+		money(b, ws, row, levels + 2, fw->executed);
+		if (i == 0)
+			score_cells(b, ws, row, levels + 3, r->rules, fr->weight, fr->na, fr->rate_pct,
+				    fr->score, &f->claimed, fr->rate_mismatch, fr->score_mismatch);
+	}
+	return row + 1;
+}
+
+static lxw_row_t goal_rows(book *b, lxw_worksheet *ws, const jx_doc *d, lxw_row_t row,
+			   lxw_col_t ncols)
+{
+	lxw_col_t last = ncols - 1, mid = ncols / 2;
+	if (d->ngoals == 0)
+		return row;
+	merged(b, ws, row, 0, row + (lxw_row_t)d->ngoals, 0, "年度总体目标", b->head);
+	merged(b, ws, row, 1, row, mid, "预期目标", b->head);
+	merged(b, ws, row, mid + 1, row, last, "实际完成情况", b->head);
+	row++;
+	for (size_t i = 0; i < d->ngoals; i++, row++) {
+		merged(b, ws, row, 1, row, mid, d->goals[i].expected, b->text);
+		merged(b, ws, row, mid + 1, row, last, d->goals[i].achieved, b->text);
+	}
+	return row + 1;
+}
+
+/* The indicator table; group names merged down over their indicators. */
+static lxw_row_t indicator_rows(book *b, lxw_worksheet *ws, const jx_result *r, lxw_row_t row,
+				lxw_col_t levels)
+{
+	const jx_rules *ru = r->rules;
+	lxw_col_t c_target = levels, c_actual = levels + 1, c_weight = levels + 2,
+		  c_dev = levels + 5;
+	for (lxw_col_t l = 0; l < levels; l++)
+		text(b, ws, row, l, jx_level_title((int)l + 1), b->head);
+	static const char *const titles[6] = { "指标值", "实际完成值", "分值", "完成率", "得分",
+					       "偏差原因分析及改进措施" };
+	for (lxw_col_t c = 0; c < 6; c++)
+		text(b, ws, row, levels + c, titles[c], b->head);
+	row++;
+
+	/* Where each level's current group started, to merge it when it ends. */
+	const jx_node *open[JX_MAX_DEPTH] = { 0 };
+	lxw_row_t from[JX_MAX_DEPTH] = { 0 };
+	for (size_t i = 0; i <= r->nleaves; i++, row++) {
+		const jx_node *chain[JX_MAX_DEPTH];
+		size_t depth = i < r->nleaves ? jx_node_chain(chain, r->leaves[i].node) : 0;
+		/* Merge the groups that end here; open the ones that start. */
+		for (size_t l = 0; l < levels && l < JX_MAX_DEPTH; l++) {
+			const jx_node *now = l + 1 < depth ? chain[l] : NULL;
+			if (open[l] && open[l] != now) {
+				merged(b, ws, from[l], (lxw_col_t)l, row - 1, (lxw_col_t)l, open[l]->name,
+				       b->name);
+				open[l] = NULL;
+			}
+			if (now && !open[l]) {
+				open[l] = now;
+				from[l] = row;
+			}
+		}
+		if (i == r->nleaves)
+			break;
+		const jx_leaf_result *lr = &r->leaves[i];
+		const jx_node *n = lr->node;
+		merged(b, ws, row, (lxw_col_t)(depth - 1), row, levels - 1, n->name, b->text);
+		text(b, ws, row, c_target, n->target.text, b->name);
+		text(b, ws, row, c_actual, n->actual.present ? n->actual.text : "", b->name);
+		score_cells(b, ws, row, c_weight, ru, lr->weight, lr->na, lr->rate_pct, lr->score,
+			    &n->claimed, lr->rate_mismatch, lr->score_mismatch);
+		text(b, ws, row, c_dev, n->deviation, b->text);
+	}
+	merged(b, ws, row, 0, row, c_weight - 1, "总分", b->label);
+	number(b, ws, row, c_weight, r->max, b->num[places_of(r->max)][PLAIN]);
+	text(b, ws, row, c_weight + 1, "", b->text);
+	number(b, ws, row, c_weight + 2, r->total, b->num[ru->decimals][r->total_mismatch]);
+	if (r->total_mismatch)
+		claim_comment(b, ws, row, c_weight + 2, r->doc->claimed.total,
+			      r->doc->claimed.total_places, r->total, ru->decimals, "");
+	text(b, ws, row, c_dev, "", b->text);
+	row++;
+	merged(b, ws, row, 0, row, c_weight + 1, "等级", b->label);
+	text(b, ws, row, c_weight + 2, r->grade ? r->grade->name : "",
+	     r->grade_mismatch ? b->num[0][BAD] : b->name);
+	if (r->grade_mismatch) {
+		char note[160];
+		snprintf(note, sizeof(note), "填报 %s，按数据重新计算为 %s", r->doc->claimed.grade,
+			 r->grade->name);
+		keep(b, worksheet_write_comment(ws, row, c_weight + 2, note));
+	}
+	text(b, ws, row, c_dev, "", b->text);
+	return row + 1;
+}
+
+static void table_sheet(book *b, const char *name, const jx_result *r)
+{
+	lxw_worksheet *ws = workbook_add_worksheet(b->wb, name);
+	if (!ws) {
+		keep(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		return;
+	}
+	lxw_col_t levels = r->doc->depth > 3 ? (lxw_col_t)r->doc->depth : 3;
+	lxw_col_t ncols = levels + 6;
+	keep(b, worksheet_set_column(ws, 0, levels - 1, 14, NULL));
+	keep(b, worksheet_set_column(ws, levels, levels + 1, 14, NULL));
+	keep(b, worksheet_set_column(ws, levels + 2, levels + 4, 10, NULL));
+	keep(b, worksheet_set_column(ws, levels + 5, levels + 5, 40, NULL));
+	worksheet_set_landscape(ws);
+	worksheet_set_paper(ws, 9); /* A4 */
+	worksheet_fit_to_pages(ws, 1, 0);
+	lxw_row_t row = head_rows(b, ws, r, ncols);
+	row = funds_rows(b, ws, r, row, levels);
+	row = goal_rows(b, ws, r->doc, row, ncols);
+	indicator_rows(b, ws, r, row, levels);
+}
+
+static void findings_sheet(book *b, const char *name, const jx_findings *f)
+{
+	static const char *const titles[5] = { "严重程度", "代码", "指标", "行", "说明" };
+	static const double widths[5] = { 10, 22, 40, 6, 80 };
+	lxw_worksheet *ws = workbook_add_worksheet(b->wb, name);
+	if (!ws) {
+		keep(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		return;
+	}
+	for (lxw_col_t c = 0; c < 5; c++) {
+		keep(b, worksheet_set_column(ws, c, c, widths[c], NULL));
+		text(b, ws, 0, c, titles[c], b->head);
+	}
+	worksheet_freeze_panes(ws, 1, 0);
+	for (size_t i = 0; f && i < f->count; i++) {
+		const jx_finding *g = &f->items[i];
+		lxw_row_t r = (lxw_row_t)i + 1;
+		char path[1024];
+		if (g->node)
+			jx_node_path(path, sizeof(path), g->node, "/");
+		else
+			snprintf(path, sizeof(path), "%s", g->funds ? "预算执行" : "");
+		text(b, ws, r, 0, jx_fseverity_label(g->severity), b->text);
+		text(b, ws, r, 1, g->code, b->text);
+		text(b, ws, r, 2, path, b->text);
+		if (g->line)
+			keep(b, worksheet_write_number(ws, r, 3, g->line, b->num[0][PLAIN]));
+		else
+			text(b, ws, r, 3, "", b->text);
+		text(b, ws, r, 4, g->message ? g->message : "", b->text);
+	}
+}
+
+int jx_write_xlsx(const char *path, const jx_result *const *results,
+		  const jx_findings *const *findings, size_t n, char *err, size_t errlen)
+{
+	book b = { 0 };
+	if (!(b.wb = workbook_new(path))) {
+		snprintf(err, errlen, "cannot create the workbook");
+		return JX_EIO;
+	}
+	formats(&b);
+	for (size_t i = 0; i < n; i++) {
+		char table[32], found[32];
+		if (n == 1) {
+			snprintf(table, sizeof(table), "自评表");
+			snprintf(found, sizeof(found), "发现");
+		} else {
+			snprintf(table, sizeof(table), "自评表%zu", i + 1);
+			snprintf(found, sizeof(found), "发现%zu", i + 1);
+		}
+		table_sheet(&b, table, results[i]);
+		findings_sheet(&b, found, findings ? findings[i] : NULL);
+	}
+	lxw_error e = workbook_close(b.wb);
+	keep(&b, e);
+	free(b.cut);
+	if (b.e) {
+		snprintf(err, errlen, "%s", lxw_strerror(b.e));
+		return JX_EIO;
+	}
+	return 0;
+}

@@ -1,0 +1,1 @@
+$JX score examples/karamay-2024/project.yaml -f xlsx; echo "status $?"; echo old > $TMP/keep.xlsx; $JX score examples/karamay-2024/project.yaml tests/bad/01-unquoted-ge-target.yaml -f xlsx -o $TMP/keep.xlsx 2>/dev/null; echo "status $?"; ls $TMP; cat $TMP/keep.xlsx
