@@ -16,7 +16,7 @@ DESTDIR ?=
 
 CC ?= cc
 PKG_CONFIG ?= pkg-config
-PKGS := yaml-0.1 libutf8proc yajl gsl xlsxwriter sqlite3
+PKGS := yaml-0.1 libutf8proc yajl gsl xlsxwriter sqlite3 libzip expat
 TEST_PKGS := check
 
 BUILD := build
@@ -44,7 +44,8 @@ TEST_LIBS = $(shell $(PKG_CONFIG) --libs $(TEST_PKGS))
 CPPFLAGS += -Iinclude -Isrc -D_XOPEN_SOURCE=700 -DJX_DATADIR='"$(PREFIX)/share/jixiao"'
 CFLAGS += $(WARN) $(OPT) -MMD -MP
 LDFLAGS += $(SAN)
-LDLIBS += -lm -pthread
+# libcsv ships no pkg-config file.
+LDLIBS += -lcsv -lm -pthread
 
 ifeq ($(V),1)
   Q :=

@@ -7,14 +7,16 @@ set -eu
 
 # Libraries, then what the tests read outputs with (sqlite3, python3-openpyxl).
 PACKAGES="gcc make pkg-config libyaml-dev libutf8proc-dev libyajl-dev libgsl-dev
-	libxlsxwriter-dev libsqlite3-dev check libsubunit-dev sqlite3 python3-openpyxl"
-PC_MODULES="yaml-0.1 libutf8proc yajl gsl xlsxwriter sqlite3 check"
+	libxlsxwriter-dev libsqlite3-dev libcsv-dev libzip-dev libexpat1-dev
+	check libsubunit-dev sqlite3 python3-openpyxl"
+PC_MODULES="yaml-0.1 libutf8proc yajl gsl xlsxwriter sqlite3 libzip expat check"
 TOOLS="valgrind hyperfine"
 
 have_all() {
 	command -v cc >/dev/null 2>&1 &&
 		command -v pkg-config >/dev/null 2>&1 &&
 		pkg-config --exists $PC_MODULES &&
+		[ -f /usr/include/csv.h ] &&
 		command -v sqlite3 >/dev/null 2>&1 &&
 		/usr/bin/python3 -c 'import openpyxl' >/dev/null 2>&1
 }
@@ -37,7 +39,8 @@ esac
 if ! command -v apt-get >/dev/null 2>&1; then
 	echo "jixiao: apt-get not found. Install these with your package manager:" >&2
 	echo "  C compiler, make, pkg-config, libyaml (0.2), utf8proc, yajl (2.x), GSL," >&2
-	echo "  libxlsxwriter, SQLite, Check; for the tests sqlite3 and Python's openpyxl" >&2
+	echo "  libxlsxwriter, SQLite, libcsv, libzip, expat, Check; for the tests" >&2
+	echo "  sqlite3 and Python's openpyxl" >&2
 	echo "  (Debian names: $PACKAGES)" >&2
 	exit 1
 fi

@@ -4,7 +4,7 @@
  */
 #include "audit_priv.h"
 
-#include "csv.h"
+#include "csv_cell.h"
 #include "jixiao/common.h"
 
 #include <errno.h>

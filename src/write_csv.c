@@ -5,7 +5,7 @@
 #include "jixiao/write.h"
 
 #include "jixiao/common.h"
-#include "csv.h"
+#include "csv_cell.h"
 
 #include <string.h>
 

@@ -160,25 +160,30 @@ static void claim_comment(book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, 
 	keep(b, worksheet_write_comment(ws, r, c, note));
 }
 
-/* 分值, 完成率 and 得分 at column c: "/" when not applicable; claims checked. */
-static void score_cells(book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const jx_rules *ru,
+/* The columns of 分值, 完成率 and 得分. */
+typedef struct score_cols {
+	lxw_col_t weight, rate, score;
+} score_cols;
+
+/* 分值, 完成率 and 得分: "/" when not applicable; claims checked. */
+static void score_cells(book *b, lxw_worksheet *ws, lxw_row_t r, score_cols c, const jx_rules *ru,
 			jx_dec weight, bool na, jx_dec rate_pct, jx_dec score, const jx_claim *cl,
 			bool rate_bad, bool score_bad)
 {
 	int dec = ru->decimals;
-	number(b, ws, r, c, weight, b->num[places_of(weight)][PLAIN]);
+	number(b, ws, r, c.weight, weight, b->num[places_of(weight)][PLAIN]);
 	if (na) {
-		text(b, ws, r, c + 1, "/", b->name);
-		text(b, ws, r, c + 2, "/", b->name);
+		text(b, ws, r, c.rate, "/", b->name);
+		text(b, ws, r, c.score, "/", b->name);
 		return;
 	}
-	percent(b, ws, r, c + 1, rate_pct, b->pct[ru->rate_decimals][rate_bad]);
-	number(b, ws, r, c + 2, score, b->num[dec][score_bad]);
+	percent(b, ws, r, c.rate, rate_pct, b->pct[ru->rate_decimals][rate_bad]);
+	number(b, ws, r, c.score, score, b->num[dec][score_bad]);
 	if (rate_bad)
-		claim_comment(b, ws, r, c + 1, cl->rate, cl->rate_places, rate_pct,
+		claim_comment(b, ws, r, c.rate, cl->rate, cl->rate_places, rate_pct,
 			      ru->rate_decimals, "%");
 	if (score_bad)
-		claim_comment(b, ws, r, c + 2, cl->score, cl->score_places, score, dec, "");
+		claim_comment(b, ws, r, c.score, cl->score, cl->score_places, score, dec, "");
 }
 
 /* Rows above the indicator table; returns the next free row. */
@@ -202,8 +207,13 @@ static lxw_row_t head_rows(book *b, lxw_worksheet *ws, const jx_result *r, lxw_c
 	text(b, ws, row, mid, "实施单位", b->label);
 	merged(b, ws, row, mid + 1, row, last, d->implementer, b->text);
 	row++;
+	char rules[512];
+	if (strcmp(r->rules->name, r->rules->title) == 0)
+		snprintf(rules, sizeof(rules), "%s", r->rules->name);
+	else
+		snprintf(rules, sizeof(rules), "%s（%s）", r->rules->name, r->rules->title);
 	text(b, ws, row, 0, "评分规则", b->label);
-	merged(b, ws, row, 1, row, last, r->rules->title, b->text);
+	merged(b, ws, row, 1, row, last, rules, b->text);
 	return row + 2;
 }
 
@@ -232,9 +242,11 @@ static lxw_row_t funds_rows(book *b, lxw_worksheet *ws, const jx_result *r, lxw_
 			money(b, ws, row, levels, fw->initial);
 		money(b, ws, row, levels + 1, fw->budget);
 		money(b, ws, row, levels + 2, fw->executed);
-		if (i == 0)
-			score_cells(b, ws, row, levels + 3, r->rules, fr->weight, fr->na, fr->rate_pct,
+		if (i == 0) {
+			score_cols cols = { levels + 3, levels + 4, levels + 5 };
+			score_cells(b, ws, row, cols, r->rules, fr->weight, fr->na, fr->rate_pct,
 				    fr->score, &f->claimed, fr->rate_mismatch, fr->score_mismatch);
+		}
 	}
 	return row + 1;
 }
@@ -256,18 +268,25 @@ static lxw_row_t goal_rows(book *b, lxw_worksheet *ws, const jx_doc *d, lxw_row_
 	return row + 1;
 }
 
+/* The columns after the levels, in the published order. */
+enum {
+	T_TARGET, T_BASIS, T_LAST_YEAR, T_WEIGHT, T_RULE, T_EVIDENCE, T_ACTUAL, T_RATE, T_SCORE,
+	T_DEVIATION, T_NCOLS
+};
+
 /* The indicator table; group names merged down over their indicators. */
 static lxw_row_t indicator_rows(book *b, lxw_worksheet *ws, const jx_result *r, lxw_row_t row,
 				lxw_col_t levels)
 {
+	static const char *const titles[T_NCOLS] = {
+		"指标值", "指标值设定依据", "上年完成情况", "分值", "赋分规则", "佐证资料", "实际完成值",
+		"完成率", "得分", "偏差原因分析及改进措施"
+	};
 	const jx_rules *ru = r->rules;
-	lxw_col_t c_target = levels, c_actual = levels + 1, c_weight = levels + 2,
-		  c_dev = levels + 5;
+	score_cols cols = { levels + T_WEIGHT, levels + T_RATE, levels + T_SCORE };
 	for (lxw_col_t l = 0; l < levels; l++)
 		text(b, ws, row, l, jx_level_title((int)l + 1), b->head);
-	static const char *const titles[6] = { "指标值", "实际完成值", "分值", "完成率", "得分",
-					       "偏差原因分析及改进措施" };
-	for (lxw_col_t c = 0; c < 6; c++)
+	for (lxw_col_t c = 0; c < T_NCOLS; c++)
 		text(b, ws, row, levels + c, titles[c], b->head);
 	row++;
 
@@ -295,31 +314,37 @@ static lxw_row_t indicator_rows(book *b, lxw_worksheet *ws, const jx_result *r, 
 		const jx_leaf_result *lr = &r->leaves[i];
 		const jx_node *n = lr->node;
 		merged(b, ws, row, (lxw_col_t)(depth - 1), row, levels - 1, n->name, b->text);
-		text(b, ws, row, c_target, n->target.text, b->name);
-		text(b, ws, row, c_actual, n->actual.present ? n->actual.text : "", b->name);
-		score_cells(b, ws, row, c_weight, ru, lr->weight, lr->na, lr->rate_pct, lr->score,
+		const char *texts[T_NCOLS] = {
+			[T_TARGET] = n->target.text, [T_BASIS] = n->basis,
+			[T_LAST_YEAR] = n->last_year.present ? n->last_year.text : "",
+			[T_RULE] = n->rule ? n->rule : lr->rule ? lr->rule->name : "", [T_EVIDENCE] = n->evidence,
+			[T_ACTUAL] = n->actual.present ? n->actual.text : "", [T_DEVIATION] = n->deviation,
+		};
+		for (lxw_col_t c = 0; c < T_NCOLS; c++)
+			if (c != T_WEIGHT && c != T_RATE && c != T_SCORE)
+				text(b, ws, row, levels + c, texts[c], c == T_DEVIATION ? b->text : b->name);
+		score_cells(b, ws, row, cols, ru, lr->weight, lr->na, lr->rate_pct, lr->score,
 			    &n->claimed, lr->rate_mismatch, lr->score_mismatch);
-		text(b, ws, row, c_dev, n->deviation, b->text);
 	}
-	merged(b, ws, row, 0, row, c_weight - 1, "总分", b->label);
-	number(b, ws, row, c_weight, r->max, b->num[places_of(r->max)][PLAIN]);
-	text(b, ws, row, c_weight + 1, "", b->text);
-	number(b, ws, row, c_weight + 2, r->total, b->num[ru->decimals][r->total_mismatch]);
+	merged(b, ws, row, 0, row, cols.weight - 1, "总分", b->label);
+	number(b, ws, row, cols.weight, r->max, b->num[places_of(r->max)][PLAIN]);
+	merged(b, ws, row, cols.weight + 1, row, cols.score - 1, "", b->text);
+	number(b, ws, row, cols.score, r->total, b->num[ru->decimals][r->total_mismatch]);
 	if (r->total_mismatch)
-		claim_comment(b, ws, row, c_weight + 2, r->doc->claimed.total,
+		claim_comment(b, ws, row, cols.score, r->doc->claimed.total,
 			      r->doc->claimed.total_places, r->total, ru->decimals, "");
-	text(b, ws, row, c_dev, "", b->text);
+	text(b, ws, row, levels + T_DEVIATION, "", b->text);
 	row++;
-	merged(b, ws, row, 0, row, c_weight + 1, "等级", b->label);
-	text(b, ws, row, c_weight + 2, r->grade ? r->grade->name : "",
+	merged(b, ws, row, 0, row, cols.score - 1, "等级", b->label);
+	text(b, ws, row, cols.score, r->grade ? r->grade->name : "",
 	     r->grade_mismatch ? b->num[0][BAD] : b->name);
 	if (r->grade_mismatch) {
 		char note[160];
 		snprintf(note, sizeof(note), "填报 %s，按数据重新计算为 %s", r->doc->claimed.grade,
 			 r->grade->name);
-		keep(b, worksheet_write_comment(ws, row, c_weight + 2, note));
+		keep(b, worksheet_write_comment(ws, row, cols.score, note));
 	}
-	text(b, ws, row, c_dev, "", b->text);
+	text(b, ws, row, levels + T_DEVIATION, "", b->text);
 	return row + 1;
 }
 
@@ -331,11 +356,11 @@ static void table_sheet(book *b, const char *name, const jx_result *r)
 		return;
 	}
 	lxw_col_t levels = r->doc->depth > 3 ? (lxw_col_t)r->doc->depth : 3;
-	lxw_col_t ncols = levels + 6;
+	lxw_col_t ncols = levels + T_NCOLS;
+	static const double widths[T_NCOLS] = { 14, 12, 12, 7, 16, 12, 14, 10, 8, 40 };
 	keep(b, worksheet_set_column(ws, 0, levels - 1, 14, NULL));
-	keep(b, worksheet_set_column(ws, levels, levels + 1, 14, NULL));
-	keep(b, worksheet_set_column(ws, levels + 2, levels + 4, 10, NULL));
-	keep(b, worksheet_set_column(ws, levels + 5, levels + 5, 40, NULL));
+	for (lxw_col_t c = 0; c < T_NCOLS; c++)
+		keep(b, worksheet_set_column(ws, levels + c, levels + c, widths[c], NULL));
 	worksheet_set_landscape(ws);
 	worksheet_set_paper(ws, 9); /* A4 */
 	worksheet_fit_to_pages(ws, 1, 0);

@@ -20,5 +20,6 @@ Suite *whatif_suite(void);
 Suite *sensitivity_suite(void);
 Suite *ahp_suite(void);
 Suite *audit_suite(void);
+Suite *import_suite(void);
 
 #endif

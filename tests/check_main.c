@@ -20,6 +20,7 @@ int main(void)
 	srunner_add_suite(sr, sensitivity_suite());
 	srunner_add_suite(sr, ahp_suite());
 	srunner_add_suite(sr, audit_suite());
+	srunner_add_suite(sr, import_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	int failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

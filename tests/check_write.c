@@ -6,7 +6,7 @@
 
 #include "jixiao/common.h"
 #include "jixiao/write.h"
-#include "csv.h"
+#include "csv_cell.h"
 #include "table.h"
 #include "text.h"
 

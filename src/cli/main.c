@@ -10,11 +10,11 @@
 #include <string.h>
 
 extern const cli_command cmd_score, cmd_validate, cmd_explain, cmd_report, cmd_audit,
-	cmd_whatif, cmd_sensitivity, cmd_ahp, cmd_weights, cmd_rules;
+	cmd_whatif, cmd_sensitivity, cmd_ahp, cmd_weights, cmd_import, cmd_rules;
 
 static const cli_command *const commands[] = {
 	&cmd_score, &cmd_validate, &cmd_explain, &cmd_report, &cmd_audit, &cmd_whatif,
-	&cmd_sensitivity, &cmd_ahp, &cmd_weights, &cmd_rules
+	&cmd_sensitivity, &cmd_ahp, &cmd_weights, &cmd_import, &cmd_rules
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

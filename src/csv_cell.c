@@ -1,7 +1,7 @@
 /*
- * csv.c - CSV cells for spreadsheets.
+ * csv_cell.c - CSV cells for spreadsheets.
  */
-#include "csv.h"
+#include "csv_cell.h"
 
 #include <string.h>
 

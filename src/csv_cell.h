@@ -1,9 +1,9 @@
 /*
- * csv.h - CSV cells for spreadsheets (RFC 4180 quoting, CRLF line ends),
+ * csv_cell.h - CSV cells for spreadsheets (RFC 4180 quoting, CRLF line ends),
  * shared by the writers of scored tables and of audits.
  */
-#ifndef JX_CSV_H
-#define JX_CSV_H
+#ifndef JX_CSV_CELL_H
+#define JX_CSV_CELL_H
 
 #include <stdbool.h>
 #include <stdio.h>

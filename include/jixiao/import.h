@@ -1,0 +1,58 @@
+/*
+ * jixiao/import.h - a 自评表 kept in a spreadsheet, turned into an evaluation:
+ * a sheet of text cells read from CSV (UTF-8 or GB18030, comma or tab) or
+ * from an XLSX worksheet (cells as Excel shows them), then the published
+ * layout recognised in it and written as evaluation YAML (spec §1).
+ */
+#ifndef JIXIAO_IMPORT_H
+#define JIXIAO_IMPORT_H
+
+#include "jixiao/diag.h"
+
+#include <stddef.h>
+#include <stdio.h>
+
+/** A grid of text cells; NULL is an empty cell (also a merged cell's others). */
+typedef struct jx_sheet {
+	char *name;     /**< the file, or "file.xlsx[sheet]" */
+	size_t nrows, ncols;
+	char **cells;   /**< row-major, nrows × ncols; trimmed, NULL when empty */
+} jx_sheet;
+
+/** Limits of what a sheet may hold (docs/limits.md). */
+#define JX_SHEET_MAX_ROWS 100000
+#define JX_SHEET_MAX_COLS 256
+
+/** The cell at row r, column c (0-based), or NULL. */
+const char *jx_sheet_cell(const jx_sheet *s, size_t r, size_t c);
+
+/** "B12" for row 11, column 1 (0-based) into buf (16 bytes). */
+char *jx_cell_ref(char *buf, size_t r, size_t c);
+
+/**
+ * Read a CSV file: UTF-8 (a byte-order mark is skipped) or else GB18030,
+ * comma- or tab-separated (whichever the first line uses), RFC 4180 quotes.
+ * Problems go to diags; returns 0 or a JX_E… code.
+ */
+int jx_sheet_read_csv(jx_sheet *s, const char *path, jx_diags *diags);
+
+/**
+ * Read one worksheet of an XLSX file: sheet names it (NULL: the first sheet).
+ * Cells hold the text Excel shows: shared and inline strings, numbers in
+ * their number format (0.00, 0.0%, #,##0.00, "分" suffixes…).
+ */
+int jx_sheet_read_xlsx(jx_sheet *s, const char *path, const char *sheet, jx_diags *diags);
+
+void jx_sheet_release(jx_sheet *s);
+
+/**
+ * Recognise the 自评表 in s (title, 项目名称/主管部门/实施单位, the funds
+ * block, 年度总体目标, the indicator table with merged level cells and an
+ * optional 四级 column, 总分 and 等级) and write it as evaluation YAML to out.
+ * Every claimed value is kept as written. Cells that could not be placed are
+ * reported as warnings with their reference (B12). Returns 0, or JX_EINVAL
+ * when no indicator table is found.
+ */
+int jx_import(FILE *out, const jx_sheet *s, jx_diags *diags);
+
+#endif

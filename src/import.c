@@ -1,0 +1,749 @@
+/*
+ * import.c - the published 自评表 layout recognised in a sheet of cells and
+ * written as evaluation YAML. Columns are found by their titles (in any order,
+ * with the common variants); an empty 一级/二级/三级 cell continues the one
+ * above, as a merged cell does; a 三级指标 title over two columns makes the
+ * second one a 四级 column. Every claimed value is kept as written.
+ */
+#include "jixiao/import.h"
+
+#include "jixiao/common.h"
+#include "jixiao/doc.h"
+#include "yemit.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------- titles */
+
+enum col_kind {
+	COL_NONE = -1,
+	COL_L1, COL_L2, COL_L3, COL_L4, /* levels */
+	COL_TARGET, COL_BASIS, COL_LAST_YEAR, COL_WEIGHT, COL_RULE, COL_EVIDENCE, COL_ACTUAL,
+	COL_RATE, COL_SCORE, COL_DEVIATION, NCOLKINDS
+};
+
+static const char *const col_yaml_key[NCOLKINDS] = {
+	NULL, NULL, NULL, NULL, "target", "basis", "last_year", "weight", "rule", "evidence",
+	"actual", "rate", "score", "deviation"
+};
+
+/* Column titles as the published tables write them, and their variants. */
+static const struct {
+	const char *title;
+	enum col_kind kind;
+} col_titles[] = {
+	{ "一级指标", COL_L1 }, { "二级指标", COL_L2 }, { "三级指标", COL_L3 }, { "四级指标", COL_L4 },
+	{ "指标值", COL_TARGET }, { "预期指标值", COL_TARGET }, { "年度指标值", COL_TARGET },
+	{ "指标目标值", COL_TARGET }, { "目标值", COL_TARGET },
+	{ "指标值设定依据", COL_BASIS }, { "设定依据", COL_BASIS },
+	{ "上年完成情况", COL_LAST_YEAR }, { "上年实际完成值", COL_LAST_YEAR },
+	{ "上年完成值", COL_LAST_YEAR },
+	{ "分值", COL_WEIGHT }, { "指标分值权重", COL_WEIGHT }, { "分值权重", COL_WEIGHT },
+	{ "指标分值", COL_WEIGHT }, { "权重", COL_WEIGHT },
+	{ "赋分规则", COL_RULE }, { "指标赋分规则", COL_RULE }, { "评分规则", COL_RULE },
+	{ "佐证资料", COL_EVIDENCE }, { "佐证材料", COL_EVIDENCE },
+	{ "实际完成值", COL_ACTUAL }, { "指标实际完成值", COL_ACTUAL },
+	{ "实际完成指标值", COL_ACTUAL }, { "全年实际值", COL_ACTUAL }, { "实际值", COL_ACTUAL },
+	{ "完成率", COL_RATE }, { "指标完成率", COL_RATE },
+	{ "得分", COL_SCORE }, { "指标得分", COL_SCORE },
+	{ "偏差原因分析及改进措施", COL_DEVIATION }, { "偏差原因分析", COL_DEVIATION },
+	{ "偏差原因", COL_DEVIATION }, { "未完成原因分析", COL_DEVIATION },
+};
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+/* A title without blanks and without a bracketed note: "分值(%)" is "分值". */
+static void title_key(char *out, size_t n, const char *s)
+{
+	size_t k = 0;
+	int depth = 0;
+	for (const char *p = s; *p && k + 4 < n;) {
+		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
+			p++;
+		} else if (strncmp(p, "\xe3\x80\x80", 3) == 0) { /* 全角 space */
+			p += 3;
+		} else if (*p == '(' || strncmp(p, "\xef\xbc\x88", 3) == 0) { /* ( （ */
+			depth++;
+			p += *p == '(' ? 1 : 3;
+		} else if (*p == ')' || strncmp(p, "\xef\xbc\x89", 3) == 0) { /* ) ） */
+			depth -= depth > 0;
+			p += *p == ')' ? 1 : 3;
+		} else if (depth > 0) {
+			p++;
+		} else {
+			out[k++] = *p++;
+		}
+	}
+	out[k] = '\0';
+}
+
+static bool title_is(const char *cell, const char *title)
+{
+	char key[256];
+	if (!cell)
+		return false;
+	title_key(key, sizeof(key), cell);
+	return strcmp(key, title) == 0;
+}
+
+static enum col_kind column_kind(const char *cell)
+{
+	char key[256];
+	if (!cell)
+		return COL_NONE;
+	title_key(key, sizeof(key), cell);
+	for (size_t i = 0; i < COUNT(col_titles); i++)
+		if (strcmp(key, col_titles[i].title) == 0)
+			return col_titles[i].kind;
+	return COL_NONE;
+}
+
+/* ------------------------------------------------------------- state */
+
+typedef struct inode {
+	const char *name;
+	size_t parent; /* index + 1; 0 for a root */
+	bool leaf;
+	size_t row;
+	const char *cell[NCOLKINDS];
+} inode;
+
+typedef struct fund_row {
+	const char *name, *initial, *budget, *executed;
+} fund_row;
+
+typedef struct goal_row {
+	char *expected, *achieved; /* owned: HTML paragraph tags taken out */
+} goal_row;
+
+typedef struct importer {
+	const jx_sheet *s;
+	jx_diags *diags;
+	jx_source src;
+	bool *used;
+	/* what was found */
+	bool dept;
+	int year;
+	const char *title, *department, *implementer, *grade;
+	char total[64];
+	char money_unit[32];
+	char rules[64];
+	const char *funds_weight, *funds_rate, *funds_score;
+	fund_row *funds;
+	size_t nfunds;
+	goal_row *goals;
+	size_t ngoals;
+	inode *nodes;
+	size_t nnodes, capnodes;
+	bool oom;
+} importer;
+
+static const char *cell(importer *im, size_t r, size_t c)
+{
+	return jx_sheet_cell(im->s, r, c);
+}
+
+static void use(importer *im, size_t r, size_t c)
+{
+	if (r < im->s->nrows && c < im->s->ncols)
+		im->used[r * im->s->ncols + c] = true;
+}
+
+/* A cell, marked as used; NULL when empty. */
+static const char *take(importer *im, size_t r, size_t c)
+{
+	const char *v = cell(im, r, c);
+	if (v)
+		use(im, r, c);
+	return v;
+}
+
+static void warn_at(importer *im, size_t r, size_t c, const char *fmt, const char *arg)
+{
+	char ref[16], msg[512];
+	snprintf(msg, sizeof(msg), fmt, arg);
+	jx_diags_add(im->diags, JX_SEV_WARNING, &im->src, (unsigned)r + 1, (unsigned)c + 1, "%s: %s",
+		     jx_cell_ref(ref, r, c), msg);
+}
+
+static void error_at(importer *im, size_t r, size_t c, const char *fmt, const char *arg)
+{
+	char ref[16], msg[512];
+	snprintf(msg, sizeof(msg), fmt, arg);
+	jx_diags_add(im->diags, JX_SEV_ERROR, &im->src, (unsigned)r + 1, (unsigned)c + 1, "%s: %s",
+		     jx_cell_ref(ref, r, c), msg);
+}
+
+/* The first cell right of column c in row r that is not empty. */
+static size_t next_filled(importer *im, size_t r, size_t c)
+{
+	for (size_t k = c + 1; k < im->s->ncols; k++)
+		if (cell(im, r, k))
+			return k;
+	return SIZE_MAX;
+}
+
+/* "—", "-", "/" and the like: nothing written in this cell. */
+static bool is_dash(const char *v)
+{
+	static const char *const dashes[] = { "-", "--", "/", "\xe2\x80\x94", "\xe2\x80\x94\xe2\x80\x94",
+					      "\xe2\x80\x93", "\xef\xbc\x8d", "\xef\xbc\x8f" };
+	for (size_t i = 0; v && i < COUNT(dashes); i++)
+		if (strcmp(v, dashes[i]) == 0)
+			return true;
+	return false;
+}
+
+/* A number as the tables write scores: "10.00分" is 10.00. */
+static void strip_fen(char *out, size_t n, const char *v)
+{
+	snprintf(out, n, "%s", v);
+	size_t len = strlen(out);
+	if (len >= 3 && strcmp(out + len - 3, "\xe5\x88\x86") == 0) /* 分 */
+		out[len - 3] = '\0';
+}
+
+/* ------------------------------------------------------------- header */
+
+/* 评分规则 "standard（财预〔2020〕10号 通行赋分办法）": the rule set's name, when
+ * the cell starts with one (what jixiao's own export writes). */
+static void rules_name(importer *im, const char *v)
+{
+	size_t n = 0;
+	while ((v[n] >= 'a' && v[n] <= 'z') || (v[n] >= 'A' && v[n] <= 'Z') ||
+	       (v[n] >= '0' && v[n] <= '9') || v[n] == '-' || v[n] == '_')
+		n++;
+	if (n > 0 && n < sizeof(im->rules) &&
+	    (v[n] == '\0' || v[n] == '(' || strncmp(v + n, "\xef\xbc\x88", 3) == 0)) /* （ */
+		snprintf(im->rules, sizeof(im->rules), "%.*s", (int)n, v);
+}
+
+/* Title (kind and year), and the labelled fields anywhere above the tables. */
+static void header(importer *im, size_t until)
+{
+	for (size_t r = 0; r < until; r++)
+		for (size_t c = 0; c < im->s->ncols; c++) {
+			const char *v = cell(im, r, c);
+			if (!v)
+				continue;
+			if (strstr(v, "\xe7\xbb\xa9\xe6\x95\x88\xe8\x87\xaa\xe8\xaf\x84\xe8\xa1\xa8")) { /* 绩效自评表 */
+				im->dept = strstr(v, "\xe9\x83\xa8\xe9\x97\xa8\xe6\x95\xb4\xe4\xbd\x93") != NULL; /* 部门整体 */
+				use(im, r, c);
+			}
+			/* "（2024 年度）", possibly in the title cell */
+			for (const char *p = v; *p && im->year == 0; p++)
+				if (p[0] >= '1' && p[0] <= '2' && p[1] >= '0' && p[1] <= '9' && p[2] >= '0' &&
+				    p[2] <= '9' && p[3] >= '0' && p[3] <= '9' && (p == v || p[-1] < '0' || p[-1] > '9')) {
+					const char *q = p + 4;
+					while (*q == ' ')
+						q++;
+					if (strncmp(q, "\xe5\xb9\xb4\xe5\xba\xa6", 6) == 0) { /* 年度 */
+						im->year = atoi(p);
+						use(im, r, c);
+					}
+				}
+			if (title_is(v, "评分规则")) {
+				use(im, r, c);
+				size_t k = next_filled(im, r, c);
+				if (k != SIZE_MAX)
+					rules_name(im, take(im, r, k));
+				continue;
+			}
+			const char **field = NULL;
+			if (title_is(v, "项目名称") || title_is(v, "部门名称"))
+				field = &im->title;
+			else if (title_is(v, "主管部门"))
+				field = &im->department;
+			else if (title_is(v, "实施单位"))
+				field = &im->implementer;
+			if (field) {
+				use(im, r, c);
+				size_t k = next_filled(im, r, c);
+				if (k != SIZE_MAX && !*field)
+					*field = take(im, r, k);
+			}
+		}
+}
+
+/* ------------------------------------------------------------- funds */
+
+static bool row_has(importer *im, size_t r, const char *title, size_t *col)
+{
+	for (size_t c = 0; c < im->s->ncols; c++)
+		if (title_is(cell(im, r, c), title)) {
+			*col = c;
+			return true;
+		}
+	return false;
+}
+
+/* The money unit in a title such as "项目资金（万元）". */
+static void unit_of(importer *im, const char *v)
+{
+	static const char *const units[] = { "\xe4\xba\xbf\xe5\x85\x83", "\xe4\xb8\x87\xe5\x85\x83",
+					     "\xe5\x8d\x83\xe5\x85\x83" }; /* 亿元 万元 千元 */
+	for (size_t i = 0; v && i < COUNT(units) && !im->money_unit[0]; i++)
+		if (strstr(v, units[i]))
+			snprintf(im->money_unit, sizeof(im->money_unit), "%s", units[i]);
+}
+
+static size_t funds_block(importer *im, size_t r0)
+{
+	size_t c_init, c_budget, c_exec, c_weight = SIZE_MAX, c_rate = SIZE_MAX, c_score = SIZE_MAX, c;
+	if (!row_has(im, r0, "年初预算数", &c_init) || !row_has(im, r0, "全年预算数", &c_budget) ||
+	    !row_has(im, r0, "全年执行数", &c_exec))
+		return r0;
+	if (row_has(im, r0, "分值", &c) || row_has(im, r0, "分值权重", &c) || row_has(im, r0, "权重", &c))
+		c_weight = c;
+	if (row_has(im, r0, "执行率", &c) || row_has(im, r0, "预算执行率", &c))
+		c_rate = c;
+	if (row_has(im, r0, "得分", &c))
+		c_score = c;
+	for (size_t k = 0; k < im->s->ncols; k++)
+		if (take(im, r0, k))
+			unit_of(im, cell(im, r0, k));
+	size_t r = r0 + 1;
+	for (; r < im->s->nrows; r++) {
+		/* the name: the nearest filled cell left of 年初预算数 */
+		size_t cn = SIZE_MAX;
+		for (size_t k = c_init; k-- > 0;)
+			if (cell(im, r, k)) {
+				cn = k;
+				break;
+			}
+		const char *amounts[3] = { cell(im, r, c_init), cell(im, r, c_budget), cell(im, r, c_exec) };
+		if (cn == SIZE_MAX || (!amounts[0] && !amounts[1] && !amounts[2]))
+			break;
+		fund_row *f = realloc(im->funds, (im->nfunds + 1) * sizeof(*f));
+		if (!f) {
+			im->oom = true;
+			break;
+		}
+		im->funds = f;
+		f = &f[im->nfunds++];
+		f->name = take(im, r, cn);
+		f->initial = take(im, r, c_init);
+		f->budget = take(im, r, c_budget);
+		f->executed = take(im, r, c_exec);
+		if (is_dash(f->initial))
+			f->initial = NULL;
+		unit_of(im, f->name);
+		if (im->nfunds == 1) {
+			if (c_weight != SIZE_MAX)
+				im->funds_weight = take(im, r, c_weight);
+			if (c_rate != SIZE_MAX)
+				im->funds_rate = take(im, r, c_rate);
+			if (c_score != SIZE_MAX)
+				im->funds_score = take(im, r, c_score);
+		} else {
+			/* the "—" under 分值, 执行率, 得分 of the other rows */
+			size_t cols[3] = { c_weight, c_rate, c_score };
+			for (int i = 0; i < 3; i++)
+				if (cols[i] != SIZE_MAX && is_dash(cell(im, r, cols[i])))
+					use(im, r, cols[i]);
+		}
+		for (size_t k = 0; k < cn; k++)
+			take(im, r, k); /* a row label such as 部门资金 */
+	}
+	return r;
+}
+
+/* ------------------------------------------------------------- goals */
+
+/* Text without the HTML paragraph tags some exports keep ("<p>…</p>"). */
+static char *plain_text(const char *v)
+{
+	size_t n = strlen(v);
+	char *out = malloc(n + 1), *o = out;
+	if (!out)
+		return NULL;
+	for (const char *p = v; *p;) {
+		if (strncmp(p, "<p>", 3) == 0 || strncmp(p, "<br>", 4) == 0)
+			p += p[1] == 'p' ? 3 : 4;
+		else if (strncmp(p, "</p>", 4) == 0)
+			p += 4;
+		else
+			*o++ = *p++;
+	}
+	*o = '\0';
+	return out;
+}
+
+static size_t goals_block(importer *im, size_t r0)
+{
+	size_t c_exp, c_ach;
+	if (!row_has(im, r0, "预期目标", &c_exp) || !row_has(im, r0, "实际完成情况", &c_ach))
+		return r0;
+	for (size_t k = 0; k < im->s->ncols; k++)
+		take(im, r0, k);
+	size_t r = r0 + 1;
+	for (; r < im->s->nrows; r++) {
+		size_t dummy;
+		const char *e = cell(im, r, c_exp), *a = cell(im, r, c_ach);
+		if ((!e && !a) || row_has(im, r, "一级指标", &dummy))
+			break;
+		goal_row *g = realloc(im->goals, (im->ngoals + 1) * sizeof(*g));
+		if (!g) {
+			im->oom = true;
+			break;
+		}
+		im->goals = g;
+		g = &g[im->ngoals++];
+		g->expected = plain_text(e ? take(im, r, c_exp) : "");
+		g->achieved = plain_text(a ? take(im, r, c_ach) : "");
+		im->oom |= !g->expected || !g->achieved;
+		for (size_t k = 0; k < c_exp; k++)
+			take(im, r, k); /* 年度总体目标, merged down */
+	}
+	return r;
+}
+
+/* ------------------------------------------------------------- indicators */
+
+static size_t add_node(importer *im, const char *name, size_t parent, size_t row)
+{
+	/* The same group again right after itself: the rows of a merged cell. */
+	for (size_t i = im->nnodes; i-- > 0;) {
+		if (im->nodes[i].parent == parent) {
+			if (!im->nodes[i].leaf && strcmp(im->nodes[i].name, name) == 0)
+				return i + 1;
+			break;
+		}
+	}
+	if (im->nnodes == im->capnodes) {
+		size_t cap = im->capnodes ? 2 * im->capnodes : 64;
+		inode *n = realloc(im->nodes, cap * sizeof(*n));
+		if (!n) {
+			im->oom = true;
+			return 0;
+		}
+		im->nodes = n;
+		im->capnodes = cap;
+	}
+	inode *n = &im->nodes[im->nnodes++];
+	memset(n, 0, sizeof(*n));
+	n->name = name;
+	n->parent = parent;
+	n->row = row;
+	return im->nnodes;
+}
+
+/* The 总分 row: the claimed total after 得分, else the last number in it. */
+static void total_row(importer *im, size_t r)
+{
+	const char *last = NULL;
+	for (size_t c = 0; c < im->s->ncols; c++) {
+		const char *v = take(im, r, c);
+		if (!v)
+			continue;
+		if (title_is(v, "得分") || title_is(v, "总得分") || title_is(v, "自评得分")) {
+			size_t k = next_filled(im, r, c);
+			if (k != SIZE_MAX)
+				last = take(im, r, k);
+			break;
+		}
+		if (v[0] >= '0' && v[0] <= '9')
+			last = v;
+	}
+	if (last && !is_dash(last))
+		strip_fen(im->total, sizeof(im->total), last);
+}
+
+static size_t indicator_table(importer *im, size_t r0)
+{
+	const jx_sheet *s = im->s;
+	size_t col[NCOLKINDS];
+	for (int k = 0; k < NCOLKINDS; k++)
+		col[k] = SIZE_MAX;
+	for (size_t c = 0; c < s->ncols; c++) {
+		enum col_kind k = column_kind(cell(im, r0, c));
+		if (k != COL_NONE && col[k] == SIZE_MAX) {
+			col[k] = c;
+			use(im, r0, c);
+		}
+	}
+	for (size_t c = 0; c < s->ncols; c++) {
+		if (!cell(im, r0, c) || im->used[r0 * s->ncols + c])
+			continue;
+		if (col[COL_L1] != SIZE_MAX && c < col[COL_L1])
+			use(im, r0, c); /* a row label such as 年度绩效指标完成情况 */
+		else
+			warn_at(im, r0, c, "column '%s' is not a column of the 自评表; not imported",
+				cell(im, r0, c));
+		use(im, r0, c);
+	}
+	/* 三级指标 over two columns: the second, untitled, holds a 四级 indicator. */
+	if (col[COL_L4] == SIZE_MAX && col[COL_L3] != SIZE_MAX && !cell(im, r0, col[COL_L3] + 1))
+		col[COL_L4] = col[COL_L3] + 1;
+	size_t levels = 0, first_level = SIZE_MAX;
+	while (levels < 4 && col[COL_L1 + levels] != SIZE_MAX)
+		levels++;
+	if (levels > 0)
+		first_level = col[COL_L1];
+
+	size_t cur[4] = { 0 }; /* node index + 1 of each level's current name */
+	size_t r = r0 + 1;
+	for (; r < s->nrows; r++) {
+		bool total = false;
+		for (size_t c = 0; c < s->ncols && !total; c++)
+			total = title_is(cell(im, r, c), "总分") || title_is(cell(im, r, c), "合计");
+		if (total) {
+			total_row(im, r);
+			r++;
+			break;
+		}
+		/* the deepest level named on this row */
+		int d = -1;
+		for (size_t l = 0; l < levels; l++)
+			if (cell(im, r, col[COL_L1 + l]))
+				d = (int)l;
+		bool any = d >= 0;
+		for (int k = COL_TARGET; k < NCOLKINDS && !any; k++)
+			any = col[k] != SIZE_MAX && cell(im, r, col[k]);
+		if (!any)
+			continue; /* a blank row, or one with labels only */
+		if (d < 0) {
+			error_at(im, r, first_level, "this row has values but no indicator name%s", "");
+			for (size_t c = 0; c < s->ncols; c++)
+				use(im, r, c);
+			continue;
+		}
+		size_t parent = 0;
+		bool ok = true;
+		for (int l = 0; l < d && ok; l++) {
+			const char *v = take(im, r, col[COL_L1 + l]);
+			if (v) {
+				parent = cur[l] = add_node(im, v, parent, r);
+				for (int k = l + 1; k < 4; k++)
+					cur[k] = 0;
+			} else if (cur[l] && !im->nodes[cur[l] - 1].leaf) {
+				parent = cur[l];
+			} else {
+				error_at(im, r, col[COL_L1 + l],
+					 cur[l] ? "empty %s, and the indicator above is not a group"
+						: "empty %s, and no group above to continue",
+					 jx_level_title(l + 1));
+				ok = false;
+			}
+		}
+		if (!ok || im->oom)
+			continue;
+		size_t leaf = add_node(im, take(im, r, col[COL_L1 + d]), parent, r);
+		if (!leaf)
+			continue;
+		inode *n = &im->nodes[leaf - 1];
+		n->leaf = true;
+		cur[d] = leaf;
+		for (int k = d + 1; k < 4; k++)
+			cur[k] = 0;
+		for (int k = COL_TARGET; k < NCOLKINDS; k++)
+			if (col[k] != SIZE_MAX)
+				n->cell[k] = take(im, r, col[k]);
+		for (size_t c = 0; c < first_level && c < s->ncols; c++)
+			take(im, r, c); /* a row label such as 年度绩效指标完成情况 */
+	}
+	return r;
+}
+
+/* 等级 (or 评价等级, 自评等级) and the cell after it, anywhere. */
+static void grade(importer *im)
+{
+	for (size_t r = 0; r < im->s->nrows; r++)
+		for (size_t c = 0; c < im->s->ncols; c++) {
+			const char *v = cell(im, r, c);
+			if (title_is(v, "等级") || title_is(v, "评价等级") || title_is(v, "自评等级") ||
+			    title_is(v, "绩效等级")) {
+				size_t k = next_filled(im, r, c);
+				use(im, r, c);
+				if (k != SIZE_MAX && !im->grade)
+					im->grade = take(im, r, k);
+			}
+		}
+}
+
+/* ------------------------------------------------------------- YAML */
+
+static void kv_opt(jx_yemit *e, const char *key, const char *v)
+{
+	if (v && *v)
+		jx_yemit_kv(e, key, v);
+}
+
+static void emit_claims(jx_yemit *e, const char *rate, const char *score)
+{
+	char buf[64];
+	bool has_rate = rate && !is_dash(rate), has_score = score && !is_dash(score);
+	if (!has_rate && !has_score)
+		return;
+	jx_yemit_str(e, "claimed");
+	jx_yemit_map(e, true);
+	if (has_rate)
+		jx_yemit_kv(e, "rate", rate);
+	if (has_score) {
+		strip_fen(buf, sizeof(buf), score);
+		jx_yemit_kv(e, "score", buf);
+	}
+	jx_yemit_map_end(e);
+}
+
+static void emit_node(importer *im, jx_yemit *e, size_t idx)
+{
+	const inode *n = &im->nodes[idx];
+	char buf[64];
+	jx_yemit_map(e, false);
+	jx_yemit_kv(e, "name", n->name);
+	if (!n->leaf) {
+		jx_yemit_str(e, "children");
+		jx_yemit_seq(e, false);
+		for (size_t i = idx + 1; i < im->nnodes; i++)
+			if (im->nodes[i].parent == idx + 1)
+				emit_node(im, e, i);
+		jx_yemit_seq_end(e);
+		jx_yemit_map_end(e);
+		return;
+	}
+	for (int k = COL_TARGET; k < NCOLKINDS; k++) {
+		const char *v = n->cell[k];
+		if (!v || k == COL_RATE || k == COL_SCORE)
+			continue;
+		if (k == COL_WEIGHT) {
+			if (is_dash(v))
+				continue;
+			strip_fen(buf, sizeof(buf), v);
+			v = buf;
+		}
+		jx_yemit_kv(e, col_yaml_key[k], v);
+	}
+	emit_claims(e, n->cell[COL_RATE], n->cell[COL_SCORE]);
+	jx_yemit_map_end(e);
+}
+
+static int emit(importer *im, FILE *out)
+{
+	jx_yemit e;
+	char buf[64];
+	fprintf(out, "# %s, imported by jixiao import from %s.\n"
+		     "# Claimed values are kept as written; check the file with jixiao validate.\n",
+		im->dept ? "部门整体支出绩效自评表" : "项目支出绩效自评表", im->s->name);
+	if (!jx_yemit_begin(&e, out))
+		return JX_EIO;
+	jx_yemit_map(&e, false);
+	jx_yemit_kv(&e, "jixiao", "1");
+	jx_yemit_kv(&e, "kind", im->dept ? "department" : "project");
+	kv_opt(&e, "title", im->title);
+	kv_opt(&e, "department", im->department);
+	kv_opt(&e, "implementer", im->implementer);
+	if (im->year) {
+		snprintf(buf, sizeof(buf), "%d", im->year);
+		jx_yemit_kv(&e, "year", buf);
+	}
+	jx_yemit_kv(&e, "rules", im->rules[0] ? im->rules : "standard");
+	kv_opt(&e, "money_unit", im->money_unit);
+	if (im->nfunds) {
+		jx_yemit_str(&e, "funds");
+		jx_yemit_map(&e, false);
+		if (im->funds_weight && !is_dash(im->funds_weight)) {
+			strip_fen(buf, sizeof(buf), im->funds_weight);
+			jx_yemit_kv(&e, "weight", buf);
+		}
+		jx_yemit_str(&e, "rows");
+		jx_yemit_seq(&e, false);
+		for (size_t i = 0; i < im->nfunds; i++) {
+			const fund_row *f = &im->funds[i];
+			jx_yemit_map(&e, true);
+			jx_yemit_kv(&e, "name", f->name);
+			kv_opt(&e, "initial", f->initial);
+			kv_opt(&e, "budget", f->budget);
+			kv_opt(&e, "executed", f->executed);
+			jx_yemit_map_end(&e);
+		}
+		jx_yemit_seq_end(&e);
+		emit_claims(&e, im->funds_rate, im->funds_score);
+		jx_yemit_map_end(&e);
+	}
+	if (im->ngoals) {
+		jx_yemit_str(&e, "goals");
+		jx_yemit_seq(&e, false);
+		for (size_t i = 0; i < im->ngoals; i++) {
+			jx_yemit_map(&e, false);
+			jx_yemit_kv(&e, "expected", im->goals[i].expected);
+			jx_yemit_kv(&e, "achieved", im->goals[i].achieved);
+			jx_yemit_map_end(&e);
+		}
+		jx_yemit_seq_end(&e);
+	}
+	jx_yemit_str(&e, "indicators");
+	jx_yemit_seq(&e, false);
+	for (size_t i = 0; i < im->nnodes; i++)
+		if (im->nodes[i].parent == 0)
+			emit_node(im, &e, i);
+	jx_yemit_seq_end(&e);
+	if (im->total[0] || im->grade) {
+		jx_yemit_str(&e, "claimed");
+		jx_yemit_map(&e, true);
+		kv_opt(&e, "total", im->total);
+		kv_opt(&e, "grade", im->grade);
+		jx_yemit_map_end(&e);
+	}
+	jx_yemit_map_end(&e);
+	return jx_yemit_end(&e) ? 0 : JX_EIO;
+}
+
+/* ------------------------------------------------------------- entry */
+
+int jx_import(FILE *out, const jx_sheet *s, jx_diags *diags)
+{
+	importer im = { .s = s, .diags = diags, .src = { s->name, NULL, 0 } };
+	size_t r = 0, table = SIZE_MAX, dummy;
+	int rc = 0;
+
+	im.used = calloc(s->nrows * s->ncols + 1, sizeof(*im.used));
+	if (!im.used)
+		return JX_ENOMEM;
+	for (size_t k = 0; k < s->nrows && table == SIZE_MAX; k++)
+		if (row_has(&im, k, "一级指标", &dummy))
+			table = k;
+	if (table == SIZE_MAX) {
+		jx_diags_add(diags, JX_SEV_ERROR, &im.src, 0, 0,
+			     "no indicator table: no row has the column title 一级指标");
+		free(im.used);
+		return JX_EINVAL;
+	}
+	header(&im, table);
+	while (r < table) {
+		size_t next = funds_block(&im, r);
+		if (next == r)
+			next = goals_block(&im, r);
+		r = next == r ? r + 1 : next;
+	}
+	indicator_table(&im, table);
+	grade(&im);
+	if (!im.title)
+		jx_diags_add(diags, JX_SEV_WARNING, &im.src, 0, 0,
+			     "no 项目名称 or 部门名称 found; add 'title' to the output");
+	if (!im.year)
+		jx_diags_add(diags, JX_SEV_WARNING, &im.src, 0, 0,
+			     "no year (such as '2024 年度') found; add 'year' to the output");
+	for (size_t i = 0; i < s->nrows; i++)
+		for (size_t c = 0; c < s->ncols; c++)
+			if (s->cells[i * s->ncols + c] && !im.used[i * s->ncols + c])
+				warn_at(&im, i, c, "'%s' is not part of the table as read; not imported",
+					s->cells[i * s->ncols + c]);
+	if (im.oom) {
+		jx_diags_add(diags, JX_SEV_ERROR, &im.src, 0, 0, "out of memory");
+		rc = JX_ENOMEM;
+	}
+	if (rc == 0)
+		rc = emit(&im, out);
+	for (size_t i = 0; i < im.ngoals; i++) {
+		free(im.goals[i].expected);
+		free(im.goals[i].achieved);
+	}
+	free(im.goals);
+	free(im.funds);
+	free(im.nodes);
+	free(im.used);
+	return rc;
+}

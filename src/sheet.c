@@ -1,0 +1,238 @@
+/*
+ * sheet.c - grids of text cells, and reading them from CSV files as Excel
+ * and WPS export them: UTF-8 with or without a byte-order mark, or GB18030
+ * (converted with iconv), separated by commas or tabs, quoted per RFC 4180
+ * (parsed by libcsv).
+ */
+#include "jixiao/import.h"
+
+#include "jixiao/common.h"
+#include "readfile.h"
+#include "sheet_priv.h"
+#include "text.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <iconv.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *jx_sheet_cell(const jx_sheet *s, size_t r, size_t c)
+{
+	return r < s->nrows && c < s->ncols ? s->cells[r * s->ncols + c] : NULL;
+}
+
+char *jx_cell_ref(char *buf, size_t r, size_t c)
+{
+	char letters[8];
+	size_t n = 0;
+	for (size_t v = c + 1; v > 0 && n < sizeof(letters); v = (v - 1) / 26)
+		letters[n++] = (char)('A' + (v - 1) % 26);
+	size_t k = 0;
+	while (n > 0)
+		buf[k++] = letters[--n];
+	snprintf(buf + k, 16 - k, "%zu", r + 1);
+	return buf;
+}
+
+void jx_sheet_release(jx_sheet *s)
+{
+	for (size_t i = 0; s->cells && i < s->nrows * s->ncols; i++)
+		free(s->cells[i]);
+	free(s->cells);
+	free(s->name);
+	memset(s, 0, sizeof(*s));
+}
+
+/* ------------------------------------------------------------- building */
+
+int sheet_builder_init(sheet_builder *b, const char *name)
+{
+	memset(b, 0, sizeof(*b));
+	b->name = strdup(name);
+	return b->name ? 0 : JX_ENOMEM;
+}
+
+void sheet_builder_release(sheet_builder *b)
+{
+	for (size_t i = 0; i < b->n; i++)
+		free(b->items[i].text);
+	free(b->items);
+	free(b->name);
+	memset(b, 0, sizeof(*b));
+}
+
+/* Blanks at the ends of a cell: ASCII spaces, tabs, line breaks, 全角 spaces. */
+static void trim(const char **s, size_t *len)
+{
+	jx_text_trim(s, len);
+	while (*len >= 3 && memcmp(*s, "\xe3\x80\x80", 3) == 0) {
+		*s += 3;
+		*len -= 3;
+	}
+	while (*len >= 3 && memcmp(*s + *len - 3, "\xe3\x80\x80", 3) == 0)
+		*len -= 3;
+	jx_text_trim(s, len);
+}
+
+int sheet_builder_put(sheet_builder *b, size_t r, size_t c, const char *text, size_t len)
+{
+	trim(&text, &len);
+	if (len == 0)
+		return 0;
+	if (r >= JX_SHEET_MAX_ROWS || c >= JX_SHEET_MAX_COLS)
+		return JX_ELIMIT;
+	if (b->n == b->cap) {
+		size_t cap = b->cap ? 2 * b->cap : 256;
+		sheet_item *items = realloc(b->items, cap * sizeof(*items));
+		if (!items)
+			return JX_ENOMEM;
+		b->items = items;
+		b->cap = cap;
+	}
+	char *copy = malloc(len + 1);
+	if (!copy)
+		return JX_ENOMEM;
+	memcpy(copy, text, len);
+	copy[len] = '\0';
+	b->items[b->n++] = (sheet_item){ r, c, copy };
+	if (r + 1 > b->nrows)
+		b->nrows = r + 1;
+	if (c + 1 > b->ncols)
+		b->ncols = c + 1;
+	return 0;
+}
+
+int sheet_builder_finish(sheet_builder *b, jx_sheet *s)
+{
+	memset(s, 0, sizeof(*s));
+	size_t n = b->nrows * b->ncols;
+	s->cells = calloc(n > 0 ? n : 1, sizeof(*s->cells));
+	if (!s->cells)
+		return JX_ENOMEM;
+	s->nrows = b->nrows;
+	s->ncols = b->ncols;
+	for (size_t i = 0; i < b->n; i++) {
+		char **cell = &s->cells[b->items[i].row * s->ncols + b->items[i].col];
+		free(*cell); /* a cell given twice: the later one */
+		*cell = b->items[i].text;
+	}
+	b->n = 0;
+	s->name = b->name;
+	b->name = NULL;
+	sheet_builder_release(b);
+	return 0;
+}
+
+/* ------------------------------------------------------------- CSV */
+
+typedef struct csv_state {
+	sheet_builder *b;
+	size_t row, col;
+	int rc;
+} csv_state;
+
+static void on_field(void *text, size_t len, void *data)
+{
+	csv_state *st = data;
+	if (st->rc == 0)
+		st->rc = sheet_builder_put(st->b, st->row, st->col, text, len);
+	st->col++;
+}
+
+static void on_row(int c, void *data)
+{
+	csv_state *st = data;
+	(void)c;
+	st->row++;
+	st->col = 0;
+}
+
+/* GB18030 (a superset of GBK and GB2312) to UTF-8; NULL when it is not that either. */
+static char *from_gb18030(const char *in, size_t len, size_t *outlen)
+{
+	iconv_t cd = iconv_open("UTF-8", "GB18030");
+	if (cd == (iconv_t)-1)
+		return NULL;
+	size_t cap = len * 2 + 16, left_out = cap, left_in = len;
+	char *out = malloc(cap), *op = out;
+	char *ip = (char *)in;
+	bool ok = out && iconv(cd, &ip, &left_in, &op, &left_out) != (size_t)-1 && left_in == 0;
+	iconv_close(cd);
+	if (!ok) {
+		free(out);
+		return NULL;
+	}
+	*outlen = cap - left_out;
+	return out;
+}
+
+/* Comma or tab: whichever the first lines have more of (a title line may have neither). */
+static unsigned char separator(const char *text, size_t len)
+{
+	size_t commas = 0, tabs = 0, lines = 0;
+	for (size_t i = 0; i < len && lines < 20; i++) {
+		commas += text[i] == ',';
+		tabs += text[i] == '\t';
+		lines += text[i] == '\n';
+	}
+	return tabs > commas ? '\t' : ',';
+}
+
+int jx_sheet_read_csv(jx_sheet *s, const char *path, jx_diags *diags)
+{
+	jx_source src = { path, NULL, 0 };
+	char *raw = NULL, *conv = NULL;
+	size_t len = 0;
+	int rc = jx_read_file(path, &src, &raw, &len, diags);
+	memset(s, 0, sizeof(*s));
+	if (rc)
+		return rc;
+	const char *text = raw;
+	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0) {
+		text += 3;
+		len -= 3;
+	} else if (len >= 2 && (((unsigned char)text[0] == 0xff && (unsigned char)text[1] == 0xfe) ||
+				((unsigned char)text[0] == 0xfe && (unsigned char)text[1] == 0xff))) {
+		jx_diags_add(diags, JX_SEV_ERROR, &src, 0, 0,
+			     "file is UTF-16; save it as CSV UTF-8 (or export it as .xlsx)");
+		free(raw);
+		return JX_EINVAL;
+	} else if (!jx_utf8_valid(text, len)) {
+		if (!(conv = from_gb18030(text, len, &len))) {
+			jx_diags_add(diags, JX_SEV_ERROR, &src, 0, 0,
+				     "file is neither UTF-8 nor GB18030 text");
+			free(raw);
+			return JX_EINVAL;
+		}
+		text = conv;
+	}
+
+	sheet_builder b;
+	struct csv_parser p;
+	csv_state st = { &b, 0, 0, 0 };
+	if ((rc = sheet_builder_init(&b, path)) != 0 || csv_init(&p, 0) != 0) {
+		free(raw);
+		free(conv);
+		sheet_builder_release(&b);
+		return JX_ENOMEM;
+	}
+	csv_set_delim(&p, separator(text, len));
+	if (csv_parse(&p, text, len, on_field, on_row, &st) != len) {
+		jx_diags_add(diags, JX_SEV_ERROR, &src, (unsigned)st.row + 1, 0, "CSV: %s",
+			     csv_strerror(csv_error(&p)));
+		rc = JX_EINVAL;
+	}
+	csv_fini(&p, on_field, on_row, &st);
+	csv_free(&p);
+	free(raw);
+	free(conv);
+	if (rc == 0 && (rc = st.rc) == JX_ELIMIT)
+		jx_diags_add(diags, JX_SEV_ERROR, &src, 0, 0,
+			     "more than %d rows or %d columns", JX_SHEET_MAX_ROWS, JX_SHEET_MAX_COLS);
+	if (rc == 0)
+		rc = sheet_builder_finish(&b, s);
+	else
+		sheet_builder_release(&b);
+	return rc;
+}

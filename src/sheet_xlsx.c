@@ -1,0 +1,672 @@
+/*
+ * sheet_xlsx.c - one worksheet of an XLSX file (libzip for the archive,
+ * expat for the XML) as a grid of the texts Excel shows: shared and inline
+ * strings, and numbers in their cell's number format - decimals, thousands
+ * separators, percentages, quoted suffixes such as "分", and dates.
+ */
+#include "jixiao/import.h"
+
+#include "jixiao/common.h"
+#include "jixiao/decimal.h"
+#include "sheet_priv.h"
+
+#include <expat.h>
+#include <math.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zip.h>
+
+/* Most bytes one part of the archive may expand to: a defence against zip bombs. */
+#define XLSX_MAX_PART (64u * 1024 * 1024)
+
+/* ------------------------------------------------------------- archive */
+
+typedef struct xlsx {
+	zip_t *zip;
+	jx_diags *diags;
+	jx_source src;
+	char **strings; /* shared strings */
+	size_t nstrings, capstrings;
+	int *numfmt;    /* cellXfs index -> numFmtId */
+	size_t nxf;
+	struct {
+		int id;
+		char *code;
+	} *fmts;        /* custom number formats */
+	size_t nfmts;
+	bool oom;
+} xlsx;
+
+/* A part of the archive, in memory (NUL-terminated); NULL when absent. */
+static char *part(xlsx *x, const char *name, size_t *len, bool required)
+{
+	zip_stat_t st;
+	if (zip_stat(x->zip, name, 0, &st) != 0) {
+		if (required)
+			jx_diags_add(x->diags, JX_SEV_ERROR, &x->src, 0, 0,
+				     "not an Excel workbook: it has no %s", name);
+		return NULL;
+	}
+	if ((st.valid & ZIP_STAT_SIZE) && st.size > XLSX_MAX_PART) {
+		jx_diags_add(x->diags, JX_SEV_ERROR, &x->src, 0, 0,
+			     "%s expands to more than %u bytes", name, XLSX_MAX_PART);
+		return NULL;
+	}
+	zip_file_t *f = zip_fopen(x->zip, name, 0);
+	size_t cap = (st.valid & ZIP_STAT_SIZE) ? (size_t)st.size : 65536, n = 0;
+	char *buf = f ? malloc(cap + 1) : NULL;
+	while (buf) {
+		if (n == cap) {
+			if (cap >= XLSX_MAX_PART) {
+				free(buf);
+				buf = NULL;
+				break;
+			}
+			char *nb = realloc(buf, 2 * cap + 1);
+			if (!nb) {
+				free(buf);
+				buf = NULL;
+				break;
+			}
+			buf = nb;
+			cap *= 2;
+		}
+		zip_int64_t got = zip_fread(f, buf + n, cap - n);
+		if (got < 0) {
+			free(buf);
+			buf = NULL;
+			break;
+		}
+		if (got == 0)
+			break;
+		n += (size_t)got;
+	}
+	if (f)
+		zip_fclose(f);
+	if (!buf) {
+		jx_diags_add(x->diags, JX_SEV_ERROR, &x->src, 0, 0, "cannot read %s of the workbook", name);
+		return NULL;
+	}
+	buf[n] = '\0';
+	*len = n;
+	return buf;
+}
+
+static const char *attr(const XML_Char **atts, const char *name)
+{
+	for (size_t i = 0; atts[i]; i += 2)
+		if (strcmp(atts[i], name) == 0)
+			return atts[i + 1];
+	return NULL;
+}
+
+/* Element names without a namespace prefix ("x:c" is "c"). */
+static const char *local(const char *name)
+{
+	const char *colon = strrchr(name, ':');
+	return colon ? colon + 1 : name;
+}
+
+/* Parse XML with handlers; false (reported) when it is not well-formed. */
+static bool parse_xml(xlsx *x, const char *name, const char *text, size_t len, void *ud,
+		      XML_StartElementHandler start, XML_EndElementHandler end,
+		      XML_CharacterDataHandler chars)
+{
+	XML_Parser p = XML_ParserCreate("UTF-8");
+	if (!p) {
+		x->oom = true;
+		return false;
+	}
+	XML_SetUserData(p, ud);
+	XML_SetElementHandler(p, start, end);
+	XML_SetCharacterDataHandler(p, chars);
+	bool ok = XML_Parse(p, text, (int)len, 1) == XML_STATUS_OK;
+	if (!ok)
+		jx_diags_add(x->diags, JX_SEV_ERROR, &x->src, 0, 0, "%s: %s at line %lu", name,
+			     XML_ErrorString(XML_GetErrorCode(p)), (unsigned long)XML_GetCurrentLineNumber(p));
+	XML_ParserFree(p);
+	return ok;
+}
+
+/* Growing text of the element being read. */
+typedef struct textbuf {
+	char *s;
+	size_t n, cap;
+	bool on;
+} textbuf;
+
+static bool text_add(textbuf *t, const char *s, int len)
+{
+	if (!t->on)
+		return true;
+	if (t->n + (size_t)len + 1 > t->cap) {
+		size_t cap = (t->cap ? 2 * t->cap : 256) + (size_t)len;
+		char *ns = realloc(t->s, cap);
+		if (!ns)
+			return false;
+		t->s = ns;
+		t->cap = cap;
+	}
+	memcpy(t->s + t->n, s, (size_t)len);
+	t->n += (size_t)len;
+	t->s[t->n] = '\0';
+	return true;
+}
+
+/* ------------------------------------------------------------- shared strings */
+
+typedef struct sst_state {
+	xlsx *x;
+	textbuf t;
+	int phonetic; /* inside <rPh>: a reading aid, not text */
+} sst_state;
+
+static void sst_start(void *ud, const XML_Char *name, const XML_Char **atts)
+{
+	sst_state *st = ud;
+	const char *n = local(name);
+	(void)atts;
+	if (strcmp(n, "si") == 0) {
+		st->t.n = 0;
+		st->t.on = false;
+		if (st->t.s)
+			st->t.s[0] = '\0';
+	} else if (strcmp(n, "rPh") == 0) {
+		st->phonetic++;
+	} else if (strcmp(n, "t") == 0 && !st->phonetic) {
+		st->t.on = true;
+	}
+}
+
+static void sst_end(void *ud, const XML_Char *name)
+{
+	sst_state *st = ud;
+	xlsx *x = st->x;
+	const char *n = local(name);
+	if (strcmp(n, "t") == 0) {
+		st->t.on = false;
+	} else if (strcmp(n, "rPh") == 0) {
+		st->phonetic--;
+	} else if (strcmp(n, "si") == 0) {
+		if (x->nstrings == x->capstrings) {
+			size_t cap = x->capstrings ? 2 * x->capstrings : 256;
+			char **s = realloc(x->strings, cap * sizeof(*s));
+			if (!s) {
+				x->oom = true;
+				return;
+			}
+			x->strings = s;
+			x->capstrings = cap;
+		}
+		char *copy = strdup(st->t.s ? st->t.s : "");
+		x->oom |= !copy;
+		x->strings[x->nstrings++] = copy;
+	}
+}
+
+static void sst_chars(void *ud, const XML_Char *s, int len)
+{
+	sst_state *st = ud;
+	if (!text_add(&st->t, s, len))
+		st->x->oom = true;
+}
+
+/* ------------------------------------------------------------- styles */
+
+typedef struct style_state {
+	xlsx *x;
+	bool in_xfs;
+} style_state;
+
+static void style_start(void *ud, const XML_Char *name, const XML_Char **atts)
+{
+	style_state *st = ud;
+	xlsx *x = st->x;
+	const char *n = local(name);
+	if (strcmp(n, "numFmt") == 0) {
+		const char *id = attr(atts, "numFmtId"), *code = attr(atts, "formatCode");
+		void *f = realloc(x->fmts, (x->nfmts + 1) * sizeof(*x->fmts));
+		if (!f || !id || !code) {
+			x->oom |= !f;
+			if (f)
+				x->fmts = f;
+			return;
+		}
+		x->fmts = f;
+		x->fmts[x->nfmts].id = atoi(id);
+		x->fmts[x->nfmts].code = strdup(code);
+		x->oom |= !x->fmts[x->nfmts].code;
+		x->nfmts++;
+	} else if (strcmp(n, "cellXfs") == 0) {
+		st->in_xfs = true;
+	} else if (strcmp(n, "xf") == 0 && st->in_xfs) {
+		int *f = realloc(x->numfmt, (x->nxf + 1) * sizeof(*f));
+		if (!f) {
+			x->oom = true;
+			return;
+		}
+		x->numfmt = f;
+		const char *id = attr(atts, "numFmtId");
+		x->numfmt[x->nxf++] = id ? atoi(id) : 0;
+	}
+}
+
+static void style_end(void *ud, const XML_Char *name)
+{
+	style_state *st = ud;
+	if (strcmp(local(name), "cellXfs") == 0)
+		st->in_xfs = false;
+}
+
+static void no_chars(void *ud, const XML_Char *s, int len)
+{
+	(void)ud;
+	(void)s;
+	(void)len;
+}
+
+/* The format code of a cell style; NULL for General. */
+static const char *format_code(const xlsx *x, size_t style)
+{
+	static const char *const builtin[] = {
+		[1] = "0", [2] = "0.00", [3] = "#,##0", [4] = "#,##0.00", [9] = "0%", [10] = "0.00%",
+		[14] = "yyyy/m/d", [31] = "yyyy\"年\"m\"月\"d\"日\"", [49] = "@",
+	};
+	int id = style < x->nxf ? x->numfmt[style] : 0;
+	for (size_t i = 0; i < x->nfmts; i++)
+		if (x->fmts[i].id == id)
+			return x->fmts[i].code;
+	if (id > 0 && (size_t)id < sizeof(builtin) / sizeof(builtin[0]))
+		return builtin[id];
+	return NULL;
+}
+
+/* ------------------------------------------------------------- numbers as shown */
+
+/* The value as its shortest decimal of at most 15 significant digits, as
+ * Excel keeps it: without an exponent when one is not needed ("10", not "1e+01"). */
+static void shortest(char *buf, size_t n, double v)
+{
+	char first[64] = "";
+	for (int p = 1; p <= 15; p++) {
+		snprintf(buf, n, "%.*g", p, v);
+		if (strtod(buf, NULL) != v)
+			continue;
+		if (!strchr(buf, 'e'))
+			return;
+		if (!first[0])
+			snprintf(first, sizeof(first), "%s", buf);
+	}
+	if (first[0])
+		snprintf(buf, n, "%s", first);
+	else
+		snprintf(buf, n, "%.15g", v);
+}
+
+/* v rounded half away from zero to places decimals, with separators when asked. */
+static void fixed(char *buf, size_t n, double v, int places, bool group)
+{
+	char s[64];
+	jx_dec d;
+	int p;
+	shortest(s, sizeof(s), v);
+	if (!strchr(s, 'e') && jx_dec_parse(&d, &p, s, strlen(s), NULL) == 0 && places <= JX_DEC_PLACES) {
+		jx_dec r;
+		if (jx_frac_round(&r, jx_frac_from_dec(d), places, JX_ROUND_HALF_UP) == 0) {
+			jx_dec_format(buf, r, places, group ? JX_FMT_GROUP : 0);
+			return;
+		}
+	}
+	snprintf(buf, n, "%.*f", places, v);
+}
+
+/* A date from Excel's day count (1900 system) in the tokens of code. */
+static void date_text(char *buf, size_t n, double serial, const char *code)
+{
+	long days = (long)floor(serial);
+	/* days since 1899-12-30, as a civil date (Howard Hinnant's algorithm) */
+	long z = days - 25569 + 719468; /* to days since 1970-01-01, then since 0000-03-01 */
+	long era = (z >= 0 ? z : z - 146096) / 146097;
+	long doe = z - era * 146097;
+	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long y = yoe + era * 400, doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	long mp = (5 * doy + 2) / 153, d = doy - (153 * mp + 2) / 5 + 1, m = mp < 10 ? mp + 3 : mp - 9;
+	y += m <= 2;
+	size_t k = 0;
+	for (const char *p = code; *p && k + 8 < n;) {
+		if (*p == '"') {
+			for (p++; *p && *p != '"' && k + 1 < n; p++)
+				buf[k++] = *p;
+			p += *p == '"';
+		} else if (*p == '\\' && p[1]) {
+			buf[k++] = p[1];
+			p += 2;
+		} else if (*p == 'y' || *p == 'm' || *p == 'd') {
+			char c = *p;
+			int run = 0;
+			while (*p == c) {
+				p++;
+				run++;
+			}
+			long v = c == 'y' ? (run <= 2 ? y % 100 : y) : c == 'm' ? m : d;
+			k += (size_t)snprintf(buf + k, n - k, run >= 2 && c != 'y' ? "%02ld" : (c == 'y' && run <= 2 ? "%02ld" : "%ld"), v);
+		} else if (*p == '[') {
+			while (*p && *p != ']')
+				p++;
+			p += *p == ']';
+		} else if (strchr("hHsSAaPp", *p)) {
+			p++; /* time of day: the tables only hold dates */
+		} else {
+			buf[k++] = *p++;
+		}
+	}
+	buf[k] = '\0';
+}
+
+/* A number as the format code shows it. */
+static void number_text(char *buf, size_t n, double v, const char *code)
+{
+	if (!code || strcmp(code, "General") == 0 || strcmp(code, "@") == 0) {
+		shortest(buf, n, v);
+		return;
+	}
+	char section[256];
+	const char *semi = strchr(code, ';');
+	snprintf(section, sizeof(section), "%.*s", semi ? (int)(semi - code) : (int)strlen(code), code);
+	/* letters outside quotes and brackets: a date */
+	bool quoted = false, date = false;
+	int bracket = 0;
+	for (const char *p = section; *p; p++) {
+		if (*p == '"')
+			quoted = !quoted;
+		else if (!quoted && *p == '[')
+			bracket++;
+		else if (!quoted && *p == ']')
+			bracket -= bracket > 0;
+		else if (!quoted && !bracket && (*p == 'y' || *p == 'd' || *p == 'm'))
+			date = true;
+	}
+	if (date) {
+		date_text(buf, n, v, section);
+		return;
+	}
+	/* digits: places after '.', ',' for thousands, '%' scales; literals kept around */
+	char before[64] = "", after[64] = "";
+	int places = 0;
+	bool group = false, pct = false, in_digits = false, seen_digits = false, dot = false;
+	quoted = false;
+	for (const char *p = section; *p; p++) {
+		char *lit = seen_digits ? after : before;
+		size_t ll = strlen(lit);
+		if (*p == '"') {
+			for (p++; *p && *p != '"'; p++)
+				if (ll + 1 < 64)
+					lit[ll++] = *p, lit[ll] = '\0';
+			if (!*p)
+				break;
+		} else if (*p == '[') {
+			while (*p && *p != ']')
+				p++;
+			if (!*p)
+				break;
+		} else if (*p == '\\' && p[1]) {
+			if (ll + 1 < 64)
+				lit[ll++] = *++p, lit[ll] = '\0';
+		} else if (*p == '0' || *p == '#' || *p == '?') {
+			in_digits = seen_digits = true;
+			places += dot;
+		} else if (*p == '.' && in_digits) {
+			dot = true;
+		} else if (*p == ',' && in_digits) {
+			group = true;
+		} else if (*p == '%') {
+			pct = true;
+			if (ll + 1 < 64)
+				lit[ll++] = '%', lit[ll] = '\0';
+		} else if (*p != '_' && *p != '*') {
+			in_digits = false;
+			if (ll + 1 < 64)
+				lit[ll++] = *p, lit[ll] = '\0';
+		} else {
+			p += p[1] != '\0'; /* _x and *x: padding */
+		}
+	}
+	char digits[64];
+	fixed(digits, sizeof(digits), pct ? v * 100 : v, places, group);
+	snprintf(buf, n, "%s%s%s", before, digits, after);
+}
+
+/* ------------------------------------------------------------- the sheet */
+
+typedef struct cell_state {
+	xlsx *x;
+	sheet_builder *b;
+	textbuf t;
+	size_t row, col, next_col;
+	char type[16];
+	size_t style;
+	bool in_cell, in_value;
+	int rc;
+} cell_state;
+
+/* "B12" as row 11, column 1; false when it is not a reference. */
+static bool parse_ref(const char *ref, size_t *row, size_t *col)
+{
+	size_t c = 0, r = 0;
+	const char *p = ref;
+	for (; *p >= 'A' && *p <= 'Z'; p++)
+		c = c * 26 + (size_t)(*p - 'A' + 1);
+	for (; *p >= '0' && *p <= '9'; p++)
+		r = r * 10 + (size_t)(*p - '0');
+	if (*p || c == 0 || r == 0 || c > JX_SHEET_MAX_COLS || r > JX_SHEET_MAX_ROWS)
+		return false;
+	*row = r - 1;
+	*col = c - 1;
+	return true;
+}
+
+static void cell_start(void *ud, const XML_Char *name, const XML_Char **atts)
+{
+	cell_state *st = ud;
+	const char *n = local(name);
+	if (strcmp(n, "row") == 0) {
+		const char *r = attr(atts, "r");
+		st->row = r ? (size_t)strtoul(r, NULL, 10) - 1 : st->row + 1;
+		st->next_col = 0;
+	} else if (strcmp(n, "c") == 0) {
+		const char *ref = attr(atts, "r"), *t = attr(atts, "t"), *s = attr(atts, "s");
+		size_t r;
+		if (!ref || !parse_ref(ref, &r, &st->col))
+			st->col = st->next_col;
+		st->next_col = st->col + 1;
+		snprintf(st->type, sizeof(st->type), "%s", t ? t : "n");
+		st->style = s ? (size_t)strtoul(s, NULL, 10) : 0;
+		st->in_cell = true;
+		st->t.n = 0;
+		if (st->t.s)
+			st->t.s[0] = '\0';
+	} else if (st->in_cell && (strcmp(n, "v") == 0 || strcmp(n, "t") == 0)) {
+		st->t.on = true;
+	}
+}
+
+static void cell_end(void *ud, const XML_Char *name)
+{
+	cell_state *st = ud;
+	xlsx *x = st->x;
+	const char *n = local(name);
+	if (strcmp(n, "v") == 0 || strcmp(n, "t") == 0) {
+		st->t.on = false;
+		return;
+	}
+	if (strcmp(n, "c") != 0 || !st->in_cell)
+		return;
+	st->in_cell = false;
+	const char *v = st->t.s ? st->t.s : "";
+	char shown[256];
+	if (strcmp(st->type, "s") == 0) {
+		size_t i = (size_t)strtoul(v, NULL, 10);
+		v = *v && i < x->nstrings ? x->strings[i] : "";
+	} else if (strcmp(st->type, "n") == 0 && *v) {
+		number_text(shown, sizeof(shown), strtod(v, NULL), format_code(x, st->style));
+		v = shown;
+	} else if (strcmp(st->type, "b") == 0) {
+		v = strcmp(v, "1") == 0 ? "TRUE" : "FALSE";
+	}
+	if (st->rc == 0)
+		st->rc = sheet_builder_put(st->b, st->row, st->col, v, strlen(v));
+}
+
+static void cell_chars(void *ud, const XML_Char *s, int len)
+{
+	cell_state *st = ud;
+	if (!text_add(&st->t, s, len))
+		st->x->oom = true;
+}
+
+/* ------------------------------------------------------------- workbook */
+
+typedef struct book_state {
+	const char *want; /* sheet name, or NULL: the first */
+	char *rid;        /* relationship id of the sheet */
+	char *names;      /* every sheet name, for the message when it is missing */
+	size_t nlen;
+	char *target;     /* (in the rels) the sheet's part */
+} book_state;
+
+static void book_start(void *ud, const XML_Char *name, const XML_Char **atts)
+{
+	book_state *st = ud;
+	if (strcmp(local(name), "sheet") != 0)
+		return;
+	const char *nm = attr(atts, "name"), *rid = NULL;
+	for (size_t i = 0; atts[i]; i += 2)
+		if (strcmp(local(atts[i]), "id") == 0)
+			rid = atts[i + 1];
+	if (!nm || !rid)
+		return;
+	size_t add = strlen(nm) + 4; /* ", " and two quotes */
+	char *names = realloc(st->names, st->nlen + add + 1);
+	if (names) {
+		st->names = names;
+		st->nlen += (size_t)snprintf(names + st->nlen, add + 1, "%s'%s'", st->nlen ? ", " : "", nm);
+	}
+	if (!st->rid && (!st->want || strcmp(st->want, nm) == 0))
+		st->rid = strdup(rid);
+}
+
+static void rels_start(void *ud, const XML_Char *name, const XML_Char **atts)
+{
+	book_state *st = ud;
+	const char *id = attr(atts, "Id"), *target = attr(atts, "Target");
+	if (strcmp(local(name), "Relationship") == 0 && id && target && st->rid &&
+	    strcmp(id, st->rid) == 0 && !st->target)
+		st->target = strdup(target);
+}
+
+static void no_end(void *ud, const XML_Char *name)
+{
+	(void)ud;
+	(void)name;
+}
+
+/* The archive path of the worksheet: "xl/worksheets/sheet1.xml". */
+static char *sheet_part(xlsx *x, const char *want)
+{
+	book_state st = { want, NULL, NULL, 0, NULL };
+	size_t len;
+	char *path = NULL, *book = part(x, "xl/workbook.xml", &len, true), *rels = NULL;
+	bool ok = book && parse_xml(x, "xl/workbook.xml", book, len, &st, book_start, no_end, no_chars);
+	if (ok && !st.rid) {
+		jx_diags_add(x->diags, JX_SEV_ERROR, &x->src, 0, 0, "no sheet '%s'; the workbook has %s",
+			     want ? want : "", st.names ? st.names : "none");
+		ok = false;
+	}
+	ok = ok && (rels = part(x, "xl/_rels/workbook.xml.rels", &len, true)) &&
+	     parse_xml(x, "xl/_rels/workbook.xml.rels", rels, len, &st, rels_start, no_end, no_chars);
+	if (ok && st.target) {
+		const char *t = st.target[0] == '/' ? st.target + 1 : st.target;
+		size_t n = strlen(t) + 4;
+		if ((path = malloc(n)))
+			snprintf(path, n, "%s%s", strncmp(t, "xl/", 3) == 0 ? "" : "xl/", t);
+	} else if (ok) {
+		jx_diags_add(x->diags, JX_SEV_ERROR, &x->src, 0, 0, "the workbook does not say where sheet '%s' is",
+			     want ? want : "1");
+	}
+	free(book);
+	free(rels);
+	free(st.rid);
+	free(st.names);
+	free(st.target);
+	return path;
+}
+
+static void xlsx_release(xlsx *x)
+{
+	for (size_t i = 0; i < x->nstrings; i++)
+		free(x->strings[i]);
+	free(x->strings);
+	for (size_t i = 0; i < x->nfmts; i++)
+		free(x->fmts[i].code);
+	free(x->fmts);
+	free(x->numfmt);
+	if (x->zip)
+		zip_discard(x->zip);
+}
+
+int jx_sheet_read_xlsx(jx_sheet *s, const char *path, const char *want, jx_diags *diags)
+{
+	xlsx x = { .diags = diags, .src = { path, NULL, 0 } };
+	int zerr = 0, rc = JX_EINVAL;
+	size_t len;
+	char *text, *sheet = NULL;
+
+	memset(s, 0, sizeof(*s));
+	if (!(x.zip = zip_open(path, ZIP_RDONLY, &zerr))) {
+		zip_error_t ze;
+		zip_error_init_with_code(&ze, zerr);
+		jx_diags_add(diags, JX_SEV_ERROR, &x.src, 0, 0, "cannot open as an Excel workbook: %s",
+			     zip_error_strerror(&ze));
+		zip_error_fini(&ze);
+		return zerr == ZIP_ER_NOENT ? JX_ENOTFOUND : JX_EINVAL;
+	}
+	/* Shared strings and styles are optional parts. */
+	sst_state sst = { &x, { 0 }, 0 };
+	if ((text = part(&x, "xl/sharedStrings.xml", &len, false))) {
+		parse_xml(&x, "xl/sharedStrings.xml", text, len, &sst, sst_start, sst_end, sst_chars);
+		free(text);
+	}
+	free(sst.t.s);
+	style_state sty = { &x, false };
+	if ((text = part(&x, "xl/styles.xml", &len, false))) {
+		parse_xml(&x, "xl/styles.xml", text, len, &sty, style_start, style_end, no_chars);
+		free(text);
+	}
+	sheet = sheet_part(&x, want);
+	if (sheet && (text = part(&x, sheet, &len, true))) {
+		sheet_builder b;
+		char name[4096];
+		snprintf(name, sizeof(name), "%s", path);
+		if (sheet_builder_init(&b, name) == 0) {
+			cell_state st = { .x = &x, .b = &b };
+			bool ok = parse_xml(&x, sheet, text, len, &st, cell_start, cell_end, cell_chars);
+			free(st.t.s);
+			rc = !ok ? JX_EINVAL : st.rc ? st.rc : x.oom ? JX_ENOMEM : 0;
+			if (rc == JX_ELIMIT)
+				jx_diags_add(diags, JX_SEV_ERROR, &x.src, 0, 0, "more than %d rows or %d columns",
+					     JX_SHEET_MAX_ROWS, JX_SHEET_MAX_COLS);
+			if (rc == 0)
+				rc = sheet_builder_finish(&b, s);
+			else
+				sheet_builder_release(&b);
+		} else {
+			rc = JX_ENOMEM;
+		}
+		free(text);
+	}
+	free(sheet);
+	xlsx_release(&x);
+	return rc;
+}

@@ -1,0 +1,289 @@
+/*
+ * check_import.c - spreadsheets in: cell references, CSV in UTF-8 and
+ * GB18030, XLSX cells as Excel shows them, the seed table imported from each
+ * scoring 97.26 with every claim kept, and every example exported to XLSX and
+ * imported again scoring the same, indicator by indicator.
+ */
+#include "check_jixiao.h"
+
+#include "jixiao/common.h"
+#include "jixiao/doc.h"
+#include "jixiao/import.h"
+#include "jixiao/rules.h"
+#include "jixiao/score.h"
+#include "jixiao/write.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+START_TEST(cell_refs)
+{
+	char buf[16];
+	ck_assert_str_eq(jx_cell_ref(buf, 0, 0), "A1");
+	ck_assert_str_eq(jx_cell_ref(buf, 11, 1), "B12");
+	ck_assert_str_eq(jx_cell_ref(buf, 0, 25), "Z1");
+	ck_assert_str_eq(jx_cell_ref(buf, 9, 26), "AA10");
+	ck_assert_str_eq(jx_cell_ref(buf, 0, 51), "AZ1");
+	ck_assert_str_eq(jx_cell_ref(buf, 0, 52), "BA1");
+	ck_assert_str_eq(jx_cell_ref(buf, 99999, 255), "IV100000");
+}
+END_TEST
+
+/* The text of a cell given by reference, e.g. "A3". */
+static const char *at(const jx_sheet *s, const char *ref)
+{
+	size_t c = (size_t)(ref[0] - 'A'), r = (size_t)atoi(ref + 1) - 1;
+	return jx_sheet_cell(s, r, c);
+}
+
+START_TEST(xlsx_cells_as_shown)
+{
+	jx_sheet s;
+	jx_diags d;
+	jx_diags_init(&d);
+	ck_assert_int_eq(jx_sheet_read_xlsx(&s, "data/import/formats.xlsx", NULL, &d), 0);
+	static const struct {
+		const char *ref, *text;
+	} want[] = {
+		{ "A1", "2024年6月30日" }, { "A2", "2024-12-31" }, { "A3", "97.97%" }, { "A4", "101%" },
+		{ "A5", "2,927.27" }, { "A6", "10" }, { "A7", "9.80分" }, { "A8", "0.3" },
+		{ "A9", "44.75万元" }, { "A10", "1,234,568" }, { "A11", "2.68" }, { "A12", "TRUE" },
+		{ "B1", "=3 辆" }, { "B2", "全角　空格" }, { "C1", "合并" },
+	};
+	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		ck_assert_ptr_nonnull(at(&s, want[i].ref));
+		ck_assert_str_eq(at(&s, want[i].ref), want[i].text);
+	}
+	ck_assert_ptr_null(at(&s, "D2")); /* the rest of a merged range is empty */
+	jx_sheet_release(&s);
+	ck_assert_int_eq(jx_sheet_read_xlsx(&s, "data/import/formats.xlsx", "第二页", &d), 0);
+	ck_assert_str_eq(at(&s, "A1"), "second");
+	jx_sheet_release(&s);
+	ck_assert_int_ne(jx_sheet_read_xlsx(&s, "data/import/formats.xlsx", "无", &d), 0);
+	ck_assert_str_eq(d.items[d.count - 1].message, "no sheet '无'; the workbook has '格式', '第二页'");
+	ck_assert_int_ne(jx_sheet_read_xlsx(&s, "data/import/karamay-2024-project.csv", NULL, &d), 0);
+	ck_assert_ptr_nonnull(strstr(d.items[d.count - 1].message, "Not a zip archive"));
+	jx_diags_release(&d);
+}
+END_TEST
+
+/* Import a sheet, load and score the result; the YAML text goes to *yaml. */
+static jx_result *import_and_score(const jx_sheet *s, jx_doc **doc, jx_rules **rules, char **yaml)
+{
+	jx_diags d;
+	size_t len = 0;
+	jx_result *res = NULL;
+	jx_diags_init(&d);
+	FILE *f = open_memstream(yaml, &len);
+	ck_assert_int_eq(jx_import(f, s, &d), 0);
+	fclose(f);
+	ck_assert_uint_eq(d.errors, 0);
+	ck_assert_uint_eq(d.warnings, 0); /* every cell placed */
+	ck_assert_int_eq(jx_doc_parse(doc, "imported.yaml", *yaml, len, &d), 0);
+	ck_assert_int_eq(jx_rules_load(rules, (*doc)->rules, NULL, NULL, &d), 0);
+	ck_assert_int_eq(jx_score_run(&res, *doc, *rules, &d), 0);
+	jx_diags_release(&d);
+	return res;
+}
+
+/* The seed project as published, from each spreadsheet form, against examples/. */
+START_TEST(seed_table_imported)
+{
+	static const char *const files[] = { "data/import/karamay-2024-project.csv",
+					      "data/import/karamay-2024-project-gb18030.csv",
+					      "data/import/karamay-2024-project.xlsx" };
+	jx_diags d;
+	jx_doc *ref;
+	jx_diags_init(&d);
+	ck_assert_int_eq(jx_doc_load(&ref, "../examples/karamay-2024/project.yaml", &d), 0);
+	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+		jx_sheet s;
+		jx_doc *doc;
+		jx_rules *rules;
+		char *yaml = NULL, total[JX_DEC_BUFSZ];
+		int rc = strstr(files[i], ".xlsx") ? jx_sheet_read_xlsx(&s, files[i], NULL, &d)
+						   : jx_sheet_read_csv(&s, files[i], &d);
+		ck_assert_int_eq(rc, 0);
+		jx_result *res = import_and_score(&s, &doc, &rules, &yaml);
+		ck_assert_str_eq(jx_dec_format(total, res->total, 2, 0), "97.26");
+		ck_assert_str_eq(doc->title, "2024 年市委专项");
+		ck_assert_int_eq(doc->year, 2024);
+		ck_assert_str_eq(doc->money_unit, "万元");
+		ck_assert(doc->claimed.has_total && doc->claimed.total.units == 97260000);
+		ck_assert_uint_eq(res->mismatches, 0);
+		/* Every claimed value as in the transcribed example, places included. */
+		ck_assert_uint_eq(doc->nleaves, ref->nleaves);
+		for (size_t k = 0; k < doc->nleaves; k++) {
+			const jx_claim *a = &doc->leaves[k]->claimed, *b = &ref->leaves[k]->claimed;
+			ck_assert_str_eq(doc->leaves[k]->name, ref->leaves[k]->name);
+			ck_assert_int_eq(doc->leaves[k]->depth, ref->leaves[k]->depth);
+			ck_assert(a->has_rate == b->has_rate && a->rate.units == b->rate.units &&
+				  a->rate_places == b->rate_places);
+			ck_assert(a->has_score == b->has_score && a->score.units == b->score.units &&
+				  a->score_places == b->score_places);
+			ck_assert_str_eq(doc->leaves[k]->target.text, ref->leaves[k]->target.text);
+			ck_assert_str_eq(doc->leaves[k]->deviation, ref->leaves[k]->deviation);
+		}
+		ck_assert(doc->funds.claimed.rate_places == 1 && doc->funds.claimed.score_places == 2);
+		ck_assert_str_eq(doc->funds.rows[1].name, "其中:当年财政拨款");
+		jx_result_free(res);
+		jx_rules_free(rules);
+		jx_doc_free(doc);
+		free(yaml);
+		jx_sheet_release(&s);
+	}
+	jx_doc_free(ref);
+	jx_diags_release(&d);
+}
+END_TEST
+
+/* Each example exported with score --format xlsx and imported scores the same. */
+START_TEST(examples_round_trip)
+{
+	static const char *const examples[] = {
+		"../examples/karamay-2024/project.yaml", "../examples/karamay-2024/department.yaml",
+		"../examples/training-2024/project.yaml", "../examples/road-maintenance-2024/project.yaml",
+		"../examples/community-health-2024/project.yaml",
+	};
+	char path[] = "/tmp/jx-import-XXXXXX";
+	int fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	close(fd);
+	for (size_t i = 0; i < sizeof(examples) / sizeof(examples[0]); i++) {
+		jx_diags d;
+		jx_doc *doc, *back;
+		jx_rules *rules, *back_rules;
+		jx_result *res;
+		jx_findings f;
+		jx_sheet s;
+		char err[256], *yaml = NULL;
+		jx_diags_init(&d);
+		ck_assert_int_eq(jx_doc_load(&doc, examples[i], &d), 0);
+		ck_assert_int_eq(jx_rules_load(&rules, doc->rules, NULL, NULL, &d), 0);
+		ck_assert_int_eq(jx_score_run(&res, doc, rules, &d), 0);
+		ck_assert_int_eq(jx_findings_run(&f, res), 0);
+		const jx_result *rs[1] = { res };
+		const jx_findings *fs[1] = { &f };
+		ck_assert_int_eq(jx_write_xlsx(path, rs, fs, 1, err, sizeof(err)), 0);
+		ck_assert_int_eq(jx_sheet_read_xlsx(&s, path, NULL, &d), 0);
+		jx_result *again = import_and_score(&s, &back, &back_rules, &yaml);
+		ck_assert_int_eq(again->total.units, res->total.units);
+		ck_assert_str_eq(again->grade->name, res->grade->name);
+		ck_assert_uint_eq(again->nleaves, res->nleaves);
+		for (size_t k = 0; k < res->nleaves; k++) {
+			ck_assert_int_eq(again->leaves[k].weight.units, res->leaves[k].weight.units);
+			ck_assert_int_eq(again->leaves[k].na, res->leaves[k].na);
+			ck_assert_int_eq(again->leaves[k].score.units, res->leaves[k].score.units);
+			ck_assert_int_eq(again->leaves[k].rate_pct.units, res->leaves[k].rate_pct.units);
+		}
+		ck_assert_int_eq(again->funds.score.units, res->funds.score.units);
+		jx_result_free(again);
+		jx_rules_free(back_rules);
+		jx_doc_free(back);
+		free(yaml);
+		jx_sheet_release(&s);
+		jx_findings_release(&f);
+		jx_result_free(res);
+		jx_rules_free(rules);
+		jx_doc_free(doc);
+		jx_diags_release(&d);
+	}
+	unlink(path);
+}
+END_TEST
+
+/* A CSV from text, imported; the diagnostics are left in d. */
+static int import_csv(const char *text, jx_diags *d, char **yaml)
+{
+	char path[] = "/tmp/jx-import-XXXXXX";
+	int fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(write(fd, text, strlen(text)), (int)strlen(text));
+	close(fd);
+	jx_sheet s;
+	size_t len = 0;
+	int rc = jx_sheet_read_csv(&s, path, d);
+	unlink(path);
+	if (rc)
+		return rc;
+	FILE *f = open_memstream(yaml, &len);
+	rc = jx_import(f, &s, d);
+	fclose(f);
+	jx_sheet_release(&s);
+	return rc;
+}
+
+START_TEST(import_problems)
+{
+	jx_diags d;
+	char *yaml = NULL;
+	jx_diags_init(&d);
+	/* no indicator table at all */
+	ck_assert_int_eq(import_csv("项目名称,x\n", &d, &yaml), JX_EINVAL);
+	ck_assert_ptr_nonnull(strstr(d.items[0].message, "no indicator table"));
+	free(yaml);
+	yaml = NULL;
+	jx_diags_release(&d);
+	jx_diags_init(&d);
+	/* tab-separated; a row with values but no name; an unknown column; a stray cell */
+	ck_assert_int_eq(import_csv("项目支出绩效自评表（2024 年度）\n项目名称\tt\n"
+				    "一级指标\t二级指标\t三级指标\t指标值\t分值\t实际完成值\t备注\n"
+				    "产出指标\t数量指标\ta\t≥1\t50\t1\tx\n"
+				    "\t\t\t≥2\t50\t2\t\n"
+				    "\t\t\t\t\t\t\t说明\n",
+				    &d, &yaml),
+			 0);
+	ck_assert_uint_eq(d.errors, 1);
+	char *all = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&all, &len);
+	for (size_t i = 0; i < d.count; i++)
+		fprintf(f, "%u:%u %s\n", d.items[i].line, d.items[i].col, d.items[i].message);
+	fclose(f);
+	ck_assert_ptr_nonnull(strstr(all, "5:1 A5: this row has values but no indicator name"));
+	ck_assert_ptr_nonnull(strstr(all, "3:7 G3: column '备注' is not a column of the 自评表"));
+	ck_assert_ptr_nonnull(strstr(all, "4:7 G4: 'x' is not part of the table as read"));
+	ck_assert_ptr_nonnull(strstr(all, "6:8 H6: '说明' is not part of the table as read"));
+	ck_assert_ptr_nonnull(strstr(yaml, "title: t"));
+	ck_assert_ptr_nonnull(strstr(yaml, "year: 2024"));
+	free(all);
+	free(yaml);
+	yaml = NULL;
+	jx_diags_release(&d);
+	jx_diags_init(&d);
+	/* past the column limit */
+	char wide[2 * JX_SHEET_MAX_COLS + 16];
+	memset(wide, ',', JX_SHEET_MAX_COLS);
+	snprintf(wide + JX_SHEET_MAX_COLS, sizeof(wide) - JX_SHEET_MAX_COLS, "x\n");
+	ck_assert_int_eq(import_csv(wide, &d, &yaml), JX_ELIMIT);
+	ck_assert_ptr_nonnull(strstr(d.items[d.count - 1].message, "more than 100000 rows or 256 columns"));
+	wide[0] = 'y';
+	wide[JX_SHEET_MAX_COLS - 1] = '\n'; /* 255 columns: within the limit */
+	ck_assert_int_eq(import_csv(wide, &d, &yaml), JX_EINVAL); /* read; no table in it */
+	free(yaml);
+	yaml = NULL;
+	jx_diags_release(&d);
+	jx_diags_init(&d);
+	/* neither UTF-8 nor GB18030 */
+	ck_assert_int_eq(import_csv("\xff\xff\xff,\x80\n", &d, &yaml), JX_EINVAL);
+	ck_assert_ptr_nonnull(strstr(d.items[0].message, "neither UTF-8 nor GB18030"));
+	free(yaml);
+	jx_diags_release(&d);
+}
+END_TEST
+
+Suite *import_suite(void)
+{
+	Suite *s = suite_create("import");
+	TCase *tc = tcase_create("import");
+	tcase_set_timeout(tc, 30);
+	tcase_add_test(tc, cell_refs);
+	tcase_add_test(tc, xlsx_cells_as_shown);
+	tcase_add_test(tc, seed_table_imported);
+	tcase_add_test(tc, examples_round_trip);
+	tcase_add_test(tc, import_problems);
+	suite_add_tcase(s, tc);
+	return s;
+}

@@ -1,0 +1,1 @@
+$JX import tests/data/import/karamay-2024-project.csv

@@ -1,0 +1,1 @@
+$JX import tests/data/import/karamay-2024-project.xlsx -o $TMP/p.yaml && ls $TMP && $JX score $TMP/p.yaml | tail -4 && $JX import tests/data/import/karamay-2024-project-gb18030.csv | tail -n +2 > $TMP/g.yaml && tail -n +2 $TMP/p.yaml | cmp - $TMP/g.yaml && echo the same evaluation from the XLSX and the GB18030 CSV
