@@ -9,9 +9,12 @@
 
 #include "jixiao/common.h"
 #include "jixiao/doc.h"
+#include "jixiao/quantity.h"
 #include "yemit.h"
 
+#include <stdarg.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -112,6 +115,7 @@ typedef struct inode {
 
 typedef struct fund_row {
 	const char *name, *initial, *budget, *executed;
+	size_t row, cols[3]; /* of the three amounts */
 } fund_row;
 
 typedef struct goal_row {
@@ -137,6 +141,7 @@ typedef struct importer {
 	size_t ngoals;
 	inode *nodes;
 	size_t nnodes, capnodes;
+	size_t col[NCOLKINDS]; /* of the indicator table; SIZE_MAX when absent */
 	bool oom;
 } importer;
 
@@ -160,20 +165,33 @@ static const char *take(importer *im, size_t r, size_t c)
 	return v;
 }
 
-static void warn_at(importer *im, size_t r, size_t c, const char *fmt, const char *arg)
+static void report(importer *im, jx_severity sev, size_t r, size_t c, const char *fmt, va_list ap)
 {
 	char ref[16], msg[512];
-	snprintf(msg, sizeof(msg), fmt, arg);
-	jx_diags_add(im->diags, JX_SEV_WARNING, &im->src, (unsigned)r + 1, (unsigned)c + 1, "%s: %s",
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	jx_diags_add(im->diags, sev, &im->src, (unsigned)r + 1, (unsigned)c + 1, "%s: %s",
 		     jx_cell_ref(ref, r, c), msg);
 }
 
-static void error_at(importer *im, size_t r, size_t c, const char *fmt, const char *arg)
+static void warn_at(importer *im, size_t r, size_t c, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+static void error_at(importer *im, size_t r, size_t c, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void warn_at(importer *im, size_t r, size_t c, const char *fmt, ...)
 {
-	char ref[16], msg[512];
-	snprintf(msg, sizeof(msg), fmt, arg);
-	jx_diags_add(im->diags, JX_SEV_ERROR, &im->src, (unsigned)r + 1, (unsigned)c + 1, "%s: %s",
-		     jx_cell_ref(ref, r, c), msg);
+	va_list ap;
+	va_start(ap, fmt);
+	report(im, JX_SEV_WARNING, r, c, fmt, ap);
+	va_end(ap);
+}
+
+static void error_at(importer *im, size_t r, size_t c, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	report(im, JX_SEV_ERROR, r, c, fmt, ap);
+	va_end(ap);
 }
 
 /* The first cell right of column c in row r that is not empty. */
@@ -289,7 +307,8 @@ static void unit_of(importer *im, const char *v)
 			snprintf(im->money_unit, sizeof(im->money_unit), "%s", units[i]);
 }
 
-static size_t funds_block(importer *im, size_t r0)
+/* The funds block whose title row is r0, if it is one; rows up to until. */
+static size_t funds_block(importer *im, size_t r0, size_t until)
 {
 	size_t c_init, c_budget, c_exec, c_weight = SIZE_MAX, c_rate = SIZE_MAX, c_score = SIZE_MAX, c;
 	if (!row_has(im, r0, "年初预算数", &c_init) || !row_has(im, r0, "全年预算数", &c_budget) ||
@@ -305,7 +324,7 @@ static size_t funds_block(importer *im, size_t r0)
 		if (take(im, r0, k))
 			unit_of(im, cell(im, r0, k));
 	size_t r = r0 + 1;
-	for (; r < im->s->nrows; r++) {
+	for (; r < until; r++) {
 		/* the name: the nearest filled cell left of 年初预算数 */
 		size_t cn = SIZE_MAX;
 		for (size_t k = c_init; k-- > 0;)
@@ -324,6 +343,10 @@ static size_t funds_block(importer *im, size_t r0)
 		im->funds = f;
 		f = &f[im->nfunds++];
 		f->name = take(im, r, cn);
+		f->row = r;
+		f->cols[0] = c_init;
+		f->cols[1] = c_budget;
+		f->cols[2] = c_exec;
 		f->initial = take(im, r, c_init);
 		f->budget = take(im, r, c_budget);
 		f->executed = take(im, r, c_exec);
@@ -454,7 +477,7 @@ static void total_row(importer *im, size_t r)
 static size_t indicator_table(importer *im, size_t r0)
 {
 	const jx_sheet *s = im->s;
-	size_t col[NCOLKINDS];
+	size_t *col = im->col;
 	for (int k = 0; k < NCOLKINDS; k++)
 		col[k] = SIZE_MAX;
 	for (size_t c = 0; c < s->ncols; c++) {
@@ -505,7 +528,7 @@ static size_t indicator_table(importer *im, size_t r0)
 		if (!any)
 			continue; /* a blank row, or one with labels only */
 		if (d < 0) {
-			error_at(im, r, first_level, "this row has values but no indicator name%s", "");
+			error_at(im, r, first_level, "this row has values but no indicator name");
 			for (size_t c = 0; c < s->ncols; c++)
 				use(im, r, c);
 			continue;
@@ -545,6 +568,74 @@ static size_t indicator_table(importer *im, size_t r0)
 			take(im, r, c); /* a row label such as 年度绩效指标完成情况 */
 	}
 	return r;
+}
+
+/* ------------------------------------------------------------- checks */
+
+/* A number as a cell holds it: "10.00分" and "97.97%" are numbers too. */
+static bool numeric(const char *v)
+{
+	char buf[64];
+	jx_dec d;
+	strip_fen(buf, sizeof(buf), v);
+	size_t len = strlen(buf);
+	if (len > 0 && buf[len - 1] == '%')
+		buf[--len] = '\0';
+	return jx_dec_parse(&d, NULL, buf, len, NULL) == 0;
+}
+
+/* Where a leaf's cell of kind k is (or would be). */
+static size_t col_or_name(const importer *im, int k)
+{
+	return im->col[k] != SIZE_MAX ? im->col[k] : im->col[COL_L1];
+}
+
+/*
+ * What loading would refuse, said at the cell: a 分值 that is not a number, a
+ * 指标值 without a 分值, a 指标值 or 实际完成值 that cannot be read, a claimed
+ * 完成率 or 得分 that is not a number.
+ */
+static void check_leaf(importer *im, const inode *n)
+{
+	static const int numbers[] = { COL_WEIGHT, COL_RATE, COL_SCORE };
+	static const char *const what[] = { "分值", "完成率", "得分" };
+	for (size_t i = 0; i < COUNT(numbers); i++) {
+		const char *v = n->cell[numbers[i]];
+		if (v && !is_dash(v) && !numeric(v))
+			error_at(im, n->row, im->col[numbers[i]], "%s '%s' is not a number", what[i], v);
+	}
+	static const int cells[] = { COL_TARGET, COL_ACTUAL };
+	static const char *const names[] = { "指标值", "实际完成值" };
+	bool applies = true;
+	for (size_t i = 0; i < COUNT(cells); i++) {
+		const char *v = n->cell[cells[i]];
+		jx_quantity q;
+		jx_qerror err;
+		if (!v)
+			continue;
+		if (jx_quantity_parse(&q, v, strlen(v), i == 0 ? JX_QROLE_TARGET : JX_QROLE_ACTUAL, &err) != 0)
+			error_at(im, n->row, im->col[cells[i]], "%s '%s': %s", names[i], v, err.message);
+		else if (i == 0)
+			applies = q.kind != JX_Q_NA;
+	}
+	const char *w = n->cell[COL_WEIGHT];
+	if (applies && n->cell[COL_TARGET] && (!w || is_dash(w)))
+		error_at(im, n->row, col_or_name(im, COL_WEIGHT), "'%s' has a 指标值 but no 分值", n->name);
+	if (!n->cell[COL_TARGET])
+		error_at(im, n->row, col_or_name(im, COL_TARGET), "'%s' has no 指标值 (write / when it does not apply)",
+			 n->name);
+}
+
+/* The amounts of the funds rows must be numbers. */
+static void check_funds(importer *im)
+{
+	for (size_t i = 0; i < im->nfunds; i++) {
+		const char *v[3] = { im->funds[i].initial, im->funds[i].budget, im->funds[i].executed };
+		for (int k = 0; k < 3; k++)
+			if (v[k] && !numeric(v[k]))
+				error_at(im, im->funds[i].row, im->funds[i].cols[k],
+					 "amount '%s' of '%s' is not a number", v[k], im->funds[i].name);
+	}
 }
 
 /* 等级 (or 评价等级, 自评等级) and the cell after it, anywhere. */
@@ -713,13 +804,17 @@ int jx_import(FILE *out, const jx_sheet *s, jx_diags *diags)
 	}
 	header(&im, table);
 	while (r < table) {
-		size_t next = funds_block(&im, r);
+		size_t next = funds_block(&im, r, table);
 		if (next == r)
 			next = goals_block(&im, r);
 		r = next == r ? r + 1 : next;
 	}
 	indicator_table(&im, table);
 	grade(&im);
+	for (size_t i = 0; i < im.nnodes; i++)
+		if (im.nodes[i].leaf)
+			check_leaf(&im, &im.nodes[i]);
+	check_funds(&im);
 	if (!im.title)
 		jx_diags_add(diags, JX_SEV_WARNING, &im.src, 0, 0,
 			     "no 项目名称 or 部门名称 found; add 'title' to the output");
