@@ -35,17 +35,7 @@ static int lxw_fail(char *err, size_t errlen, const char *path, lxw_error e)
 /* Text that fits in a cell: longer text ends in "…". */
 static const char *fit(xlsx_sink *s, const char *text)
 {
-	size_t len = strlen(text);
-	if (len <= XLSX_MAX_TEXT || jx_utf8_count(text, len) <= XLSX_MAX_TEXT)
-		return text;
-	size_t keep = jx_utf8_offset(text, len, XLSX_MAX_TEXT - 1);
-	char *cut = realloc(s->cut, keep + 4);
-	if (!cut)
-		return "";
-	memcpy(cut, text, keep);
-	memcpy(cut + keep, "…", 4);
-	s->cut = cut;
-	return cut;
+	return jx_text_fit(text, XLSX_MAX_TEXT, &s->cut);
 }
 
 /* A decimal's format: as many places as it has. */

@@ -62,22 +62,9 @@ void sheet_builder_release(sheet_builder *b)
 	memset(b, 0, sizeof(*b));
 }
 
-/* Blanks at the ends of a cell: ASCII spaces, tabs, line breaks, 全角 spaces. */
-static void trim(const char **s, size_t *len)
-{
-	jx_text_trim(s, len);
-	while (*len >= 3 && memcmp(*s, "\xe3\x80\x80", 3) == 0) {
-		*s += 3;
-		*len -= 3;
-	}
-	while (*len >= 3 && memcmp(*s + *len - 3, "\xe3\x80\x80", 3) == 0)
-		*len -= 3;
-	jx_text_trim(s, len);
-}
-
 int sheet_builder_put(sheet_builder *b, size_t r, size_t c, const char *text, size_t len)
 {
-	trim(&text, &len);
+	jx_text_trim(&text, &len); /* blanks, tabs, line breaks and 全角 spaces */
 	if (len == 0)
 		return 0;
 	if (r >= JX_SHEET_MAX_ROWS || c >= JX_SHEET_MAX_COLS)

@@ -4,6 +4,7 @@
  */
 #include "text.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -160,4 +161,19 @@ const char *jx_text_suggest(const char *word, const char *const *candidates, siz
 		}
 	}
 	return best;
+}
+
+const char *jx_text_fit(const char *text, size_t max_chars, char **buf)
+{
+	size_t len = strlen(text);
+	if (len <= max_chars || jx_utf8_count(text, len) <= max_chars)
+		return text;
+	size_t keep = jx_utf8_offset(text, len, max_chars - 1);
+	char *cut = realloc(*buf, keep + 4);
+	if (!cut)
+		return "";
+	memcpy(cut, text, keep);
+	memcpy(cut + keep, "\xe2\x80\xa6", 4); /* … and the NUL */
+	*buf = cut;
+	return cut;
 }

@@ -34,6 +34,13 @@ size_t jx_text_width(const char *s, size_t len);
 /** Same as jx_text_width for a NUL-terminated string (NULL is 0 wide). */
 size_t jx_text_width0(const char *s);
 
+/**
+ * text itself when it has at most max_chars characters, else its first
+ * max_chars - 1 characters and "…" in *buf (reallocated; the caller frees
+ * it). "" when out of memory.
+ */
+const char *jx_text_fit(const char *text, size_t max_chars, char **buf);
+
 /** Set *start and *len to s[0..len) without leading and trailing blanks (ASCII and U+3000). */
 void jx_text_trim(const char **s, size_t *len);
 

@@ -88,17 +88,7 @@ static void formats(book *b)
 /* Text that fits in a cell: longer text ends in "…". */
 static const char *fit(book *b, const char *text)
 {
-	size_t len = strlen(text);
-	if (len <= XLSX_MAX_TEXT || jx_utf8_count(text, len) <= XLSX_MAX_TEXT)
-		return text;
-	size_t keep_bytes = jx_utf8_offset(text, len, XLSX_MAX_TEXT - 1);
-	char *cut = realloc(b->cut, keep_bytes + 4);
-	if (!cut)
-		return "";
-	memcpy(cut, text, keep_bytes);
-	memcpy(cut + keep_bytes, "…", 4);
-	b->cut = cut;
-	return cut;
+	return jx_text_fit(text, XLSX_MAX_TEXT, &b->cut);
 }
 
 static void text(book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s,
