@@ -69,7 +69,7 @@ BIN := $(OUT)/jixiao
 TESTS := $(OUT)/check_jixiao
 GEN_CORPUS := $(OUT)/gen-corpus
 
-.PHONY: all check unit golden bad valgrind demo robust install uninstall deps clean headers
+.PHONY: all check unit golden bad valgrind demo robust fuzz install uninstall deps clean headers
 all: $(BIN) $(BUILD)/jixiao
 
 # ./build/jixiao is always the release binary, whatever VARIANT built last.
@@ -123,7 +123,33 @@ $(GEN_CORPUS): bench/gen-corpus.c
 	$(if $(Q),@echo "  CC      $<")
 	$(Q)$(CC) -std=c11 $(OPT) -Wall -Wextra $(LDFLAGS) -o $@ $<
 
-# Each public header compiles on its own.
+# Fuzzing with libFuzzer (clang): `make fuzz FUZZ_SECONDS=60` runs each target
+# (tests/fuzz/fuzz_*.c) for that long, with ASan and UBSan.
+FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_DIR := $(BUILD)/fuzz
+FUZZ_FLAGS := -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_TARGETS := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_OBJ := $(LIB_SRC:src/%.c=$(FUZZ_DIR)/obj/%.o) $(FUZZ_DIR)/obj/rules_data.o
+
+$(FUZZ_DIR)/obj/%.o: src/%.c | $(OUT)/.deps-ok
+	@mkdir -p $(@D)
+	$(if $(Q),@echo "  FUZZCC  $<")
+	$(Q)$(FUZZ_CC) $(CPPFLAGS) $(PKG_CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+$(FUZZ_DIR)/obj/rules_data.o: $(OUT)/gen/rules_data.c
+	@mkdir -p $(@D)
+	$(Q)$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_FLAGS) -c -o $@ $<
+
+$(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJ)
+	$(if $(Q),@echo "  FUZZLD  $@")
+	$(Q)$(FUZZ_CC) $(CPPFLAGS) $(PKG_CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< \
+		$(FUZZ_OBJ) $(PKG_LIBS) $(LDLIBS)
+
+fuzz: $(FUZZ_TARGETS:%=$(FUZZ_DIR)/fuzz_%)
+	$(Q)sh tests/fuzz/run.sh $(FUZZ_DIR) $(FUZZ_SECONDS) $(TARGETS)
+
+# Each public header compiles on its own.# Each public header compiles on its own.
 $(OUT)/hdr/%.o: include/jixiao/%.h | $(OUT)/.deps-ok
 	@mkdir -p $(@D)
 	$(Q)printf '#include <jixiao/%s.h>\n' $* | $(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -MF /dev/null -x c -c -o $@ -

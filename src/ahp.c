@@ -350,19 +350,14 @@ done:
 	return ok;
 }
 
-int jx_ahp_load(jx_ahp **out, const char *path, jx_ri_table ri, jx_diags *diags)
+/* The comparisons of a file read into im->tree (rc: how reading went). */
+static int load(jx_ahp **out, impl *im, int rc, jx_ri_table ri, size_t errors, size_t first,
+		jx_diags *diags)
 {
-	impl *im = calloc(1, sizeof(*im));
-	size_t errors = diags->errors, first = diags->count;
 	loader ld;
 	long v;
-	int rc;
 
-	*out = NULL;
-	if (!im)
-		return JX_ENOMEM;
 	gsl_set_error_handler_off();
-	rc = jx_ytree_load(&im->tree, path, diags);
 	im->pub.priv = im;
 	im->pub.path = im->tree.src.file;
 	im->pub.ri = ri;
@@ -386,6 +381,8 @@ int jx_ahp_load(jx_ahp **out, const char *path, jx_ri_table ri, jx_diags *diags)
 	if (list) {
 		for (size_t i = 0; i < root->n; i++) {
 			const char *k = root->items[2 * i]->str;
+			if (root->items[2 * i]->kind != JX_Y_SCALAR)
+				continue; /* reported by the tree builder */
 			if (strcmp(k, "jixiao-ahp") && strcmp(k, "matrices") && strcmp(k, "description"))
 				jx_read_error(&ld.rd, root->items[2 * i],
 					      "unknown key '%s' next to 'matrices' (keys: jixiao-ahp, matrices, description)", k);
@@ -397,9 +394,11 @@ int jx_ahp_load(jx_ahp **out, const char *path, jx_ri_table ri, jx_diags *diags)
 		for (size_t i = 0; im->pub.matrices && i < list->n; i++)
 			if (jx_read_map(&ld.rd, list->items[i], "a comparison (criteria and matrix)"))
 				read_one(&ld, list->items[i], &im->pub.matrices[i], ri);
+		/* (a comparison that could not be read has no path) */
 		for (size_t i = 1; im->pub.matrices && i < list->n; i++)
-			for (size_t j = 0; j < i; j++)
-				if (strcmp(im->pub.matrices[i].path, im->pub.matrices[j].path) == 0)
+			for (size_t j = 0; j < i && im->pub.matrices[i].path; j++)
+				if (im->pub.matrices[j].path &&
+				    strcmp(im->pub.matrices[i].path, im->pub.matrices[j].path) == 0)
 					jx_read_error(&ld.rd, list->items[i], "two comparisons for group '%s'",
 						      im->pub.matrices[i].path);
 	} else {
@@ -418,6 +417,28 @@ done:
 	}
 	*out = &im->pub;
 	return 0;
+}
+
+int jx_ahp_load(jx_ahp **out, const char *path, jx_ri_table ri, jx_diags *diags)
+{
+	impl *im = calloc(1, sizeof(*im));
+	size_t errors = diags->errors, first = diags->count;
+	*out = NULL;
+	if (!im)
+		return JX_ENOMEM;
+	return load(out, im, jx_ytree_load(&im->tree, path, diags), ri, errors, first, diags);
+}
+
+int jx_ahp_parse(jx_ahp **out, const char *name, const char *text, size_t len, jx_ri_table ri,
+		 jx_diags *diags)
+{
+	impl *im = calloc(1, sizeof(*im));
+	size_t errors = diags->errors, first = diags->count;
+	*out = NULL;
+	if (!im)
+		return JX_ENOMEM;
+	return load(out, im, jx_ytree_parse(&im->tree, name, text, len, diags), ri, errors, first,
+		    diags);
 }
 
 void jx_ahp_free(jx_ahp *a)

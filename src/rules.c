@@ -910,22 +910,25 @@ static void set_defaults(jx_rules *pub)
 	pub->findings.qualitative_share = jx_frac_make(3, 10);
 }
 
-int jx_rules_load(jx_rules **out, const char *spec, const char *base_dir, const jx_loc *from,
-		  jx_diags *diags)
+/* A new, empty set being loaded. */
+static impl *new_set(jx_diags *diags)
 {
 	impl *im = calloc(1, sizeof(*im));
-	const char *dir = NULL, *origin = NULL;
-	size_t errors = diags->errors;
-	int rc = JX_EINVAL;
-
-	*out = NULL;
 	if (!im)
-		return JX_ENOMEM;
+		return NULL;
 	jx_arena_init(&im->arena);
 	im->diags = diags;
 	im->pub.priv = im;
 	set_defaults(&im->pub);
-	jx_ytree *t = open_set(im, spec, base_dir, from, &dir, &origin);
+	return im;
+}
+
+/* Apply the root file t (NULL when it could not be read), validate, finish. */
+static int finish_set(jx_rules **out, impl *im, jx_ytree *t, const char *dir, const char *origin,
+		      const char *spec, const jx_loc *from, size_t errors)
+{
+	jx_diags *diags = im->diags;
+	int rc = JX_EINVAL;
 	if (t && apply_file(im, t, dir, origin, 0) && diags->errors == errors) {
 		im->pub.rules = im->rules;
 		im->pub.nrules = im->nrules;
@@ -957,6 +960,33 @@ int jx_rules_load(jx_rules **out, const char *spec, const char *base_dir, const 
 	}
 	*out = &im->pub;
 	return 0;
+}
+
+int jx_rules_load(jx_rules **out, const char *spec, const char *base_dir, const jx_loc *from,
+		  jx_diags *diags)
+{
+	const char *dir = NULL, *origin = NULL;
+	size_t errors = diags->errors;
+	impl *im = new_set(diags);
+	*out = NULL;
+	if (!im)
+		return JX_ENOMEM;
+	jx_ytree *t = open_set(im, spec, base_dir, from, &dir, &origin);
+	return finish_set(out, im, t, dir, origin, spec, from, errors);
+}
+
+int jx_rules_parse(jx_rules **out, const char *name, const char *text, size_t len,
+		   jx_diags *diags)
+{
+	size_t errors = diags->errors;
+	impl *im = new_set(diags);
+	*out = NULL;
+	if (!im)
+		return JX_ENOMEM;
+	jx_ytree *t = &im->trees[im->ntrees++];
+	const char *origin = jx_arena_strndup(&im->arena, name, strlen(name));
+	bool ok = origin && jx_ytree_parse(t, name, text, len, diags) == 0;
+	return finish_set(out, im, ok ? t : NULL, NULL, origin ? origin : name, name, NULL, errors);
 }
 
 void jx_rules_free(jx_rules *r)

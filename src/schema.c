@@ -252,9 +252,13 @@ bool jx_read_texts(const jx_reader *rd, const jx_ynode *n, const char *what,
 	const char **list = jx_arena_array(rd->arena, k ? k : 1, sizeof(*list));
 	if (!list)
 		return false;
-	for (size_t i = 0; i < k; i++)
-		ok &= jx_read_text(rd, items[i], what, &list[i]);
+	size_t got = 0;
+	for (size_t i = 0; i < k; i++) {
+		bool one = jx_read_text(rd, items[i], what, &list[got]);
+		got += one; /* the list holds the texts that could be read, no holes */
+		ok &= one;
+	}
 	*out = list;
-	*count = k;
+	*count = got;
 	return ok;
 }

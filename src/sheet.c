@@ -169,13 +169,24 @@ static unsigned char separator(const char *text, size_t len)
 int jx_sheet_read_csv(jx_sheet *s, const char *path, jx_diags *diags)
 {
 	jx_source src = { path, NULL, 0 };
-	char *raw = NULL, *conv = NULL;
+	char *raw = NULL;
 	size_t len = 0;
-	int rc = jx_read_file(path, &src, &raw, &len, diags);
 	memset(s, 0, sizeof(*s));
-	if (rc)
-		return rc;
-	const char *text = raw;
+	int rc = jx_read_file(path, &src, &raw, &len, diags);
+	if (rc == 0)
+		rc = jx_sheet_parse_csv(s, path, raw, len, diags);
+	free(raw);
+	return rc;
+}
+
+int jx_sheet_parse_csv(jx_sheet *s, const char *name, const char *data, size_t len,
+		       jx_diags *diags)
+{
+	jx_source src = { name, NULL, 0 };
+	char *conv = NULL;
+	const char *text = data;
+	int rc;
+	memset(s, 0, sizeof(*s));
 	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0) {
 		text += 3;
 		len -= 3;
@@ -183,13 +194,11 @@ int jx_sheet_read_csv(jx_sheet *s, const char *path, jx_diags *diags)
 				((unsigned char)text[0] == 0xfe && (unsigned char)text[1] == 0xff))) {
 		jx_diags_add(diags, JX_SEV_ERROR, &src, 0, 0,
 			     "file is UTF-16; save it as CSV UTF-8 (or export it as .xlsx)");
-		free(raw);
 		return JX_EINVAL;
 	} else if (!jx_utf8_valid(text, len)) {
 		if (!(conv = from_gb18030(text, len, &len))) {
 			jx_diags_add(diags, JX_SEV_ERROR, &src, 0, 0,
 				     "file is neither UTF-8 nor GB18030 text");
-			free(raw);
 			return JX_EINVAL;
 		}
 		text = conv;
@@ -198,8 +207,7 @@ int jx_sheet_read_csv(jx_sheet *s, const char *path, jx_diags *diags)
 	sheet_builder b;
 	struct csv_parser p;
 	csv_state st = { &b, 0, 0, 0 };
-	if ((rc = sheet_builder_init(&b, path)) != 0 || csv_init(&p, 0) != 0) {
-		free(raw);
+	if ((rc = sheet_builder_init(&b, name)) != 0 || csv_init(&p, 0) != 0) {
 		free(conv);
 		sheet_builder_release(&b);
 		return JX_ENOMEM;
@@ -212,7 +220,6 @@ int jx_sheet_read_csv(jx_sheet *s, const char *path, jx_diags *diags)
 	}
 	csv_fini(&p, on_field, on_row, &st);
 	csv_free(&p);
-	free(raw);
 	free(conv);
 	if (rc == 0 && (rc = st.rc) == JX_ELIMIT)
 		jx_diags_add(diags, JX_SEV_ERROR, &src, 0, 0,

@@ -616,47 +616,36 @@ static void xlsx_release(xlsx *x)
 		zip_discard(x->zip);
 }
 
-int jx_sheet_read_xlsx(jx_sheet *s, const char *path, const char *want, jx_diags *diags)
+/* The sheet want of the open archive x->zip (released here). */
+static int read_book(jx_sheet *s, xlsx *x, const char *path, const char *want)
 {
-	xlsx x = { .diags = diags, .src = { path, NULL, 0 } };
-	int zerr = 0, rc = JX_EINVAL;
+	int rc = JX_EINVAL;
 	size_t len;
-	char *text, *sheet = NULL;
-
-	memset(s, 0, sizeof(*s));
-	if (!(x.zip = zip_open(path, ZIP_RDONLY, &zerr))) {
-		zip_error_t ze;
-		zip_error_init_with_code(&ze, zerr);
-		jx_diags_add(diags, JX_SEV_ERROR, &x.src, 0, 0, "cannot open as an Excel workbook: %s",
-			     zip_error_strerror(&ze));
-		zip_error_fini(&ze);
-		return zerr == ZIP_ER_NOENT ? JX_ENOTFOUND : JX_EINVAL;
-	}
+	char *text, *sheet;
 	/* Shared strings and styles are optional parts. */
-	sst_state sst = { &x, { 0 }, 0 };
-	if ((text = part(&x, "xl/sharedStrings.xml", &len, false))) {
-		parse_xml(&x, "xl/sharedStrings.xml", text, len, &sst, sst_start, sst_end, sst_chars);
+	sst_state sst = { x, { 0 }, 0 };
+	if ((text = part(x, "xl/sharedStrings.xml", &len, false))) {
+		parse_xml(x, "xl/sharedStrings.xml", text, len, &sst, sst_start, sst_end, sst_chars);
 		free(text);
 	}
 	free(sst.t.s);
-	style_state sty = { &x, false };
-	if ((text = part(&x, "xl/styles.xml", &len, false))) {
-		parse_xml(&x, "xl/styles.xml", text, len, &sty, style_start, style_end, no_chars);
+	style_state sty = { x, false };
+	if ((text = part(x, "xl/styles.xml", &len, false))) {
+		parse_xml(x, "xl/styles.xml", text, len, &sty, style_start, style_end, no_chars);
 		free(text);
 	}
-	sheet = sheet_part(&x, want);
-	if (sheet && (text = part(&x, sheet, &len, true))) {
+	sheet = sheet_part(x, want);
+	if (sheet && (text = part(x, sheet, &len, true))) {
 		sheet_builder b;
-		char name[4096];
-		snprintf(name, sizeof(name), "%s", path);
-		if (sheet_builder_init(&b, name) == 0) {
-			cell_state st = { .x = &x, .b = &b };
-			bool ok = parse_xml(&x, sheet, text, len, &st, cell_start, cell_end, cell_chars);
+		if (sheet_builder_init(&b, path) == 0) {
+			cell_state st = { .x = x, .b = &b };
+			bool ok = parse_xml(x, sheet, text, len, &st, cell_start, cell_end, cell_chars);
 			free(st.t.s);
-			rc = !ok ? JX_EINVAL : st.rc ? st.rc : x.oom ? JX_ENOMEM : 0;
+			rc = !ok ? JX_EINVAL : st.rc ? st.rc : x->oom ? JX_ENOMEM : 0;
 			if (rc == JX_ELIMIT)
-				jx_diags_add(diags, JX_SEV_ERROR, &x.src, 0, 0, "more than %d rows or %d columns",
-					     JX_SHEET_MAX_ROWS, JX_SHEET_MAX_COLS);
+				jx_diags_add(x->diags, JX_SEV_ERROR, &x->src, 0, 0,
+					     "more than %d rows or %d columns", JX_SHEET_MAX_ROWS,
+					     JX_SHEET_MAX_COLS);
 			if (rc == 0)
 				rc = sheet_builder_finish(&b, s);
 			else
@@ -667,6 +656,46 @@ int jx_sheet_read_xlsx(jx_sheet *s, const char *path, const char *want, jx_diags
 		free(text);
 	}
 	free(sheet);
-	xlsx_release(&x);
+	xlsx_release(x);
 	return rc;
+}
+
+static void open_failed(xlsx *x, zip_error_t *ze)
+{
+	jx_diags_add(x->diags, JX_SEV_ERROR, &x->src, 0, 0, "cannot open as an Excel workbook: %s",
+		     zip_error_strerror(ze));
+}
+
+int jx_sheet_read_xlsx(jx_sheet *s, const char *path, const char *want, jx_diags *diags)
+{
+	xlsx x = { .diags = diags, .src = { path, NULL, 0 } };
+	int zerr = 0;
+	memset(s, 0, sizeof(*s));
+	if (!(x.zip = zip_open(path, ZIP_RDONLY, &zerr))) {
+		zip_error_t ze;
+		zip_error_init_with_code(&ze, zerr);
+		open_failed(&x, &ze);
+		zip_error_fini(&ze);
+		return zerr == ZIP_ER_NOENT ? JX_ENOTFOUND : JX_EINVAL;
+	}
+	return read_book(s, &x, path, want);
+}
+
+int jx_sheet_parse_xlsx(jx_sheet *s, const char *name, const void *data, size_t len,
+			const char *want, jx_diags *diags)
+{
+	xlsx x = { .diags = diags, .src = { name, NULL, 0 } };
+	zip_error_t ze;
+	memset(s, 0, sizeof(*s));
+	zip_error_init(&ze);
+	zip_source_t *src = zip_source_buffer_create(data, len, 0, &ze);
+	if (src && !(x.zip = zip_open_from_source(src, ZIP_RDONLY, &ze)))
+		zip_source_free(src);
+	if (!x.zip) {
+		open_failed(&x, &ze);
+		zip_error_fini(&ze);
+		return JX_EINVAL;
+	}
+	zip_error_fini(&ze);
+	return read_book(s, &x, name, want);
 }

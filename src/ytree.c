@@ -190,7 +190,8 @@ static int close_collection(builder *b)
 	n->items = jx_arena_array(&b->tree->arena, count ? count : 1, sizeof(*n->items));
 	if (!n->items)
 		return JX_ENOMEM;
-	memcpy(n->items, b->scratch + f->first, count * sizeof(*n->items));
+	if (count > 0)
+		memcpy(n->items, b->scratch + f->first, count * sizeof(*n->items));
 	b->nscratch = f->first;
 	if (n->kind == JX_Y_MAP) {
 		n->n = count / 2;

@@ -53,6 +53,10 @@ typedef struct jx_ahp {
  */
 int jx_ahp_load(jx_ahp **out, const char *path, jx_ri_table ri, jx_diags *diags);
 
+/** The same from text in memory; name is used in diagnostics. */
+int jx_ahp_parse(jx_ahp **out, const char *name, const char *text, size_t len, jx_ri_table ri,
+		 jx_diags *diags);
+
 void jx_ahp_free(jx_ahp *a);
 
 /** The random index of an n × n matrix in a table (0 for n ≤ 2). */

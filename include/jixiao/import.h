@@ -43,6 +43,12 @@ int jx_sheet_read_csv(jx_sheet *s, const char *path, jx_diags *diags);
  */
 int jx_sheet_read_xlsx(jx_sheet *s, const char *path, const char *sheet, jx_diags *diags);
 
+/** The same two from bytes in memory; name is used in diagnostics. */
+int jx_sheet_parse_csv(jx_sheet *s, const char *name, const char *data, size_t len,
+		       jx_diags *diags);
+int jx_sheet_parse_xlsx(jx_sheet *s, const char *name, const void *data, size_t len,
+			const char *sheet, jx_diags *diags);
+
 void jx_sheet_release(jx_sheet *s);
 
 /**

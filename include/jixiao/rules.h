@@ -113,6 +113,14 @@ typedef struct jx_rules {
 int jx_rules_load(jx_rules **out, const char *spec, const char *base_dir, const jx_loc *from,
 		  jx_diags *diags);
 
+/**
+ * A rule set from text in memory (name: for diagnostics, and the set's name
+ * when the text gives none); `extends` names are looked up as for
+ * jx_rules_load, paths relative to the current directory.
+ */
+int jx_rules_parse(jx_rules **out, const char *name, const char *text, size_t len,
+		   jx_diags *diags);
+
 void jx_rules_free(jx_rules *r);
 
 /**

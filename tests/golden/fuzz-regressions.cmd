@@ -1,0 +1,1 @@
+for t in doc rules ahp csv xlsx; do for f in tests/fuzz/regress/$t/*; do [ -f "$f" ] || continue; case $t in doc) $JX validate "$f" ;; rules) $JX rules "$f" ;; ahp) $JX ahp "$f" ;; csv | xlsx) $JX import "$f" ;; esac >/dev/null 2>&1; echo "$t $(basename "$f"): exit $?"; done; done
