@@ -160,6 +160,8 @@ check: headers $(TESTS) $(BIN) $(GEN_CORPUS)
 	$(Q)sh tests/golden.sh $(BIN)
 	$(Q)sh tests/bad.sh $(BIN)
 	$(Q)sh tests/audit-corpus.sh $(BIN) $(GEN_CORPUS)
+	$(Q)rm -rf $(OUT)/robust && sh tests/robust-corpus.sh $(OUT)/robust >/dev/null
+	$(Q)sh tests/robust.sh $(BIN) $(OUT)/robust
 
 valgrind: $(TESTS) $(BIN)
 	$(Q)cd tests && CK_FORK=no valgrind -q --error-exitcode=99 --leak-check=full \
