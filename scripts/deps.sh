@@ -10,7 +10,9 @@ PACKAGES="gcc make pkg-config libyaml-dev libutf8proc-dev libyajl-dev libgsl-dev
 	libxlsxwriter-dev libsqlite3-dev libcsv-dev libzip-dev libexpat1-dev
 	check libsubunit-dev sqlite3 python3-openpyxl"
 PC_MODULES="yaml-0.1 libutf8proc yajl gsl xlsxwriter sqlite3 libzip expat check"
-TOOLS="valgrind hyperfine"
+# valgrind (make valgrind), hyperfine and GNU time (bench/), clang with its
+# libFuzzer runtime (make fuzz)
+TOOLS="valgrind hyperfine time clang libclang-rt-dev"
 
 have_all() {
 	command -v cc >/dev/null 2>&1 &&

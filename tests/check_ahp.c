@@ -11,6 +11,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static jx_diags diags;
@@ -166,6 +167,51 @@ START_TEST(test_entropy)
 }
 END_TEST
 
+/* A comparison of n criteria, all judged equal, as a file's text. */
+static char *equal_matrix(size_t n)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+	fprintf(f, "jixiao-ahp: 1\ncriteria: [");
+	for (size_t i = 0; i < n; i++)
+		fprintf(f, "%sc%zu", i ? ", " : "", i);
+	fprintf(f, "]\nmatrix:\n");
+	for (size_t i = 0; i < n; i++) {
+		fprintf(f, "  - [");
+		for (size_t j = 0; j < n; j++)
+			fprintf(f, "%s1", j ? ", " : "");
+		fprintf(f, "]\n");
+	}
+	fclose(f);
+	return text;
+}
+
+/* 1 to JX_AHP_MAX_N criteria: at, just below and just above the limit. */
+START_TEST(test_matrix_size_limit)
+{
+	static const size_t sizes[] = { JX_AHP_MAX_N - 1, JX_AHP_MAX_N, JX_AHP_MAX_N + 1 };
+	for (size_t k = 0; k < 3; k++) {
+		jx_diags d;
+		jx_ahp *a = NULL;
+		char *text = equal_matrix(sizes[k]);
+		jx_diags_init(&d);
+		int rc = jx_ahp_parse(&a, "n.yaml", text, strlen(text), JX_RI_CLASSIC, &d);
+		if (sizes[k] <= JX_AHP_MAX_N) {
+			ck_assert_int_eq(rc, 0);
+			ck_assert_uint_eq(a->matrices[0].n, sizes[k]);
+			NEAR(a->matrices[0].weights[0], 1.0 / (double)sizes[k], 1e-12);
+			jx_ahp_free(a);
+		} else {
+			ck_assert_int_ne(rc, 0);
+			ck_assert_ptr_nonnull(strstr(d.items[0].message, "16 criteria; a comparison has 1 to 15"));
+		}
+		jx_diags_release(&d);
+		free(text);
+	}
+}
+END_TEST
+
 Suite *ahp_suite(void)
 {
 	Suite *s = suite_create("ahp");
@@ -174,6 +220,7 @@ Suite *ahp_suite(void)
 	tcase_add_test(tc, test_saaty3);
 	tcase_add_test(tc, test_wealth_of_nations);
 	tcase_add_test(tc, test_inconsistent);
+	tcase_add_test(tc, test_matrix_size_limit);
 	tcase_add_test(tc, test_hierarchy_and_tables);
 	tcase_add_test(tc, test_errors);
 	suite_add_tcase(s, tc);

@@ -146,6 +146,36 @@ START_TEST(test_table_marks)
 }
 END_TEST
 
+/* At most JX_DIAG_LIMIT diagnostics are kept; the rest are counted and said. */
+START_TEST(test_diag_limit)
+{
+	static const size_t counts[] = { JX_DIAG_LIMIT - 1, JX_DIAG_LIMIT, JX_DIAG_LIMIT + 1, 250 };
+	for (size_t k = 0; k < sizeof(counts) / sizeof(counts[0]); k++) {
+		jx_diags d;
+		jx_diags_init(&d);
+		for (size_t i = 0; i < counts[k]; i++)
+			jx_diags_add(&d, JX_SEV_ERROR, NULL, (unsigned)i + 1, 1, "problem %zu", i);
+		size_t kept = counts[k] < JX_DIAG_LIMIT ? counts[k] : JX_DIAG_LIMIT;
+		ck_assert_uint_eq(d.count, kept);
+		ck_assert_uint_eq(d.dropped, counts[k] - kept);
+		ck_assert_uint_eq(d.errors, counts[k]); /* every error counts */
+		char *out = NULL;
+		size_t len = 0;
+		FILE *f = open_memstream(&out, &len);
+		jx_diags_print(f, &d, 0);
+		fclose(f);
+		char want[64];
+		snprintf(want, sizeof(want), "%zu more diagnostic", counts[k] - kept);
+		if (counts[k] > kept)
+			ck_assert_ptr_nonnull(strstr(out, want));
+		else
+			ck_assert_ptr_null(strstr(out, "not shown"));
+		free(out);
+		jx_diags_release(&d);
+	}
+}
+END_TEST
+
 START_TEST(test_diag_caret)
 {
 	/* The caret goes under the column, counting Chinese characters as two wide. */
@@ -217,6 +247,7 @@ Suite *write_suite(void)
 	tcase_add_test(tc, test_csv_cells);
 	tcase_add_test(tc, test_table_alignment);
 	tcase_add_test(tc, test_diag_caret);
+	tcase_add_test(tc, test_diag_limit);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("writers");
 	tcase_add_test(tc, test_json_numbers);

@@ -134,10 +134,21 @@ void cli_catch_signals(void)
 	signal(SIGHUP, on_signal);
 }
 
+/* CLI_MAX_FILES, or fewer when JIXIAO_MAX_FILES asks for fewer. */
+static size_t max_files(void)
+{
+	const char *env = getenv("JIXIAO_MAX_FILES");
+	char *end;
+	if (!env || !*env)
+		return CLI_MAX_FILES;
+	unsigned long v = strtoul(env, &end, 10);
+	return *end == '\0' && v > 0 && v < CLI_MAX_FILES ? (size_t)v : CLI_MAX_FILES;
+}
+
 static int files_add(cli_files *f, const char *path)
 {
-	if (f->n >= CLI_MAX_FILES) {
-		fprintf(stderr, "jixiao: more than %d files\n", CLI_MAX_FILES);
+	if (f->n >= max_files()) {
+		fprintf(stderr, "jixiao: more than %zu files (the limit of one run)\n", max_files());
 		return EXIT_INPUT;
 	}
 	if (f->n == f->cap) {

@@ -94,7 +94,7 @@ typedef int (*cli_writer)(FILE *f, const void *ctx);
  */
 int cli_write(const char *path, cli_writer fn, const void *ctx);
 
-/** Most files one command takes (directories expanded). */
+/** Most files one command takes (directories expanded); JIXIAO_MAX_FILES may set fewer. */
 #define CLI_MAX_FILES 1000000
 
 /** A list of file paths; free with cli_files_free. */

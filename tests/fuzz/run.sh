@@ -12,15 +12,27 @@ shift 2
 targets=${*:-doc rules quantity decimal ahp csv xlsx}
 status=0
 
+# Copy files into the corpus under names that cannot collide (seed-1, seed-2 …).
+copy() {
+	corpus=$1
+	shift
+	k=0
+	for f in "$@"; do
+		[ -f "$f" ] || continue
+		k=$((k + 1))
+		cp "$f" "$corpus/seed-$k"
+	done
+}
+
 # The seeds of a target: files of the repository, or cells taken from the examples.
 seed() {
 	corpus=$1
 	case $2 in
-	doc) cp examples/*/*.yaml tests/bad/*.yaml tests/data/audit/*/*.yaml "$corpus"/ ;;
-	rules) cp rules/*.yaml tests/data/rules/*.yaml tests/bad/rules/*.yaml "$corpus"/ 2>/dev/null ;;
-	ahp) cp tests/data/ahp/*.yaml examples/ahp/*.yaml "$corpus"/ ;;
-	csv) cp tests/data/import/*.csv "$corpus"/ ;;
-	xlsx) cp tests/data/import/*.xlsx "$corpus"/ ;;
+	doc) copy "$corpus" examples/*/*.yaml tests/bad/*.yaml tests/data/audit/*/*.yaml ;;
+	rules) copy "$corpus" rules/*.yaml tests/data/rules/*.yaml tests/bad/rules/*.yaml ;;
+	ahp) copy "$corpus" tests/data/ahp/*.yaml examples/ahp/*.yaml ;;
+	csv) copy "$corpus" tests/data/import/*.csv ;;
+	xlsx) copy "$corpus" tests/data/import/*.xlsx ;;
 	quantity | decimal)
 		n=0
 		grep -h -E '^ *(target|actual|last_year|weight|initial|budget|executed): ' examples/*/*.yaml |

@@ -1,0 +1,1 @@
+d=$TMP/deep; i=0; while [ $i -lt 64 ]; do d=$d/d; i=$((i + 1)); done; mkdir -p $d && cp tests/data/audit/区教育局/01-correct.yaml $d/x.yaml && $JX validate -q $TMP/deep; echo "64 levels: status $?"; mkdir -p $d/e && mv $d/x.yaml $d/e/ && $JX validate -q $TMP/deep 2> $TMP/err; echo "65 levels: status $?"; sed "s|$TMP|TMP|; s|\(/d\)\{60\}|/d…|" $TMP/err

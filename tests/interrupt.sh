@@ -1,0 +1,114 @@
+#!/bin/sh
+# interrupt.sh BINARY GEN-CORPUS - nothing is lost when a run is cut short:
+# an output is either the old file or the complete new one, no temporary is
+# left behind, an audit database keeps its runs, and no input file changes.
+#   - SIGINT and SIGTERM in the middle of an audit to JSON Lines, CSV and SQLite;
+#   - a full disk (simulated with `ulimit -f`) for score, report and every
+#     audit format, to a new file and over an old one;
+#   - SIGKILL in the middle of adding a run to an existing database.
+set -u
+jx=$1
+gen=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT INT TERM
+fail=0
+pass=0
+check() { # check WHAT CONDITION-STATUS
+	if [ "$2" -eq 0 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL $1"; fi
+}
+# What an output holds: a database's rows (after SQLite has rolled back an
+# interrupted transaction, which opening it does), else the files' bytes.
+content() {
+	case $1 in
+	*.sqlite | *.db | *-sqlite-*) [ -s "$1" ] && sqlite3 "$1" .dump | md5sum ;;
+	*) find "$1" -type f -exec md5sum {} + 2>/dev/null | sort | md5sum ;;
+	esac
+}
+no_temporaries() { # no_temporaries DIR WHAT
+	left=$(find "$1" -name '*.tmp*' | head -3)
+	[ -z "$left" ]
+	check "$2: no temporary left ($left)" $?
+}
+
+corpus=$work/corpus
+"$gen" --seed 11 --count 3000 --out "$corpus" --wrong-rate 0.1 >/dev/null
+sums=$(find "$corpus" examples -type f -exec md5sum {} + | sort | md5sum)
+
+# A signal in the middle: the old output stays.
+for sig in INT TERM; do
+	for fmt in jsonl csv sqlite; do
+		out=$work/sig-$sig.$fmt
+		case $fmt in
+		csv) mkdir -p "$out"; echo old >"$out/files.csv"; echo old >"$out/mismatches.csv" ;;
+		sqlite) "$jx" audit -q -f sqlite -o "$out" examples/karamay-2024 ;;
+		*) echo old >"$out" ;;
+		esac
+		before=$(content "$out")
+		"$jx" audit -q --jobs 1 -f "$fmt" -o "$out" "$corpus" &
+		pid=$!
+		sleep 0.3
+		kill -s "$sig" "$pid" 2>/dev/null
+		wait "$pid" 2>/dev/null
+		status=$?
+		[ "$status" -gt 128 ]
+		check "SIG$sig $fmt: the run ended by the signal (status $status; make the corpus larger if it finished first)" $?
+		after=$(content "$out")
+		[ "$before" = "$after" ]
+		check "SIG$sig $fmt: the old output is unchanged" $?
+		no_temporaries "$work" "SIG$sig $fmt"
+	done
+done
+
+# A full disk: nothing replaced, nothing half-written, status 3.
+full() { # full NAME COMMAND...: run with a file-size limit of 64 KiB
+	(trap '' XFSZ; ulimit -f 128; "$@") >/dev/null 2>&1
+}
+for kind in score-json report-html audit-jsonl audit-csv audit-xlsx audit-sqlite; do
+	for existing in new old; do
+		out=$work/full-$kind-$existing
+		case $kind in audit-csv) target=$out/files.csv; mkdir -p "$out" ;; *) target=$out ;; esac
+		[ "$existing" = old ] && { [ "$kind" = audit-sqlite ] && "$jx" audit -q -f sqlite -o "$out" examples/karamay-2024 || echo old >"$target"; }
+		before=$( [ -e "$target" ] && content "$target")
+		case $kind in
+		score-json) full "$jx" score -f json -o "$out" "$corpus/dept-01" ;;
+		report-html) full "$jx" report -f html -o "$out" examples/karamay-2024/project.yaml ;;
+		audit-jsonl) full "$jx" audit -q -o "$out" "$corpus" ;;
+		audit-csv) full "$jx" audit -q -f csv -o "$out" "$corpus" ;;
+		audit-xlsx) full "$jx" audit -q -f xlsx -o "$out" "$corpus" ;;
+		audit-sqlite) full "$jx" audit -q -f sqlite -o "$out" "$corpus" ;;
+		esac
+		status=$?
+		if [ "$kind" = report-html ] && [ "$status" -eq 0 ]; then
+			continue # the report fits in the limit: nothing to show here
+		fi
+		[ "$status" -eq 3 ]
+		check "full disk $kind ($existing): status 3, not $status" $?
+		after=$( [ -e "$target" ] && content "$target")
+		[ "$before" = "$after" ]
+		check "full disk $kind ($existing): the output is as it was" $?
+		no_temporaries "$work" "full disk $kind ($existing)"
+	done
+done
+
+# SIGKILL while a run is added to a database: the database keeps its runs.
+db=$work/kill.db
+"$jx" audit -q -f sqlite -o "$db" examples/karamay-2024
+"$jx" audit -q --jobs 1 -f sqlite -o "$db" "$corpus" &
+pid=$!
+sleep 0.3
+kill -s KILL "$pid" 2>/dev/null
+wait "$pid" 2>/dev/null
+runs=$(sqlite3 "$db" "SELECT count(*) FROM runs; PRAGMA integrity_check;" | tr '\n' ' ')
+[ "$runs" = "1 ok " ]
+check "SIGKILL sqlite: one run and an intact database after the kill (got: $runs)" $?
+"$jx" audit -q -f sqlite -o "$db" examples/karamay-2024
+runs=$(sqlite3 "$db" "SELECT count(*) FROM runs")
+[ "$runs" = 2 ]
+check "SIGKILL sqlite: the next run is added (runs: $runs)" $?
+
+# Inputs are never written.
+[ "$sums" = "$(find "$corpus" examples -type f -exec md5sum {} + | sort | md5sum)" ]
+check "no input file changed" $?
+
+echo "interrupted writes: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
