@@ -223,6 +223,8 @@ static void strip_fen(char *out, size_t n, const char *v)
 		out[len - 3] = '\0';
 }
 
+static bool numeric(const char *v);
+
 /* ------------------------------------------------------------- header */
 
 /* 评分规则 "standard（财预〔2020〕10号 通行赋分办法）": the rule set's name, when
@@ -333,7 +335,12 @@ static size_t funds_block(importer *im, size_t r0, size_t until)
 				break;
 			}
 		const char *amounts[3] = { cell(im, r, c_init), cell(im, r, c_budget), cell(im, r, c_exec) };
-		if (cn == SIZE_MAX || (!amounts[0] && !amounts[1] && !amounts[2]))
+		/* The block ends at a row without a number in the amount columns
+		 * (the 年度总体目标 titles that follow, for instance). */
+		bool any = false;
+		for (int k = 0; k < 3; k++)
+			any |= amounts[k] && numeric(amounts[k]);
+		if (cn == SIZE_MAX || !any)
 			break;
 		fund_row *f = realloc(im->funds, (im->nfunds + 1) * sizeof(*f));
 		if (!f) {

@@ -139,6 +139,31 @@ START_TEST(seed_table_imported)
 }
 END_TEST
 
+/* The seed department table as published: 部门资金 with 资金来源, its own titles. */
+START_TEST(seed_department_imported)
+{
+	jx_diags d;
+	jx_sheet s;
+	jx_doc *doc;
+	jx_rules *rules;
+	char *yaml = NULL, total[JX_DEC_BUFSZ];
+	jx_diags_init(&d);
+	ck_assert_int_eq(jx_sheet_read_csv(&s, "data/import/karamay-2024-department.csv", &d), 0);
+	jx_result *res = import_and_score(&s, &doc, &rules, &yaml);
+	ck_assert_int_eq(doc->kind, JX_KIND_DEPARTMENT);
+	ck_assert_str_eq(jx_dec_format(total, res->total, 2, 0), "100.00");
+	ck_assert_uint_eq(doc->funds.nrows, 4);
+	ck_assert_uint_eq(doc->nleaves, 5);
+	ck_assert_str_eq(doc->goals[0].expected, "1.每年一次性实施会议。"); /* <p> tags gone */
+	jx_result_free(res);
+	jx_rules_free(rules);
+	jx_doc_free(doc);
+	free(yaml);
+	jx_sheet_release(&s);
+	jx_diags_release(&d);
+}
+END_TEST
+
 /* Each example exported with score --format xlsx and imported scores the same. */
 START_TEST(examples_round_trip)
 {
@@ -282,6 +307,7 @@ Suite *import_suite(void)
 	tcase_add_test(tc, cell_refs);
 	tcase_add_test(tc, xlsx_cells_as_shown);
 	tcase_add_test(tc, seed_table_imported);
+	tcase_add_test(tc, seed_department_imported);
 	tcase_add_test(tc, examples_round_trip);
 	tcase_add_test(tc, import_problems);
 	suite_add_tcase(s, tc);
