@@ -32,7 +32,21 @@ seed() {
 	rules) copy "$corpus" rules/*.yaml tests/data/rules/*.yaml tests/bad/rules/*.yaml ;;
 	ahp) copy "$corpus" tests/data/ahp/*.yaml examples/ahp/*.yaml ;;
 	csv) copy "$corpus" tests/data/import/*.csv ;;
-	xlsx) copy "$corpus" tests/data/import/*.xlsx ;;
+	xlsx)
+		copy "$corpus" tests/data/import/*.xlsx
+		# The same workbooks stored uncompressed, so that mutations reach the XML.
+		if [ -x /usr/bin/python3 ]; then
+			for f in tests/data/import/*.xlsx; do
+				/usr/bin/python3 -c '
+import sys, zipfile
+src, dst = sys.argv[1], sys.argv[2]
+with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_STORED) as zout:
+    for item in zin.infolist():
+        zout.writestr(item.filename, zin.read(item.filename))
+' "$f" "$corpus/stored-$(basename "$f")"
+			done
+		fi
+		;;
 	quantity | decimal)
 		n=0
 		grep -h -E '^ *(target|actual|last_year|weight|initial|budget|executed): ' examples/*/*.yaml |
