@@ -9,7 +9,7 @@ set -u
 dir=${1:?usage: sh tests/fuzz/run.sh DIR SECONDS [TARGET...]}
 seconds=${2:?usage: sh tests/fuzz/run.sh DIR SECONDS [TARGET...]}
 shift 2
-targets=${*:-doc rules quantity decimal ahp csv xlsx}
+targets=${*:-doc rules quantity decimal ahp csv xlsx xlsx_xml}
 status=0
 
 # Copy files into the corpus under names that cannot collide (seed-1, seed-2 …).
@@ -47,6 +47,20 @@ with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_STORED) 
 			done
 		fi
 		;;
+	xlsx_xml)
+		# shared strings, styles and the sheet of each workbook, NUL-separated
+		k=0
+		for f in tests/data/import/*.xlsx; do
+			k=$((k + 1))
+			/usr/bin/python3 -c '
+import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+def part(name):
+    return z.read(name) if name in z.namelist() else b""
+sys.stdout.buffer.write(part("xl/sharedStrings.xml") + b"\0" + part("xl/styles.xml") + b"\0" + part("xl/worksheets/sheet1.xml"))
+' "$f" >"$corpus/seed-$k" 2>/dev/null || rm -f "$corpus/seed-$k"
+		done
+		;;
 	quantity | decimal)
 		n=0
 		grep -h -E '^ *(target|actual|last_year|weight|initial|budget|executed): ' examples/*/*.yaml |
@@ -63,7 +77,7 @@ dict_of() {
 	doc | rules | ahp) echo tests/fuzz/yaml.dict ;;
 	quantity | decimal) echo tests/fuzz/quantity.dict ;;
 	csv) echo tests/fuzz/csv.dict ;;
-	xlsx) echo tests/fuzz/xlsx.dict ;;
+	xlsx | xlsx_xml) echo tests/fuzz/xlsx.dict ;;
 	esac
 }
 
