@@ -134,12 +134,13 @@ bool audit_file_cells_make(audit_file_cells *c, const jx_audit_row *row)
 		row->claimed_grade, row->grade, c->counts[0], c->counts[1], c->counts[2],
 		c->counts[3], c->errors ? c->errors : ""
 	};
+	/* 年度, the three totals and the four counts are numbers */
+	static const bool number[AUDIT_FILE_COLS] = {
+		[3] = true, [6] = true, [7] = true, [8] = true,
+		[11] = true, [12] = true, [13] = true, [14] = true,
+	};
 	memcpy(c->cell, cells, sizeof(cells));
-	for (int i = 6; i <= 8; i++)
-		c->number[i] = true;
-	c->number[3] = true;
-	for (int i = 11; i <= 14; i++)
-		c->number[i] = true;
+	memcpy(c->number, number, sizeof(number));
 	return true;
 }
 

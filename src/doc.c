@@ -862,6 +862,11 @@ const char *jx_level_title(int level)
 	return level >= 1 && level <= JX_MAX_DEPTH ? titles[level - 1] : "指标";
 }
 
+size_t jx_level_columns(const jx_doc *doc)
+{
+	return doc->depth > 3 ? (size_t)doc->depth : 3;
+}
+
 bool jx_node_is_leaf(const jx_node *node)
 {
 	return node->nchildren == 0;

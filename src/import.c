@@ -223,7 +223,17 @@ static void strip_fen(char *out, size_t n, const char *v)
 		out[len - 3] = '\0';
 }
 
-static bool numeric(const char *v);
+/* A number as a cell holds it: "10.00分" and "97.97%" are numbers too. */
+static bool numeric(const char *v)
+{
+	char buf[64];
+	jx_dec d;
+	strip_fen(buf, sizeof(buf), v);
+	size_t len = strlen(buf);
+	if (len > 0 && buf[len - 1] == '%')
+		buf[--len] = '\0';
+	return jx_dec_parse(&d, NULL, buf, len, NULL) == 0;
+}
 
 /* ------------------------------------------------------------- header */
 
@@ -578,18 +588,6 @@ static size_t indicator_table(importer *im, size_t r0)
 }
 
 /* ------------------------------------------------------------- checks */
-
-/* A number as a cell holds it: "10.00分" and "97.97%" are numbers too. */
-static bool numeric(const char *v)
-{
-	char buf[64];
-	jx_dec d;
-	strip_fen(buf, sizeof(buf), v);
-	size_t len = strlen(buf);
-	if (len > 0 && buf[len - 1] == '%')
-		buf[--len] = '\0';
-	return jx_dec_parse(&d, NULL, buf, len, NULL) == 0;
-}
 
 /* Where a leaf's cell of kind k is (or would be). */
 static size_t col_or_name(const importer *im, int k)

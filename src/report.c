@@ -154,7 +154,7 @@ static void md_totals(FILE *out, const jx_result *r)
 static void md_table(FILE *out, const jx_result *r)
 {
 	int dec = r->rules->decimals, rdec = r->rules->rate_decimals;
-	size_t levels = r->doc->depth > 3 ? (size_t)r->doc->depth : 3;
+	size_t levels = jx_level_columns(r->doc);
 	const jx_node *shown[JX_MAX_DEPTH + 1] = { 0 };
 	char a[JX_DEC_BUFSZ], b[JX_DEC_BUFSZ], c[JX_DEC_BUFSZ], d[JX_DEC_BUFSZ];
 

@@ -342,7 +342,7 @@ static size_t leaf_count(const jx_node *n)
 static void score_table(FILE *out, const jx_result *r)
 {
 	int dec = r->rules->decimals, rdec = r->rules->rate_decimals;
-	size_t levels = r->doc->depth > 3 ? (size_t)r->doc->depth : 3;
+	size_t levels = jx_level_columns(r->doc);
 	const jx_node *shown[JX_MAX_DEPTH + 1] = { 0 };
 	char a[JX_DEC_BUFSZ], b[JX_DEC_BUFSZ], c[JX_DEC_BUFSZ];
 

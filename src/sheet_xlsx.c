@@ -365,6 +365,18 @@ static void date_text(char *buf, size_t n, double serial, const char *code)
 	buf[k] = '\0';
 }
 
+#define LITERAL_MAX 64
+
+/* Append c to a literal of a number format (text is cut at LITERAL_MAX). */
+static void literal_add(char *lit, char c)
+{
+	size_t n = strlen(lit);
+	if (n + 1 < LITERAL_MAX) {
+		lit[n] = c;
+		lit[n + 1] = '\0';
+	}
+}
+
 /* A number as the format code shows it. */
 static void number_text(char *buf, size_t n, double v, const char *code)
 {
@@ -393,17 +405,14 @@ static void number_text(char *buf, size_t n, double v, const char *code)
 		return;
 	}
 	/* digits: places after '.', ',' for thousands, '%' scales; literals kept around */
-	char before[64] = "", after[64] = "";
+	char before[LITERAL_MAX] = "", after[LITERAL_MAX] = "";
 	int places = 0;
 	bool group = false, pct = false, in_digits = false, seen_digits = false, dot = false;
-	quoted = false;
 	for (const char *p = section; *p; p++) {
 		char *lit = seen_digits ? after : before;
-		size_t ll = strlen(lit);
 		if (*p == '"') {
 			for (p++; *p && *p != '"'; p++)
-				if (ll + 1 < 64)
-					lit[ll++] = *p, lit[ll] = '\0';
+				literal_add(lit, *p);
 			if (!*p)
 				break;
 		} else if (*p == '[') {
@@ -412,8 +421,7 @@ static void number_text(char *buf, size_t n, double v, const char *code)
 			if (!*p)
 				break;
 		} else if (*p == '\\' && p[1]) {
-			if (ll + 1 < 64)
-				lit[ll++] = *++p, lit[ll] = '\0';
+			literal_add(lit, *++p);
 		} else if (*p == '0' || *p == '#' || *p == '?') {
 			in_digits = seen_digits = true;
 			places += dot;
@@ -423,12 +431,10 @@ static void number_text(char *buf, size_t n, double v, const char *code)
 			group = true;
 		} else if (*p == '%') {
 			pct = true;
-			if (ll + 1 < 64)
-				lit[ll++] = '%', lit[ll] = '\0';
+			literal_add(lit, '%');
 		} else if (*p != '_' && *p != '*') {
 			in_digits = false;
-			if (ll + 1 < 64)
-				lit[ll++] = *p, lit[ll] = '\0';
+			literal_add(lit, *p);
 		} else {
 			p += p[1] != '\0'; /* _x and *x: padding */
 		}

@@ -153,7 +153,7 @@ static void notes(FILE *out, const jx_result *r)
 int jx_write_table(FILE *out, const jx_result *r)
 {
 	const jx_doc *d = r->doc;
-	size_t levels = d->depth > 3 ? (size_t)d->depth : 3;
+	size_t levels = jx_level_columns(d);
 	size_t c_target = levels, c_actual = levels + 1, c_weight = levels + 2, c_rate = levels + 3,
 	       c_score = levels + 4, ncols = levels + 5;
 	const jx_node *shown[JX_MAX_DEPTH + 1] = { 0 };

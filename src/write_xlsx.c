@@ -345,7 +345,7 @@ static void table_sheet(book *b, const char *name, const jx_result *r)
 		keep(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
 		return;
 	}
-	lxw_col_t levels = r->doc->depth > 3 ? (lxw_col_t)r->doc->depth : 3;
+	lxw_col_t levels = (lxw_col_t)jx_level_columns(r->doc);
 	lxw_col_t ncols = levels + T_NCOLS;
 	static const double widths[T_NCOLS] = { 14, 12, 12, 7, 16, 12, 14, 10, 8, 40 };
 	keep(b, worksheet_set_column(ws, 0, levels - 1, 14, NULL));

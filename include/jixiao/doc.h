@@ -184,6 +184,9 @@ size_t jx_node_chain(const jx_node **out, const jx_node *node);
 /** The table's column title of level 1..6: "一级指标" … "六级指标". */
 const char *jx_level_title(int level);
 
+/** Level columns of the published table: 一级 to 三级, more when the tree is deeper. */
+size_t jx_level_columns(const jx_doc *doc);
+
 /** True when the node is a leaf. */
 bool jx_node_is_leaf(const jx_node *node);
 
