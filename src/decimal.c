@@ -367,8 +367,35 @@ int jx_frac_sub(jx_frac *out, jx_frac a, jx_frac b)
 	return jx_frac_add(out, a, b);
 }
 
+static uint64_t abs64(int64_t x)
+{
+	return x < 0 ? -(uint64_t)x : (uint64_t)x;
+}
+
+/* a * b when all four terms fit in 64 bits (nearly always): 64-bit gcds and
+ * divisions, and a product that cannot overflow 128 bits. */
+static void frac_mul64(jx_frac *out, int64_t an, int64_t ad, int64_t bn, int64_t bd)
+{
+	uint64_t g1 = gcd64(abs64(an), (uint64_t)bd), g2 = gcd64(abs64(bn), (uint64_t)ad);
+	if (g1 > 1) {
+		an /= (int64_t)g1;
+		bd /= (int64_t)g1;
+	}
+	if (g2 > 1) {
+		bn /= (int64_t)g2;
+		ad /= (int64_t)g2;
+	}
+	out->num = (jx_i128)an * bn;
+	out->den = (jx_i128)ad * bd;
+}
+
 int jx_frac_mul(jx_frac *out, jx_frac a, jx_frac b)
 {
+	if (fits64(a.num) && fits64(a.den) && fits64(b.num) && fits64(b.den) &&
+	    a.num != INT64_MIN && b.num != INT64_MIN) {
+		frac_mul64(out, (int64_t)a.num, (int64_t)a.den, (int64_t)b.num, (int64_t)b.den);
+		return 0;
+	}
 	jx_i128 g1 = gcd128(a.num, b.den), g2 = gcd128(b.num, a.den), n, d;
 	if (g1 == 0)
 		g1 = 1;
@@ -481,9 +508,20 @@ int jx_frac_round(jx_dec *out, jx_frac a, int places, jx_rounding mode)
 		places = 0;
 	if (places > JX_DEC_PLACES)
 		places = JX_DEC_PLACES;
-	if (!frac_digits(a, places, &whole, &frac, &rem) || whole >= JX_DEC_LIMIT)
-		return JX_ERANGE;
-	q = whole * pow10_64[places] + frac;
+	jx_i128 n = abs128(a.num);
+	if (n <= INT64_MAX / pow10_64[places] && a.den <= INT64_MAX) {
+		/* One 64-bit division gives the digits and the remainder. */
+		uint64_t p = (uint64_t)pow10_64[places], scaled = (uint64_t)n * p, d = (uint64_t)a.den;
+		uint64_t uq = scaled / d;
+		if (uq >= (uint64_t)JX_DEC_LIMIT * p) /* the whole part */
+			return JX_ERANGE;
+		q = (jx_i128)uq;
+		rem = (jx_i128)(scaled % d);
+	} else {
+		if (!frac_digits(a, places, &whole, &frac, &rem) || whole >= JX_DEC_LIMIT)
+			return JX_ERANGE;
+		q = whole * pow10_64[places] + frac;
+	}
 	/* Compare the remainder with half a unit without computing 2 * rem. */
 	jx_i128 other = a.den - rem;
 	switch (mode) {

@@ -67,11 +67,11 @@ int jx_read_key(const jx_reader *rd, const jx_ynode *k, const jx_field *fields, 
 			/* Same field under another spelling (the same spelling twice
 			 * was reported and dropped by the tree builder). */
 			jx_read_error(rd, k, "'%s' is given twice in this %s (also as '%s')", k->str,
-				      where, seen->spelled[fields[i].id]);
+				      where, fields[seen->spelled[fields[i].id]].key);
 			return -1;
 		}
 		seen->seen |= bit;
-		seen->spelled[fields[i].id] = fields[i].key;
+		seen->spelled[fields[i].id] = (uint8_t)i;
 		return fields[i].id;
 	}
 	const char *names[96], *hint = NULL;

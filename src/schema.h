@@ -32,7 +32,7 @@ typedef struct jx_field {
 typedef struct jx_keys {
 	uint64_t seen;
 	uint64_t hinted;          /**< ids suggested for an unknown key: not "missing" */
-	const char *spelled[64];  /**< how each field was written */
+	uint8_t spelled[64];      /**< how each field was written: its index in the table */
 } jx_keys;
 
 /** True when field id was given, or an unknown key was taken for it. */
@@ -54,7 +54,8 @@ void jx_read_warning(const jx_reader *rd, const jx_ynode *n, const char *fmt, ..
  * The id of key node k in fields, or -1 after reporting an unknown key
  * (with the closest known spelling) or a field given twice under two
  * spellings (seen tracks the ids met so far in this mapping; what owns
- * the mapping names itself in `where`, e.g. "indicator").
+ * the mapping names itself in `where`, e.g. "indicator"). A table holds
+ * at most 256 spellings.
  */
 int jx_read_key(const jx_reader *rd, const jx_ynode *k, const jx_field *fields, size_t n,
 		jx_keys *seen, const char *where);

@@ -29,7 +29,10 @@ size_t jx_utf8_count(const char *s, size_t len)
 	for (; i + 8 <= len; i += 8) {
 		uint64_t w;
 		memcpy(&w, s + i, 8);
-		cont += (size_t)__builtin_popcountll(w & ~(w << 1) & UINT64_C(0x8080808080808080));
+		/* One bit per continuation byte, at bit 0 of its byte; the
+		 * multiplication sums the eight bytes into the top one. */
+		uint64_t bits = (w & ~(w << 1) & UINT64_C(0x8080808080808080)) >> 7;
+		cont += (size_t)((bits * UINT64_C(0x0101010101010101)) >> 56);
 	}
 	for (; i < len; i++)
 		cont += ((unsigned char)s[i] & 0xC0) == 0x80;

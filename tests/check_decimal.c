@@ -284,6 +284,34 @@ START_TEST(test_frac_from_dec_lowest_terms)
 }
 END_TEST
 
+/* Scaled by 2^70, a fraction no longer fits in 64 bits: rounding and
+ * multiplication then take the 128-bit paths, which must agree with the
+ * 64-bit ones on the same values. */
+START_TEST(test_wide_paths_agree)
+{
+	static const jx_rounding modes[] = { JX_ROUND_HALF_UP, JX_ROUND_HALF_EVEN, JX_ROUND_DOWN };
+	const jx_i128 k = (jx_i128)1 << 70;
+	uint64_t seed = 88172645463325252u;
+	for (int i = 0; i < 2000; i++) {
+		seed ^= seed << 13, seed ^= seed >> 7, seed ^= seed << 17;
+		int64_t n = (int64_t)(seed % 20000001) - 10000000, d = (int64_t)(seed >> 40) % 999 + 1;
+		jx_frac f = jx_frac_make(n, d), wide = { f.num * k, f.den * k };
+		for (int places = 0; places <= 6; places++)
+			for (size_t m = 0; m < 3; m++) {
+				jx_dec a, b;
+				ck_assert_int_eq(jx_frac_round(&a, f, places, modes[m]), 0);
+				ck_assert_int_eq(jx_frac_round(&b, wide, places, modes[m]), 0);
+				ck_assert_int_eq(a.units, b.units);
+			}
+		jx_frac g = jx_frac_make(d, n ? n : 7), p64, p128;
+		jx_frac wide_g = { g.num * k, g.den * k };
+		ck_assert_int_eq(jx_frac_mul(&p64, f, g), 0);
+		ck_assert_int_eq(jx_frac_mul(&p128, wide, wide_g), 0);
+		ck_assert_int_eq(jx_frac_cmp(p64, p128), 0);
+	}
+}
+END_TEST
+
 Suite *decimal_suite(void)
 {
 	Suite *s = suite_create("decimal");
@@ -306,6 +334,7 @@ Suite *decimal_suite(void)
 	tcase_add_test(tc, test_frac_overflow);
 	tcase_add_test(tc, test_apportion);
 	tcase_add_test(tc, test_frac_from_dec_lowest_terms);
+	tcase_add_test(tc, test_wide_paths_agree);
 	suite_add_tcase(s, tc);
 	return s;
 }
