@@ -66,7 +66,7 @@ void *jx_arena_array(jx_arena *a, size_t n, size_t size)
 	return jx_arena_alloc(a, n * size);
 }
 
-char *jx_arena_strndup(jx_arena *a, const char *s, size_t len)
+char *jx_arena_strndup_grow(jx_arena *a, const char *s, size_t len)
 {
 	if (len == SIZE_MAX)
 		return NULL;

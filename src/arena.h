@@ -15,7 +15,8 @@ typedef struct jx_arena_chunk jx_arena_chunk;
 /** Caller-owned; zero-initialise ({0}) or jx_arena_init, then jx_arena_release. */
 typedef struct jx_arena {
 	jx_arena_chunk *head;
-	char *cur, *end; /**< free space in head */
+	char *cur, *end; /**< free space in head: aligned blocks are taken from
+			  * cur upwards, text from end downwards */
 	size_t total;    /**< bytes allocated from the system, all chunks */
 } jx_arena;
 
@@ -53,8 +54,21 @@ static inline void *jx_arena_alloc(jx_arena *a, size_t size)
 /** n elements of size bytes (overflow-checked), zero-filled. */
 void *jx_arena_array(jx_arena *a, size_t n, size_t size);
 
-/** A NUL-terminated copy of s[0..len); NULL when out of memory. */
-char *jx_arena_strndup(jx_arena *a, const char *s, size_t len);
+/** jx_arena_strndup when the current chunk is full. */
+char *jx_arena_strndup_grow(jx_arena *a, const char *s, size_t len);
+
+/** A NUL-terminated copy of s[0..len); NULL when out of memory. Text needs
+ * no alignment, so it is taken from the top of the free space, downwards. */
+static inline char *jx_arena_strndup(jx_arena *a, const char *s, size_t len)
+{
+	if (len >= (size_t)(a->end - a->cur))
+		return jx_arena_strndup_grow(a, s, len);
+	a->end -= len + 1;
+	char *p = a->end;
+	memcpy(p, s, len);
+	p[len] = '\0';
+	return p;
+}
 
 /** printf into the arena; NULL when out of memory. */
 char *jx_arena_printf(jx_arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -271,6 +271,8 @@ static uint64_t gcd64(uint64_t a, uint64_t b)
 {
 	if (a == 0 || b == 0)
 		return a | b;
+	if (a == 1 || b == 1)
+		return 1; /* an integer times a fraction, often */
 	int shift = __builtin_ctzll(a | b);
 	a >>= __builtin_ctzll(a);
 	do {

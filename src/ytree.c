@@ -9,6 +9,7 @@
 #include "readfile.h"
 #include "text.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
@@ -36,29 +37,39 @@ static void error_at(builder *b, unsigned line, unsigned col, const char *fmt, c
 	jx_diags_add(b->diags, JX_SEV_ERROR, &b->tree->src, line, col, fmt, arg);
 }
 
-static int push_scratch(builder *b, jx_ynode *n)
+static int grow_scratch(builder *b)
 {
-	if (b->nscratch == b->cap) {
-		size_t cap = b->cap ? b->cap * 2 : 64;
-		jx_ynode **s = realloc(b->scratch, cap * sizeof(*s));
-		if (!s)
-			return JX_ENOMEM;
-		b->scratch = s;
-		b->cap = cap;
-	}
+	size_t cap = b->cap ? b->cap * 2 : 64;
+	jx_ynode **s = realloc(b->scratch, cap * sizeof(*s));
+	if (!s)
+		return JX_ENOMEM;
+	b->scratch = s;
+	b->cap = cap;
+	return 0;
+}
+
+static inline int push_scratch(builder *b, jx_ynode *n)
+{
+	if (b->nscratch == b->cap && grow_scratch(b))
+		return JX_ENOMEM;
 	b->scratch[b->nscratch++] = n;
 	return 0;
 }
 
-static jx_ynode *new_node(builder *b, jx_ykind kind, const yaml_mark_t *m)
+static void too_many_nodes(builder *b, const yaml_mark_t *m)
+{
+	if (b->nodes == JX_MAX_YAML_NODES)
+		jx_diags_add(b->diags, JX_SEV_ERROR, &b->tree->src, (unsigned)m->line + 1,
+			     (unsigned)m->column + 1, "too many YAML nodes (the limit is %u)",
+			     JX_MAX_YAML_NODES);
+	b->nodes++;
+	b->failed = true;
+}
+
+static inline jx_ynode *new_node(builder *b, jx_ykind kind, const yaml_mark_t *m)
 {
 	if (b->nodes >= JX_MAX_YAML_NODES) {
-		if (b->nodes == JX_MAX_YAML_NODES)
-			jx_diags_add(b->diags, JX_SEV_ERROR, &b->tree->src, (unsigned)m->line + 1,
-				     (unsigned)m->column + 1,
-				     "too many YAML nodes (the limit is %u)", JX_MAX_YAML_NODES);
-		b->nodes++;
-		b->failed = true;
+		too_many_nodes(b, m);
 		return NULL;
 	}
 	jx_ynode *n = jx_arena_alloc(&b->tree->arena, sizeof(*n));
@@ -166,13 +177,23 @@ static int check_keys(builder *b, jx_ynode *m)
 			}
 		}
 	} else {
-		for (size_t i = 1; i < m->n; i++)
-			for (size_t j = 0; j < i; j++)
-				if (same_key(m->items[2 * j], m->items[2 * i])) {
-					report_duplicate(b, m->items[2 * j], m->items[2 * i]);
-					dup[i] = true;
-					break;
-				}
+		/* A key is compared with the earlier ones only when one of them
+		 * shares its length and first byte (its bit below): the usual
+		 * map of distinct keys costs one pass. */
+		uint64_t bits = 0;
+		for (size_t i = 0; i < m->n; i++) {
+			const jx_ynode *k = m->items[2 * i];
+			uint64_t bit = UINT64_C(1) << ((k->len * 7 + (k->len ? (unsigned char)k->str[0] : 0)) & 63);
+			if (k->kind == JX_Y_SCALAR && (bits & bit))
+				for (size_t j = 0; j < i; j++)
+					if (same_key(m->items[2 * j], k)) {
+						report_duplicate(b, m->items[2 * j], k);
+						dup[i] = true;
+						break;
+					}
+			if (k->kind == JX_Y_SCALAR)
+				bits |= bit;
+		}
 	}
 	drop_pairs(m, dup);
 	if (dup != small)
@@ -243,7 +264,8 @@ static int on_scalar(builder *b, yaml_event_t *ev)
 	 * scalar as wide as its bytes is ASCII and needs no counting. */
 	size_t quotes = n->plain ? 0 : 2, span = ev->end_mark.column - ev->start_mark.column;
 	n->verbatim = ev->start_mark.line == ev->end_mark.line &&
-		      ((n->plain && span == len) || span == jx_utf8_count(text, len) + quotes);
+		      ((n->plain && span == len) ||
+		       (span <= len + quotes && span == jx_utf8_count(text, len) + quotes));
 	n->quoted = ev->data.scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
 		    ev->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE;
 	n->null = n->plain && is_null_text(text, len);

@@ -120,6 +120,15 @@ START_TEST(test_duplicates)
 		ck_assert(strstr(diags.items[1].message, "'k7' (first at line 8)"));
 		ck_assert_uint_eq(tree.root ? tree.root->n : 0, (size_t)n);
 	}
+	/* Keys alike in length and first byte are still told apart; the empty
+	 * key is a key like any other. */
+	teardown();
+	setup();
+	ck_assert_int_eq(parse("ab: 1\nac: 2\nad: 3\nab: 4\n'': 5\n'': 6\n"), JX_EINVAL);
+	ck_assert_uint_eq(diags.errors, 2);
+	ck_assert(strstr(diags.items[0].message, "'ab' (first at line 1)"));
+	ck_assert(strstr(diags.items[1].message, "'' (first at line 5)"));
+	ck_assert_uint_eq(tree.root->n, 4);
 }
 END_TEST
 
