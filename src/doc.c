@@ -153,12 +153,13 @@ static bool read_cell(loader *ld, const jx_ynode *v, jx_qrole role, const char *
 			      jx_ynode_kind_name(v));
 		return false;
 	}
+	size_t len = v->null ? 0 : v->len;
 	cell->present = true;
 	cell->text = v->null ? "" : v->str;
 	cell->mark = mark_of(v);
 	cell->verbatim = v->verbatim;
-	if (jx_quantity_parse(&cell->q, cell->text, strlen(cell->text), role, &err) != 0) {
-		size_t off = jx_utf8_offset(cell->text, strlen(cell->text), err.col);
+	if (jx_quantity_parse(&cell->q, cell->text, len, role, &err) != 0) {
+		size_t off = jx_utf8_offset(cell->text, len, err.col);
 		jx_read_error_at(&ld->rd, v, off, "%s '%s': %s", what, cell->text, err.message);
 		return false;
 	}

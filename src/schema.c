@@ -13,8 +13,8 @@ unsigned jx_node_col(const jx_ynode *n, size_t off)
 {
 	if (n->kind != JX_Y_SCALAR || !n->verbatim || (!n->plain && !n->quoted))
 		return n->col;
-	return n->col + (n->quoted ? 1u : 0u) +
-	       (unsigned)jx_utf8_count(n->str, off < n->len ? off : n->len);
+	unsigned col = n->col + (n->quoted ? 1u : 0u);
+	return off == 0 ? col : col + (unsigned)jx_utf8_count(n->str, off < n->len ? off : n->len);
 }
 
 static void vreport(const jx_reader *rd, jx_severity sev, const jx_ynode *n, unsigned col,

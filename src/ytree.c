@@ -274,9 +274,11 @@ static int on_scalar(builder *b, yaml_event_t *ev)
 	if (!n->str)
 		return JX_ENOMEM;
 	/* Only an escape ("\0") can put a NUL into text. */
-	if (ev->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE && memchr(text, '\0', len))
+	if (ev->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE && memchr(text, '\0', len)) {
 		jx_diags_add(b->diags, JX_SEV_ERROR, &b->tree->src, n->line, n->col,
 			     "text contains a NUL character");
+		n->len = strlen(n->str); /* what every reader sees: the text up to the NUL */
+	}
 	return attach(b, n);
 }
 
