@@ -69,7 +69,7 @@ BIN := $(OUT)/jixiao
 TESTS := $(OUT)/check_jixiao
 GEN_CORPUS := $(OUT)/gen-corpus
 
-.PHONY: all check unit golden bad valgrind demo robust fuzz install uninstall deps clean headers
+.PHONY: all check unit golden bad valgrind demo robust fuzz install uninstall deps clean headers stages
 all: $(BIN) $(BUILD)/jixiao
 
 # ./build/jixiao is always the release binary, whatever VARIANT built last.
@@ -122,6 +122,14 @@ $(GEN_CORPUS): bench/gen-corpus.c
 	@mkdir -p $(@D)
 	$(if $(Q),@echo "  CC      $<")
 	$(Q)$(CC) -std=c11 $(OPT) -Wall -Wextra $(LDFLAGS) -o $@ $<
+
+# The first stages of an audit alone, for bench/audit.sh (`make stages`).
+STAGES := $(OUT)/stages
+$(STAGES): bench/stages.c $(LIB)
+	$(if $(Q),@echo "  LD      $@")
+	$(Q)$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(PKG_LIBS) $(LDLIBS)
+
+stages: $(STAGES)
 
 # Fuzzing with libFuzzer (clang): `make fuzz FUZZ_SECONDS=60` runs each target
 # (tests/fuzz/fuzz_*.c) for that long, with ASan and UBSan.

@@ -9,7 +9,10 @@
 #
 # Prints the mean wall time of: bench/bin/yaml-scan (libyaml events, parsed
 # and discarded), `jixiao audit --jobs 1` and `--jobs 2` (JSON Lines to a
-# file), the ratios, and the peak RSS of each audit, with the targets.
+# file), the ratios, and the peak RSS of each audit, with the targets; then
+# where the single-threaded time goes, from bench/stages.c run on the same
+# files: the YAML tree, the evaluation model, and the rest (scoring,
+# findings, output), each as a share of the floor.
 set -eu
 cd "$(dirname "$0")/.."
 count=${1:-20000}
@@ -20,7 +23,7 @@ for tool in hyperfine /usr/bin/time; do
 	command -v "$tool" >/dev/null 2>&1 ||
 		{ echo "audit.sh: $tool not found (sh scripts/deps.sh --tools)" >&2; exit 2; }
 done
-make -s
+make -s all stages
 sh bench/build.sh >/dev/null
 if [ ! -f "$corpus/manifest.csv" ]; then
 	echo "generating $count files in $corpus" >&2
@@ -31,8 +34,12 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT INT TERM
 jx=$(pwd)/build/jixiao
+stages=$(pwd)/build/release/stages
+find "$corpus" -name '*.yaml' | LC_ALL=C sort >"$work/list"
 hyperfine -N -w 1 -r "$runs" --export-csv "$work/times.csv" \
 	-n floor "bench/bin/yaml-scan $corpus" \
+	-n tree "$stages tree $work/list" \
+	-n doc "$stages doc $work/list" \
 	-n jobs1 "$jx audit -q --jobs 1 -o $work/out1.jsonl $corpus" \
 	-n jobs2 "$jx audit -q --jobs 2 -o $work/out2.jsonl $corpus" >"$work/hyperfine.txt" 2>&1 ||
 	{ cat "$work/hyperfine.txt" >&2; exit 1; }
@@ -57,4 +64,8 @@ awk -F, -v files="$count" -v rss1="$rss1" -v rss2="$rss2" '
 		printf "speed-up jobs 2 / jobs 1   %8.2f x  (target >= 1.70)  %s\n", sp, ((sp >= 1.7) ? "met" : "NOT MET")
 		printf "peak RSS jobs 1            %8.1f MiB (target < 64)  %s\n", rss1 / 1024, ((rss1 < 65536) ? "met" : "NOT MET")
 		printf "peak RSS jobs 2            %8.1f MiB (target < 64)  %s\n", rss2 / 1024, ((rss2 < 65536) ? "met" : "NOT MET")
+		printf "where --jobs 1 spends its time beyond the floor, as a share of the floor:\n"
+		printf "  YAML node tree             %+7.1f %%\n", 100 * (t["tree"] - t["floor"]) / t["floor"]
+		printf "  evaluation model           %+7.1f %%\n", 100 * (t["doc"] - t["tree"]) / t["floor"]
+		printf "  scoring, findings, output  %+7.1f %%\n", 100 * (t["jobs1"] - t["doc"]) / t["floor"]
 	}' "$work/times.csv"
