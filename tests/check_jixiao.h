@@ -7,6 +7,7 @@
 
 #include <check.h>
 
+Suite *arena_suite(void);
 Suite *decimal_suite(void);
 Suite *quantity_suite(void);
 Suite *ytree_suite(void);

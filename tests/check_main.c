@@ -7,7 +7,8 @@
 
 int main(void)
 {
-	SRunner *sr = srunner_create(decimal_suite());
+	SRunner *sr = srunner_create(arena_suite());
+	srunner_add_suite(sr, decimal_suite());
 	srunner_add_suite(sr, quantity_suite());
 	srunner_add_suite(sr, ytree_suite());
 	srunner_add_suite(sr, doc_suite());
