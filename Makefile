@@ -6,6 +6,7 @@
 #   make valgrind           the unit tests and the CLI tests under valgrind
 #   make demo               score the bundled example and print the table
 #   make robust SUITE=DIR   run `jixiao validate` on every YAML file of DIR
+#   make stages             the stage timer bench/audit.sh uses (bench/stages.c)
 #   make install PREFIX=/usr/local DESTDIR=
 #   make deps               install the Debian packages the build needs
 #   V=1                     show the full commands
