@@ -426,13 +426,20 @@ static bool claim_holds(jx_frac exact, jx_rounding mode, jx_dec claimed, int pla
 	return jx_frac_round(&ref, exact, places, mode) == 0 && jx_dec_cmp(ref, claimed) == 0;
 }
 
-static void check_claim(const jx_rules *rules, const jx_claim *c, jx_frac rate, jx_frac exact,
-			bool *rate_bad, bool *score_bad)
+/* rate_pct and score are rate (as a percentage) and exact already rounded
+ * to the rule set's places: a claim with as many places is compared with
+ * them directly. */
+static void check_claim(const jx_rules *rules, const jx_claim *c, jx_frac rate, jx_dec rate_pct,
+			jx_frac exact, jx_dec score, bool *rate_bad, bool *score_bad)
 {
 	jx_frac pct;
-	if (c->has_rate && jx_frac_mul(&pct, rate, HUNDRED) == 0)
+	if (c->has_rate && c->rate_places == rules->rate_decimals)
+		*rate_bad = jx_dec_cmp(rate_pct, c->rate) != 0;
+	else if (c->has_rate && jx_frac_mul(&pct, rate, HUNDRED) == 0)
 		*rate_bad = !claim_holds(pct, rules->rounding, c->rate, c->rate_places);
-	if (c->has_score)
+	if (c->has_score && c->score_places == rules->decimals)
+		*score_bad = jx_dec_cmp(score, c->score) != 0;
+	else if (c->has_score)
 		*score_bad = !claim_holds(exact, rules->rounding, c->score, c->score_places);
 }
 
@@ -449,8 +456,8 @@ static bool score_leaf(scorer *s, const jx_node *n, jx_leaf_result *lr)
 		report_range(s, n->mark, n->name, rc);
 		return false;
 	}
-	check_claim(s->rules, &n->claimed, lr->rate, lr->score_exact, &lr->rate_mismatch,
-		    &lr->score_mismatch);
+	check_claim(s->rules, &n->claimed, lr->rate, lr->rate_pct, lr->score_exact, lr->score,
+		    &lr->rate_mismatch, &lr->score_mismatch);
 	return true;
 }
 
@@ -497,8 +504,8 @@ static bool score_funds(scorer *s)
 		report_range(s, f->mark, "funds", rc);
 		return false;
 	}
-	check_claim(s->rules, &f->claimed, fr->rate, fr->score_exact, &fr->rate_mismatch,
-		    &fr->score_mismatch);
+	check_claim(s->rules, &f->claimed, fr->rate, fr->rate_pct, fr->score_exact, fr->score,
+		    &fr->rate_mismatch, &fr->score_mismatch);
 	return true;
 }
 
