@@ -7,12 +7,13 @@
 # Environment: CORPUS (default /tmp/jixiao-bench-COUNT) keeps the generated
 # files between runs; RUNS (default 5) timed runs per command.
 #
-# Prints the mean wall time of: bench/bin/yaml-scan (libyaml events, parsed
-# and discarded), `jixiao audit --jobs 1` and `--jobs 2` (JSON Lines to a
-# file), the ratios, and the peak RSS of each audit, with the targets; then
-# where the single-threaded time goes, from bench/stages.c run on the same
-# files: the YAML tree, the evaluation model, and the rest (scoring,
-# findings, output), each as a share of the floor.
+# Prints the median wall time (robust to a run disturbed by other work) of:
+# bench/bin/yaml-scan (libyaml events, parsed and discarded), `jixiao audit
+# --jobs 1` and `--jobs 2` (JSON Lines to a file), the ratios, and the peak
+# RSS of each audit, with the targets; then where the single-threaded time
+# goes, from bench/stages.c run on the same files: the YAML tree, the
+# evaluation model, and the rest (scoring, findings, output), each as a
+# share of the floor.
 set -eu
 cd "$(dirname "$0")/.."
 count=${1:-20000}
@@ -53,7 +54,7 @@ rss1=$(rss "$jx" audit -q --jobs 1 -o "$work/out1.jsonl" "$corpus")
 rss2=$(rss "$jx" audit -q --jobs 2 -o "$work/out2.jsonl" "$corpus")
 
 awk -F, -v files="$count" -v rss1="$rss1" -v rss2="$rss2" '
-	NR > 1 { t[$1] = $2 }
+	NR > 1 { t[$1] = $4 } # command,mean,stddev,median,...
 	END {
 		r1 = t["jobs1"] / t["floor"]; sp = t["jobs1"] / t["jobs2"]
 		printf "files                      %d\n", files
