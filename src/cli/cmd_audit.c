@@ -4,9 +4,9 @@
  * number of threads, and summarise the run.
  *
  * Workers take files in order and leave each record in a window of slots;
- * the main thread writes the records in order as they complete. A worker
- * waits when it runs a window ahead of the writer, so memory stays bounded
- * however many files there are.
+ * the main thread writes the records in order, woken when half a window of
+ * them is done. A worker waits when it runs a window ahead of the writer, so
+ * memory stays bounded however many files there are.
  */
 #include "cli.h"
 
@@ -91,6 +91,21 @@ static int audit_file(audit_run *a, const char *path, jx_rules_cache *cache, jx_
 	return rc;
 }
 
+/*
+ * Whether to wake the writer (mu held): the records from next_write on are
+ * done for half the window, or up to the last file. Waking it for each
+ * record would cost two context switches per file. Workers can run a whole
+ * window ahead of a sleeping writer, so the half window is always reached.
+ */
+static bool writer_has_work(const audit_run *a)
+{
+	size_t batch = a->window / 2, n = 0;
+	while (n < batch && a->next_write + n < a->end &&
+	       a->slots[(a->next_write + n) % a->window].done)
+		n++;
+	return n == batch || (n > 0 && a->next_write + n == a->end);
+}
+
 static void *worker(void *arg)
 {
 	audit_run *a = arg;
@@ -114,7 +129,7 @@ static void *worker(void *arg)
 		s->row = row;
 		s->rc = rc;
 		s->done = true;
-		if (i == a->next_write)
+		if (writer_has_work(a))
 			pthread_cond_signal(&a->ready);
 		pthread_mutex_unlock(&a->mu);
 	}
@@ -247,7 +262,8 @@ static int run_parallel(audit_run *a, sink *k, unsigned jobs)
 		s->done = false;
 		a->next_write = i + 1;
 		pthread_cond_broadcast(&a->space);
-		/* the next record may be done already: nobody will signal for it */
+		/* the next records may be done already: the loop takes them
+		 * without waiting */
 		pthread_mutex_unlock(&a->mu);
 		rc = take(k, &row, file_rc);
 	}
