@@ -393,6 +393,11 @@ static void frac_mul64(jx_frac *out, int64_t an, int64_t ad, int64_t bn, int64_t
 
 int jx_frac_mul(jx_frac *out, jx_frac a, jx_frac b)
 {
+	/* Times one (a unit conversion that converts nothing): as it is. */
+	if (b.num == 1 && b.den == 1) {
+		*out = a;
+		return 0;
+	}
 	if (fits64(a.num) && fits64(a.den) && fits64(b.num) && fits64(b.den) &&
 	    a.num != INT64_MIN && b.num != INT64_MIN) {
 		frac_mul64(out, (int64_t)a.num, (int64_t)a.den, (int64_t)b.num, (int64_t)b.den);
