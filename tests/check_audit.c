@@ -281,6 +281,40 @@ START_TEST(csv_quoting)
 }
 END_TEST
 
+/* More mismatches than a sheet holds: refused before anything is written,
+ * with the limit and the way out in the message; no file is left. (The
+ * files sheet has the same limit and check; reaching it would take a
+ * million files.) */
+START_TEST(xlsx_row_limit)
+{
+	jx_audit_writer *w;
+	jx_audit_row row;
+	char err[256], path[128];
+	make_tmpdir();
+	snprintf(path, sizeof(path), "%s/out.xlsx", tmpdir);
+	tricky_row(&row);
+	jx_audit_mismatch *many = calloc((size_t)JX_AUDIT_XLSX_MAX_ROWS + 1, sizeof(*many));
+	jx_audit_mismatch *own = row.mismatches;
+	size_t nown = row.nmismatches;
+	ck_assert_ptr_nonnull(many);
+	row.mismatches = many;
+	row.nmismatches = (size_t)JX_AUDIT_XLSX_MAX_ROWS + 1;
+
+	ck_assert_int_eq(jx_audit_open(&w, JX_AUDIT_XLSX, path, NULL, err, sizeof(err)), 0);
+	ck_assert_int_eq(jx_audit_write(w, &row, err, sizeof(err)), JX_ELIMIT);
+	ck_assert_ptr_nonnull(strstr(err, "more rows than an Excel sheet holds (1048575)"));
+	ck_assert_ptr_nonnull(strstr(err, "use --format csv, jsonl or sqlite"));
+	ck_assert_int_eq(jx_audit_close(w, false, err, sizeof(err)), 0);
+	ck_assert_int_eq(entries(), 0);
+
+	row.mismatches = own;
+	row.nmismatches = nown;
+	free(many);
+	jx_audit_row_release(&row);
+	remove_tmpdir();
+}
+END_TEST
+
 START_TEST(open_errors)
 {
 	jx_audit_writer *w;
@@ -372,6 +406,7 @@ Suite *audit_suite(void)
 	tcase_add_test(tc, row_of_failed_file);
 	tcase_add_test(tc, jsonl_commit_and_abort);
 	tcase_add_test(tc, csv_quoting);
+	tcase_add_test(tc, xlsx_row_limit);
 	tcase_add_test(tc, open_errors);
 	tcase_add_test(tc, summary_counts_and_top);
 	tcase_add_test(tc, rules_cache_loads_once);
