@@ -48,7 +48,9 @@ static int fail(parser *p, size_t at, const char *fmt, ...)
 
 static bool starts_n(const parser *p, const char *lit, size_t n)
 {
-	return p->len - p->pos >= n && memcmp(p->s + p->pos, lit, n) == 0;
+	/* The first byte rules out most literals without a call. */
+	return p->len - p->pos >= n && (n == 0 || p->s[p->pos] == lit[0]) &&
+	       memcmp(p->s + p->pos, lit, n) == 0;
 }
 
 static bool eat_n(parser *p, const char *lit, size_t n)
