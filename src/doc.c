@@ -183,12 +183,8 @@ static bool read_claim(loader *ld, const jx_ynode *v, jx_claim *c)
 		return false;
 	for (size_t i = 0; i < v->n; i++) {
 		const jx_ynode *k = v->items[2 * i], *x = v->items[2 * i + 1];
-		jx_quantity na;
-		/* "—" or "/" in a claimed cell: nothing was reported (a cell
-		 * starting with a digit is never one of those). */
-		bool empty = x->kind == JX_Y_SCALAR && !(x->str[0] >= '0' && x->str[0] <= '9') &&
-			     jx_quantity_parse(&na, x->str, x->len, JX_QROLE_ACTUAL, NULL) == 0 &&
-			     na.kind == JX_Q_NA;
+		/* "—" or "/" in a claimed cell: nothing was reported. */
+		bool empty = x->kind == JX_Y_SCALAR && jx_quantity_is_na(x->str, x->len);
 		switch (jx_read_key(&ld->rd, k, claim_fields, NFIELDS(claim_fields), &seen,
 				    "claimed values")) {
 		case C_RATE:

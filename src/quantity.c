@@ -641,6 +641,14 @@ static bool looks_numeric(const parser *p)
 	       starts(p, "\xe2\x89\xa4") || starts(p, "\xe2\x89\xa6");
 }
 
+bool jx_quantity_is_na(const char *s, size_t len)
+{
+	char norm[NORM_MAX];
+	size_t nlen;
+	jx_text_trim(&s, &len);
+	return normalise(norm, &nlen, s, len) && is_na(norm, nlen);
+}
+
 int jx_quantity_parse(jx_quantity *out, const char *s, size_t len, jx_qrole role,
 		      jx_qerror *err)
 {

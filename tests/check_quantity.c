@@ -109,6 +109,8 @@ START_TEST(test_valid)
 	int rc = jx_quantity_parse(&q, c->text, strlen(c->text), c->role, &err);
 	ck_assert_msg(rc == 0, "'%s': %s (col %zu)", c->text, err.message, err.col);
 	ck_assert_msg(q.kind == c->kind, "'%s': kind %d, want %d", c->text, q.kind, c->kind);
+	ck_assert_msg(jx_quantity_is_na(c->text, strlen(c->text)) == (q.kind == JX_Q_NA),
+		      "'%s': jx_quantity_is_na disagrees with the parse", c->text);
 	switch (q.kind) {
 	case JX_Q_NUMBER:
 	case JX_Q_RANGE:
@@ -224,6 +226,7 @@ START_TEST(test_long_text)
 	ck_assert_int_eq(jx_quantity_parse(&q, buf, strlen(buf), T, NULL), 0);
 	ck_assert_int_eq(q.kind, JX_Q_TEXT);
 	ck_assert_uint_eq(q.text_len, strlen(buf));
+	ck_assert(!jx_quantity_is_na(buf, strlen(buf)));
 }
 END_TEST
 

@@ -97,6 +97,10 @@ typedef struct jx_qerror {
 int jx_quantity_parse(jx_quantity *out, const char *s, size_t len, jx_qrole role,
 		      jx_qerror *err);
 
+/** True when s[0..len) marks a cell that does not apply ("/", "—", "不适用"…),
+ * as jx_quantity_parse would read it (JX_Q_NA), without parsing the rest. */
+bool jx_quantity_is_na(const char *s, size_t len);
+
 /** The unit class and money exponent of a unit text (already trimmed). */
 void jx_unit_classify(jx_unit *u, const char *text, size_t len);
 
