@@ -183,16 +183,16 @@ static int check_keys(builder *b, jx_ynode *m)
 		uint64_t bits = 0;
 		for (size_t i = 0; i < m->n; i++) {
 			const jx_ynode *k = m->items[2 * i];
+			if (k->kind != JX_Y_SCALAR)
+				continue;
 			uint64_t bit = UINT64_C(1) << ((k->len * 7 + (k->len ? (unsigned char)k->str[0] : 0)) & 63);
-			if (k->kind == JX_Y_SCALAR && (bits & bit))
-				for (size_t j = 0; j < i; j++)
-					if (same_key(m->items[2 * j], k)) {
-						report_duplicate(b, m->items[2 * j], k);
-						dup[i] = true;
-						break;
-					}
-			if (k->kind == JX_Y_SCALAR)
-				bits |= bit;
+			for (size_t j = 0; (bits & bit) && j < i; j++)
+				if (same_key(m->items[2 * j], k)) {
+					report_duplicate(b, m->items[2 * j], k);
+					dup[i] = true;
+					break;
+				}
+			bits |= bit;
 		}
 	}
 	drop_pairs(m, dup);
@@ -264,8 +264,7 @@ static int on_scalar(builder *b, yaml_event_t *ev)
 	 * scalar as wide as its bytes is ASCII and needs no counting. */
 	size_t quotes = n->plain ? 0 : 2, span = ev->end_mark.column - ev->start_mark.column;
 	n->verbatim = ev->start_mark.line == ev->end_mark.line &&
-		      ((n->plain && span == len) ||
-		       (span <= len + quotes && span == jx_utf8_count(text, len) + quotes));
+		      ((n->plain && span == len) || span == jx_utf8_count(text, len) + quotes);
 	n->quoted = ev->data.scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
 		    ev->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE;
 	n->null = n->plain && is_null_text(text, len);
