@@ -31,6 +31,7 @@ typedef struct loader {
 	jx_node **leaves, **groups; /* growing lists (malloc) */
 	size_t nleaves, ngroups, capleaves, capgroups;
 	bool oom;
+	bool checkable;     /* read to the end with a readable rule-set name */
 } loader;
 
 /* ----------------------------------------------------------- key tables */
@@ -521,9 +522,12 @@ static bool read_nodes(loader *ld, const jx_ynode *list, jx_node *parent, int de
 		return false;
 	}
 	for (size_t i = 0; i < list->n; i++) {
+		size_t errors = ld->rd.diags->errors;
 		kids[i].name = "?";
 		if (!ld->too_many)
 			read_node(ld, list->items[i], &kids[i], parent, depth);
+		if (jx_node_is_leaf(&kids[i]))
+			kids[i].faulty = ld->rd.diags->errors != errors;
 	}
 	if (!ld->too_many)
 		check_sibling_names(ld, kids, list->n);
@@ -731,7 +735,8 @@ static void read_doc(loader *ld)
 			     "missing 'year' (年度)");
 	else if (vals[D_YEAR] && jx_read_int(rd, vals[D_YEAR], "year", 1900, 2999, &v))
 		d->year = (int)v;
-	if (vals[D_RULES] && jx_read_text(rd, vals[D_RULES], "a rule-set name or path", &d->rules))
+	bool rules_ok = !vals[D_RULES] || jx_read_text(rd, vals[D_RULES], "a rule-set name or path", &d->rules);
+	if (vals[D_RULES] && rules_ok)
 		d->rules_mark = mark_of(vals[D_RULES]);
 	if (vals[D_MONEY_UNIT] && jx_read_text(rd, vals[D_MONEY_UNIT], "a money unit", &d->money_unit)) {
 		jx_unit u;
@@ -740,8 +745,11 @@ static void read_doc(loader *ld)
 			jx_read_error(rd, vals[D_MONEY_UNIT],
 				      "money_unit must be 元, 千元, 万元, 百万元 or 亿元, not '%s'", d->money_unit);
 	}
-	if (vals[D_FUNDS])
+	if (vals[D_FUNDS]) {
+		size_t errors = rd->diags->errors;
 		read_funds(ld, vals[D_FUNDS], &d->funds);
+		d->funds.faulty = rd->diags->errors != errors;
+	}
 	if (vals[D_GOALS])
 		read_goals(ld, vals[D_GOALS]);
 	if (vals[D_CLAIMED])
@@ -751,6 +759,7 @@ static void read_doc(loader *ld)
 			     "missing 'indicators' (the 绩效指标 table)");
 	else if (vals[D_INDICATORS])
 		read_nodes(ld, vals[D_INDICATORS], NULL, 1, &d->roots, &d->nroots);
+	ld->checkable = rules_ok;
 }
 
 static jx_node **freeze(loader *ld, jx_node **list, size_t n)
@@ -764,11 +773,14 @@ static jx_node **freeze(loader *ld, jx_node **list, size_t n)
 	return out;
 }
 
+/* The document of a loaded tree; on errors, *partial (when not NULL) gets
+ * what was read if the YAML itself was sound (jx_doc_load_partial). */
 static int finish(impl *im, int rc, jx_diags *diags, size_t errors0, size_t first,
-		  jx_doc **out)
+		  jx_doc **out, jx_doc **partial)
 {
 	loader ld;
 	jx_doc *d = &im->pub;
+	bool checkable = false; /* the YAML was sound and the table read to the end */
 
 	d->src = im->tree.src;
 	d->path = im->tree.src.file;
@@ -783,6 +795,7 @@ static int finish(impl *im, int rc, jx_diags *diags, size_t errors0, size_t firs
 		ld.rd.src = &im->tree.src;
 		ld.rd.arena = &im->tree.arena;
 		read_doc(&ld);
+		checkable = rc == 0 && ld.checkable;
 		d->leaves = freeze(&ld, ld.leaves, ld.nleaves);
 		d->nleaves = ld.nleaves;
 		for (size_t i = 0; d->leaves && i < d->nleaves; i++)
@@ -798,6 +811,11 @@ static int finish(impl *im, int rc, jx_diags *diags, size_t errors0, size_t firs
 	if (rc == 0 && diags->errors > errors0)
 		rc = JX_EINVAL;
 	jx_diags_sort(diags, first);
+	if (rc == JX_EINVAL && partial && checkable) {
+		*partial = d;
+		*out = NULL;
+		return rc;
+	}
 	if (rc) {
 		jx_doc_free(d);
 		*out = NULL;
@@ -815,26 +833,41 @@ static impl *new_impl(void)
 	return im;
 }
 
-int jx_doc_load(jx_doc **out, const char *path, jx_diags *diags)
+int jx_doc_load_partial(jx_doc **out, jx_doc **partial, const char *path, jx_diags *diags)
 {
 	size_t errors0 = diags->errors, first = diags->count;
 	impl *im = new_impl();
 	*out = NULL;
+	if (partial)
+		*partial = NULL;
 	if (!im)
 		return JX_ENOMEM;
 	int rc = jx_ytree_load(&im->tree, path, diags);
-	return finish(im, rc, diags, errors0, first, out);
+	return finish(im, rc, diags, errors0, first, out, partial);
+}
+
+int jx_doc_load(jx_doc **out, const char *path, jx_diags *diags)
+{
+	return jx_doc_load_partial(out, NULL, path, diags);
+}
+
+int jx_doc_parse_partial(jx_doc **out, jx_doc **partial, const char *name, const char *text,
+			 size_t len, jx_diags *diags)
+{
+	size_t errors0 = diags->errors, first = diags->count;
+	impl *im = new_impl();
+	*out = NULL;
+	if (partial)
+		*partial = NULL;
+	if (!im)
+		return JX_ENOMEM;
+	int rc = jx_ytree_parse(&im->tree, name, text, len, diags);
+	return finish(im, rc, diags, errors0, first, out, partial);
 }
 
 int jx_doc_parse(jx_doc **out, const char *name, const char *text, size_t len, jx_diags *diags)
 {
-	size_t errors0 = diags->errors, first = diags->count;
-	impl *im = new_impl();
-	*out = NULL;
-	if (!im)
-		return JX_ENOMEM;
-	int rc = jx_ytree_parse(&im->tree, name, text, len, diags);
-	return finish(im, rc, diags, errors0, first, out);
+	return jx_doc_parse_partial(out, NULL, name, text, len, diags);
 }
 
 int jx_doc_clone(jx_doc **out, const jx_doc *doc, jx_diags *diags)

@@ -689,6 +689,28 @@ int jx_score_run(jx_result **out, const jx_doc *doc, const jx_rules *rules, jx_d
 	return 0;
 }
 
+int jx_score_check(const jx_doc *partial, const jx_rules *rules, jx_diags *diags)
+{
+	jx_result r = { 0 };
+	scorer s = { partial, rules, diags, &r };
+	bool ok = true;
+	const jx_funds *f = &partial->funds;
+	/* Of a faulty part, only its rule name can still be checked. */
+	for (size_t i = 0; i < partial->nleaves; i++) {
+		const jx_node *n = partial->leaves[i];
+		jx_leaf_result lr = { 0 };
+		if (!n->faulty)
+			ok &= bind_leaf(&s, n, &lr);
+		else if (n->rule)
+			ok &= find_rule(&s, n->rule, n->rule_mark, n->name) != NULL;
+	}
+	if (!f->faulty)
+		ok &= bind_funds(&s);
+	else if (f->rule)
+		ok &= find_rule(&s, f->rule, f->rule_mark, "funds") != NULL;
+	return ok ? 0 : JX_EINVAL;
+}
+
 void jx_result_free(jx_result *r)
 {
 	if (!r)

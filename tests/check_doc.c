@@ -154,6 +154,58 @@ START_TEST(test_all_problems_in_one_pass)
 }
 END_TEST
 
+/* A file that is valid YAML but not a valid evaluation comes back partial,
+ * with the leaves and the funds that had errors of their own marked. */
+START_TEST(test_partial)
+{
+	jx_doc *partial = NULL;
+	const char *text = HEAD "funds:\n  weight: x\n  rows: [{name: 总额, budget: 1, executed: 1}]\n"
+			   "indicators:\n"
+			   "  - name: G\n    children:\n"
+			   "      - {name: A, weight: abc, target: '>=3次', actual: 3次}\n"
+			   "      - {name: B, weight: 5, target: '>=3次', actual: 3次, rule: nosuch}\n"
+			   "  - {name: C, weight: 5, target: 好, actual: 很棒}\n";
+	jx_diags_release(&diags);
+	ck_assert_int_eq(jx_doc_parse_partial(&doc, &partial, "t.yaml", text, strlen(text), &diags),
+			 JX_EINVAL);
+	ck_assert_ptr_null(doc);
+	ck_assert_ptr_nonnull(partial);
+	ck_assert_uint_eq(diags.errors, 2);
+	ck_assert_uint_eq(partial->nleaves, 3);
+	ck_assert(partial->leaves[0]->faulty);
+	ck_assert(!partial->leaves[1]->faulty);
+	ck_assert_str_eq(partial->leaves[1]->rule, "nosuch");
+	ck_assert(!partial->leaves[2]->faulty);
+	ck_assert(partial->funds.faulty);
+	jx_doc_free(partial);
+
+	/* A sound file: the document, no partial one. */
+	jx_diags_release(&diags);
+	text = HEAD "indicators:\n  - {name: A, weight: 5, target: '>=3次', actual: 3次}\n";
+	ck_assert_int_eq(jx_doc_parse_partial(&doc, &partial, "t.yaml", text, strlen(text), &diags), 0);
+	ck_assert_ptr_nonnull(doc);
+	ck_assert_ptr_null(partial);
+	ck_assert(!doc->leaves[0]->faulty);
+
+	/* None when the YAML itself is broken, the rule-set name unreadable or
+	 * the version unknown: nothing there can be trusted to check further. */
+	static const char *const none[] = {
+		HEAD "indicators:\n  - {name: A, weight: 5, target: '>=3次', actual: 3次\n",
+		HEAD "rules: [a, b]\nindicators:\n  - {name: A, weight: 5, target: '>=3次', actual: 3次}\n",
+		"jixiao: 2\ntitle: t\nyear: 2024\nindicators:\n  - {name: A, weight: x, target: '1', actual: '1'}\n",
+	};
+	for (size_t i = 0; i < sizeof(none) / sizeof(none[0]); i++) {
+		jx_doc_free(doc);
+		jx_diags_release(&diags);
+		partial = NULL;
+		ck_assert_int_ne(jx_doc_parse_partial(&doc, &partial, "t.yaml", none[i], strlen(none[i]), &diags), 0);
+		ck_assert_ptr_null(doc);
+		ck_assert_msg(partial == NULL, "case %zu", i);
+		ck_assert_uint_gt(diags.errors, 0);
+	}
+}
+END_TEST
+
 START_TEST(test_group_weights)
 {
 	ck_assert_int_eq(parse(HEAD "indicators:\n  - name: A\n    weight: 60\n    children:\n"
@@ -252,6 +304,7 @@ Suite *doc_suite(void)
 	tc = tcase_create("problems");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_all_problems_in_one_pass);
+	tcase_add_test(tc, test_partial);
 	tcase_add_test(tc, test_group_weights);
 	tcase_add_test(tc, test_not_applicable);
 	tcase_add_test(tc, test_siblings_and_versions);

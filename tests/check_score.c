@@ -401,6 +401,64 @@ START_TEST(test_every_leaf_bound_in_one_pass)
 }
 END_TEST
 
+/* The same binding problems in a file with an error elsewhere: found in
+ * the same run by jx_score_check on the partial document. */
+static int check_partial(const char *text)
+{
+	jx_doc *partial = NULL;
+	release();
+	ck_assert_int_eq(jx_doc_parse_partial(&doc, &partial, "t.yaml", text, strlen(text), &diags),
+			 JX_EINVAL);
+	ck_assert_ptr_nonnull(partial);
+	ck_assert_int_eq(jx_rules_load(&rules, "standard", NULL, NULL, &diags), 0);
+	int rc = jx_score_check(partial, rules, &diags);
+	jx_doc_free(partial);
+	return rc;
+}
+
+static bool has_diag(unsigned line, unsigned col, const char *part)
+{
+	for (size_t i = 0; i < diags.count; i++)
+		if (diags.items[i].line == line && diags.items[i].col == col &&
+		    strstr(diags.items[i].message, part))
+			return true;
+	return false;
+}
+
+START_TEST(test_check_partial)
+{
+	char buf[1024];
+	snprintf(buf, sizeof(buf), "%s  - {name: Z, weight: abc, target: '1', actual: '1'}\n",
+		 bind_errors[_i].text);
+	ck_assert_int_eq(check_partial(buf), JX_EINVAL);
+	if (!has_diag(bind_errors[_i].line, bind_errors[_i].col, bind_errors[_i].message))
+		dump_diags();
+	ck_assert(has_diag(bind_errors[_i].line, bind_errors[_i].col, bind_errors[_i].message));
+	unsigned z_line = 1;
+	for (const char *c = bind_errors[_i].text; *c; c++)
+		z_line += *c == '\n';
+	ck_assert(has_diag(z_line, 23, "expected a weight"));
+	ck_assert_uint_eq(diags.errors, 2);
+}
+END_TEST
+
+START_TEST(test_check_partial_faulty)
+{
+	/* A faulty leaf's rule name is still checked; its cells are not. */
+	ck_assert_int_eq(check_partial(HEAD "indicators:\n"
+				       "  - {name: A, weight: x, target: '1', actual: '1', rule: nosuch}\n"
+				       "  - {name: B, weight: x, target: 达成, actual: 差不多}\n"
+				       "  - {name: C, weight: 10, target: '1', actual: '1'}\n"), JX_EINVAL);
+	ck_assert(has_diag(5, 58, "unknown rule 'nosuch' for 'A'"));
+	ck_assert_uint_eq(diags.errors, 3);
+	/* Nothing to add: 0, and the load errors stand alone. */
+	ck_assert_int_eq(check_partial(HEAD "indicators:\n"
+				       "  - {name: A, weight: x, target: '1', actual: '1'}\n"
+				       "  - {name: C, weight: 10, target: '1', actual: '1'}\n"), 0);
+	ck_assert_uint_eq(diags.errors, 1);
+}
+END_TEST
+
 Suite *score_suite(void)
 {
 	Suite *s = suite_create("score");
@@ -430,6 +488,8 @@ Suite *score_suite(void)
 	tcase_add_checked_fixture(tc, setup, release);
 	tcase_add_loop_test(tc, test_bind_errors, 0, sizeof(bind_errors) / sizeof(bind_errors[0]));
 	tcase_add_test(tc, test_every_leaf_bound_in_one_pass);
+	tcase_add_loop_test(tc, test_check_partial, 0, sizeof(bind_errors) / sizeof(bind_errors[0]));
+	tcase_add_test(tc, test_check_partial_faulty);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -79,6 +79,7 @@ struct jx_node {
 	jx_mark direction_mark;
 	const char *basis, *evidence, *deviation; /**< "" when absent */
 	jx_claim claimed;
+	bool faulty;        /**< leaves: it had an error of its own (see jx_doc_load_partial) */
 };
 
 /** One row of the funds block (年度资金总额, 当年财政拨款, 其他资金…). */
@@ -102,6 +103,7 @@ typedef struct jx_funds {
 	jx_mark rule_mark;
 	jx_claim claimed;
 	const char *deviation;
+	bool faulty;      /**< it had an error of its own (see jx_doc_load_partial) */
 } jx_funds;
 
 /** A 年度总体目标 row. */
@@ -151,8 +153,23 @@ typedef struct jx_doc {
  */
 int jx_doc_load(jx_doc **out, const char *path, jx_diags *diags);
 
+/**
+ * Like jx_doc_load; in addition, when the file is valid YAML but not a valid
+ * evaluation, *partial (else NULL) is the evaluation as far as it could be
+ * read, so that the rest of its problems can be found in the same run
+ * (jx_score_check). In it, every leaf and the funds section that had an
+ * error of its own is marked `faulty`; a leaf that is not faulty was read
+ * whole. Not set when the rule-set name itself is unreadable. The caller
+ * frees *partial with jx_doc_free; it must not be scored.
+ */
+int jx_doc_load_partial(jx_doc **out, jx_doc **partial, const char *path, jx_diags *diags);
+
 /** Like jx_doc_load for text[0..len) (copied), reported as file name. */
 int jx_doc_parse(jx_doc **out, const char *name, const char *text, size_t len, jx_diags *diags);
+
+/** jx_doc_load_partial for text[0..len) (copied), reported as file name. */
+int jx_doc_parse_partial(jx_doc **out, jx_doc **partial, const char *name, const char *text,
+			 size_t len, jx_diags *diags);
 
 void jx_doc_free(jx_doc *doc);
 

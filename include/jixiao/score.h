@@ -91,6 +91,15 @@ typedef struct jx_result {
  */
 int jx_score_run(jx_result **out, const jx_doc *doc, const jx_rules *rules, jx_diags *diags);
 
+/**
+ * The problems jx_score_run would find while binding (an unknown rule name,
+ * an actual naming no level, a weight with too many places …) in a document
+ * that could not be loaded whole (jx_doc_load_partial). Of the leaves and
+ * the funds section marked `faulty`, only the rule name is checked. Nothing
+ * is scored. Returns 0 when it found nothing, else JX_EINVAL.
+ */
+int jx_score_check(const jx_doc *partial, const jx_rules *rules, jx_diags *diags);
+
 void jx_result_free(jx_result *r);
 
 /**

@@ -68,46 +68,69 @@ static jx_loc rules_named_at(const jx_doc *doc)
 	return (jx_loc){ &doc->src, doc->rules_mark.line, doc->rules_mark.col };
 }
 
-int cli_eval_load(cli_eval *ev, const char *path, const char *rules_override, jx_diags *diags)
+/* The rule set for doc: the shared one, else from the cache, else loaded
+ * (the override or the one doc names) into ev->own_rules. */
+static int rules_for(cli_eval *ev, const jx_doc *doc, const char *override, const jx_rules *shared,
+		     jx_rules_cache *cache, jx_diags *diags)
 {
+	jx_loc from = rules_named_at(doc);
+	const jx_loc *at = doc->rules_mark.line ? &from : NULL;
 	int rc;
-	memset(ev, 0, sizeof(*ev));
-	if ((rc = jx_doc_load(&ev->doc, path, diags)) != 0)
-		return rc;
-	if (rules_override) {
-		rc = jx_rules_load(&ev->own_rules, rules_override, NULL, NULL, diags);
-	} else {
-		jx_loc from = rules_named_at(ev->doc);
-		rc = jx_rules_load(&ev->own_rules, ev->doc->rules, jx_doc_dir(ev->doc),
-				   ev->doc->rules_mark.line ? &from : NULL, diags);
+	if (shared) {
+		ev->rules = shared;
+		return 0;
 	}
+	if (cache)
+		return jx_rules_cache_get(cache, &ev->rules, doc->rules, jx_doc_dir(doc), at, diags);
+	rc = override ? jx_rules_load(&ev->own_rules, override, NULL, NULL, diags)
+		      : jx_rules_load(&ev->own_rules, doc->rules, jx_doc_dir(doc), at, diags);
 	ev->rules = ev->own_rules;
-	if (rc == 0)
-		rc = eval_score(ev, diags, 0);
+	return rc;
+}
+
+/*
+ * Load, bind and score. A file that is valid YAML but not a valid evaluation
+ * is still checked against its rule set as far as it could be read, so one
+ * run reports every problem. What the rule set reveals joins the file's own
+ * problems in line order (unless the rule set had problems of its own, in
+ * another file).
+ */
+static int load(cli_eval *ev, const char *path, const char *override, const jx_rules *shared,
+		jx_rules_cache *cache, int findings_flags, jx_diags *diags)
+{
+	jx_doc *partial;
+	size_t first = diags->count;
+	memset(ev, 0, sizeof(*ev));
+	int rc = jx_doc_load_partial(&ev->doc, &partial, path, diags);
+	const jx_doc *doc = ev->doc ? ev->doc : partial;
+	if (doc) {
+		size_t before = diags->count;
+		int rules_rc = rules_for(ev, doc, override, shared, cache, diags);
+		bool one_file = diags->count == before;
+		if (rules_rc)
+			rc = rc ? rc : rules_rc;
+		else if (partial)
+			jx_score_check(partial, ev->rules, diags);
+		else
+			rc = eval_score(ev, diags, findings_flags);
+		if (one_file)
+			jx_diags_sort(diags, first);
+	}
+	jx_doc_free(partial);
 	if (rc)
 		cli_eval_release(ev);
 	return rc;
 }
 
+int cli_eval_load(cli_eval *ev, const char *path, const char *rules_override, jx_diags *diags)
+{
+	return load(ev, path, rules_override, NULL, NULL, 0, diags);
+}
+
 int cli_eval_load_shared(cli_eval *ev, const char *path, const jx_rules *shared,
 			 jx_rules_cache *cache, int findings_flags, jx_diags *diags)
 {
-	int rc;
-	memset(ev, 0, sizeof(*ev));
-	if ((rc = jx_doc_load(&ev->doc, path, diags)) != 0)
-		return rc;
-	if (shared) {
-		ev->rules = shared;
-	} else {
-		jx_loc from = rules_named_at(ev->doc);
-		rc = jx_rules_cache_get(cache, &ev->rules, ev->doc->rules, jx_doc_dir(ev->doc),
-					ev->doc->rules_mark.line ? &from : NULL, diags);
-	}
-	if (rc == 0)
-		rc = eval_score(ev, diags, findings_flags);
-	if (rc)
-		cli_eval_release(ev);
-	return rc;
+	return load(ev, path, NULL, shared, cache, findings_flags, diags);
 }
 
 void cli_eval_release(cli_eval *ev)
