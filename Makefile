@@ -158,7 +158,7 @@ $(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJ)
 fuzz: $(FUZZ_TARGETS:%=$(FUZZ_DIR)/fuzz_%)
 	$(Q)sh tests/fuzz/run.sh $(FUZZ_DIR) $(FUZZ_SECONDS) $(TARGETS)
 
-# Each public header compiles on its own.# Each public header compiles on its own.
+# Each public header compiles on its own.
 $(OUT)/hdr/%.o: include/jixiao/%.h | $(OUT)/.deps-ok
 	@mkdir -p $(@D)
 	$(Q)printf '#include <jixiao/%s.h>\n' $* | $(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -MF /dev/null -x c -c -o $@ -

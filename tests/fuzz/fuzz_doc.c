@@ -1,6 +1,7 @@
 /*
  * fuzz_doc.c - libFuzzer target: an evaluation file, loaded, scored under the
- * standard rule set, with findings, the table, JSON and the HTML report written.
+ * standard rule set, with findings, the table, JSON and the HTML report written;
+ * a file with errors is checked as far as it could be read (jx_score_check).
  */
 #include "jixiao/common.h"
 #include "jixiao/doc.h"
@@ -21,7 +22,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static jx_rules *standard;
 	static FILE *null;
 	jx_diags d;
-	jx_doc *doc = NULL;
+	jx_doc *doc = NULL, *partial = NULL;
 	jx_result *res = NULL;
 	jx_findings f;
 
@@ -30,7 +31,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	if (!null && !(null = fopen("/dev/null", "w")))
 		abort();
-	if (jx_doc_parse(&doc, "fuzz.yaml", (const char *)data, size, &d) == 0 &&
+	if (jx_doc_parse_partial(&doc, &partial, "fuzz.yaml", (const char *)data, size, &d) == 0 &&
 	    jx_score_run(&res, doc, standard, &d) == 0 && jx_findings_run(&f, res) == 0) {
 		const jx_result *rs[1] = { res };
 		const jx_findings *fs[1] = { &f };
@@ -40,7 +41,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		jx_report_write_html(null, &rep);
 		jx_findings_release(&f);
 	}
+	if (partial)
+		jx_score_check(partial, standard, &d);
 	jx_result_free(res);
+	jx_doc_free(partial);
 	jx_doc_free(doc);
 	jx_diags_release(&d);
 	return 0;
