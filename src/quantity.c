@@ -646,6 +646,10 @@ bool jx_quantity_is_na(const char *s, size_t len)
 	char norm[NORM_MAX];
 	size_t nlen;
 	jx_text_trim(&s, &len);
+	/* Most claims are numbers. No mark starts with a digit, and none is
+	 * longer than 9 bytes as typed (不适用; a full-width form is 3 bytes for 1). */
+	if (len > 9 || (len > 0 && s[0] >= '0' && s[0] <= '9'))
+		return false;
 	return normalise(norm, &nlen, s, len) && is_na(norm, nlen);
 }
 
