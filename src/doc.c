@@ -32,6 +32,7 @@ typedef struct loader {
 	size_t nleaves, ngroups, capleaves, capgroups;
 	bool oom;
 	bool checkable;     /* read to the end with a readable rule-set name */
+	size_t aside;       /* errors in parts that do not decide the scoring */
 } loader;
 
 /* ----------------------------------------------------------- key tables */
@@ -467,20 +468,24 @@ static void read_node(loader *ld, const jx_ynode *m, jx_node *n, jx_node *parent
 	/* A leaf. */
 	n->index = ld->nleaves;
 	push(ld, &ld->leaves, &ld->nleaves, &ld->capleaves, n);
+	if (vals[N_RULE] && jx_read_text(rd, vals[N_RULE], "a rule name", &n->rule))
+		n->rule_mark = mark_of(vals[N_RULE]);
+	if (vals[N_DIRECTION] && read_direction(ld, vals[N_DIRECTION], &n->direction))
+		n->direction_mark = mark_of(vals[N_DIRECTION]);
+	/* Texts, claims and last year's value do not decide how the leaf is
+	 * scored: their errors leave it whole for binding (jx_doc_load_partial). */
+	size_t errors = rd->diags->errors;
 	if (vals[N_BASIS])
 		jx_read_opt_text(rd, vals[N_BASIS], "a text", &n->basis);
 	if (vals[N_EVIDENCE])
 		jx_read_opt_text(rd, vals[N_EVIDENCE], "a text", &n->evidence);
 	if (vals[N_DEVIATION])
 		jx_read_opt_text(rd, vals[N_DEVIATION], "a text", &n->deviation);
-	if (vals[N_RULE] && jx_read_text(rd, vals[N_RULE], "a rule name", &n->rule))
-		n->rule_mark = mark_of(vals[N_RULE]);
-	if (vals[N_DIRECTION] && read_direction(ld, vals[N_DIRECTION], &n->direction))
-		n->direction_mark = mark_of(vals[N_DIRECTION]);
 	if (vals[N_CLAIMED])
 		read_claim(ld, vals[N_CLAIMED], &n->claimed);
 	if (vals[N_LAST_YEAR])
 		read_cell(ld, vals[N_LAST_YEAR], JX_QROLE_ACTUAL, "last year's value", &n->last_year);
+	ld->aside += rd->diags->errors - errors;
 
 	bool cells_ok = true;
 	if (!vals[N_TARGET]) {
@@ -522,12 +527,12 @@ static bool read_nodes(loader *ld, const jx_ynode *list, jx_node *parent, int de
 		return false;
 	}
 	for (size_t i = 0; i < list->n; i++) {
-		size_t errors = ld->rd.diags->errors;
+		size_t errors = ld->rd.diags->errors, aside = ld->aside;
 		kids[i].name = "?";
 		if (!ld->too_many)
 			read_node(ld, list->items[i], &kids[i], parent, depth);
 		if (jx_node_is_leaf(&kids[i]))
-			kids[i].faulty = ld->rd.diags->errors != errors;
+			kids[i].faulty = ld->rd.diags->errors - errors > ld->aside - aside;
 	}
 	if (!ld->too_many)
 		check_sibling_names(ld, kids, list->n);
@@ -538,39 +543,10 @@ static bool read_nodes(loader *ld, const jx_ynode *list, jx_node *parent, int de
 
 /* --------------------------------------------------------------- funds */
 
-static void read_funds(loader *ld, const jx_ynode *m, jx_funds *f)
+/* The rows of the funds section: amounts in money_unit. */
+static void read_funds_rows(loader *ld, const jx_ynode *rows, jx_funds *f)
 {
-	const jx_ynode *vals[5] = { 0 };
-	jx_keys seen = { 0 };
 	jx_reader *rd = &ld->rd;
-
-	f->present = true;
-	f->mark = mark_of(m);
-	f->deviation = "";
-	if (!jx_read_map(rd, m, "the funds section (a mapping with 'weight' and 'rows')"))
-		return;
-	for (size_t i = 0; i < m->n; i++) {
-		int id = jx_read_key(rd, m->items[2 * i], funds_fields, NFIELDS(funds_fields), &seen,
-				     "funds");
-		if (id >= 0)
-			vals[id] = m->items[2 * i + 1];
-	}
-	if (vals[P_WEIGHT])
-		read_weight(ld, vals[P_WEIGHT], &f->weight, &f->weight_mark);
-	else if (!jx_keys_has(&seen, P_WEIGHT))
-		jx_read_error(rd, m, "funds section has no 'weight' (分值)");
-	if (vals[P_RULE] && jx_read_text(rd, vals[P_RULE], "a rule name", &f->rule))
-		f->rule_mark = mark_of(vals[P_RULE]);
-	if (vals[P_CLAIMED])
-		read_claim(ld, vals[P_CLAIMED], &f->claimed);
-	if (vals[P_DEVIATION])
-		jx_read_opt_text(rd, vals[P_DEVIATION], "a text", &f->deviation);
-	if (!vals[P_ROWS]) {
-		if (!jx_keys_has(&seen, P_ROWS))
-			jx_read_error(rd, m, "funds section has no 'rows' (年初预算数, 全年预算数, 全年执行数)");
-		return;
-	}
-	const jx_ynode *rows = vals[P_ROWS];
 	if (!jx_read_list(rd, rows, "a list of funds rows") )
 		return;
 	if (rows->n == 0) {
@@ -607,6 +583,45 @@ static void read_funds(loader *ld, const jx_ynode *m, jx_funds *f)
 		if (!jx_keys_has(&rseen, W_EXECUTED))
 			jx_read_error(rd, row, "funds row has no 'executed' (全年执行数)");
 	}
+}
+
+static void read_funds(loader *ld, const jx_ynode *m, jx_funds *f)
+{
+	const jx_ynode *vals[5] = { 0 };
+	jx_keys seen = { 0 };
+	jx_reader *rd = &ld->rd;
+
+	f->present = true;
+	f->mark = mark_of(m);
+	f->deviation = "";
+	if (!jx_read_map(rd, m, "the funds section (a mapping with 'weight' and 'rows')"))
+		return;
+	for (size_t i = 0; i < m->n; i++) {
+		int id = jx_read_key(rd, m->items[2 * i], funds_fields, NFIELDS(funds_fields), &seen,
+				     "funds");
+		if (id >= 0)
+			vals[id] = m->items[2 * i + 1];
+	}
+	if (vals[P_WEIGHT])
+		read_weight(ld, vals[P_WEIGHT], &f->weight, &f->weight_mark);
+	else if (!jx_keys_has(&seen, P_WEIGHT))
+		jx_read_error(rd, m, "funds section has no 'weight' (分值)");
+	if (vals[P_RULE] && jx_read_text(rd, vals[P_RULE], "a rule name", &f->rule))
+		f->rule_mark = mark_of(vals[P_RULE]);
+	/* The claims, the text and the amounts do not decide how the funds are
+	 * scored: their errors leave the section whole for binding. */
+	size_t errors = rd->diags->errors;
+	if (vals[P_CLAIMED])
+		read_claim(ld, vals[P_CLAIMED], &f->claimed);
+	if (vals[P_DEVIATION])
+		jx_read_opt_text(rd, vals[P_DEVIATION], "a text", &f->deviation);
+	if (!vals[P_ROWS]) {
+		if (!jx_keys_has(&seen, P_ROWS))
+			jx_read_error(rd, m, "funds section has no 'rows' (年初预算数, 全年预算数, 全年执行数)");
+	} else {
+		read_funds_rows(ld, vals[P_ROWS], f);
+	}
+	ld->aside += rd->diags->errors - errors;
 }
 
 /* ------------------------------------------------------------ document */
@@ -735,7 +750,9 @@ static void read_doc(loader *ld)
 			     "missing 'year' (年度)");
 	else if (vals[D_YEAR] && jx_read_int(rd, vals[D_YEAR], "year", 1900, 2999, &v))
 		d->year = (int)v;
-	bool rules_ok = !vals[D_RULES] || jx_read_text(rd, vals[D_RULES], "a rule-set name or path", &d->rules);
+	/* A misspelt key may have meant another rule set than the default. */
+	bool rules_ok = vals[D_RULES] ? jx_read_text(rd, vals[D_RULES], "a rule-set name or path", &d->rules)
+				      : !jx_keys_has(&seen, D_RULES);
 	if (vals[D_RULES] && rules_ok)
 		d->rules_mark = mark_of(vals[D_RULES]);
 	if (vals[D_MONEY_UNIT] && jx_read_text(rd, vals[D_MONEY_UNIT], "a money unit", &d->money_unit)) {
@@ -746,9 +763,9 @@ static void read_doc(loader *ld)
 				      "money_unit must be 元, 千元, 万元, 百万元 or 亿元, not '%s'", d->money_unit);
 	}
 	if (vals[D_FUNDS]) {
-		size_t errors = rd->diags->errors;
+		size_t errors = rd->diags->errors, aside = ld->aside;
 		read_funds(ld, vals[D_FUNDS], &d->funds);
-		d->funds.faulty = rd->diags->errors != errors;
+		d->funds.faulty = rd->diags->errors - errors > ld->aside - aside;
 	}
 	if (vals[D_GOALS])
 		read_goals(ld, vals[D_GOALS]);
@@ -812,6 +829,7 @@ static int finish(impl *im, int rc, jx_diags *diags, size_t errors0, size_t firs
 		rc = JX_EINVAL;
 	jx_diags_sort(diags, first);
 	if (rc == JX_EINVAL && partial && checkable) {
+		d->partial = true;
 		*partial = d;
 		*out = NULL;
 		return rc;

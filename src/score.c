@@ -168,6 +168,18 @@ static void report_range(scorer *s, jx_mark at, const char *whose, int rc)
 		error_at(s, at, "the numbers of '%s' are too large to score exactly", whose);
 }
 
+/* The rule a leaf names, or the rule set's default for its target. */
+static bool bind_rule(scorer *s, const jx_node *n, jx_leaf_result *lr)
+{
+	const jx_quantity *t = &n->target.q;
+	if (n->rule)
+		return (lr->rule = find_rule(s, n->rule, n->rule_mark, n->name)) != NULL;
+	lr->rule = t->kind == JX_Q_TEXT ? s->rules->qualitative_rule
+		 : t->kind == JX_Q_TIME ? s->rules->deadline_rule
+		 : s->rules->default_rule;
+	return true;
+}
+
 static bool bind_leaf(scorer *s, const jx_node *n, jx_leaf_result *lr)
 {
 	const jx_quantity *t = &n->target.q, *a = &n->actual.q;
@@ -178,8 +190,8 @@ static bool bind_leaf(scorer *s, const jx_node *n, jx_leaf_result *lr)
 		lr->na = true;
 		return true;
 	}
-	if (!weight_fits(s, n->weight, n->weight_mark, n->name))
-		return false;
+	/* Each problem is reported, then binding goes on as far as it can. */
+	bool ok = weight_fits(s, n->weight, n->weight_mark, n->name);
 	switch (t->kind) {
 	case JX_Q_NUMBER:
 		lr->direction = (t->op == JX_OP_LE || t->op == JX_OP_LT) ? JX_DIR_REVERSE : JX_DIR_POSITIVE;
@@ -193,7 +205,7 @@ static bool bind_leaf(scorer *s, const jx_node *n, jx_leaf_result *lr)
 			error_at(s, t->value.units < 0 ? n->target.mark : n->actual.mark,
 				 "'%s' has a negative value; a completion rate needs values of 0 or more",
 				 n->name);
-			return false;
+			ok = false;
 		}
 		break;
 	case JX_Q_RANGE:
@@ -202,22 +214,15 @@ static bool bind_leaf(scorer *s, const jx_node *n, jx_leaf_result *lr)
 			error_at(s, n->target.mark,
 				 "'%s' has a negative value; a completion rate needs values of 0 or more",
 				 n->name);
-			return false;
+			ok = false;
 		}
 		break;
 	case JX_Q_TIME: lr->direction = JX_DIR_DEADLINE; break;
 	default: lr->direction = JX_DIR_QUALITATIVE; break;
 	}
 
-	if (n->rule) {
-		lr->rule = find_rule(s, n->rule, n->rule_mark, n->name);
-		if (!lr->rule)
-			return false;
-	} else {
-		lr->rule = t->kind == JX_Q_TEXT ? s->rules->qualitative_rule
-			 : t->kind == JX_Q_TIME ? s->rules->deadline_rule
-			 : s->rules->default_rule;
-	}
+	if (!bind_rule(s, n, lr))
+		return false;
 	bool qualitative = t->kind == JX_Q_TEXT || (t->kind == JX_Q_TIME && a->kind == JX_Q_TEXT);
 	if (lr->rule->kind == JX_RULE_LEVELS && !qualitative) {
 		error_at(s, n->rule_mark.line ? n->rule_mark : n->target.mark,
@@ -225,7 +230,7 @@ static bool bind_leaf(scorer *s, const jx_node *n, jx_leaf_result *lr)
 			 lr->rule->name, n->target.text, n->name);
 		return false;
 	}
-	return qualitative ? bind_level(s, n, lr) : true;
+	return (qualitative ? bind_level(s, n, lr) : true) && ok;
 }
 
 /* ------------------------------------------------------------- compute */
@@ -461,23 +466,26 @@ static bool score_leaf(scorer *s, const jx_node *n, jx_leaf_result *lr)
 	return true;
 }
 
-static bool bind_funds(scorer *s)
+/* The funds section's rule, and its weight unless only the rule can be
+ * checked (a section with errors of its own: jx_score_check). */
+static bool bind_funds(scorer *s, bool rule_only)
 {
 	const jx_funds *f = &s->doc->funds;
 	jx_funds_result *fr = &s->res->funds;
-	if (!f->present || f->nrows == 0)
+	bool ok = true;
+	if (!f->present)
 		return true;
 	fr->present = true;
 	fr->weight = f->weight;
 	fr->rule = s->rules->funds_rule;
 	if (f->rule && !(fr->rule = find_rule(s, f->rule, f->rule_mark, "funds")))
-		return false;
-	if (fr->rule->kind == JX_RULE_LEVELS) {
+		ok = false;
+	else if (fr->rule->kind == JX_RULE_LEVELS) {
 		error_at(s, f->rule_mark, "rule '%s' scores qualitative levels and cannot score funds",
 			 fr->rule->name);
-		return false;
+		ok = false;
 	}
-	return weight_fits(s, f->weight, f->weight_mark, "funds");
+	return (rule_only || weight_fits(s, f->weight, f->weight_mark, "funds")) && ok;
 }
 
 static bool score_funds(scorer *s)
@@ -653,6 +661,8 @@ int jx_score_run(jx_result **out, const jx_doc *doc, const jx_rules *rules, jx_d
 	bool ok = true;
 
 	*out = NULL;
+	if (doc->partial)
+		return JX_EINVAL; /* only jx_score_check reads those */
 	jx_result *r = calloc(1, sizeof(*r));
 	if (!r)
 		return JX_ENOMEM;
@@ -670,7 +680,7 @@ int jx_score_run(jx_result **out, const jx_doc *doc, const jx_rules *rules, jx_d
 	/* Bind everything first, so one run reports every problem. */
 	for (size_t i = 0; i < doc->nleaves; i++)
 		ok &= bind_leaf(&s, doc->leaves[i], &r->leaves[i]);
-	ok &= bind_funds(&s);
+	ok &= bind_funds(&s, false);
 	for (size_t i = 0; ok && i < doc->nleaves; i++)
 		ok &= score_leaf(&s, doc->leaves[i], &r->leaves[i]);
 	ok = ok && score_funds(&s) && score_groups(&s);
@@ -694,20 +704,18 @@ int jx_score_check(const jx_doc *partial, const jx_rules *rules, jx_diags *diags
 	jx_result r = { 0 };
 	scorer s = { partial, rules, diags, &r };
 	bool ok = true;
-	const jx_funds *f = &partial->funds;
-	/* Of a faulty part, only its rule name can still be checked. */
+	/* Of a faulty part, only the rule can still be checked: for a leaf, the
+	 * rule it names, unless its target is (or could not be read and so
+	 * reads as) not applicable, which binds no rule. */
 	for (size_t i = 0; i < partial->nleaves; i++) {
 		const jx_node *n = partial->leaves[i];
 		jx_leaf_result lr = { 0 };
 		if (!n->faulty)
 			ok &= bind_leaf(&s, n, &lr);
-		else if (n->rule)
-			ok &= find_rule(&s, n->rule, n->rule_mark, n->name) != NULL;
+		else if (n->rule && n->target.q.kind != JX_Q_NA)
+			ok &= bind_rule(&s, n, &lr);
 	}
-	if (!f->faulty)
-		ok &= bind_funds(&s);
-	else if (f->rule)
-		ok &= find_rule(&s, f->rule, f->rule_mark, "funds") != NULL;
+	ok &= bind_funds(&s, partial->funds.faulty);
 	return ok ? 0 : JX_EINVAL;
 }
 

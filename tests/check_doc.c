@@ -177,6 +177,24 @@ START_TEST(test_partial)
 	ck_assert_str_eq(partial->leaves[1]->rule, "nosuch");
 	ck_assert(!partial->leaves[2]->faulty);
 	ck_assert(partial->funds.faulty);
+	ck_assert(partial->partial);
+	jx_doc_free(partial);
+
+	/* Errors in what does not decide the scoring leave the parts whole. */
+	jx_diags_release(&diags);
+	text = HEAD "funds: {weight: 10, claimed: {rate: x}, rows: [{budget: 1, executed: 九十}]}\n"
+		    "indicators:\n"
+		    "  - {name: A, weight: 5, target: '>=3次', actual: 3次, claimed: {score: 很多}}\n"
+		    "  - {name: B, weight: 5, target: '>=3次', actual: 3次, basis: [1], last_year: '>>'}\n"
+		    "  - {name: C, weight: 5, target: '>=3次', actual: 3次, rule: [1]}\n";
+	ck_assert_int_eq(jx_doc_parse_partial(&doc, &partial, "t.yaml", text, strlen(text), &diags),
+			 JX_EINVAL);
+	ck_assert_ptr_nonnull(partial);
+	ck_assert_uint_eq(diags.errors, 6);
+	ck_assert(!partial->funds.faulty);
+	ck_assert(!partial->leaves[0]->faulty);
+	ck_assert(!partial->leaves[1]->faulty);
+	ck_assert(partial->leaves[2]->faulty);
 	jx_doc_free(partial);
 
 	/* A sound file: the document, no partial one. */
@@ -192,6 +210,7 @@ START_TEST(test_partial)
 	static const char *const none[] = {
 		HEAD "indicators:\n  - {name: A, weight: 5, target: '>=3次', actual: 3次\n",
 		HEAD "rules: [a, b]\nindicators:\n  - {name: A, weight: 5, target: '>=3次', actual: 3次}\n",
+		HEAD "rulse: mine.yaml\nindicators:\n  - {name: A, weight: 5, target: '>=3次', actual: 3次}\n",
 		"jixiao: 2\ntitle: t\nyear: 2024\nindicators:\n  - {name: A, weight: x, target: '1', actual: '1'}\n",
 	};
 	for (size_t i = 0; i < sizeof(none) / sizeof(none[0]); i++) {

@@ -398,6 +398,12 @@ START_TEST(test_every_leaf_bound_in_one_pass)
 			     "  - {name: A, weight: 10, target: '1', actual: '1', rule: nosuch}\n"
 			     "  - {name: B, weight: 10, target: 达成, actual: 差不多}\n", NULL), JX_EINVAL);
 	ck_assert_uint_eq(diags.errors, 2);
+	/* and every problem of one leaf, one funds section */
+	ck_assert_int_eq(run(HEAD "funds: {weight: 10.125, rule: 定性赋分, rows: [{budget: 1, executed: 1}]}\n"
+			     "indicators:\n"
+			     "  - {name: A, weight: 10.125, target: '>=-1', actual: '1', rule: nosuch}\n", NULL),
+			 JX_EINVAL);
+	ck_assert_uint_eq(diags.errors, 5);
 }
 END_TEST
 
@@ -456,6 +462,32 @@ START_TEST(test_check_partial_faulty)
 				       "  - {name: A, weight: x, target: '1', actual: '1'}\n"
 				       "  - {name: C, weight: 10, target: '1', actual: '1'}\n"), 0);
 	ck_assert_uint_eq(diags.errors, 1);
+	/* A not-applicable leaf binds no rule, whole or not: as jx_score_run. */
+	ck_assert_int_eq(check_partial(HEAD "indicators:\n"
+				       "  - {name: A, weight: x, target: '/', actual: '/', rule: nosuch}\n"
+				       "  - {name: B, weight: 5, target: '/', rule: nosuch, claimed: {score: 很多}}\n"
+				       "  - {name: C, weight: 10, target: '1', actual: '1'}\n"), 0);
+	ck_assert_uint_eq(diags.errors, 2);
+	/* A faulty funds section: its rule is checked, its weight is not. */
+	ck_assert_int_eq(check_partial(HEAD "funds: {weight: x, rule: 定性赋分, rows: [{budget: 1, executed: 1}]}\n"
+				       "indicators:\n  - {name: C, weight: 10, target: '1', actual: '1'}\n"),
+			 JX_EINVAL);
+	ck_assert(has_diag(4, 26, "cannot score funds"));
+	ck_assert_uint_eq(diags.errors, 2);
+}
+END_TEST
+
+/* A partial document is only checked, never scored. */
+START_TEST(test_partial_not_scored)
+{
+	const char *text = HEAD "indicators:\n  - {name: A, weight: x, target: '1', actual: '1'}\n";
+	jx_doc *partial = NULL;
+	ck_assert_int_eq(jx_doc_parse_partial(&doc, &partial, "t.yaml", text, strlen(text), &diags),
+			 JX_EINVAL);
+	ck_assert_int_eq(jx_rules_load(&rules, "standard", NULL, NULL, &diags), 0);
+	ck_assert_int_eq(jx_score_run(&res, partial, rules, &diags), JX_EINVAL);
+	ck_assert_ptr_null(res);
+	jx_doc_free(partial);
 }
 END_TEST
 
@@ -490,6 +522,7 @@ Suite *score_suite(void)
 	tcase_add_test(tc, test_every_leaf_bound_in_one_pass);
 	tcase_add_loop_test(tc, test_check_partial, 0, sizeof(bind_errors) / sizeof(bind_errors[0]));
 	tcase_add_test(tc, test_check_partial_faulty);
+	tcase_add_test(tc, test_partial_not_scored);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -142,6 +142,7 @@ typedef struct jx_doc {
 		const char *grade; /**< NULL when absent */
 		jx_mark grade_mark;
 	} claimed;
+	bool partial;           /**< from jx_doc_load_partial: not to be scored */
 	void *priv;
 } jx_doc;
 
@@ -156,11 +157,15 @@ int jx_doc_load(jx_doc **out, const char *path, jx_diags *diags);
 /**
  * Like jx_doc_load; in addition, when the file is valid YAML but not a valid
  * evaluation, *partial (else NULL) is the evaluation as far as it could be
- * read, so that the rest of its problems can be found in the same run
- * (jx_score_check). In it, every leaf and the funds section that had an
- * error of its own is marked `faulty`; a leaf that is not faulty was read
- * whole. Not set when the rule-set name itself is unreadable. The caller
- * frees *partial with jx_doc_free; it must not be scored.
+ * read, so that the problems its rule set would reveal can be found in the
+ * same run (jx_score_check). Leaves and the funds section with an error in
+ * what decides their scoring (name, weight, target, actual, rule, direction,
+ * keys) are marked `faulty`; errors in texts, claims, last year's value or
+ * funds amounts are not. A checked date may still meet a new error once a
+ * bad `year` is mended. No partial evaluation when the YAML has an error,
+ * the top level is not an evaluation mapping of version 1, or the rule set
+ * cannot be known (an unreadable or misspelt `rules`). The caller frees
+ * *partial with jx_doc_free; jx_score_run refuses it.
  */
 int jx_doc_load_partial(jx_doc **out, jx_doc **partial, const char *path, jx_diags *diags);
 

@@ -86,7 +86,8 @@ typedef struct jx_result {
 /**
  * Score doc under rules. Problems that only the rule set reveals (an
  * unknown rule name, an actual naming no level) go to diags at the line of
- * the evaluation file; then JX_EINVAL is returned and *out is NULL.
+ * the evaluation file; then JX_EINVAL is returned and *out is NULL, as for
+ * a partial document (jx_doc_load_partial).
  * On success the caller frees *out with jx_result_free.
  */
 int jx_score_run(jx_result **out, const jx_doc *doc, const jx_rules *rules, jx_diags *diags);

@@ -88,12 +88,28 @@ static int rules_for(cli_eval *ev, const jx_doc *doc, const char *override, cons
 	return rc;
 }
 
+/* Whether the diagnostics from first on are all about one file (a note
+ * without a file goes with the diagnostic before it). */
+static bool one_file(const jx_diags *d, size_t first)
+{
+	const char *file = NULL;
+	for (size_t i = first; i < d->count; i++) {
+		const char *f = d->items[i].file;
+		if (!f)
+			continue;
+		if (file && strcmp(f, file) != 0)
+			return false;
+		file = f;
+	}
+	return true;
+}
+
 /*
  * Load, bind and score. A file that is valid YAML but not a valid evaluation
  * is still checked against its rule set as far as it could be read, so one
  * run reports every problem. What the rule set reveals joins the file's own
- * problems in line order (unless the rule set had problems of its own, in
- * another file).
+ * problems in line order, unless some are about another file (the rule
+ * set's own problems): then the file's come first.
  */
 static int load(cli_eval *ev, const char *path, const char *override, const jx_rules *shared,
 		jx_rules_cache *cache, int findings_flags, jx_diags *diags)
@@ -104,16 +120,16 @@ static int load(cli_eval *ev, const char *path, const char *override, const jx_r
 	int rc = jx_doc_load_partial(&ev->doc, &partial, path, diags);
 	const jx_doc *doc = ev->doc ? ev->doc : partial;
 	if (doc) {
-		size_t before = diags->count;
 		int rules_rc = rules_for(ev, doc, override, shared, cache, diags);
-		bool one_file = diags->count == before;
-		if (rules_rc)
-			rc = rc ? rc : rules_rc;
-		else if (partial)
+		if (rules_rc) {
+			if (rc == 0)
+				rc = rules_rc;
+		} else if (partial) {
 			jx_score_check(partial, ev->rules, diags);
-		else
+		} else {
 			rc = eval_score(ev, diags, findings_flags);
-		if (one_file)
+		}
+		if (one_file(diags, first))
 			jx_diags_sort(diags, first);
 	}
 	jx_doc_free(partial);
