@@ -173,7 +173,8 @@ static bool failed_row(jx_audit_row *row, const jx_diags *d)
 		e->line = g->line;
 		e->col = g->col;
 		e->note = g->severity == JX_SEV_NOTE;
-		if (!(e->message = dup(g->message)))
+		if (!(e->message = dup(g->message)) ||
+		    (g->file && strcmp(g->file, row->file) != 0 && !(e->file = dup(g->file))))
 			return false;
 	}
 	if (d && d->dropped) {
@@ -289,8 +290,10 @@ void jx_audit_row_release(jx_audit_row *row)
 		free(row->mismatches[i].recomputed);
 	}
 	free(row->mismatches);
-	for (size_t i = 0; i < row->nerrors; i++)
+	for (size_t i = 0; i < row->nerrors; i++) {
+		free(row->errors[i].file);
 		free(row->errors[i].message);
+	}
 	free(row->errors);
 	for (size_t i = 0; i < row->nindicators; i++) {
 		free(row->indicators[i].path.names);

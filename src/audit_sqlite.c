@@ -16,8 +16,9 @@
 #include <sys/stat.h>
 #include <time.h>
 
-/* Version of the schema below, kept in PRAGMA user_version. */
-#define SCHEMA_VERSION 1
+/* Version of the schema below, kept in PRAGMA user_version; a database of
+ * version 1 gains errors.file. */
+#define SCHEMA_VERSION 2
 
 /* How long to wait for another run that is writing the same database. */
 #define BUSY_MS 60000
@@ -65,7 +66,8 @@ const char jx_audit_schema[] =
 	"  line          INTEGER,           -- NULL when the error has no position\n"
 	"  col           INTEGER,\n"
 	"  severity      TEXT NOT NULL,     -- error, or note (more about the error before it)\n"
-	"  message       TEXT NOT NULL\n"
+	"  message       TEXT NOT NULL,\n"
+	"  file          TEXT               -- the file it is about when not the audited one (a rule set)\n"
 	");\n"
 	"CREATE INDEX IF NOT EXISTS errors_by_file ON errors(file_id);\n"
 	"CREATE TABLE IF NOT EXISTS indicators (\n"
@@ -100,7 +102,7 @@ static const char *const insert_sql[NSTMT] = {
 	" delta, claimed_grade, grade, mismatches, errors, warnings, infos)"
 	" VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
 	"INSERT INTO mismatches VALUES (?,?,?,?,?)",
-	"INSERT INTO errors VALUES (?,?,?,?,?)",
+	"INSERT INTO errors VALUES (?,?,?,?,?,?)",
 	"INSERT INTO indicators VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
 	"INSERT INTO findings VALUES (?,?,?,?,?,?)",
 };
@@ -188,6 +190,7 @@ static bool insert_details(sqlite_sink *s, const jx_audit_row *row, sqlite3_int6
 		bind_int(st, 3, e->col, true);
 		sqlite3_bind_text(st, 4, e->note ? "note" : "error", -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 5, e->message, -1, SQLITE_STATIC);
+		bind_text(st, 6, e->file);
 		ok = step(st);
 	}
 	st = s->stmt[INS_INDICATOR];
@@ -275,8 +278,8 @@ static bool start_run(sqlite_sink *s, const jx_audit_run *run, char *err, size_t
 	sqlite3_finalize(st);
 	if (version < 0)
 		return false; /* not a database: SQLite says so */
-	if (version != 0 && version != SCHEMA_VERSION) {
-		snprintf(err, errlen, "%s: not a jixiao audit database of schema %d (user_version %d)",
+	if (version != 0 && version != 1 && version != SCHEMA_VERSION) {
+		snprintf(err, errlen, "%s: not a jixiao audit database of schema 1 or %d (user_version %d)",
 			 s->path, SCHEMA_VERSION, version);
 		return false;
 	}
@@ -284,8 +287,11 @@ static bool start_run(sqlite_sink *s, const jx_audit_run *run, char *err, size_t
 	time_t now = time(NULL);
 	struct tm tm;
 	strftime(started, sizeof(started), "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&now, &tm));
-	if (!exec(s, "BEGIN IMMEDIATE") || !exec(s, jx_audit_schema) ||
-	    !exec(s, "PRAGMA user_version = 1") ||
+	char set_version[40];
+	snprintf(set_version, sizeof(set_version), "PRAGMA user_version = %d", SCHEMA_VERSION);
+	if (!exec(s, "BEGIN IMMEDIATE") ||
+	    (version == 1 && !exec(s, "ALTER TABLE errors ADD COLUMN file TEXT")) ||
+	    !exec(s, jx_audit_schema) || !exec(s, set_version) ||
 	    sqlite3_prepare_v2(s->db, "INSERT INTO runs (started, version, rules, shard) VALUES (?,?,?,?)",
 			       -1, &st, NULL) != SQLITE_OK)
 		return false;

@@ -92,7 +92,8 @@ char *audit_errors_text(const jx_audit_row *row)
 {
 	size_t cap = 1;
 	for (size_t i = 0; i < row->nerrors; i++)
-		cap += strlen(row->errors[i].message) + 40;
+		cap += strlen(row->errors[i].message) + 40 +
+		       (row->errors[i].file ? strlen(row->errors[i].file) + 2 : 0);
 	char *s = malloc(cap), *p = s;
 	if (!s)
 		return NULL;
@@ -100,10 +101,12 @@ char *audit_errors_text(const jx_audit_row *row)
 	for (size_t i = 0; i < row->nerrors; i++) {
 		const jx_audit_error *e = &row->errors[i];
 		const char *sep = i == 0 ? "" : e->note ? " (" : "; ", *end = e->note ? ")" : "";
+		p += sprintf(p, "%s", sep);
+		if (e->file)
+			p += sprintf(p, "%s:", e->file);
 		if (e->line)
-			p += sprintf(p, "%s%u:%u: %s%s", sep, e->line, e->col, e->message, end);
-		else
-			p += sprintf(p, "%s%s%s", sep, e->message, end);
+			p += sprintf(p, "%u:%u:", e->line, e->col);
+		p += sprintf(p, "%s%s%s", e->file || e->line ? " " : "", e->message, end);
 	}
 	return s;
 }
@@ -227,6 +230,8 @@ static void jsonl_row(yajl_gen g, const jx_audit_row *row)
 	for (size_t i = 0; i < row->nerrors; i++) {
 		const jx_audit_error *e = &row->errors[i];
 		yajl_gen_map_open(g);
+		if (e->file)
+			str(g, "file"), str(g, e->file);
 		str(g, "line"), uint_or_null(g, e->line);
 		str(g, "col"), uint_or_null(g, e->col);
 		str(g, "severity"), str(g, e->note ? "note" : "error");

@@ -150,12 +150,19 @@ START_TEST(row_of_failed_file)
 	jx_diags_add(&d, JX_SEV_ERROR, NULL, 12, 17, "invalid YAML");
 	jx_diags_add(&d, JX_SEV_NOTE, NULL, 0, 0, "put it in quotes");
 	jx_diags_add(&d, JX_SEV_WARNING, NULL, 3, 1, "not an error");
+	/* The same file, and its rule set: only the other file is named. */
+	jx_source self = { "bad.yaml", NULL, 0 }, rules = { "rules/mine.yaml", NULL, 0 };
+	jx_diags_add(&d, JX_SEV_ERROR, &self, 14, 3, "a weight");
+	jx_diags_add(&d, JX_SEV_ERROR, &rules, 6, 11, "unknown rule kind");
 	ck_assert_int_eq(jx_audit_row_make(&row, "bad.yaml", NULL, NULL, &d, true), 0);
 	ck_assert(!row.ok);
-	ck_assert_uint_eq(row.nerrors, 2);
-	ck_assert_uint_eq(row.error_count, 1);
+	ck_assert_uint_eq(row.nerrors, 4);
+	ck_assert_uint_eq(row.error_count, 3);
 	ck_assert_uint_eq(row.errors[0].line, 12);
 	ck_assert(!row.errors[0].note && row.errors[1].note);
+	ck_assert_ptr_null(row.errors[0].file);
+	ck_assert_ptr_null(row.errors[2].file);
+	ck_assert_str_eq(row.errors[3].file, "rules/mine.yaml");
 	ck_assert_str_eq(row.title, "");
 	ck_assert_str_eq(row.total, "");
 	ck_assert_int_eq(row.grade_rank, -1);

@@ -33,6 +33,7 @@ typedef struct jx_audit_mismatch {
 
 /** A load or scoring error of a file that could not be scored, or a note on the one before. */
 typedef struct jx_audit_error {
+	char *file;         /**< the file it is about when not the audited one (a rule set), else NULL */
 	unsigned line, col; /**< 0 when it has no position */
 	bool note;          /**< more about the error before it (a hint) */
 	char *message;
