@@ -41,8 +41,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		jx_report_write_html(null, &rep);
 		jx_findings_release(&f);
 	}
-	if (partial)
+	if (partial) {
+		/* A leaf not marked faulty was read whole: target, and actual
+		 * unless it does not apply. */
+		for (size_t i = 0; i < partial->nleaves; i++) {
+			const jx_node *n = partial->leaves[i];
+			if (!n->faulty && (!n->target.present ||
+					   (n->target.q.kind != JX_Q_NA && !n->actual.present)))
+				abort();
+		}
 		jx_score_check(partial, standard, &d);
+	}
 	jx_result_free(res);
 	jx_doc_free(partial);
 	jx_doc_free(doc);
