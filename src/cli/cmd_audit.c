@@ -200,11 +200,11 @@ static int take(sink *k, jx_audit_row *row, int rc)
 		progress_clear(&k->progress);
 		for (size_t i = 0; i < row->nerrors; i++) {
 			const jx_audit_error *e = &row->errors[i];
-			const char *what = e->note ? "note" : "error";
+			const char *what = e->note ? "note" : "error", *file = e->file ? e->file : row->file;
 			if (e->line)
-				fprintf(stderr, "%s:%u:%u: %s: %s\n", row->file, e->line, e->col, what, e->message);
+				fprintf(stderr, "%s:%u:%u: %s: %s\n", file, e->line, e->col, what, e->message);
 			else
-				fprintf(stderr, "%s: %s: %s\n", row->file, what, e->message);
+				fprintf(stderr, "%s: %s: %s\n", file, what, e->message);
 		}
 	}
 	if (rc == 0 && jx_audit_summary_add(k->summary, row) != 0)
