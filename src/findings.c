@@ -21,45 +21,50 @@ typedef struct ctx {
 	bool messages;
 } ctx;
 
-static void add(ctx *c, const char *code, jx_fseverity sev, const jx_node *node, bool funds,
-		unsigned line, const char *fmt, ...) __attribute__((format(printf, 7, 8)));
-
-static void add(ctx *c, const char *code, jx_fseverity sev, const jx_node *node, bool funds,
-		unsigned line, const char *fmt, ...)
+/*
+ * Record a finding. Returns whether its message is wanted: the caller then
+ * says it (say), so that a run that only counts findings (the audit) does
+ * not format numbers it would throw away.
+ */
+static bool add(ctx *c, const char *code, jx_fseverity sev, const jx_node *node, bool funds,
+		unsigned line)
 {
 	jx_findings *f = c->f;
-	char buf[1024];
-	va_list ap;
 
 	if (c->rc)
-		return;
+		return false;
 	if (f->count == f->cap) {
 		size_t cap = f->cap ? f->cap * 2 : 16;
 		jx_finding *items = realloc(f->items, cap * sizeof(*items));
 		if (!items) {
 			c->rc = JX_ENOMEM;
-			return;
+			return false;
 		}
 		f->items = items;
 		f->cap = cap;
 	}
-	jx_finding *g = &f->items[f->count];
+	jx_finding *g = &f->items[f->count++];
 	memset(g, 0, sizeof(*g));
 	g->code = code;
 	g->severity = sev;
 	g->node = node;
 	g->funds = funds;
 	g->line = line;
-	if (c->messages) {
-		va_start(ap, fmt);
-		vsnprintf(buf, sizeof(buf), fmt, ap);
-		va_end(ap);
-		if (!(g->message = strdup(buf))) {
-			c->rc = JX_ENOMEM;
-			return;
-		}
-	}
-	f->count++;
+	return c->messages;
+}
+
+static void say(ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* The message of the finding just added. */
+static void say(ctx *c, const char *fmt, ...)
+{
+	char buf[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	if (!(c->f->items[c->f->count - 1].message = strdup(buf)))
+		c->rc = JX_ENOMEM;
 }
 
 static char *num(char *buf, jx_dec d, int places)
@@ -163,13 +168,13 @@ static void leaf_claims(ctx *c, const jx_leaf_result *lr)
 	const jx_rules *ru = c->r->rules;
 	const jx_claim *cl = &lr->node->claimed;
 	char a[JX_DEC_BUFSZ], b[JX_DEC_BUFSZ];
-	if (lr->rate_mismatch)
-		add(c, "claim-mismatch", JX_FIND_ERROR, lr->node, false, cl->rate_mark.line,
-		    "填报完成率 %s%%，按数据重新计算为 %s%%", num(a, cl->rate, cl->rate_places),
+	if (lr->rate_mismatch &&
+	    add(c, "claim-mismatch", JX_FIND_ERROR, lr->node, false, cl->rate_mark.line))
+		say(c, "填报完成率 %s%%，按数据重新计算为 %s%%", num(a, cl->rate, cl->rate_places),
 		    num(b, lr->rate_pct, ru->rate_decimals));
-	if (lr->score_mismatch)
-		add(c, "claim-mismatch", JX_FIND_ERROR, lr->node, false, cl->score_mark.line,
-		    "填报得分 %s，按数据重新计算为 %s", num(a, cl->score, cl->score_places),
+	if (lr->score_mismatch &&
+	    add(c, "claim-mismatch", JX_FIND_ERROR, lr->node, false, cl->score_mark.line))
+		say(c, "填报得分 %s，按数据重新计算为 %s", num(a, cl->score, cl->score_places),
 		    num(b, lr->score, ru->decimals));
 }
 
@@ -180,36 +185,33 @@ static void leaf_rate_checks(ctx *c, const jx_leaf_result *lr)
 	char a[JX_DEC_BUFSZ], b[JX_DEC_BUFSZ], th[JX_DEC_BUFSZ], draft[512];
 	jx_frac pct;
 
-	if (jx_frac_cmp(lr->rate, jx_frac_make(1, 1)) < 0) {
+	if (jx_frac_cmp(lr->rate, JX_FRAC_INT(1)) < 0) {
 		bool stock = jx_findings_is_stock_reason(n->deviation);
-		if (c->messages)
+		if (add(c, "shortfall", JX_FIND_INFO, n, false, n->mark.line)) {
 			jx_findings_draft(draft, sizeof(draft), c->r, lr);
-		else
-			draft[0] = '\0';
-		if (!*n->deviation)
-			add(c, "shortfall", JX_FIND_INFO, n, false, n->mark.line, "%s；未说明偏差原因", draft);
-		else
-			add(c, "shortfall", JX_FIND_INFO, n, false, n->mark.line, "%s；偏差原因%s“%s”",
-			    draft, stock ? "只写了" : "：", n->deviation);
+			if (!*n->deviation)
+				say(c, "%s；未说明偏差原因", draft);
+			else
+				say(c, "%s；偏差原因%s“%s”", draft, stock ? "只写了" : "：", n->deviation);
+		}
 		if (jx_frac_cmp(lr->rate, ru->findings.reason_required_below) < 0 && lr->lost.units > 0 &&
-		    stock) {
+		    stock && add(c, "missing-reason", JX_FIND_WARNING, n, false, n->mark.line)) {
 			char why[320];
 			if (*n->deviation)
 				snprintf(why, sizeof(why), "只写了“%s”", n->deviation);
 			else
 				snprintf(why, sizeof(why), "为空");
-			jx_frac_mul(&pct, ru->findings.reason_required_below, jx_frac_make(100, 1));
-			add(c, "missing-reason", JX_FIND_WARNING, n, false, n->mark.line,
-			    "完成率 %s%% 低于 %s%%，扣 %s 分，偏差原因%s",
+			jx_frac_mul(&pct, ru->findings.reason_required_below, JX_FRAC_INT(100));
+			say(c, "完成率 %s%% 低于 %s%%，扣 %s 分，偏差原因%s",
 			    num(a, lr->rate_pct, ru->rate_decimals), jx_frac_format(th, pct, 2),
 			    num(b, lr->lost, ru->decimals), why);
 		}
 	}
 	if (jx_frac_cmp(lr->rate, ru->findings.over_completion) > 0 &&
-	    (lr->direction == JX_DIR_POSITIVE || lr->direction == JX_DIR_REVERSE)) {
-		jx_frac_mul(&pct, ru->findings.over_completion, jx_frac_make(100, 1));
-		add(c, "over-completion", JX_FIND_WARNING, n, false, n->mark.line,
-		    "完成率 %s%% 超过 %s%%，指标值设置偏低", num(a, lr->rate_pct, ru->rate_decimals),
+	    (lr->direction == JX_DIR_POSITIVE || lr->direction == JX_DIR_REVERSE) &&
+	    add(c, "over-completion", JX_FIND_WARNING, n, false, n->mark.line)) {
+		jx_frac_mul(&pct, ru->findings.over_completion, JX_FRAC_INT(100));
+		say(c, "完成率 %s%% 超过 %s%%，指标值设置偏低", num(a, lr->rate_pct, ru->rate_decimals),
 		    jx_frac_format(th, pct, 2));
 	}
 }
@@ -225,18 +227,19 @@ static void cost_direction(ctx *c, const jx_leaf_result *lr)
 		return;
 	if (jx_score_leaf_reversed(c->r, lr, &rate, &score) != 0)
 		return;
-	add(c, "cost-direction", JX_FIND_WARNING, n, false, n->mark.line,
-	    "成本指标以“%s”设定、按正向计分，节约支出反而扣分；按反向指标（≤%s）计分完成率 %s%%，得分 %s（现为 %s）",
-	    *jx_op_symbol(t->op) ? jx_op_symbol(t->op) : "=",
-	    value_text(tv, sizeof(tv), t, n->target.text),
-	    num(a, rate, c->r->rules->rate_decimals), num(b, score, c->r->rules->decimals),
-	    num(s, lr->score, c->r->rules->decimals));
+	bool describe = add(c, "cost-direction", JX_FIND_WARNING, n, false, n->mark.line);
+	if (c->rc)
+		return;
 	jx_finding *g = &c->f->items[c->f->count - 1];
-	if (c->rc == 0) {
-		g->has_alt = true;
-		g->alt_rate = rate;
-		g->alt_score = score;
-	}
+	g->has_alt = true;
+	g->alt_rate = rate;
+	g->alt_score = score;
+	if (describe)
+		say(c, "成本指标以“%s”设定、按正向计分，节约支出反而扣分；按反向指标（≤%s）计分完成率 %s%%，得分 %s（现为 %s）",
+		    *jx_op_symbol(t->op) ? jx_op_symbol(t->op) : "=",
+		    value_text(tv, sizeof(tv), t, n->target.text),
+		    num(a, rate, c->r->rules->rate_decimals), num(b, score, c->r->rules->decimals),
+		    num(s, lr->score, c->r->rules->decimals));
 }
 
 /* The same value in the same (or a convertible) unit. */
@@ -247,9 +250,9 @@ static bool same_value(const jx_quantity *x, const jx_quantity *y)
 	if (x->unit.kind == JX_UNIT_MONEY && y->unit.kind == JX_UNIT_MONEY) {
 		jx_frac fx = jx_frac_from_dec(x->value), fy = jx_frac_from_dec(y->value), p10;
 		int e = x->unit.money_exp - y->unit.money_exp;
-		p10 = jx_frac_make(1, 1);
+		p10 = JX_FRAC_INT(1);
 		for (int i = 0; i < (e < 0 ? -e : e); i++)
-			if (jx_frac_mul(&p10, p10, jx_frac_make(10, 1)))
+			if (jx_frac_mul(&p10, p10, JX_FRAC_INT(10)))
 				return false;
 		if (jx_frac_mul(e > 0 ? &fx : &fy, e > 0 ? fx : fy, p10))
 			return false;
@@ -268,16 +271,16 @@ static void leaf_text_checks(ctx *c, const jx_leaf_result *lr)
 
 	/* A percentage of 100% or more cannot be raised: not a sign of low ambition. */
 	bool ceiling = t->unit.kind == JX_UNIT_PERCENT && jx_dec_cmp(t->value, jx_dec_from_int(100)) >= 0;
-	if (n->last_year.present && !ceiling && same_value(t, &n->last_year.q))
-		add(c, "target-equals-last-year", JX_FIND_INFO, n, false, n->mark.line,
-		    "指标值 %s 与上年完成情况 %s 相同，指标未体现提高",
+	if (n->last_year.present && !ceiling && same_value(t, &n->last_year.q) &&
+	    add(c, "target-equals-last-year", JX_FIND_INFO, n, false, n->mark.line))
+		say(c, "指标值 %s 与上年完成情况 %s 相同，指标未体现提高",
 		    value_text(tv, sizeof(tv), t, n->target.text), n->last_year.text);
-	if (!*n->evidence)
-		add(c, "missing-evidence", JX_FIND_INFO, n, false, n->mark.line, "未填写佐证资料");
+	if (!*n->evidence && add(c, "missing-evidence", JX_FIND_INFO, n, false, n->mark.line))
+		say(c, "未填写佐证资料");
 	if ((t->kind == JX_Q_NUMBER || t->kind == JX_Q_RANGE) && t->unit.kind != JX_UNIT_NONE &&
-	    a->kind == JX_Q_NUMBER && a->unit.kind == JX_UNIT_NONE)
-		add(c, "unit-mismatch", JX_FIND_WARNING, n, false, n->actual.mark.line,
-		    "实际完成值“%s”未写单位，按指标值的单位“%s”计", n->actual.text, t->unit.text);
+	    a->kind == JX_Q_NUMBER && a->unit.kind == JX_UNIT_NONE &&
+	    add(c, "unit-mismatch", JX_FIND_WARNING, n, false, n->actual.mark.line))
+		say(c, "实际完成值“%s”未写单位，按指标值的单位“%s”计", n->actual.text, t->unit.text);
 }
 
 static const char *stock_or_empty(const char *s)
@@ -297,13 +300,14 @@ static void funds_checks(ctx *c)
 	if (!fr->present)
 		return;
 	const jx_funds_row *row = &f->rows[0];
-	if (row->has_initial && jx_dec_cmp(row->initial, row->budget) != 0) {
+	if (row->has_initial && jx_dec_cmp(row->initial, row->budget) != 0 &&
+	    add(c, "budget-adjusted", JX_FIND_INFO, NULL, true, f->mark.line)) {
 		jx_dec diff, pct = { 0 };
 		jx_frac ratio;
 		jx_dec_sub(&diff, row->budget, row->initial);
 		bool has_pct = row->initial.units != 0 &&
 			       jx_frac_div(&ratio, jx_frac_from_dec(diff), jx_frac_from_dec(row->initial)) == 0 &&
-			       jx_frac_mul(&ratio, ratio, jx_frac_make(100, 1)) == 0 &&
+			       jx_frac_mul(&ratio, ratio, JX_FRAC_INT(100)) == 0 &&
 			       jx_frac_round(&pct, ratio, 2, JX_ROUND_HALF_UP) == 0;
 		jx_dec mag = diff;
 		if (mag.units < 0)
@@ -311,28 +315,27 @@ static void funds_checks(ctx *c)
 		char pcts[JX_DEC_BUFSZ + 8] = "";
 		if (has_pct)
 			snprintf(pcts, sizeof(pcts), "（%s%%）", num(p, pct, 2));
-		add(c, "budget-adjusted", JX_FIND_INFO, NULL, true, f->mark.line,
-		    "全年预算数 %s %s较年初预算数 %s %s调%s %s %s%s",
+		say(c, "全年预算数 %s %s较年初预算数 %s %s调%s %s %s%s",
 		    jx_dec_format(a, row->budget, 2, JX_FMT_GROUP), unit,
 		    jx_dec_format(b, row->initial, 2, JX_FMT_GROUP), unit,
 		    diff.units < 0 ? "减" : "增", jx_dec_format(d, mag, 2, JX_FMT_GROUP), unit, pcts);
 	}
 	if (fr->na)
 		return;
-	if (fr->rate_mismatch)
-		add(c, "claim-mismatch", JX_FIND_ERROR, NULL, true, f->claimed.rate_mark.line,
-		    "填报预算执行率 %s%%，按数据重新计算为 %s%%",
+	if (fr->rate_mismatch &&
+	    add(c, "claim-mismatch", JX_FIND_ERROR, NULL, true, f->claimed.rate_mark.line))
+		say(c, "填报预算执行率 %s%%，按数据重新计算为 %s%%",
 		    num(a, f->claimed.rate, f->claimed.rate_places), num(b, fr->rate_pct, ru->rate_decimals));
-	if (fr->score_mismatch)
-		add(c, "claim-mismatch", JX_FIND_ERROR, NULL, true, f->claimed.score_mark.line,
-		    "填报预算执行得分 %s，按数据重新计算为 %s",
+	if (fr->score_mismatch &&
+	    add(c, "claim-mismatch", JX_FIND_ERROR, NULL, true, f->claimed.score_mark.line))
+		say(c, "填报预算执行得分 %s，按数据重新计算为 %s",
 		    num(a, f->claimed.score, f->claimed.score_places), num(b, fr->score, ru->decimals));
 	if (jx_frac_cmp(fr->rate, ru->findings.funds_reason_below) < 0 &&
-	    jx_findings_is_stock_reason(f->deviation)) {
+	    jx_findings_is_stock_reason(f->deviation) &&
+	    add(c, "low-execution", JX_FIND_WARNING, NULL, true, f->mark.line)) {
 		jx_frac th;
-		jx_frac_mul(&th, ru->findings.funds_reason_below, jx_frac_make(100, 1));
-		add(c, "low-execution", JX_FIND_WARNING, NULL, true, f->mark.line,
-		    "预算执行率 %s%% 低于 %s%%，%s", num(a, fr->rate_pct, ru->rate_decimals),
+		jx_frac_mul(&th, ru->findings.funds_reason_below, JX_FRAC_INT(100));
+		say(c, "预算执行率 %s%% 低于 %s%%，%s", num(a, fr->rate_pct, ru->rate_decimals),
 		    jx_frac_format(b, th, 2), stock_or_empty(f->deviation));
 	}
 }
@@ -348,47 +351,46 @@ static void document_checks(ctx *c)
 	for (size_t i = 0; i < ru->nstandard_weights; i++) {
 		const jx_std_weight *sw = &ru->standard_weights[i];
 		if (strcmp(sw->name, "funds") == 0) {
-			if (r->funds.present && jx_dec_cmp(r->funds.weight, sw->weight) != 0)
-				add(c, "weights-vs-standard", JX_FIND_INFO, NULL, true, d->funds.weight_mark.line,
-				    "预算执行分值 %s，规则集“%s”的标准分值为 %s", num(a, r->funds.weight, -1),
+			if (r->funds.present && jx_dec_cmp(r->funds.weight, sw->weight) != 0 &&
+			    add(c, "weights-vs-standard", JX_FIND_INFO, NULL, true, d->funds.weight_mark.line))
+				say(c, "预算执行分值 %s，规则集“%s”的标准分值为 %s", num(a, r->funds.weight, -1),
 				    ru->name, num(b, sw->weight, -1));
 			continue;
 		}
 		for (size_t k = 0; k < d->nroots; k++)
 			if (strcmp(d->roots[k].name, sw->name) == 0 &&
-			    jx_dec_cmp(d->roots[k].weight, sw->weight) != 0)
-				add(c, "weights-vs-standard", JX_FIND_INFO, &d->roots[k], false,
-				    d->roots[k].mark.line, "一级指标“%s”分值 %s，规则集“%s”的标准分值为 %s",
-				    sw->name, num(a, d->roots[k].weight, -1), ru->name, num(b, sw->weight, -1));
+			    jx_dec_cmp(d->roots[k].weight, sw->weight) != 0 &&
+			    add(c, "weights-vs-standard", JX_FIND_INFO, &d->roots[k], false, d->roots[k].mark.line))
+				say(c, "一级指标“%s”分值 %s，规则集“%s”的标准分值为 %s", sw->name,
+				    num(a, d->roots[k].weight, -1), ru->name, num(b, sw->weight, -1));
 	}
 	/* Weight on qualitative indicators, which are easy to claim. */
 	jx_dec q = { 0 };
 	for (size_t i = 0; i < r->nleaves; i++)
 		if (!r->leaves[i].na && r->leaves[i].direction == JX_DIR_QUALITATIVE)
 			jx_dec_add(&q, q, r->leaves[i].weight);
-	if (q.units > 0 && r->max.units > 0) {
-		jx_frac share;
-		jx_dec pct = { 0 };
-		if (jx_frac_div(&share, jx_frac_from_dec(q), jx_frac_from_dec(r->max)) == 0) {
-			jx_frac p100;
-			jx_frac_mul(&p100, share, jx_frac_make(100, 1));
+	jx_frac share;
+	if (q.units > 0 && r->max.units > 0 &&
+	    jx_frac_div(&share, jx_frac_from_dec(q), jx_frac_from_dec(r->max)) == 0) {
+		bool high = jx_frac_cmp(share, ru->findings.qualitative_share) > 0;
+		if (add(c, "qualitative-share", high ? JX_FIND_WARNING : JX_FIND_INFO, NULL, false, 0)) {
+			jx_frac p100, th;
+			jx_dec pct = { 0 };
+			jx_frac_mul(&p100, share, JX_FRAC_INT(100));
 			jx_frac_round(&pct, p100, 2, JX_ROUND_HALF_UP);
-			bool high = jx_frac_cmp(share, ru->findings.qualitative_share) > 0;
-			jx_frac th;
-			jx_frac_mul(&th, ru->findings.qualitative_share, jx_frac_make(100, 1));
-			add(c, "qualitative-share", high ? JX_FIND_WARNING : JX_FIND_INFO, NULL, false, 0,
-			    "定性指标分值 %s，占总分值的 %s%%%s%s%s", num(a, q, -1), num(b, pct, 2),
+			jx_frac_mul(&th, ru->findings.qualitative_share, JX_FRAC_INT(100));
+			say(c, "定性指标分值 %s，占总分值的 %s%%%s%s%s", num(a, q, -1), num(b, pct, 2),
 			    high ? "，超过 " : "", high ? jx_frac_format(pc, th, 2) : "",
 			    high ? "%，可考量性不足" : "");
 		}
 	}
-	if (r->total_mismatch)
-		add(c, "claim-mismatch", JX_FIND_ERROR, NULL, false, d->claimed.total_mark.line,
-		    "填报总分 %s，按数据重新计算为 %s", num(a, d->claimed.total, d->claimed.total_places),
+	if (r->total_mismatch &&
+	    add(c, "claim-mismatch", JX_FIND_ERROR, NULL, false, d->claimed.total_mark.line))
+		say(c, "填报总分 %s，按数据重新计算为 %s", num(a, d->claimed.total, d->claimed.total_places),
 		    num(b, r->total, ru->decimals));
-	if (r->grade_mismatch)
-		add(c, "claim-mismatch", JX_FIND_ERROR, NULL, false, d->claimed.grade_mark.line,
-		    "填报等级“%s”，按总分 %s 应为“%s”", d->claimed.grade, num(a, r->total, ru->decimals),
+	if (r->grade_mismatch &&
+	    add(c, "claim-mismatch", JX_FIND_ERROR, NULL, false, d->claimed.grade_mark.line))
+		say(c, "填报等级“%s”，按总分 %s 应为“%s”", d->claimed.grade, num(a, r->total, ru->decimals),
 		    r->grade->name);
 }
 

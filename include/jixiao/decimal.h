@@ -115,6 +115,9 @@ typedef struct jx_frac {
 /** The fraction n/d (d != 0), reduced. */
 jx_frac jx_frac_make(int64_t n, int64_t d);
 
+/** A whole number as a fraction, for constants: JX_FRAC_INT(100). */
+#define JX_FRAC_INT(n) ((jx_frac){ (n), 1 })
+
 /** The fraction equal to d. */
 jx_frac jx_frac_from_dec(jx_dec d);
 
