@@ -124,7 +124,7 @@ $(GEN_CORPUS): bench/gen-corpus.c
 	$(if $(Q),@echo "  CC      $<")
 	$(Q)$(CC) -std=c11 $(OPT) -Wall -Wextra $(LDFLAGS) -o $@ $<
 
-# The first stages of an audit alone, for bench/audit.sh (`make stages`).
+# The stages of an audit alone, for bench/audit.sh (`make stages`).
 STAGES := $(OUT)/stages
 $(STAGES): bench/stages.c $(LIB)
 	$(if $(Q),@echo "  LD      $@")

@@ -12,8 +12,8 @@
 # --jobs 1` and `--jobs 2` (JSON Lines to a file), the ratios, and the peak
 # RSS of each audit, with the targets; then where the single-threaded time
 # goes, from bench/stages.c run on the same files: the YAML tree, the
-# evaluation model, and the rest (scoring, findings, output), each as a
-# share of the floor.
+# evaluation model, the rule set and scoring, the findings, and the rest
+# (records, output, file list), each as a share of the floor.
 set -eu
 cd "$(dirname "$0")/.."
 count=${1:-20000}
@@ -41,6 +41,8 @@ hyperfine -N -w 1 -r "$runs" --export-csv "$work/times.csv" \
 	-n floor "bench/bin/yaml-scan $corpus" \
 	-n tree "$stages tree $work/list" \
 	-n doc "$stages doc $work/list" \
+	-n score "$stages score $work/list" \
+	-n findings "$stages findings $work/list" \
 	-n jobs1 "$jx audit -q --jobs 1 -o $work/out1.jsonl $corpus" \
 	-n jobs2 "$jx audit -q --jobs 2 -o $work/out2.jsonl $corpus" >"$work/hyperfine.txt" 2>&1 ||
 	{ cat "$work/hyperfine.txt" >&2; exit 1; }
@@ -68,5 +70,7 @@ awk -F, -v files="$count" -v rss1="$rss1" -v rss2="$rss2" '
 		printf "where --jobs 1 spends its time beyond the floor, as a share of the floor:\n"
 		printf "  YAML node tree             %+7.1f %%\n", 100 * (t["tree"] - t["floor"]) / t["floor"]
 		printf "  evaluation model           %+7.1f %%\n", 100 * (t["doc"] - t["tree"]) / t["floor"]
-		printf "  scoring, findings, output  %+7.1f %%\n", 100 * (t["jobs1"] - t["doc"]) / t["floor"]
+		printf "  rule set and scoring       %+7.1f %%\n", 100 * (t["score"] - t["doc"]) / t["floor"]
+		printf "  findings                   %+7.1f %%\n", 100 * (t["findings"] - t["score"]) / t["floor"]
+		printf "  records, output, file list %+7.1f %%\n", 100 * (t["jobs1"] - t["findings"]) / t["floor"]
 	}' "$work/times.csv"
