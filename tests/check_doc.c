@@ -33,23 +33,9 @@ static int parse(const char *text)
 	return jx_doc_parse(&doc, "t.yaml", text, strlen(text), &diags);
 }
 
-static bool has_diag(unsigned line, unsigned col, const char *part)
-{
-	for (size_t i = 0; i < diags.count; i++)
-		if (diags.items[i].line == line && diags.items[i].col == col &&
-		    strstr(diags.items[i].message, part))
-			return true;
-	return false;
-}
-
 static void expect(unsigned line, unsigned col, const char *part)
 {
-	if (has_diag(line, col, part))
-		return;
-	for (size_t i = 0; i < diags.count; i++)
-		fprintf(stderr, "  %u:%u: %s\n", diags.items[i].line, diags.items[i].col,
-			diags.items[i].message);
-	ck_abort_msg("no diagnostic %u:%u '%s'", line, col, part);
+	check_expect_diag(&diags, line, col, part);
 }
 
 #define HEAD "jixiao: 1\ntitle: t\nyear: 2024\n"

@@ -7,6 +7,12 @@
 
 #include <check.h>
 
+#include "jixiao/diag.h"
+
+/* Fails the test unless d has a diagnostic at line:col whose message
+ * contains part; prints them all when it has not (check_util.c). */
+void check_expect_diag(const jx_diags *d, unsigned line, unsigned col, const char *part);
+
 Suite *arena_suite(void);
 Suite *decimal_suite(void);
 Suite *quantity_suite(void);

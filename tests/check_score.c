@@ -422,28 +422,17 @@ static int check_partial(const char *text)
 	return rc;
 }
 
-static bool has_diag(unsigned line, unsigned col, const char *part)
-{
-	for (size_t i = 0; i < diags.count; i++)
-		if (diags.items[i].line == line && diags.items[i].col == col &&
-		    strstr(diags.items[i].message, part))
-			return true;
-	return false;
-}
-
 START_TEST(test_check_partial)
 {
 	char buf[1024];
 	snprintf(buf, sizeof(buf), "%s  - {name: Z, weight: abc, target: '1', actual: '1'}\n",
 		 bind_errors[_i].text);
 	ck_assert_int_eq(check_partial(buf), JX_EINVAL);
-	if (!has_diag(bind_errors[_i].line, bind_errors[_i].col, bind_errors[_i].message))
-		dump_diags();
-	ck_assert(has_diag(bind_errors[_i].line, bind_errors[_i].col, bind_errors[_i].message));
+	check_expect_diag(&diags, bind_errors[_i].line, bind_errors[_i].col, bind_errors[_i].message);
 	unsigned z_line = 1;
 	for (const char *c = bind_errors[_i].text; *c; c++)
 		z_line += *c == '\n';
-	ck_assert(has_diag(z_line, 23, "expected a weight"));
+	check_expect_diag(&diags, z_line, 23, "expected a weight");
 	ck_assert_uint_eq(diags.errors, 2);
 }
 END_TEST
@@ -455,7 +444,7 @@ START_TEST(test_check_partial_faulty)
 				       "  - {name: A, weight: x, target: '1', actual: '1', rule: nosuch}\n"
 				       "  - {name: B, weight: x, target: 达成, actual: 差不多}\n"
 				       "  - {name: C, weight: 10, target: '1', actual: '1'}\n"), JX_EINVAL);
-	ck_assert(has_diag(5, 58, "unknown rule 'nosuch' for 'A'"));
+	check_expect_diag(&diags, 5, 58, "unknown rule 'nosuch' for 'A'");
 	ck_assert_uint_eq(diags.errors, 3);
 	/* Nothing to add: 0, and the load errors stand alone. */
 	ck_assert_int_eq(check_partial(HEAD "indicators:\n"
@@ -472,7 +461,7 @@ START_TEST(test_check_partial_faulty)
 	ck_assert_int_eq(check_partial(HEAD "funds: {weight: x, rule: 定性赋分, rows: [{budget: 1, executed: 1}]}\n"
 				       "indicators:\n  - {name: C, weight: 10, target: '1', actual: '1'}\n"),
 			 JX_EINVAL);
-	ck_assert(has_diag(4, 26, "cannot score funds"));
+	check_expect_diag(&diags, 4, 26, "cannot score funds");
 	ck_assert_uint_eq(diags.errors, 2);
 }
 END_TEST
