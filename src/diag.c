@@ -132,6 +132,28 @@ static unsigned long long place(const jx_diag *g)
 	return ((unsigned long long)g->line << 32) | g->col;
 }
 
+static bool same_file(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* Where the file of g first appears among the diagnostics (not notes) from
+ * `from` on: files sort in that order. */
+static size_t file_rank(const jx_diags *d, size_t from, const jx_diag *g)
+{
+	for (size_t i = from; i < d->count; i++)
+		if (d->items[i].severity != JX_SEV_NOTE && same_file(d->items[i].file, g->file))
+			return i;
+	return d->count;
+}
+
+/* Whether group head a may stay before group head b. */
+static bool in_order(const jx_diags *d, size_t from, const jx_diag *a, const jx_diag *b)
+{
+	size_t ra = file_rank(d, from, a), rb = file_rank(d, from, b);
+	return ra != rb ? ra < rb : place(a) <= place(b);
+}
+
 static void reverse(jx_diag *a, size_t n)
 {
 	for (size_t i = 0; i < n / 2; i++) {
@@ -156,7 +178,7 @@ void jx_diags_sort(jx_diags *d, size_t from)
 			size_t prev = at - 1;
 			while (prev > from && d->items[prev].severity == JX_SEV_NOTE)
 				prev--;
-			if (place(&d->items[prev]) <= place(&d->items[i]))
+			if (in_order(d, from, &d->items[prev], &d->items[i]))
 				break;
 			at = prev;
 		}

@@ -216,6 +216,28 @@ START_TEST(test_diag_caret)
 }
 END_TEST
 
+/* Sorted by place within each file; files in the order they first appear;
+ * a note stays with its diagnostic, even when it is about another file. */
+START_TEST(test_diag_sort)
+{
+	jx_source a = { "a.yaml", NULL, 0 }, r = { "rules.yaml", NULL, 0 };
+	jx_diags d;
+	jx_diags_init(&d);
+	jx_diags_add(&d, JX_SEV_ERROR, &a, 1, 1, "before the range");
+	jx_diags_add(&d, JX_SEV_ERROR, &a, 12, 17, "a12");
+	jx_diags_add(&d, JX_SEV_ERROR, &r, 6, 11, "r6");
+	jx_diags_add(&d, JX_SEV_NOTE, &a, 5, 8, "named here");
+	jx_diags_add(&d, JX_SEV_ERROR, &a, 9, 3, "a9");
+	jx_diags_add(&d, JX_SEV_ERROR, &r, 2, 1, "r2");
+	jx_diags_sort(&d, 1);
+	static const char *const want[] = { "before the range", "a9", "a12", "r2", "r6", "named here" };
+	ck_assert_uint_eq(d.count, 6);
+	for (size_t i = 0; i < 6; i++)
+		ck_assert_str_eq(d.items[i].message, want[i]);
+	jx_diags_release(&d);
+}
+END_TEST
+
 /* Cells as a spreadsheet must read them: quoted when needed, formulas made text. */
 START_TEST(test_csv_cells)
 {
@@ -248,6 +270,7 @@ Suite *write_suite(void)
 	tcase_add_test(tc, test_table_alignment);
 	tcase_add_test(tc, test_diag_caret);
 	tcase_add_test(tc, test_diag_limit);
+	tcase_add_test(tc, test_diag_sort);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("writers");
 	tcase_add_test(tc, test_json_numbers);

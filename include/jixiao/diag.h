@@ -70,8 +70,9 @@ void jx_diags_add(jx_diags *d, jx_severity sev, const jx_source *src, unsigned l
 		  unsigned col, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 
 /**
- * Sort the diagnostics from index `from` on by line and column, keeping the
- * order of those on the same place; notes stay with the diagnostic before them.
+ * Sort the diagnostics from index `from` on by line and column within each
+ * file, keeping the order of those on the same place; files keep the order
+ * in which they first appear, and notes stay with the diagnostic before them.
  */
 void jx_diags_sort(jx_diags *d, size_t from);
 

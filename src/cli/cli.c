@@ -88,28 +88,11 @@ static int rules_for(cli_eval *ev, const jx_doc *doc, const char *override, cons
 	return rc;
 }
 
-/* Whether the diagnostics from first on are all about one file (a note
- * without a file goes with the diagnostic before it). */
-static bool one_file(const jx_diags *d, size_t first)
-{
-	const char *file = NULL;
-	for (size_t i = first; i < d->count; i++) {
-		const char *f = d->items[i].file;
-		if (!f)
-			continue;
-		if (file && strcmp(f, file) != 0)
-			return false;
-		file = f;
-	}
-	return true;
-}
-
 /*
  * Load, bind and score. A file that is valid YAML but not a valid evaluation
  * is still checked against its rule set as far as it could be read, so one
  * run reports every problem. What the rule set reveals joins the file's own
- * problems in line order, unless some are about another file (the rule
- * set's own problems): then the file's come first.
+ * problems in line order; a rule set's own problems follow, in its file.
  */
 static int load(cli_eval *ev, const char *path, const char *override, const jx_rules *shared,
 		jx_rules_cache *cache, int findings_flags, jx_diags *diags)
@@ -129,8 +112,7 @@ static int load(cli_eval *ev, const char *path, const char *override, const jx_r
 		} else {
 			rc = eval_score(ev, diags, findings_flags);
 		}
-		if (one_file(diags, first))
-			jx_diags_sort(diags, first);
+		jx_diags_sort(diags, first);
 	}
 	jx_doc_free(partial);
 	if (rc)
