@@ -197,39 +197,71 @@ static bool yaml_name(const char *name)
 	return (n > 5 && strcmp(name + n - 5, ".yaml") == 0) || (n > 4 && strcmp(name + n - 4, ".yml") == 0);
 }
 
-/* The YAML files below dir, in path order, subdirectories in their place. */
+/* dir and name joined by one slash ("a/" and "a" give the same path). */
+static char *path_join(const char *dir, const char *name)
+{
+	size_t dl = strlen(dir), nl = strlen(name);
+	while (dl > 1 && dir[dl - 1] == '/')
+		dl--;
+	bool slash = !(dl == 1 && dir[0] == '/');
+	char *p = malloc(dl + slash + nl + 1);
+	if (p) {
+		memcpy(p, dir, dl);
+		p[dl] = '/';
+		memcpy(p + dl + slash, name, nl + 1);
+	}
+	return p;
+}
+
+/*
+ * The YAML files below dir, added to f (sorted later). Subdirectories are searched;
+ * symbolic links to directories are not followed, as find(1) does not (a link
+ * may loop or lead to files listed already). A link named *.yaml is listed
+ * even when it leads nowhere, so that its record says so; a directory that
+ * cannot be read is listed too, for the same reason.
+ */
 static int collect_dir(cli_files *f, const char *dir, int depth)
 {
 	cli_files here = { NULL, 0, 0 };
 	struct dirent *e;
 	int status = EXIT_OK;
 
-	if (depth > 64) {
+	if (depth > CLI_MAX_DIR_DEPTH) {
 		fprintf(stderr, "jixiao: %s: directories nested too deep\n", dir);
 		return EXIT_INPUT;
 	}
 	DIR *d = opendir(dir);
-	if (!d) {
-		fprintf(stderr, "jixiao: %s: cannot read: %s\n", dir, strerror(errno));
-		return EXIT_IO;
-	}
-	while (status == EXIT_OK && (e = readdir(d))) {
-		char path[4096];
-		if (e->d_name[0] == '.')
-			continue;
-		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
-		status = files_add(&here, path);
-	}
+	if (!d)
+		return files_add(f, dir);
+	while (status == EXIT_OK && (e = readdir(d)))
+		if (e->d_name[0] != '.')
+			status = files_add(&here, e->d_name);
 	closedir(d);
-	qsort(here.paths, here.n, sizeof(*here.paths), path_cmp);
+	/* In name order, so that messages come in the same order everywhere. */
+	cli_files_sort(&here);
 	for (size_t i = 0; i < here.n && status == EXIT_OK; i++) {
-		struct stat st;
-		if (stat(here.paths[i], &st) != 0)
-			continue;
-		if (S_ISDIR(st.st_mode))
-			status = collect_dir(f, here.paths[i], depth + 1);
-		else if (S_ISREG(st.st_mode) && yaml_name(here.paths[i]))
-			status = files_add(f, here.paths[i]);
+		struct stat st, to;
+		char *path = path_join(dir, here.paths[i]);
+		if (!path) {
+			status = EXIT_IO;
+			break;
+		}
+		bool listed = lstat(path, &st) == 0; /* not removed since */
+		bool link = listed && S_ISLNK(st.st_mode);
+		bool reached = link && stat(path, &to) == 0;
+		if (!listed)
+			;
+		else if (S_ISDIR(st.st_mode))
+			status = collect_dir(f, path, depth + 1);
+		else if (reached && S_ISDIR(to.st_mode))
+			fprintf(stderr, "jixiao: %s: a link to a directory; not followed\n", path);
+		else if (!yaml_name(here.paths[i]))
+			;
+		else if (S_ISREG(st.st_mode) || (link && (!reached || S_ISREG(to.st_mode))))
+			status = files_add(f, path);
+		else
+			fprintf(stderr, "jixiao: %s: not a regular file; skipped\n", path);
+		free(path);
 	}
 	cli_files_free(&here);
 	return status;
@@ -241,14 +273,23 @@ int cli_files_collect(cli_files *out, char *const *args, size_t nargs)
 	memset(out, 0, sizeof(*out));
 	for (size_t i = 0; i < nargs && status == EXIT_OK; i++) {
 		struct stat st;
-		if (strcmp(args[i], "-") != 0 && stat(args[i], &st) == 0 && S_ISDIR(st.st_mode))
+		size_t first = out->n;
+		if (strcmp(args[i], "-") != 0 && stat(args[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+			/* "a/x.yaml" after "a-b.yaml": the order of the whole path */
 			status = collect_dir(out, args[i], 0);
-		else
+			qsort(out->paths + first, out->n - first, sizeof(*out->paths), path_cmp);
+		} else {
 			status = files_add(out, args[i]);
+		}
 	}
 	if (status == EXIT_IO)
 		fprintf(stderr, "jixiao: out of memory listing files\n");
 	return status;
+}
+
+void cli_files_sort(cli_files *f)
+{
+	qsort(f->paths, f->n, sizeof(*f->paths), path_cmp);
 }
 
 void cli_files_free(cli_files *f)

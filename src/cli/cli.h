@@ -103,12 +103,20 @@ typedef struct cli_files {
 	size_t n, cap;
 } cli_files;
 
+/** Deepest directory nesting below a PATH that is searched. */
+#define CLI_MAX_DIR_DEPTH 64
+
 /**
- * The files named by args: files as given, directories searched recursively
- * for *.yaml and *.yml, each directory's files sorted by path. Returns an
- * exit status (after a message) when one cannot be read or there are too many.
+ * The files named by args, in the order given; a directory stands for the
+ * *.yaml and *.yml files below it (symbolic links to directories are not
+ * followed), sorted by path. Returns an exit status (after a message) when
+ * memory runs out, directories nest too deep or there are too many files.
  */
 int cli_files_collect(cli_files *out, char *const *args, size_t nargs);
+
+/** Sort the list by path (byte order). */
+void cli_files_sort(cli_files *f);
+
 void cli_files_free(cli_files *f);
 
 /** Map a library error code to an exit status. */
