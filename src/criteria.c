@@ -4,6 +4,7 @@
 #include "criteria.h"
 
 #include "jixiao/common.h"
+#include "text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -103,7 +104,7 @@ size_t jx_criteria(const jx_result *r, int level, jx_criterion *out, jx_criteria
 		for (size_t c = 0; c < root->nchildren && names->n < JX_MAX_CRITERIA; c++) {
 			const jx_node *ch = &root->children[c];
 			char *name = names->buf[names->n++];
-			snprintf(name, sizeof(names->buf[0]), "%s/%s", root->name, ch->name);
+			jx_textf(name, sizeof(names->buf[0]), "%s/%s", root->name, ch->name);
 			jx_result_node(r, ch, &score, &lost);
 			put(out, &k, name, ch->weight, score);
 		}

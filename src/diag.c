@@ -106,7 +106,6 @@ void jx_diags_add(jx_diags *d, jx_severity sev, const jx_source *src, unsigned l
 {
 	jx_diag g = { sev, NULL, line, col, NULL, NULL };
 	va_list ap;
-	char buf[1024];
 
 	if (d->count >= d->limit) {
 		/* Past the cap: counted, not built (a hostile file may hold millions). */
@@ -116,9 +115,8 @@ void jx_diags_add(jx_diags *d, jx_severity sev, const jx_source *src, unsigned l
 		return;
 	}
 	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
+	g.message = jx_vstrdupf(fmt, ap);
 	va_end(ap);
-	g.message = dup_n(buf, strlen(buf));
 	if (src && src->file)
 		g.file = dup_n(src->file, strlen(src->file));
 	if (src && src->text && line > 0)

@@ -950,6 +950,8 @@ size_t jx_node_path(char *buf, size_t n, const jx_node *node, const char *sep)
 	}
 	if (n > 0)
 		buf[len < n ? len : n - 1] = '\0';
+	if (len >= n)
+		jx_text_cut(buf, n);
 	return len;
 }
 

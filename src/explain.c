@@ -7,6 +7,7 @@
 
 #include "jixiao/common.h"
 #include "json.h"
+#include "text.h"
 
 #include <string.h>
 
@@ -77,35 +78,35 @@ static void rule_params(char *buf, size_t n, const jx_rule *r)
 	char a[FB], b[FB], c[FB];
 	switch (r->kind) {
 	case JX_RULE_RATIO:
-		snprintf(buf, n, "ratio：得分比例 = min(完成率, %s)，完成率低于 %s 不得分", pct_of(a, r->cap),
+		jx_textf(buf, n, "ratio：得分比例 = min(完成率, %s)，完成率低于 %s 不得分", pct_of(a, r->cap),
 			 pct_of(b, r->zero_below));
 		break;
 	case JX_RULE_THRESHOLD:
-		snprintf(buf, n, "threshold：完成率达到 %s 得满分，否则 0 分", pct_of(a, r->at));
+		jx_textf(buf, n, "threshold：完成率达到 %s 得满分，否则 0 分", pct_of(a, r->at));
 		break;
 	case JX_RULE_STEP:
-		snprintf(buf, n, "step：完成率达到 %s 得满分，否则每差 %s（不足一档按一档）扣 %s 分，扣完为止",
+		jx_textf(buf, n, "step：完成率达到 %s 得满分，否则每差 %s（不足一档按一档）扣 %s 分，扣完为止",
 			 pct_of(a, r->full_at), pct_of(b, r->per), jx_dec_format(c, r->deduct, -1, 0));
 		break;
 	case JX_RULE_BANDS: {
-		size_t used = (size_t)snprintf(buf, n, "bands（按%s）：",
+		size_t used = (size_t)jx_textf(buf, n, "bands（按%s）：",
 					       r->by_deviation ? "|完成率 − 100%|" : "完成率");
 		for (size_t i = 0; i < r->nbands && used < n; i++) {
 			const jx_band *bd = &r->bands[i];
 			if (bd->has_bound)
-				used += (size_t)snprintf(buf + used, n - used, "%s%s %s 得 %s", i ? "；" : "",
+				used += (size_t)jx_textf(buf + used, n - used, "%s%s %s 得 %s", i ? "；" : "",
 							 r->by_deviation ? "≤" : "≥", pct_of(a, bd->bound),
 							 pct_of(b, bd->score));
 			else
-				used += (size_t)snprintf(buf + used, n - used, "%s其余得 %s", i ? "；" : "",
+				used += (size_t)jx_textf(buf + used, n - used, "%s其余得 %s", i ? "；" : "",
 							 pct_of(b, bd->score));
 		}
 		break;
 	}
 	case JX_RULE_LEVELS: {
-		size_t used = (size_t)snprintf(buf, n, "levels：");
+		size_t used = (size_t)jx_textf(buf, n, "levels：");
 		for (size_t i = 0; i < r->nlevels && used < n; i++)
-			used += (size_t)snprintf(buf + used, n - used, "%s%s %s（%s–%s）", i ? "；" : "",
+			used += (size_t)jx_textf(buf + used, n - used, "%s%s %s（%s–%s）", i ? "；" : "",
 						 r->levels[i].name, pct_of(a, r->levels[i].def),
 						 pct_of(b, r->levels[i].min), pct_of(c, r->levels[i].max));
 		break;
@@ -126,26 +127,26 @@ static void factor_words(char *buf, size_t n, const jx_rule *rule, const jx_leaf
 	switch (rule->kind) {
 	case JX_RULE_RATIO:
 		if (factor.num == 0 && rate_used.num != 0)
-			snprintf(buf, n, "完成率低于 %s，不得分", pct_of(a, rule->zero_below));
+			jx_textf(buf, n, "完成率低于 %s，不得分", pct_of(a, rule->zero_below));
 		else if (jx_frac_cmp(rate_used, rule->cap) > 0)
-			snprintf(buf, n, "完成率超过封顶 %s，按 %s 计", pct_of(a, rule->cap), pct_of(b, rule->cap));
+			jx_textf(buf, n, "完成率超过封顶 %s，按 %s 计", pct_of(a, rule->cap), pct_of(b, rule->cap));
 		else
-			snprintf(buf, n, "按完成比例计");
+			jx_textf(buf, n, "按完成比例计");
 		break;
 	case JX_RULE_THRESHOLD:
-		snprintf(buf, n, factor.num ? "完成率达到 %s，得满分" : "完成率未达到 %s，不得分",
+		jx_textf(buf, n, factor.num ? "完成率达到 %s，得满分" : "完成率未达到 %s，不得分",
 			 pct_of(a, rule->at));
 		break;
 	case JX_RULE_STEP:
-		snprintf(buf, n, jx_frac_cmp(factor, jx_frac_make(1, 1)) == 0 ? "完成率达到 %s，得满分"
+		jx_textf(buf, n, jx_frac_cmp(factor, jx_frac_make(1, 1)) == 0 ? "完成率达到 %s，得满分"
 									       : "完成率低于 %s，按档扣分",
 			 pct_of(a, rule->full_at));
 		break;
 	case JX_RULE_BANDS:
-		snprintf(buf, n, "落在得分 %s 的一档", pct_of(a, factor));
+		jx_textf(buf, n, "落在得分 %s 的一档", pct_of(a, factor));
 		break;
 	case JX_RULE_LEVELS:
-		snprintf(buf, n, "按等级的百分比计");
+		jx_textf(buf, n, "按等级的百分比计");
 		break;
 	}
 	(void)lr;

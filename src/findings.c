@@ -58,13 +58,11 @@ static void say(ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3
 /* The message of the finding just added. */
 static void say(ctx *c, const char *fmt, ...)
 {
-	char buf[1024];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
-	if (!(c->f->items[c->f->count - 1].message = strdup(buf)))
+	if (!(c->f->items[c->f->count - 1].message = jx_vstrdupf(fmt, ap)))
 		c->rc = JX_ENOMEM;
+	va_end(ap);
 }
 
 static char *num(char *buf, jx_dec d, int places)
@@ -77,12 +75,12 @@ static char *value_text(char *buf, size_t n, const jx_quantity *q, const char *a
 {
 	char a[JX_DEC_BUFSZ], b[JX_DEC_BUFSZ];
 	if (q->kind == JX_Q_NUMBER)
-		snprintf(buf, n, "%s%s", num(a, q->value, -1), q->unit.text);
+		jx_textf(buf, n, "%s%s", num(a, q->value, -1), q->unit.text);
 	else if (q->kind == JX_Q_RANGE)
-		snprintf(buf, n, "%s%s-%s%s", num(a, q->value, -1), q->unit.text, num(b, q->high, -1),
+		jx_textf(buf, n, "%s%s-%s%s", num(a, q->value, -1), q->unit.text, num(b, q->high, -1),
 			 q->unit.text);
 	else
-		snprintf(buf, n, "%s", as_written);
+		jx_textf(buf, n, "%s", as_written);
 	return buf;
 }
 
@@ -122,31 +120,31 @@ char *jx_findings_draft(char *buf, size_t n, const jx_result *r, const jx_leaf_r
 	value_text(tv, sizeof(tv), t, node->target.text);
 	switch (lr->direction) {
 	case JX_DIR_POSITIVE:
-		snprintf(buf, n, "实际完成 %s，%s指标值 %s，完成率 %s%%，扣 %s 分", actual,
+		jx_textf(buf, n, "实际完成 %s，%s指标值 %s，完成率 %s%%，扣 %s 分", actual,
 			 over ? "高于" : "低于", tv, rate, lost);
 		break;
 	case JX_DIR_REVERSE:
-		snprintf(buf, n, "实际完成 %s，%s指标值 %s（不超过），完成率 %s%%，扣 %s 分", actual,
+		jx_textf(buf, n, "实际完成 %s，%s指标值 %s（不超过），完成率 %s%%，扣 %s 分", actual,
 			 over ? "低于" : "高于", tv, rate, lost);
 		break;
 	case JX_DIR_RANGE: {
 		char lo[JX_DEC_BUFSZ], hi[JX_DEC_BUFSZ];
 		bool below = jx_frac_cmp(lr->b, lr->a) < 0;
-		snprintf(buf, n, "实际完成 %s，%s区间%s %s%s，完成率 %s%%，扣 %s 分", actual,
+		jx_textf(buf, n, "实际完成 %s，%s区间%s %s%s，完成率 %s%%，扣 %s 分", actual,
 			 below ? "低于" : "高于", below ? "下限" : "上限",
 			 below ? num(lo, t->value, -1) : num(hi, t->high, -1), t->unit.text, rate, lost);
 		break;
 	}
 	case JX_DIR_DEADLINE:
 		if (node->actual.q.kind == JX_Q_TIME)
-			snprintf(buf, n, "实际完成时间 %s，未在时限 %s 内完成，完成率 %s%%，扣 %s 分", actual,
+			jx_textf(buf, n, "实际完成时间 %s，未在时限 %s 内完成，完成率 %s%%，扣 %s 分", actual,
 				 node->target.text, rate, lost);
 		else
-			snprintf(buf, n, "完成情况为“%s”（时限 %s），完成率 %s%%，扣 %s 分", actual,
+			jx_textf(buf, n, "完成情况为“%s”（时限 %s），完成率 %s%%，扣 %s 分", actual,
 				 node->target.text, rate, lost);
 		break;
 	default:
-		snprintf(buf, n, "完成情况为“%s”（指标值 %s），完成率 %s%%，扣 %s 分", actual,
+		jx_textf(buf, n, "完成情况为“%s”（指标值 %s），完成率 %s%%，扣 %s 分", actual,
 			 node->target.text, rate, lost);
 		break;
 	}
@@ -196,15 +194,12 @@ static void leaf_rate_checks(ctx *c, const jx_leaf_result *lr)
 		}
 		if (jx_frac_cmp(lr->rate, ru->findings.reason_required_below) < 0 && lr->lost.units > 0 &&
 		    stock && add(c, "missing-reason", JX_FIND_WARNING, n, false, n->mark.line)) {
-			char why[320];
-			if (*n->deviation)
-				snprintf(why, sizeof(why), "只写了“%s”", n->deviation);
-			else
-				snprintf(why, sizeof(why), "为空");
+			bool said = *n->deviation;
 			jx_frac_mul(&pct, ru->findings.reason_required_below, JX_FRAC_INT(100));
-			say(c, "完成率 %s%% 低于 %s%%，扣 %s 分，偏差原因%s",
+			say(c, "完成率 %s%% 低于 %s%%，扣 %s 分，偏差原因%s%s%s",
 			    num(a, lr->rate_pct, ru->rate_decimals), jx_frac_format(th, pct, 2),
-			    num(b, lr->lost, ru->decimals), why);
+			    num(b, lr->lost, ru->decimals), said ? "只写了“" : "为空", n->deviation,
+			    said ? "”" : "");
 		}
 	}
 	if (jx_frac_cmp(lr->rate, ru->findings.over_completion) > 0 &&

@@ -11,6 +11,7 @@
 #include "jixiao/doc.h"
 #include "jixiao/quantity.h"
 #include "yemit.h"
+#include "text.h"
 
 #include <stdarg.h>
 #include <stdbool.h>
@@ -167,10 +168,10 @@ static const char *take(importer *im, size_t r, size_t c)
 
 static void report(importer *im, jx_severity sev, size_t r, size_t c, const char *fmt, va_list ap)
 {
-	char ref[16], msg[512];
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	char ref[16], *msg = jx_vstrdupf(fmt, ap);
 	jx_diags_add(im->diags, sev, &im->src, (unsigned)r + 1, (unsigned)c + 1, "%s: %s",
-		     jx_cell_ref(ref, r, c), msg);
+		     jx_cell_ref(ref, r, c), msg ? msg : "out of memory");
+	free(msg);
 }
 
 static void warn_at(importer *im, size_t r, size_t c, const char *fmt, ...)
@@ -217,7 +218,7 @@ static bool is_dash(const char *v)
 /* A number as the tables write scores: "10.00分" is 10.00. */
 static void strip_fen(char *out, size_t n, const char *v)
 {
-	snprintf(out, n, "%s", v);
+	jx_textf(out, n, "%s", v);
 	size_t len = strlen(out);
 	if (len >= 3 && strcmp(out + len - 3, "\xe5\x88\x86") == 0) /* 分 */
 		out[len - 3] = '\0';
@@ -247,7 +248,7 @@ static void rules_name(importer *im, const char *v)
 		n++;
 	if (n > 0 && n < sizeof(im->rules) &&
 	    (v[n] == '\0' || v[n] == '(' || strncmp(v + n, "\xef\xbc\x88", 3) == 0)) /* （ */
-		snprintf(im->rules, sizeof(im->rules), "%.*s", (int)n, v);
+		jx_textf(im->rules, sizeof(im->rules), "%.*s", (int)n, v);
 }
 
 /* Title (kind and year), and the labelled fields anywhere above the tables. */
@@ -316,7 +317,7 @@ static void unit_of(importer *im, const char *v)
 					     "\xe5\x8d\x83\xe5\x85\x83" }; /* 亿元 万元 千元 */
 	for (size_t i = 0; v && i < COUNT(units) && !im->money_unit[0]; i++)
 		if (strstr(v, units[i]))
-			snprintf(im->money_unit, sizeof(im->money_unit), "%s", units[i]);
+			jx_textf(im->money_unit, sizeof(im->money_unit), "%s", units[i]);
 }
 
 /* The funds block whose title row is r0, if it is one; rows up to until. */

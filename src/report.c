@@ -7,7 +7,9 @@
 #include "jixiao/common.h"
 #include "json.h"
 #include "report_priv.h"
+#include "text.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* ------------------------------------------------------------ shared */
@@ -38,17 +40,16 @@ char *jx_report_fmt(char *buf, jx_dec d, int places)
 	return jx_dec_format(buf, d, places, 0);
 }
 
-char *jx_report_whatif_line(char *buf, size_t n, const jx_report *rep, size_t i)
+char *jx_report_whatif_line(const jx_report *rep, size_t i)
 {
 	const jx_whatif *w = &rep->whatifs[i];
 	int dec = rep->result->rules->decimals;
 	char a[JX_DEC_BUFSZ], b[JX_DEC_BUFSZ];
 	jx_dec mag = { w->delta.units < 0 ? -w->delta.units : w->delta.units };
-	snprintf(buf, n, "%s，总分为 %s（%s），%s %s 分", w->label, jx_report_fmt(a, w->result->total, dec),
-		 w->result->grade ? w->result->grade->name : "",
-		 w->delta.units > 0 ? "比现在高" : w->delta.units < 0 ? "比现在低" : "与现在相差",
-		 jx_report_fmt(b, mag, dec));
-	return buf;
+	return jx_strdupf("%s，总分为 %s（%s），%s %s 分", w->label, jx_report_fmt(a, w->result->total, dec),
+			  w->result->grade ? w->result->grade->name : "",
+			  w->delta.units > 0 ? "比现在高" : w->delta.units < 0 ? "比现在低" : "与现在相差",
+			  jx_report_fmt(b, mag, dec));
 }
 
 size_t jx_report_meta(const jx_result *r, const char *labels[], const char *values[], char *year,
@@ -246,15 +247,20 @@ static void md_findings(FILE *out, const jx_result *r, const jx_findings *f)
 	}
 }
 
-static void md_whatifs(FILE *out, const jx_report *rep)
+static int md_whatifs(FILE *out, const jx_report *rep)
 {
-	char buf[512];
 	if (rep->nwhatifs == 0)
-		return;
+		return 0;
 	fputs("## 五、情景测算\n\n", out);
-	for (size_t i = 0; i < rep->nwhatifs; i++)
-		fprintf(out, "- %s。\n", jx_report_whatif_line(buf, sizeof(buf), rep, i));
+	for (size_t i = 0; i < rep->nwhatifs; i++) {
+		char *line = jx_report_whatif_line(rep, i);
+		if (!line)
+			return JX_ENOMEM;
+		fprintf(out, "- %s。\n", line);
+		free(line);
+	}
 	fputc('\n', out);
+	return 0;
 }
 
 int jx_report_write_md(FILE *out, const jx_report *rep)
@@ -264,7 +270,8 @@ int jx_report_write_md(FILE *out, const jx_report *rep)
 	md_table(out, rep->result);
 	md_deviations(out, rep->result);
 	md_findings(out, rep->result, rep->findings);
-	md_whatifs(out, rep);
+	if (md_whatifs(out, rep) != 0)
+		return JX_ENOMEM;
 	fputs("---\n由 jixiao 按数据重新计算生成；标为草稿的偏差原因须由填报单位核实。\n", out);
 	return ferror(out) ? JX_EIO : 0;
 }

@@ -8,7 +8,9 @@
 
 #include "jixiao/common.h"
 #include "report_priv.h"
+#include "text.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static void esc(FILE *out, const char *s)
@@ -455,7 +457,6 @@ static void findings(FILE *out, const jx_findings *f)
 int jx_report_write_html(FILE *out, const jx_report *rep)
 {
 	const jx_result *r = rep->result;
-	char buf[512];
 
 	fputs("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>", out);
 	esc(out, r->doc->title);
@@ -474,9 +475,13 @@ int jx_report_write_html(FILE *out, const jx_report *rep)
 	if (rep->nwhatifs) {
 		fputs("<h2>五、情景测算</h2>\n<ul>\n", out);
 		for (size_t i = 0; i < rep->nwhatifs; i++) {
+			char *line = jx_report_whatif_line(rep, i);
+			if (!line)
+				return JX_ENOMEM;
 			fputs("<li>", out);
-			esc(out, jx_report_whatif_line(buf, sizeof(buf), rep, i));
+			esc(out, line);
 			fputs("。</li>\n", out);
+			free(line);
 		}
 		fputs("</ul>\n", out);
 	}

@@ -30,8 +30,9 @@ const char *jx_report_reason(const jx_result *r, const jx_leaf_result *lr, char 
 size_t jx_report_meta(const jx_result *r, const char *labels[], const char *values[], char *year,
 		      size_t year_size);
 
-/** "成本指标按反向指标计分，总分为 100.00（优），比现在高 2.74 分" for what-if i. */
-char *jx_report_whatif_line(char *buf, size_t n, const jx_report *rep, size_t i);
+/** "成本指标按反向指标计分，总分为 100.00（优），比现在高 2.74 分" for what-if i
+ * (malloc'd; NULL when out of memory). */
+char *jx_report_whatif_line(const jx_report *rep, size_t i);
 
 /** jx_dec_format without separators. */
 char *jx_report_fmt(char *buf, jx_dec d, int places);

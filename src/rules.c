@@ -109,7 +109,7 @@ static void report_unknown_set(impl *im, const char *spec, const jx_loc *from)
 	if (jx_rules_list(&list, &n) == 0) {
 		for (size_t i = 0; i < n; i++) {
 			size_t used = strlen(known);
-			snprintf(known + used, sizeof(known) - used, "%s%s", i ? ", " : "", list[i].name);
+			jx_textf(known + used, sizeof(known) - used, "%s%s", i ? ", " : "", list[i].name);
 			if (nn < 64)
 				names[nn++] = list[i].name;
 		}
@@ -117,7 +117,7 @@ static void report_unknown_set(impl *im, const char *spec, const jx_loc *from)
 	const char *hint = jx_text_suggest(spec, names, nn);
 	char did[128] = "";
 	if (hint)
-		snprintf(did, sizeof(did), "; did you mean '%s'?", hint);
+		jx_textf(did, sizeof(did), "; did you mean '%s'?", hint);
 	jx_diags_add(im->diags, JX_SEV_ERROR, from ? from->src : NULL, from ? from->line : 0,
 		     from ? from->col : 0, "unknown rule set '%s'%s (known: %s)", spec, did, known);
 	jx_rules_list_free(list, n);
@@ -688,7 +688,7 @@ static bool read_choice(const jx_reader *rd, const jx_ynode *n, const char *what
 	char list[128] = "";
 	for (int i = 0; i < nwords; i++) {
 		size_t used = strlen(list);
-		snprintf(list + used, sizeof(list) - used, "%s%s", i ? ", " : "", words[i]);
+		jx_textf(list + used, sizeof(list) - used, "%s%s", i ? ", " : "", words[i]);
 	}
 	jx_read_error(rd, n, "%s must be one of %s, not '%s'", what, list, s);
 	return false;
@@ -718,7 +718,7 @@ static bool apply_parent(impl *im, const jx_reader *rd, const jx_ynode *v, const
 			char path[1024] = "";
 			for (size_t j = i; j < im->nchain; j++) {
 				size_t used = strlen(path);
-				snprintf(path + used, sizeof(path) - used, "%s → ", im->chain[j]);
+				jx_textf(path + used, sizeof(path) - used, "%s → ", im->chain[j]);
 			}
 			jx_read_error(rd, v, "rule sets extend each other in a circle: %s%s", path, porigin);
 			return false;

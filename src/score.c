@@ -46,12 +46,12 @@ static void known_rules(const jx_rules *r, char *buf, size_t n)
 	buf[0] = '\0';
 	for (size_t i = 0; i < r->nrules && used < n; i++) {
 		const jx_rule *x = &r->rules[i];
-		used += (size_t)snprintf(buf + used, n - used, "%s%s", i ? ", " : "", x->name);
+		used += (size_t)jx_textf(buf + used, n - used, "%s%s", i ? ", " : "", x->name);
 		for (size_t j = 0; j < x->naliases && used < n; j++)
-			used += (size_t)snprintf(buf + used, n - used, "%s%s", j ? ", " : " (",
+			used += (size_t)jx_textf(buf + used, n - used, "%s%s", j ? ", " : " (",
 						 x->aliases[j]);
 		if (x->naliases && used < n)
-			used += (size_t)snprintf(buf + used, n - used, ")");
+			used += (size_t)jx_textf(buf + used, n - used, ")");
 	}
 }
 
@@ -76,7 +76,7 @@ static const jx_rule *find_rule(scorer *s, const char *name, jx_mark at, const c
 		const char *hint = suggest_rule(s->rules, name);
 		known_rules(s->rules, known, sizeof(known));
 		if (hint)
-			snprintf(did, sizeof(did), "; did you mean '%s'?", hint);
+			jx_textf(did, sizeof(did), "; did you mean '%s'?", hint);
 		error_at(s, at, "unknown rule '%s' for '%s' in rule set '%s'%s (known: %s)", name,
 			 whose, s->rules->name, did, known);
 	}
@@ -110,7 +110,7 @@ static void level_names(const jx_rule *r, char *buf, size_t n)
 	size_t used = 0;
 	buf[0] = '\0';
 	for (size_t i = 0; i < r->nlevels && used < n; i++)
-		used += (size_t)snprintf(buf + used, n - used, "%s%s", i ? ", " : "", r->levels[i].name);
+		used += (size_t)jx_textf(buf + used, n - used, "%s%s", i ? ", " : "", r->levels[i].name);
 }
 
 /* The level an actual names, checked against its allowed range. */

@@ -9,6 +9,7 @@
 #include "jixiao/common.h"
 #include "jixiao/decimal.h"
 #include "sheet_priv.h"
+#include "text.h"
 
 #include <expat.h>
 #include <math.h>
@@ -557,7 +558,7 @@ static void book_start(void *ud, const XML_Char *name, const XML_Char **atts)
 	char *names = realloc(st->names, st->nlen + add + 1);
 	if (names) {
 		st->names = names;
-		st->nlen += (size_t)snprintf(names + st->nlen, add + 1, "%s'%s'", st->nlen ? ", " : "", nm);
+		st->nlen += (size_t)jx_textf(names + st->nlen, add + 1, "%s'%s'", st->nlen ? ", " : "", nm);
 	}
 	if (!st->rid && (!st->want || strcmp(st->want, nm) == 0))
 		st->rid = strdup(rid);

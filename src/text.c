@@ -4,6 +4,7 @@
  */
 #include "text.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -179,4 +180,58 @@ const char *jx_text_fit(const char *text, size_t max_chars, char **buf)
 	memcpy(cut + keep, "\xe2\x80\xa6", 4); /* … and the NUL */
 	*buf = cut;
 	return cut;
+}
+
+void jx_text_cut(char *buf, size_t size)
+{
+	static const char ellipsis[] = "\xe2\x80\xa6"; /* … */
+	if (size == 0)
+		return;
+	size_t cut = size >= sizeof(ellipsis) ? size - sizeof(ellipsis) : size - 1;
+	if (cut > 0) {
+		/* The character the last byte kept belongs to: keep it only whole. */
+		size_t start = cut - 1;
+		while (start > 0 && ((unsigned char)buf[start] & 0xC0) == 0x80)
+			start--;
+		unsigned char lead = (unsigned char)buf[start];
+		size_t need = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+		if (start + need > cut)
+			cut = start;
+	}
+	if (cut + sizeof(ellipsis) <= size)
+		memcpy(buf + cut, ellipsis, sizeof(ellipsis));
+	else
+		buf[cut] = '\0';
+}
+
+int jx_textf(char *buf, size_t size, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(buf, size, fmt, ap);
+	va_end(ap);
+	if (n >= 0 && (size_t)n >= size)
+		jx_text_cut(buf, size);
+	return n;
+}
+
+char *jx_vstrdupf(const char *fmt, va_list ap)
+{
+	va_list again;
+	va_copy(again, ap);
+	int n = vsnprintf(NULL, 0, fmt, again);
+	va_end(again);
+	char *s = n < 0 ? NULL : malloc((size_t)n + 1);
+	if (s)
+		vsnprintf(s, (size_t)n + 1, fmt, ap);
+	return s;
+}
+
+char *jx_strdupf(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *s = jx_vstrdupf(fmt, ap);
+	va_end(ap);
+	return s;
 }

@@ -5,6 +5,7 @@
 #ifndef JX_TEXT_H
 #define JX_TEXT_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -40,6 +41,25 @@ size_t jx_text_width0(const char *s);
  * it). "" when out of memory.
  */
 const char *jx_text_fit(const char *text, size_t max_chars, char **buf);
+
+/**
+ * buf holds the first size - 1 bytes of a longer text: cut it between
+ * characters so that it ends in "…" and in no part of a character.
+ */
+void jx_text_cut(char *buf, size_t size);
+
+/**
+ * snprintf for text that may hold UTF-8: when the result does not fit in
+ * size bytes it is cut between characters and ends in "…", never in part
+ * of a character. Returns what snprintf returns (the untruncated length).
+ */
+int jx_textf(char *buf, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/** printf into a new string of the exact length (malloc'd); NULL when out of memory. */
+char *jx_strdupf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/** jx_strdupf with a va_list. */
+char *jx_vstrdupf(const char *fmt, va_list ap);
 
 /** Set *start and *len to s[0..len) without leading and trailing blanks (ASCII and U+3000). */
 void jx_text_trim(const char **s, size_t *len);

@@ -7,34 +7,60 @@
 #include "jixiao/common.h"
 #include "json.h"
 #include "table.h"
+#include "text.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-static int add_change(jx_whatif *w, const jx_node *node, const char *field, const char *from,
-		      const char *to)
+/* Record a change (no label). */
+static int record_change(jx_whatif *w, const jx_node *node, const char *field, const char *from,
+			 const char *to)
 {
 	jx_whatif_change *c = realloc(w->changes, (w->nchanges + 1) * sizeof(*c));
 	if (!c)
 		return JX_ENOMEM;
 	w->changes = c;
-	c = &c[w->nchanges++];
+	c = &c[w->nchanges];
 	memset(c, 0, sizeof(*c));
 	c->node = node;
 	c->field = field;
-	snprintf(c->from, sizeof(c->from), "%s", from);
-	snprintf(c->to, sizeof(c->to), "%s", to);
+	if (!(c->from = strdup(from)) || !(c->to = strdup(to))) {
+		free(c->from);
+		return JX_ENOMEM;
+	}
+	w->nchanges++;
 	return 0;
 }
 
-static void append_label(jx_whatif *w, const char *fmt, const char *a, const char *b, const char *c)
+/* Set the label; NULL (out of memory) when s is. */
+static int set_label(jx_whatif *w, char *s)
 {
-	size_t used = strlen(w->label);
-	if (used + 1 >= sizeof(w->label))
-		return;
-	snprintf(w->label + used, sizeof(w->label) - used, "%s", used ? "；" : "");
-	used = strlen(w->label);
-	snprintf(w->label + used, sizeof(w->label) - used, fmt, a, b, c);
+	free(w->label);
+	w->label = s;
+	return s ? 0 : JX_ENOMEM;
+}
+
+/* The node's path and suffix: "产出指标/数量指标/X 分值". */
+static char *node_what(const jx_node *n, const char *suffix)
+{
+	size_t len = jx_node_path(NULL, 0, n, "/");
+	char *s = malloc(len + strlen(suffix) + 1);
+	if (s) {
+		jx_node_path(s, len + 1, n, "/");
+		strcpy(s + len, suffix);
+	}
+	return s;
+}
+
+/* Record a change and add "what from → to" to the label. */
+static int add_change(jx_whatif *w, const jx_node *node, const char *field, const char *what,
+		      const char *from, const char *to)
+{
+	int rc = record_change(w, node, field, from, to);
+	if (rc == 0)
+		rc = set_label(w, jx_strdupf("%s%s%s %s → %s", w->label ? w->label : "",
+					     w->label ? "；" : "", what, from, to));
+	return rc;
 }
 
 /* A node of the copy by path; the copy is ours to change. */
@@ -56,7 +82,7 @@ static bool is_funds(const char *path)
 
 static int set_weight(jx_whatif *w, const char *path, jx_dec weight, int places, jx_diags *diags)
 {
-	char from[JX_DEC_BUFSZ], to[JX_DEC_BUFSZ], full[512];
+	char from[JX_DEC_BUFSZ], to[JX_DEC_BUFSZ];
 	jx_dec_format(to, weight, -1, 0);
 	if (is_funds(path)) {
 		if (!w->doc->funds.present) {
@@ -72,21 +98,25 @@ static int set_weight(jx_whatif *w, const char *path, jx_dec weight, int places,
 			return 0;
 		jx_dec_format(from, w->doc->funds.weight, -1, 0);
 		w->doc->funds.weight = weight;
-		append_label(w, "预算执行分值 %s → %s%s", from, to, "");
-		return add_change(w, NULL, "weight", from, to);
+		return add_change(w, NULL, "weight", "预算执行分值", from, to);
 	}
 	jx_node *n = find(w, path, diags);
 	if (!n)
 		return JX_ENOTFOUND;
-	if (jx_dec_cmp(weight, n->weight) == 0)
+	/* "from" is the weight in the file, not one a change of its group
+	 * (rescaling its members) has given it since. */
+	const jx_node *was = jx_doc_find(w->base->doc, path, NULL);
+	jx_dec old = was ? was->weight : n->weight;
+	if (jx_dec_cmp(weight, n->weight) == 0 && jx_dec_cmp(weight, old) == 0)
 		return 0;
-	jx_dec_format(from, n->weight, -1, 0);
-	int rc = jx_doc_set_weight(w->doc, n, weight, places, diags);
+	jx_dec_format(from, old, -1, 0);
+	int rc = jx_dec_cmp(weight, n->weight) ? jx_doc_set_weight(w->doc, n, weight, places, diags) : 0;
 	if (rc)
 		return rc;
-	jx_node_path(full, sizeof(full), n, "/");
-	append_label(w, "%s 分值 %s → %s", full, from, to);
-	return add_change(w, n, "weight", from, to);
+	char *what = node_what(n, " 分值");
+	rc = what ? add_change(w, n, "weight", what, from, to) : JX_ENOMEM;
+	free(what);
+	return rc;
 }
 
 static int parse_weight(const jx_whatif_set *s, jx_dec *out, jx_diags *diags)
@@ -120,33 +150,39 @@ int jx_whatif_run(jx_whatif *out, const jx_result *base, const jx_whatif_spec *s
 				continue;
 			if (strcmp(sw->name, "funds") != 0 && !jx_doc_find(out->doc, sw->name, NULL))
 				continue; /* a level-1 group this table does not have */
-			set_weight(out, sw->name, sw->weight, rules->decimals, diags);
+			if (set_weight(out, sw->name, sw->weight, rules->decimals, diags) == JX_ENOMEM)
+				rc = JX_ENOMEM;
 		}
 	}
 	for (size_t i = 0; i < spec->nweights; i++) {
 		jx_dec wv;
-		if (parse_weight(&spec->weights[i], &wv, diags) == 0)
-			set_weight(out, spec->weights[i].path, wv, rules->decimals, diags);
+		if (parse_weight(&spec->weights[i], &wv, diags) == 0 &&
+		    set_weight(out, spec->weights[i].path, wv, rules->decimals, diags) == JX_ENOMEM)
+			rc = JX_ENOMEM;
 	}
-	for (size_t i = 0; i < spec->nactuals; i++) {
+	for (size_t i = 0; i < spec->nactuals && rc == 0; i++) {
 		const jx_whatif_set *s = &spec->actuals[i];
 		jx_node *n = find(out, s->path, diags);
 		if (!n)
 			continue;
-		char from[96], full[512];
-		snprintf(from, sizeof(from), "%s", n->actual.present ? n->actual.text : "");
-		if (jx_doc_set_actual(out->doc, n, s->value, diags) == 0) {
-			jx_node_path(full, sizeof(full), n, "/");
-			append_label(out, "%s 实际完成值 %s → %s", full, from, s->value);
-			add_change(out, n, "actual", from, s->value);
+		char *from = strdup(n->actual.present ? n->actual.text : "");
+		if (!from)
+			rc = JX_ENOMEM;
+		else if (jx_doc_set_actual(out->doc, n, s->value, diags) == 0) {
+			char *what = node_what(n, " 实际完成值");
+			rc = what ? add_change(out, n, "actual", what, from, s->value) : JX_ENOMEM;
+			free(what);
 		}
+		free(from);
 	}
-	if (spec->rules && spec->rules != base->rules) {
-		append_label(out, "评分规则 %s → %s%s", base->rules->name, rules->name, "");
-		add_change(out, NULL, "rules", base->rules->name, rules->name);
+	if (rc == 0 && spec->rules && spec->rules != base->rules)
+		rc = add_change(out, NULL, "rules", "评分规则", base->rules->name, rules->name);
+	if (rc == 0 && !out->label)
+		rc = set_label(out, strdup("不作改动"));
+	if (rc) {
+		jx_whatif_release(out);
+		return rc;
 	}
-	if (!out->label[0])
-		snprintf(out->label, sizeof(out->label), "不作改动");
 	if (diags->errors != errors) {
 		jx_whatif_release(out);
 		return JX_EINVAL;
@@ -163,14 +199,16 @@ int jx_whatif_reverse(jx_whatif *out, const jx_result *base, const size_t *leave
 	int rc;
 	memset(out, 0, sizeof(*out));
 	out->base = base;
-	snprintf(out->label, sizeof(out->label), "成本指标按反向指标计分");
-	if ((rc = jx_doc_clone(&out->doc, base->doc, diags)) != 0)
+	if ((rc = set_label(out, strdup("成本指标按反向指标计分"))) != 0 ||
+	    (rc = jx_doc_clone(&out->doc, base->doc, diags)) != 0) {
+		jx_whatif_release(out);
 		return rc;
+	}
 	for (size_t i = 0; i < n; i++)
 		if (leaves[i] < out->doc->nleaves) {
 			jx_node *leaf = out->doc->leaves[leaves[i]];
 			leaf->direction = JX_DIR_REVERSE;
-			if ((rc = add_change(out, leaf, "direction", "positive", "reverse")) != 0)
+			if ((rc = record_change(out, leaf, "direction", "positive", "reverse")) != 0)
 				break;
 		}
 	if (rc || (rc = jx_score_run(&out->result, out->doc, base->rules, diags)) != 0 ||
@@ -200,7 +238,12 @@ void jx_whatif_release(jx_whatif *w)
 {
 	jx_result_free(w->result);
 	jx_doc_free(w->doc);
+	for (size_t i = 0; i < w->nchanges; i++) {
+		free(w->changes[i].from);
+		free(w->changes[i].to);
+	}
 	free(w->changes);
+	free(w->label);
 	memset(w, 0, sizeof(*w));
 }
 

@@ -144,7 +144,7 @@ static void claim_comment(book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, 
 			  int cplaces, jx_dec recomputed, int rplaces, const char *unit)
 {
 	char a[JX_DEC_BUFSZ], x[JX_DEC_BUFSZ], note[160];
-	snprintf(note, sizeof(note), "填报 %s%s，按数据重新计算为 %s%s",
+	jx_textf(note, sizeof(note), "填报 %s%s，按数据重新计算为 %s%s",
 		 jx_dec_format(a, claimed, cplaces, 0), unit, jx_dec_format(x, recomputed, rplaces, 0),
 		 unit);
 	keep(b, worksheet_write_comment(ws, r, c, note));
@@ -185,7 +185,7 @@ static lxw_row_t head_rows(book *b, lxw_worksheet *ws, const jx_result *r, lxw_c
 	lxw_col_t last = ncols - 1, mid = ncols / 2;
 	lxw_row_t row = 0;
 
-	snprintf(title, sizeof(title), "%s（%d 年度）",
+	jx_textf(title, sizeof(title), "%s（%d 年度）",
 		 dept ? "部门整体支出绩效自评表" : "项目支出绩效自评表", d->year);
 	merged(b, ws, row, 0, row, last, title, b->title);
 	keep(b, worksheet_set_row(ws, row++, 30, NULL));
@@ -199,9 +199,9 @@ static lxw_row_t head_rows(book *b, lxw_worksheet *ws, const jx_result *r, lxw_c
 	row++;
 	char rules[512];
 	if (strcmp(r->rules->name, r->rules->title) == 0)
-		snprintf(rules, sizeof(rules), "%s", r->rules->name);
+		jx_textf(rules, sizeof(rules), "%s", r->rules->name);
 	else
-		snprintf(rules, sizeof(rules), "%s（%s）", r->rules->name, r->rules->title);
+		jx_textf(rules, sizeof(rules), "%s（%s）", r->rules->name, r->rules->title);
 	text(b, ws, row, 0, "评分规则", b->label);
 	merged(b, ws, row, 1, row, last, rules, b->text);
 	return row + 2;
@@ -219,7 +219,7 @@ static lxw_row_t funds_rows(book *b, lxw_worksheet *ws, const jx_result *r, lxw_
 	char name[64];
 	if (!fr->present)
 		return row;
-	snprintf(name, sizeof(name), "%s（%s）", d->kind == JX_KIND_DEPARTMENT ? "部门资金" : "项目资金",
+	jx_textf(name, sizeof(name), "%s（%s）", d->kind == JX_KIND_DEPARTMENT ? "部门资金" : "项目资金",
 		 d->money_unit);
 	merged(b, ws, row, 0, row, levels - 1, name, b->head);
 	for (lxw_col_t c = 0; c < 6; c++)
@@ -330,7 +330,7 @@ static lxw_row_t indicator_rows(book *b, lxw_worksheet *ws, const jx_result *r, 
 	     r->grade_mismatch ? b->num[0][BAD] : b->name);
 	if (r->grade_mismatch) {
 		char note[160];
-		snprintf(note, sizeof(note), "填报 %s，按数据重新计算为 %s", r->doc->claimed.grade,
+		jx_textf(note, sizeof(note), "填报 %s，按数据重新计算为 %s", r->doc->claimed.grade,
 			 r->grade->name);
 		keep(b, worksheet_write_comment(ws, row, cols.score, note));
 	}
@@ -381,7 +381,7 @@ static void findings_sheet(book *b, const char *name, const jx_findings *f)
 		if (g->node)
 			jx_node_path(path, sizeof(path), g->node, "/");
 		else
-			snprintf(path, sizeof(path), "%s", g->funds ? "预算执行" : "");
+			jx_textf(path, sizeof(path), "%s", g->funds ? "预算执行" : "");
 		text(b, ws, r, 0, jx_fseverity_label(g->severity), b->text);
 		text(b, ws, r, 1, g->code, b->text);
 		text(b, ws, r, 2, path, b->text);

@@ -78,6 +78,38 @@ START_TEST(test_table_alignment)
 END_TEST
 
 /* Score a small evaluation and write it with each writer. */
+/* Text that does not fit is cut between characters and ends in "…". */
+START_TEST(test_text_cut)
+{
+	char buf[64];
+	/* Every size cuts a run of 3-byte characters at a character boundary. */
+	for (size_t size = 1; size <= 20; size++) {
+		int n = jx_textf(buf, size, "%s", "培训费用合计超支");
+		ck_assert_int_eq(n, 24);
+		ck_assert(jx_utf8_valid(buf, strlen(buf)));
+		ck_assert_uint_lt(strlen(buf), size);
+		if (size >= 7)
+			ck_assert_str_eq(buf + strlen(buf) - 3, "…");
+	}
+	ck_assert_int_eq(jx_textf(buf, 11, "%s", "培训费用"), 12);
+	ck_assert_str_eq(buf, "培训…");
+	ck_assert_int_eq(jx_textf(buf, 13, "%s", "培训费用"), 12);
+	ck_assert_str_eq(buf, "培训费用");
+	ck_assert_int_eq(jx_textf(buf, 6, "ab%s", "培训"), 8);
+	ck_assert_str_eq(buf, "ab…");
+
+	char *s = jx_strdupf("%s=%d", "分值", 20);
+	ck_assert_str_eq(s, "分值=20");
+	free(s);
+	char long_text[3000];
+	memset(long_text, 'x', sizeof(long_text) - 1);
+	long_text[sizeof(long_text) - 1] = '\0';
+	s = jx_strdupf("“%s”", long_text);
+	ck_assert_uint_eq(strlen(s), 2999 + 6);
+	free(s);
+}
+END_TEST
+
 static char *write_with(int which, const char *text)
 {
 	jx_diags diags;
@@ -267,6 +299,7 @@ Suite *write_suite(void)
 	TCase *tc = tcase_create("text");
 	tcase_add_test(tc, test_widths);
 	tcase_add_test(tc, test_csv_cells);
+	tcase_add_test(tc, test_text_cut);
 	tcase_add_test(tc, test_table_alignment);
 	tcase_add_test(tc, test_diag_caret);
 	tcase_add_test(tc, test_diag_limit);

@@ -193,7 +193,8 @@ const jx_node *jx_doc_find(const jx_doc *doc, const char *path, const char **why
 
 /**
  * Write the node's path (names joined by sep) into buf of size n; returns
- * the length it needs (like snprintf).
+ * the length it needs (like snprintf). A path too long for buf is cut
+ * between characters and ends in "…".
  */
 size_t jx_node_path(char *buf, size_t n, const jx_node *node, const char *sep);
 

@@ -33,12 +33,12 @@ typedef struct jx_whatif_spec {
 typedef struct jx_whatif_change {
 	const jx_node *node;   /**< in the changed copy; NULL for funds or the rule set */
 	const char *field;     /**< "weight", "actual", "rules" */
-	char from[96], to[96]; /**< as text */
+	char *from, *to;      /**< as text (owned) */
 } jx_whatif_change;
 
 /** A scored variant of an evaluation; release with jx_whatif_release. */
 typedef struct jx_whatif {
-	char label[256];           /**< what was changed, in Chinese */
+	char *label;               /**< what was changed, in Chinese (owned) */
 	const jx_result *base;     /**< borrowed */
 	jx_doc *doc;               /**< the changed copy */
 	jx_result *result;         /**< its score */
