@@ -6,6 +6,8 @@
 #include "jixiao/audit.h"
 
 #include "jixiao/common.h"
+#include "text.h"
+#include "ytree.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -158,8 +160,9 @@ static bool findings_of(jx_audit_row *row, const jx_findings *f)
 	return true;
 }
 
-/* The record of a file that could not be scored: its errors and their notes. */
-static bool failed_row(jx_audit_row *row, const jx_diags *d)
+/* The record of a file that could not be scored: its errors and their notes.
+ * path is the file as given ("-" for standard input). */
+static bool failed_row(jx_audit_row *row, const char *path, const jx_diags *d)
 {
 	size_t cap = (d ? d->count : 0) + 2;
 	row->errors = calloc(cap, sizeof(*row->errors));
@@ -173,18 +176,21 @@ static bool failed_row(jx_audit_row *row, const jx_diags *d)
 		e->line = g->line;
 		e->col = g->col;
 		e->note = g->severity == JX_SEV_NOTE;
-		if (!(e->message = dup(g->message)) ||
-		    (g->file && strcmp(g->file, row->file) != 0 && !(e->file = dup(g->file))))
-			return false;
-	}
-	if (d && d->dropped) {
-		char buf[64];
-		snprintf(buf, sizeof(buf), "%zu more diagnostics not shown", d->dropped);
-		if (!(row->errors[row->nerrors++].message = dup(buf)))
+		bool elsewhere = g->file && strcmp(g->file, jx_ytree_name(path)) != 0;
+		if (!(e->message = dup(g->message)) || (elsewhere && !(e->file = jx_utf8_escape(g->file))))
 			return false;
 	}
 	for (size_t i = 0; i < row->nerrors; i++)
 		row->error_count += !row->errors[i].note;
+	if (d && d->dropped) {
+		/* A note: the errors not shown are in the count, not more of them. */
+		jx_audit_error *e = &row->errors[row->nerrors++];
+		e->note = true;
+		if (!(e->message = jx_strdupf("%zu more diagnostics not shown", d->dropped)))
+			return false;
+		if (d->errors > row->error_count)
+			row->error_count = d->errors;
+	}
 	if (row->error_count == 0) {
 		if (!(row->errors[row->nerrors++].message = dup("could not be scored")))
 			return false;
@@ -259,14 +265,14 @@ int jx_audit_row_make(jx_audit_row *row, const char *file, const jx_result *r,
 {
 	memset(row, 0, sizeof(*row));
 	row->grade_rank = row->claimed_grade_rank = -1;
-	bool ok = (row->file = dup(file)) != NULL;
+	bool ok = (row->file = jx_utf8_escape(file)) != NULL;
 	if (ok && r) {
 		ok = scored_row(row, r, f, detail);
 	} else if (ok) {
 		ok = (row->department = dup("")) && (row->title = dup("")) &&
 		     (row->rules = dup("")) && (row->claimed_grade = dup("")) &&
 		     (row->claimed_grade_name = dup("")) && (row->grade = dup("")) &&
-		     failed_row(row, d);
+		     failed_row(row, file, d);
 	}
 	if (!ok) {
 		jx_audit_row_release(row);

@@ -6,6 +6,7 @@
 
 #include "csv_cell.h"
 #include "jixiao/common.h"
+#include "json.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -162,16 +163,12 @@ typedef struct jsonl_sink {
 	yajl_gen g;
 } jsonl_sink;
 
-static void str(yajl_gen g, const char *s)
-{
-	yajl_gen_string(g, (const unsigned char *)s, strlen(s));
-}
 
 /* A string, or null when empty. */
 static void str_or_null(yajl_gen g, const char *s)
 {
 	if (s && *s)
-		str(g, s);
+		jx_json_str(g, s);
 	else
 		yajl_gen_null(g);
 }
@@ -197,52 +194,52 @@ static void jsonl_path(yajl_gen g, const jx_audit_path *p)
 {
 	yajl_gen_array_open(g);
 	for (size_t i = 0; i < p->depth; i++)
-		str(g, p->names[i]);
+		jx_json_str(g, p->names[i]);
 	yajl_gen_array_close(g);
 }
 
 static void jsonl_row(yajl_gen g, const jx_audit_row *row)
 {
 	yajl_gen_map_open(g);
-	str(g, "file"), str(g, row->file);
-	str(g, "department"), str_or_null(g, row->department);
-	str(g, "title"), str_or_null(g, row->title);
-	str(g, "year"), uint_or_null(g, row->year > 0 ? (unsigned)row->year : 0);
-	str(g, "rules"), str_or_null(g, row->rules);
-	str(g, "ok"), yajl_gen_bool(g, row->ok);
-	str(g, "claimed_total"), num_or_null(g, row->claimed_total);
-	str(g, "total"), num_or_null(g, row->total);
-	str(g, "delta"), num_or_null(g, row->delta);
-	str(g, "claimed_grade"), str_or_null(g, row->claimed_grade);
-	str(g, "grade"), str_or_null(g, row->grade);
-	str(g, "mismatches"), yajl_gen_array_open(g);
+	jx_json_str(g, "file"), jx_json_str(g, row->file);
+	jx_json_str(g, "department"), str_or_null(g, row->department);
+	jx_json_str(g, "title"), str_or_null(g, row->title);
+	jx_json_str(g, "year"), uint_or_null(g, row->year > 0 ? (unsigned)row->year : 0);
+	jx_json_str(g, "rules"), str_or_null(g, row->rules);
+	jx_json_str(g, "ok"), yajl_gen_bool(g, row->ok);
+	jx_json_str(g, "claimed_total"), num_or_null(g, row->claimed_total);
+	jx_json_str(g, "total"), num_or_null(g, row->total);
+	jx_json_str(g, "delta"), num_or_null(g, row->delta);
+	jx_json_str(g, "claimed_grade"), str_or_null(g, row->claimed_grade);
+	jx_json_str(g, "grade"), str_or_null(g, row->grade);
+	jx_json_str(g, "mismatches"), yajl_gen_array_open(g);
 	for (size_t i = 0; i < row->nmismatches; i++) {
 		const jx_audit_mismatch *m = &row->mismatches[i];
 		yajl_gen_map_open(g);
-		str(g, "path"), jsonl_path(g, &m->path);
-		str(g, "field"), str(g, m->field);
-		str(g, "claimed"), m->numeric ? num_or_null(g, m->claimed) : str(g, m->claimed);
-		str(g, "recomputed"), m->numeric ? num_or_null(g, m->recomputed) : str(g, m->recomputed);
+		jx_json_str(g, "path"), jsonl_path(g, &m->path);
+		jx_json_str(g, "field"), jx_json_str(g, m->field);
+		jx_json_str(g, "claimed"), m->numeric ? num_or_null(g, m->claimed) : jx_json_str(g, m->claimed);
+		jx_json_str(g, "recomputed"), m->numeric ? num_or_null(g, m->recomputed) : jx_json_str(g, m->recomputed);
 		yajl_gen_map_close(g);
 	}
 	yajl_gen_array_close(g);
-	str(g, "errors"), yajl_gen_array_open(g);
+	jx_json_str(g, "errors"), yajl_gen_array_open(g);
 	for (size_t i = 0; i < row->nerrors; i++) {
 		const jx_audit_error *e = &row->errors[i];
 		yajl_gen_map_open(g);
 		if (e->file)
-			str(g, "file"), str(g, e->file);
-		str(g, "line"), uint_or_null(g, e->line);
-		str(g, "col"), uint_or_null(g, e->col);
-		str(g, "severity"), str(g, e->note ? "note" : "error");
-		str(g, "message"), str(g, e->message);
+			jx_json_str(g, "file"), jx_json_str(g, e->file);
+		jx_json_str(g, "line"), uint_or_null(g, e->line);
+		jx_json_str(g, "col"), uint_or_null(g, e->col);
+		jx_json_str(g, "severity"), jx_json_str(g, e->note ? "note" : "error");
+		jx_json_str(g, "message"), jx_json_str(g, e->message);
 		yajl_gen_map_close(g);
 	}
 	yajl_gen_array_close(g);
-	str(g, "findings"), yajl_gen_map_open(g);
+	jx_json_str(g, "findings"), yajl_gen_map_open(g);
 	static const char *const sev[3] = { "error", "warning", "info" };
 	for (int i = 0; i < 3; i++)
-		str(g, sev[i]), yajl_gen_integer(g, (long long)row->findings[i]);
+		jx_json_str(g, sev[i]), yajl_gen_integer(g, (long long)row->findings[i]);
 	yajl_gen_map_close(g);
 	yajl_gen_map_close(g);
 }

@@ -235,3 +235,24 @@ char *jx_strdupf(const char *fmt, ...)
 	va_end(ap);
 	return s;
 }
+
+char *jx_utf8_escape(const char *s)
+{
+	size_t len = strlen(s), i = 0, o = 0;
+	char *out = malloc(4 * len + 1); /* at most 4 bytes for each byte */
+	if (!out)
+		return NULL;
+	while (i < len) {
+		size_t start = i;
+		if (jx_utf8_next(s, len, &i) < 0) {
+			snprintf(out + o, 5, "\\x%02X", (unsigned char)s[start]);
+			o += 4;
+			i = start + 1;
+		} else {
+			memcpy(out + o, s + start, i - start);
+			o += i - start;
+		}
+	}
+	out[o] = '\0';
+	return out;
+}

@@ -43,6 +43,14 @@ size_t jx_text_width0(const char *s);
 const char *jx_text_fit(const char *text, size_t max_chars, char **buf);
 
 /**
+ * A copy of s (malloc'd) in which every byte that is not part of a
+ * well-formed UTF-8 character is written as "\xHH": a file name from a
+ * system that does not use UTF-8 stays recognisable and the output valid.
+ * NULL when out of memory.
+ */
+char *jx_utf8_escape(const char *s);
+
+/**
  * buf holds the first size - 1 bytes of a longer text: cut it between
  * characters so that it ends in "…" and in no part of a character.
  */

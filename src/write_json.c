@@ -6,7 +6,9 @@
 
 #include "jixiao/common.h"
 #include "json.h"
+#include "text.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct out {
@@ -31,7 +33,15 @@ yajl_gen jx_json_open(FILE *f)
 
 void jx_json_str(yajl_gen g, const char *s)
 {
-	yajl_gen_string(g, (const unsigned char *)s, strlen(s));
+	size_t len = strlen(s);
+	if (jx_utf8_valid(s, len)) {
+		yajl_gen_string(g, (const unsigned char *)s, len);
+		return;
+	}
+	/* A file name that is not UTF-8: JSON has no place for its bytes. */
+	char *esc = jx_utf8_escape(s);
+	yajl_gen_string(g, (const unsigned char *)(esc ? esc : "?"), esc ? strlen(esc) : 1);
+	free(esc);
 }
 
 void jx_json_kv_str(yajl_gen g, const char *k, const char *v)

@@ -593,9 +593,14 @@ int jx_ytree_parse(jx_ytree *out, const char *name, const char *text, size_t len
 	return parse_owned(out, diags);
 }
 
+const char *jx_ytree_name(const char *path)
+{
+	return strcmp(path, "-") == 0 ? "<stdin>" : path;
+}
+
 int jx_ytree_load(jx_ytree *out, const char *path, jx_diags *diags)
 {
-	tree_init(out, strcmp(path, "-") == 0 ? "<stdin>" : path);
+	tree_init(out, jx_ytree_name(path));
 	int rc = jx_read_file(path, &out->src, &out->text, &out->len, diags);
 	if (rc)
 		return rc;

@@ -59,6 +59,9 @@ typedef struct jx_ytree {
  */
 int jx_ytree_load(jx_ytree *out, const char *path, jx_diags *diags);
 
+/** The name diagnostics give path: "<stdin>" for "-", else path itself. */
+const char *jx_ytree_name(const char *path);
+
 /** Parse text[0..len) (copied) as if read from a file called name. */
 int jx_ytree_parse(jx_ytree *out, const char *name, const char *text, size_t len,
 		   jx_diags *diags);

@@ -98,6 +98,13 @@ START_TEST(test_text_cut)
 	ck_assert_int_eq(jx_textf(buf, 6, "ab%s", "培训"), 8);
 	ck_assert_str_eq(buf, "ab…");
 
+	char *e = jx_utf8_escape("u/\xb2\xe2培训\xe5\x9f.yaml");
+	ck_assert_str_eq(e, "u/\\xB2\\xE2培训\\xE5\\x9F.yaml");
+	free(e);
+	e = jx_utf8_escape("培训.yaml");
+	ck_assert_str_eq(e, "培训.yaml");
+	free(e);
+
 	char *s = jx_strdupf("%s=%d", "分值", 20);
 	ck_assert_str_eq(s, "分值=20");
 	free(s);

@@ -1,0 +1,1 @@
+{ cat tests/data/audit/区教育局/01-correct.yaml; for i in $(seq 150); do echo "bogus$i: 1"; done; } > $TMP/many.yaml && $JX audit -q -f csv $TMP/many.yaml | tail -n 1 | cut -d, -f12-15 && $JX audit -q $TMP/many.yaml | python3 -c 'import sys, json; r = json.loads(sys.stdin.read()); print(len(r["errors"]), r["errors"][-1])'
