@@ -235,6 +235,20 @@ static bool exec(sqlite_sink *s, const char *sql)
 	return sqlite3_exec(s->db, sql, NULL, NULL, NULL) == SQLITE_OK;
 }
 
+/*
+ * After a failed run on an existing database: a full disk may have stopped
+ * SQLite's own rollback half way, leaving the database changed and its
+ * journal "hot" (readers without write access then fail). Opening it again
+ * and reading finishes the rollback, which needs no new space.
+ */
+static void settle(const char *path)
+{
+	sqlite3 *db = NULL;
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK)
+		sqlite3_exec(db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
+	sqlite3_close(db);
+}
+
 static int sqlite_close(audit_sink *base, bool commit, char *err, size_t errlen)
 {
 	sqlite_sink *s = (sqlite_sink *)base;
@@ -248,10 +262,13 @@ static int sqlite_close(audit_sink *base, bool commit, char *err, size_t errlen)
 		if (!exec(s, sql) || !exec(s, "COMMIT"))
 			rc = db_fail(s, err, errlen);
 	}
-	if (s->db && (!commit || rc))
+	bool undo = s->db && (!commit || rc);
+	if (undo)
 		exec(s, "ROLLBACK");
 	if (s->db && sqlite3_close(s->db) != SQLITE_OK && commit && rc == 0)
 		rc = db_fail(s, err, errlen);
+	if (undo && !s->tmp.tmp)
+		settle(s->path);
 	if (s->tmp.tmp && commit && rc == 0 && jx_tmp_commit_new(&s->tmp) != 0) {
 		if (errno == EEXIST)
 			snprintf(err, errlen, "%s: another run created the database meanwhile; this run "
@@ -281,6 +298,20 @@ static bool start_run(sqlite_sink *s, const jx_audit_run *run, char *err, size_t
 	if (version != 0 && version != 1 && version != SCHEMA_VERSION) {
 		snprintf(err, errlen, "%s: not a jixiao audit database of schema 1 or %d (user_version %d)",
 			 s->path, SCHEMA_VERSION, version);
+		return false;
+	}
+	/* Version 0 is a new, empty database; one with tables is someone else's. */
+	int tables = 0;
+	if (version == 0) {
+		if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM sqlite_master", -1, &st, NULL) != SQLITE_OK)
+			return false;
+		if (sqlite3_step(st) == SQLITE_ROW)
+			tables = sqlite3_column_int(st, 0);
+		sqlite3_finalize(st);
+	}
+	if (tables > 0) {
+		snprintf(err, errlen, "%s: not a jixiao audit database (it holds other tables); "
+			 "name a new file or a jixiao audit database", s->path);
 		return false;
 	}
 	char started[32];

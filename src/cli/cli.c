@@ -140,19 +140,39 @@ void cli_eval_release(cli_eval *ev)
 	memset(ev, 0, sizeof(*ev));
 }
 
+volatile sig_atomic_t cli_stop_signal;
+
 /* A signal ending the run removes the temporaries being written. */
-static void on_signal(int sig)
+void cli_die_of(int sig)
 {
 	jx_tmp_remove_all();
 	signal(sig, SIG_DFL);
 	raise(sig);
 }
 
+static void on_signal_deferred(int sig)
+{
+	if (cli_stop_signal)
+		cli_die_of(sig);
+	cli_stop_signal = sig;
+}
+
+static void catch_with(void (*handler)(int))
+{
+	signal(SIGINT, handler);
+	signal(SIGTERM, handler);
+	signal(SIGHUP, handler);
+	signal(SIGXFSZ, SIG_IGN);
+}
+
 void cli_catch_signals(void)
 {
-	signal(SIGINT, on_signal);
-	signal(SIGTERM, on_signal);
-	signal(SIGHUP, on_signal);
+	catch_with(cli_die_of);
+}
+
+void cli_defer_signals(void)
+{
+	catch_with(on_signal_deferred);
 }
 
 /* CLI_MAX_FILES, or fewer when JIXIAO_MAX_FILES asks for fewer. */

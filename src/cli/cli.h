@@ -14,6 +14,7 @@
 #include "tmpfile.h"
 
 #include <stdbool.h>
+#include <signal.h>
 #include <stdio.h>
 
 /** Exit statuses (spec §7). */
@@ -73,8 +74,24 @@ typedef struct cli_out {
 	jx_tmp tmp; /**< unused for standard output */
 } cli_out;
 
-/** Remove the temporaries being written when SIGINT, SIGTERM or SIGHUP ends the run. */
+/**
+ * Remove the temporaries being written when SIGINT, SIGTERM or SIGHUP ends
+ * the run. SIGXFSZ (a file-size limit) is ignored, so that a write beyond
+ * the limit fails like one to a full disk instead of ending the run.
+ */
 void cli_catch_signals(void);
+
+/**
+ * As cli_catch_signals, but the first of those signals only sets
+ * cli_stop_signal: the command stops at its next record, undoes what it
+ * wrote (an SQLite transaction is rolled back) and then calls cli_die_of.
+ * A second signal ends the run at once.
+ */
+void cli_defer_signals(void);
+extern volatile sig_atomic_t cli_stop_signal;
+
+/** End the process by sig, as if it had not been caught, after removing temporaries. */
+void cli_die_of(int sig);
 
 /** Open path for writing ("-" or NULL: standard output). Returns 0 or EXIT_IO after a message. */
 int cli_out_open(cli_out *o, const char *path);

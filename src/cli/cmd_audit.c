@@ -191,11 +191,19 @@ typedef struct sink {
 	size_t done, total;
 } sink;
 
+/* What take returns once a signal asked the run to stop (JX_E* are negative). */
+enum { STOPPED = 1 };
+
 /* Write one record and count it; prints the errors of a file that was not scored. */
 static int take(sink *k, jx_audit_row *row, int rc)
 {
 	char err[512];
 	bool have_row = rc == 0;
+	if (cli_stop_signal) {
+		if (have_row)
+			jx_audit_row_release(row);
+		return STOPPED;
+	}
 	if (rc == 0 && !row->ok && !k->quiet) {
 		progress_clear(&k->progress);
 		for (size_t i = 0; i < row->nerrors; i++) {
@@ -434,7 +442,7 @@ static int run(int argc, char **argv)
 	sink k = { .summary = jx_audit_summary_new(), .quiet = o.quiet, .total = a.end - a.first };
 	k.progress.on = !o.quiet && isatty(STDERR_FILENO);
 	clock_gettime(CLOCK_MONOTONIC, &k.progress.start);
-	cli_catch_signals();
+	cli_defer_signals();
 	int rc = k.summary ? jx_audit_open(&k.w, o.format, o.output, &info, err, sizeof(err))
 			   : JX_ENOMEM;
 	if (rc) {
@@ -446,7 +454,11 @@ static int run(int argc, char **argv)
 			jobs = k.total ? (unsigned)k.total : 1;
 		rc = jobs > 1 ? run_parallel(&a, &k, jobs) : run_serial(&a, &k);
 		progress_clear(&k.progress);
+		if (rc == 0 && cli_stop_signal)
+			rc = STOPPED; /* asked to stop after the last record */
 		int crc = jx_audit_close(k.w, rc == 0, err, sizeof(err));
+		if (rc == STOPPED)
+			cli_die_of(cli_stop_signal); /* after the rollback */
 		if (crc && rc == 0) {
 			fprintf(stderr, "jixiao: %s\n", err);
 			k.reported = true;

@@ -1,0 +1,1 @@
+sqlite3 $TMP/other.db "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)" && { $JX audit -q -f sqlite -o $TMP/other.db tests/data/audit/区教育局; echo "status $?"; } 2>&1 | sed "s#$TMP/##"; sqlite3 $TMP/other.db "PRAGMA user_version; SELECT name FROM sqlite_master"; ls $TMP
