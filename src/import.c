@@ -793,7 +793,7 @@ static int emit(importer *im, FILE *out)
 int jx_import(FILE *out, const jx_sheet *s, jx_diags *diags)
 {
 	importer im = { .s = s, .diags = diags, .src = { s->name, NULL, 0 } };
-	size_t r = 0, table = SIZE_MAX, dummy;
+	size_t r = 0, table = SIZE_MAX, dummy, first = diags->count;
 	int rc = 0;
 
 	im.used = calloc(s->nrows * s->ncols + 1, sizeof(*im.used));
@@ -836,6 +836,7 @@ int jx_import(FILE *out, const jx_sheet *s, jx_diags *diags)
 		jx_diags_add(diags, JX_SEV_ERROR, &im.src, 0, 0, "out of memory");
 		rc = JX_ENOMEM;
 	}
+	jx_diags_sort(diags, first);
 	if (rc == 0)
 		rc = emit(&im, out);
 	for (size_t i = 0; i < im.ngoals; i++) {

@@ -493,7 +493,14 @@ static bool read_rule(const jx_reader *rd, const char *origin, const jx_ynode *k
 		case R_ZERO_BELOW: ok &= jx_read_pct(rd, pv, "zero_below", 1000, &r->zero_below); break;
 		case R_AT: ok &= jx_read_pct(rd, pv, "at", 1000, &r->at); break;
 		case R_FULL_AT: ok &= jx_read_pct(rd, pv, "full_at", 1000, &r->full_at); break;
-		case R_PER: ok &= jx_read_pct(rd, pv, "per", 1000, &r->per); break;
+		case R_PER:
+			if (jx_read_pct(rd, pv, "per", 1000, &r->per) && r->per.num <= 0) {
+				jx_read_error(rd, pv, "per must be above 0%% (a step such as 5%%)");
+				ok = false;
+			} else if (r->per.num <= 0) {
+				ok = false;
+			}
+			break;
 		case R_DEDUCT:
 			ok &= jx_read_dec(rd, pv, "deduct", "\xe5\x88\x86", &r->deduct, NULL);
 			if (r->deduct.units < 0) {
@@ -506,7 +513,7 @@ static bool read_rule(const jx_reader *rd, const char *origin, const jx_ynode *k
 		default: break; /* kind and measure were read above; description is free text */
 		}
 	}
-	if (r->kind == JX_RULE_STEP && (!jx_keys_has(&seen, R_PER) || r->per.num == 0)) {
+	if (r->kind == JX_RULE_STEP && !jx_keys_has(&seen, R_PER)) {
 		jx_read_error(rd, k, "step rule '%s' has no 'per' (a step such as 5%%)", r->name);
 		ok = false;
 	}
@@ -862,7 +869,10 @@ const jx_rule *jx_rules_find(const jx_rules *r, const char *name)
 	return find_in(r->rules, r->nrules, name);
 }
 
-static bool resolve_refs(impl *im)
+/* Bind funds_rule, default_rule, … to their rules. With all false (the set
+ * has other errors, and a rule named may be one that failed to read), only
+ * the kind of each rule found is checked, so that it is said in the same run. */
+static bool resolve_refs(impl *im, bool all)
 {
 	const jx_rule **slots[NREFS] = { &im->pub.funds_rule, &im->pub.default_rule,
 					 &im->pub.qualitative_rule, &im->pub.deadline_rule };
@@ -873,7 +883,9 @@ static bool resolve_refs(impl *im)
 		const jx_rule *r = jx_rules_find(&im->pub, name);
 		jx_loc top = { &im->trees[0].src, 1, 1 };
 		const jx_loc *at = ref->name ? &ref->at : &top;
-		if (!r) {
+		if (!r && !all) {
+			ok = false;
+		} else if (!r) {
 			jx_diags_add(im->diags, JX_SEV_ERROR, at ? at->src : NULL, at ? at->line : 0,
 				     at ? at->col : 0,
 				     "%s '%s' is not defined in rule set '%s'; define it under 'rules:' or extend 'standard'",
@@ -925,19 +937,23 @@ static impl *new_set(jx_diags *diags)
 
 /* Apply the root file t (NULL when it could not be read), validate, finish. */
 static int finish_set(jx_rules **out, impl *im, jx_ytree *t, const char *dir, const char *origin,
-		      const char *spec, const jx_loc *from, size_t errors)
+		      const char *spec, const jx_loc *from, size_t first, size_t errors)
 {
 	jx_diags *diags = im->diags;
 	int rc = JX_EINVAL;
-	if (t && apply_file(im, t, dir, origin, 0) && diags->errors == errors) {
-		im->pub.rules = im->rules;
-		im->pub.nrules = im->nrules;
+	bool applied = t && apply_file(im, t, dir, origin, 0);
+	im->pub.rules = im->rules;
+	im->pub.nrules = im->nrules;
+	if (t && im->ntrees > 0 && (!applied || diags->errors > errors)) {
+		resolve_refs(im, false);
+	} else if (applied) {
 		if (im->nrules == 0)
 			jx_diags_add(diags, JX_SEV_ERROR, &t->src, 1, 1,
 				     "rule set defines no rules; add 'extends: standard' or a 'rules:' section");
-		else if (resolve_refs(im))
+		else if (resolve_refs(im, true))
 			rc = 0;
 	}
+	jx_diags_sort(diags, first);
 	/* Point back at whatever named the broken set. */
 	if (rc && from && from->src && diags->errors > errors && t)
 		jx_diags_add(diags, JX_SEV_NOTE, from->src, from->line, from->col,
@@ -966,19 +982,19 @@ int jx_rules_load(jx_rules **out, const char *spec, const char *base_dir, const 
 		  jx_diags *diags)
 {
 	const char *dir = NULL, *origin = NULL;
-	size_t errors = diags->errors;
+	size_t first = diags->count, errors = diags->errors;
 	impl *im = new_set(diags);
 	*out = NULL;
 	if (!im)
 		return JX_ENOMEM;
 	jx_ytree *t = open_set(im, spec, base_dir, from, &dir, &origin);
-	return finish_set(out, im, t, dir, origin, spec, from, errors);
+	return finish_set(out, im, t, dir, origin, spec, from, first, errors);
 }
 
 int jx_rules_parse(jx_rules **out, const char *name, const char *text, size_t len,
 		   jx_diags *diags)
 {
-	size_t errors = diags->errors;
+	size_t first = diags->count, errors = diags->errors;
 	impl *im = new_set(diags);
 	*out = NULL;
 	if (!im)
@@ -986,7 +1002,8 @@ int jx_rules_parse(jx_rules **out, const char *name, const char *text, size_t le
 	jx_ytree *t = &im->trees[im->ntrees++];
 	const char *origin = jx_arena_strndup(&im->arena, name, strlen(name));
 	bool ok = origin && jx_ytree_parse(t, name, text, len, diags) == 0;
-	return finish_set(out, im, ok ? t : NULL, NULL, origin ? origin : name, name, NULL, errors);
+	return finish_set(out, im, ok ? t : NULL, NULL, origin ? origin : name, name, NULL, first,
+			  errors);
 }
 
 void jx_rules_free(jx_rules *r)

@@ -66,8 +66,9 @@ int jx_read_key(const jx_reader *rd, const jx_ynode *k, const jx_field *fields, 
 		if (seen->seen & bit) {
 			/* Same field under another spelling (the same spelling twice
 			 * was reported and dropped by the tree builder). */
-			jx_read_error(rd, k, "'%s' is given twice in this %s (also as '%s')", k->str,
-				      where, fields[seen->spelled[fields[i].id]].key);
+			jx_read_error(rd, k, "'%s' is given twice in %s%s (also as '%s')", k->str,
+				      strncmp(where, "the ", 4) == 0 ? "" : "this ", where,
+				      fields[seen->spelled[fields[i].id]].key);
 			return -1;
 		}
 		seen->seen |= bit;

@@ -314,21 +314,22 @@ static bool parse_uint(const char *s, unsigned max, unsigned *out)
 	return true;
 }
 
+/* "mismatch", "error" or both, comma-separated; every word must be one of them. */
 static int parse_fail_on(options *o, const char *arg)
 {
-	char buf[64];
-	if (strlen(arg) >= sizeof(buf))
-		return cli_usage_error(&cmd_audit, "--fail-on takes mismatch or error, not '%s'", arg);
-	snprintf(buf, sizeof(buf), "%s", arg);
-	for (char *save, *w = strtok_r(buf, ",", &save); w; w = strtok_r(NULL, ",", &save)) {
-		if (strcmp(w, "mismatch") == 0)
+	for (const char *w = arg;;) {
+		const char *end = strchr(w, ',');
+		size_t n = end ? (size_t)(end - w) : strlen(w);
+		if (n == 8 && memcmp(w, "mismatch", n) == 0)
 			o->fail_mismatch = true;
-		else if (strcmp(w, "error") == 0)
+		else if (n == 5 && memcmp(w, "error", n) == 0)
 			o->fail_error = true;
 		else
-			return cli_usage_error(&cmd_audit, "--fail-on takes mismatch or error, not '%s'", w);
+			return cli_usage_error(&cmd_audit, "--fail-on takes mismatch or error, not '%s'", arg);
+		if (!end)
+			return EXIT_OK;
+		w = end + 1;
 	}
-	return EXIT_OK;
 }
 
 static int parse_shard(options *o, const char *arg)
