@@ -15,13 +15,27 @@ double jx_dec_to_double(jx_dec d)
 	return (double)d.units / (double)JX_DEC_SCALE;
 }
 
-static void put(jx_criterion *out, size_t *k, const char *name, jx_dec weight, jx_dec score)
+/* The weight of the not-applicable leaves under node. */
+static double na_weight(const jx_result *r, const jx_node *node)
+{
+	if (jx_node_is_leaf(node))
+		return r->leaves[node->index].na ? jx_dec_to_double(node->weight) : 0;
+	double w = 0;
+	for (size_t i = 0; i < node->nchildren; i++)
+		w += na_weight(r, &node->children[i]);
+	return w;
+}
+
+static void put(jx_criterion *out, size_t *k, const char *name, jx_dec weight, jx_dec score,
+		double na)
 {
 	if (*k >= JX_MAX_CRITERIA || weight.units <= 0)
 		return;
+	double w = jx_dec_to_double(weight);
 	out[*k].name = name;
-	out[*k].weight = jx_dec_to_double(weight);
-	out[*k].attain = jx_dec_to_double(score) / jx_dec_to_double(weight);
+	out[*k].weight = w;
+	out[*k].attain = jx_dec_to_double(score) / w;
+	out[*k].applies = (w - na) / w;
 	(*k)++;
 }
 
@@ -30,6 +44,7 @@ void jx_criteria_table_release(jx_criteria_table *t)
 	free(t->names);
 	free(t->weight);
 	free(t->attain);
+	free(t->applies);
 	free(t->storage);
 	memset(t, 0, sizeof(*t));
 }
@@ -54,7 +69,8 @@ int jx_criteria_table_build(jx_criteria_table *t, const jx_result *const *result
 	t->names = calloc(k, sizeof(*t->names));
 	t->weight = calloc(n * k, sizeof(double));
 	t->attain = calloc(n * k, sizeof(double));
-	if (!t->names || !t->weight || !t->attain)
+	t->applies = calloc(n * k, sizeof(double));
+	if (!t->names || !t->weight || !t->attain || !t->applies)
 		return JX_ENOMEM;
 	for (size_t c = 0; c < k; c++)
 		t->names[c] = first[c].name;
@@ -82,6 +98,7 @@ int jx_criteria_table_build(jx_criteria_table *t, const jx_result *const *result
 			}
 			t->weight[f * k + c] = cr[at].weight;
 			t->attain[f * k + c] = cr[at].attain;
+			t->applies[f * k + c] = cr[at].applies;
 		}
 	}
 	return 0;
@@ -93,12 +110,12 @@ size_t jx_criteria(const jx_result *r, int level, jx_criterion *out, jx_criteria
 	jx_dec score, lost;
 	names->n = 0;
 	if (r->funds.present && !r->funds.na)
-		put(out, &k, "预算执行率", r->funds.weight, r->funds.score);
+		put(out, &k, "预算执行率", r->funds.weight, r->funds.score, 0);
 	for (size_t i = 0; i < r->doc->nroots; i++) {
 		const jx_node *root = &r->doc->roots[i];
 		if (level == 1 || jx_node_is_leaf(root)) {
 			jx_result_node(r, root, &score, &lost);
-			put(out, &k, root->name, root->weight, score);
+			put(out, &k, root->name, root->weight, score, na_weight(r, root));
 			continue;
 		}
 		for (size_t c = 0; c < root->nchildren && names->n < JX_MAX_CRITERIA; c++) {
@@ -106,7 +123,7 @@ size_t jx_criteria(const jx_result *r, int level, jx_criterion *out, jx_criteria
 			char *name = names->buf[names->n++];
 			jx_textf(name, sizeof(names->buf[0]), "%s/%s", root->name, ch->name);
 			jx_result_node(r, ch, &score, &lost);
-			put(out, &k, name, ch->weight, score);
+			put(out, &k, name, ch->weight, score, na_weight(r, ch));
 		}
 	}
 	return k;

@@ -15,7 +15,8 @@
 typedef struct jx_criterion {
 	const char *name;
 	double weight;
-	double attain; /**< score ÷ weight */
+	double attain;  /**< score ÷ weight */
+	double applies; /**< the part of weight that applies (not n/a) ÷ weight */
 } jx_criterion;
 
 /** Room for level-2 criterion names ("产出指标/数量指标"). */
@@ -38,6 +39,7 @@ typedef struct jx_criteria_table {
 	const char **names;         /**< k names, in the first result's order */
 	double *weight;             /**< n × k */
 	double *attain;             /**< n × k */
+	double *applies;            /**< n × k */
 	jx_criteria_names *storage; /**< where level-2 names live */
 } jx_criteria_table;
 

@@ -21,12 +21,27 @@
 
 #define BLOCK 1024
 
+/*
+ * How a file's total follows from drawn shares x (Σ x = 1) of its criteria's
+ * weight W: each criterion's leaves grow or shrink with it, so
+ *   points scored        = W · Σ x·attain
+ *   points that apply    = outside + W · Σ x·applies
+ *   total                = scored (n/a dropped), or
+ *                          max · scored ÷ apply (n/a rescaled, as score does).
+ * At the file's own shares this is its total.
+ */
+typedef struct file_model {
+	double w, max, outside;
+	bool drop;
+} file_model;
+
 /* The shared state of a run. */
 typedef struct run {
 	jx_sens *s;
 	size_t n, k, samples, nblocks;
-	const double *attain; /* n × k */
-	double *factor;     /* per file: total = factor × Σ share·attainment */
+	const double *attain;  /* n × k */
+	const double *applies; /* n × k */
+	file_model *model;     /* n */
 	double *draws;      /* samples × k */
 	double *totals;     /* n × samples */
 	size_t *base_rank;  /* rank of each file in the base ordering */
@@ -107,11 +122,18 @@ static void draw_block(worker *w, size_t b)
 		double *x = ru->draws + s * k;
 		gsl_ran_dirichlet(w->rng, k, ru->s->alpha, x);
 		for (size_t f = 0; f < n; f++) {
-			const double *a = ru->attain + f * k;
-			double t = 0;
-			for (size_t c = 0; c < k; c++)
-				t += x[c] * a[c];
-			ru->totals[f * ru->samples + s] = ru->factor[f] * t;
+			const double *a = ru->attain + f * k, *p = ru->applies + f * k;
+			const file_model *fm = &ru->model[f];
+			double scored = 0, apply = 0;
+			for (size_t c = 0; c < k; c++) {
+				scored += x[c] * a[c];
+				apply += x[c] * p[c];
+			}
+			scored *= fm->w;
+			apply = fm->outside + fm->w * apply;
+			double t = fm->drop || apply <= 0 ? scored : fm->max * scored / apply;
+			/* To 10^-9: rounding noise must not put a total of 90 under 90. */
+			ru->totals[f * ru->samples + s] = nearbyint(t * 1e9) / 1e9;
 		}
 		if (n < 2)
 			continue;
@@ -312,17 +334,21 @@ static int setup(run *ru, const jx_result *const *results, jx_diags *diags)
 	s->criteria = t->names;
 	s->alpha = calloc(k, sizeof(*s->alpha));
 	ru->attain = t->attain;
-	ru->factor = calloc(n, sizeof(double));
-	if (!s->alpha || !ru->factor)
+	ru->applies = t->applies;
+	ru->model = calloc(n, sizeof(*ru->model));
+	if (!s->alpha || !ru->model)
 		return JX_ENOMEM;
 	for (size_t f = 0; f < n; f++) {
 		const jx_result *r = results[f];
 		double sum = 0;
 		for (size_t c = 0; c < k; c++)
 			sum += t->weight[f * k + c];
-		/* total = factor × Σ share·attainment, the base shares giving the base total */
-		double max = jx_dec_to_double(r->max), applicable = jx_dec_to_double(r->applicable);
-		ru->factor[f] = applicable <= 0 ? sum : sum * max / applicable;
+		double inside = 0;
+		for (size_t c = 0; c < k; c++)
+			inside += t->weight[f * k + c] * t->applies[f * k + c];
+		ru->model[f] = (file_model){ .w = sum, .max = jx_dec_to_double(r->max),
+					     .outside = jx_dec_to_double(r->applicable) - inside,
+					     .drop = r->rules->na_drop };
 		for (size_t c = 0; c < k; c++)
 			shares[c] += t->weight[f * k + c] / sum;
 		s->files[f].result = r;
@@ -411,7 +437,7 @@ done:
 		jx_diags_add(diags, JX_SEV_ERROR, NULL, 0, 0, "out of memory for %zu samples of %zu files",
 			     opts->samples, n);
 	pthread_mutex_destroy(&ru.lock);
-	free(ru.factor);
+	free(ru.model);
 	free(ru.draws);
 	free(ru.totals);
 	free(ru.base_rank);

@@ -77,7 +77,7 @@ static void text_file(FILE *out, const jx_sens *s, const jx_sens_file *f)
 		if (f->hist[b] > maxhist)
 			maxhist = f->hist[b];
 	double w = (f->hi - f->lo) / JX_SENS_BINS;
-	for (int b = 0; b < JX_SENS_BINS; b++) {
+	for (int b = 0; b < (w > 0 ? JX_SENS_BINS : 1); b++) { /* one row when every total is the same */
 		fprintf(out, "    %7.2f–%-7.2f %7zu", f->lo + w * b, f->lo + w * (b + 1), f->hist[b]);
 		bar(out, (double)f->hist[b] / (double)maxhist, 40);
 	}

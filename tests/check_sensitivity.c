@@ -72,6 +72,63 @@ START_TEST(test_seed_stays_excellent)
 }
 END_TEST
 
+/* Score one evaluation given as text under the standard rules. */
+static jx_result *score_text(const char *text, jx_doc **doc)
+{
+	jx_result *r;
+	ck_assert_int_eq(jx_doc_parse(doc, "na.yaml", text, strlen(text), &diags), 0);
+	ck_assert_int_eq(jx_score_run(&r, *doc, rules, &diags), 0);
+	return r;
+}
+
+/*
+ * Not-applicable leaves: a criterion's n/a part grows and shrinks with its
+ * drawn weight, and the total is rescaled by what applies in each draw.
+ */
+START_TEST(test_not_applicable)
+{
+	static const char all_met[] =
+		"jixiao: 1\nkind: project\ntitle: t\nyear: 2024\nindicators:\n"
+		"  - name: 产出指标\n    children:\n"
+		"      - {name: 甲, target: '>=10个', weight: 40, actual: 10个}\n"
+		"      - {name: 乙, target: '/', weight: 20}\n"
+		"  - name: 效益指标\n    children:\n"
+		"      - {name: 丙, target: '>=10个', weight: 40, actual: 10个}\n";
+	/* 产出 60 met; 效益 40 = n/a 20 + 20 at 50%: total 100 × 70 / 80 = 87.5.
+	 * With shares (u, 1 − u) the total is 100 (u + ¼(1 − u)) / (u + ½(1 − u)),
+	 * whose mean for u uniform on [0, 1] is 100 (1.5 − ln 2) = 80.685. */
+	static const char half_met[] =
+		"jixiao: 1\nkind: project\ntitle: t\nyear: 2024\nindicators:\n"
+		"  - name: 产出指标\n    children:\n"
+		"      - {name: 甲, target: '>=10个', weight: 60, actual: 10个}\n"
+		"  - name: 效益指标\n    children:\n"
+		"      - {name: 乙, target: '/', weight: 20}\n"
+		"      - {name: 丙, target: '>=10个', weight: 20, actual: 5个}\n";
+	jx_doc *d1, *d2;
+	const jx_result *r[1];
+	jx_sens s;
+	jx_sens_opts o = { 20000, 7, 1, 0, 2 };
+
+	r[0] = score_text(all_met, &d1);
+	ck_assert_int_eq(jx_sens_run(&s, r, 1, &o, &diags), 0);
+	ck_assert(s.files[0].lo == 100.0 && s.files[0].hi == 100.0);
+	ck_assert(s.files[0].grades[0] == 1.0);
+	jx_sens_release(&s);
+	jx_result_free((jx_result *)r[0]);
+
+	r[0] = score_text(half_met, &d2);
+	ck_assert(jx_dec_cmp(r[0]->total, jx_dec_from_int(0)) > 0);
+	ck_assert_int_eq(jx_sens_run(&s, r, 1, &o, &diags), 0);
+	ck_assert_double_eq_tol(s.files[0].base_total, 87.5, 1e-9);
+	ck_assert_double_eq_tol(s.files[0].mean, 100 * (1.5 - log(2.0)), 0.5);
+	ck_assert(s.files[0].lo >= 50.0 - 1e-9 && s.files[0].hi <= 100.0 + 1e-9);
+	jx_sens_release(&s);
+	jx_result_free((jx_result *)r[0]);
+	jx_doc_free(d1);
+	jx_doc_free(d2);
+}
+END_TEST
+
 START_TEST(test_repeatable)
 {
 	jx_sens a, b, c;
@@ -165,6 +222,7 @@ Suite *sensitivity_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_seed_stays_excellent);
+	tcase_add_test(tc, test_not_applicable);
 	tcase_add_test(tc, test_repeatable);
 	tcase_add_test(tc, test_ranks);
 	tcase_add_test(tc, test_concentration);
