@@ -188,12 +188,13 @@ int jx_sens_write_json(FILE *out, const jx_sens *s)
 			jx_json_kv_double(g, s->criteria[c], f->influence[c], 6);
 		yajl_gen_map_close(g);
 		yajl_gen_map_close(g);
+		/* spec §6: a file alone is first in every draw */
+		jx_json_str(g, "ranks");
+		yajl_gen_array_open(g);
+		for (size_t r = 0; r < s->nfiles; r++)
+			jx_json_double(g, s->nfiles > 1 ? f->ranks[r] : 1.0, 6);
+		yajl_gen_array_close(g);
 		if (s->nfiles > 1) {
-			jx_json_str(g, "ranks");
-			yajl_gen_array_open(g);
-			for (size_t r = 0; r < s->nfiles; r++)
-				jx_json_double(g, f->ranks[r], 6);
-			yajl_gen_array_close(g);
 			jx_json_str(g, "central_weights");
 			if (f->has_central) {
 				yajl_gen_map_open(g);
