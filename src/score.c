@@ -425,27 +425,34 @@ static int score_rate(const jx_rules *rules, const jx_rule *rule, jx_frac rate, 
  * its own precision, with the rule set's rounding: claimed 9.8 matches
  * 9.7974 (→ 9.8), claimed 97.974% matches 97.974025…%.
  */
-static bool claim_holds(jx_frac exact, jx_rounding mode, jx_dec claimed, int places)
+/*
+ * Whether a claim with places decimals follows from exact, which the rule
+ * set shows as shown (at shown_places): at the claim's own places (a claimed
+ * 9.8 holds for 9.7974…, and so does 9.797), or, with more places than the
+ * rule set's, as the value shown written with more zeros (9.800 for 9.80).
+ * docs/format.md §7.
+ */
+static bool claim_holds(jx_frac exact, jx_dec shown, int shown_places, jx_rounding mode,
+			jx_dec claimed, int places)
 {
 	jx_dec ref;
+	if (places == shown_places || (places > shown_places && jx_dec_cmp(shown, claimed) == 0))
+		return jx_dec_cmp(shown, claimed) == 0;
 	return jx_frac_round(&ref, exact, places, mode) == 0 && jx_dec_cmp(ref, claimed) == 0;
 }
 
-/* rate_pct and score are rate (as a percentage) and exact already rounded
- * to the rule set's places: a claim with as many places is compared with
- * them directly. */
+/* rate_pct and score are rate (as a percentage) and exact rounded to the
+ * rule set's places. */
 static void check_claim(const jx_rules *rules, const jx_claim *c, jx_frac rate, jx_dec rate_pct,
 			jx_frac exact, jx_dec score, bool *rate_bad, bool *score_bad)
 {
-	jx_frac pct;
-	if (c->has_rate && c->rate_places == rules->rate_decimals)
-		*rate_bad = jx_dec_cmp(rate_pct, c->rate) != 0;
-	else if (c->has_rate && jx_frac_mul(&pct, rate, HUNDRED) == 0)
-		*rate_bad = !claim_holds(pct, rules->rounding, c->rate, c->rate_places);
-	if (c->has_score && c->score_places == rules->decimals)
-		*score_bad = jx_dec_cmp(score, c->score) != 0;
-	else if (c->has_score)
-		*score_bad = !claim_holds(exact, rules->rounding, c->score, c->score_places);
+	jx_frac pct = ZERO;
+	if (c->has_rate && (c->rate_places == rules->rate_decimals || jx_frac_mul(&pct, rate, HUNDRED) == 0))
+		*rate_bad = !claim_holds(pct, rate_pct, rules->rate_decimals, rules->rounding, c->rate,
+					 c->rate_places);
+	if (c->has_score)
+		*score_bad = !claim_holds(exact, score, rules->decimals, rules->rounding, c->score,
+					  c->score_places);
 }
 
 static bool score_leaf(scorer *s, const jx_node *n, jx_leaf_result *lr)
@@ -584,7 +591,8 @@ static bool score_total(scorer *s)
 		return false;
 	r->grade = jx_rules_grade(s->rules, r->total);
 	if (d->claimed.has_total)
-		r->total_mismatch = !claim_holds(r->total_exact, s->rules->rounding, d->claimed.total,
+		r->total_mismatch = !claim_holds(r->total_exact, r->total, s->rules->decimals,
+						 s->rules->rounding, d->claimed.total,
 						 d->claimed.total_places);
 	if (d->claimed.grade && r->grade)
 		r->grade_mismatch = !jx_grade_matches(r->grade, d->claimed.grade);

@@ -307,9 +307,12 @@ static const struct {
 	{ "{rate: 97.97%, score: 9.8}", false, false },
 	{ "{rate: '97.97', score: 9.80}", false, false },
 	{ "{rate: 98%, score: 10}", false, false },
-	/* a claim more precise than the rule set's decimals: at its own precision */
+	/* a claim more precise than the rule set's decimals: at its own
+	 * precision, or the value shown written with more zeros */
 	{ "{rate: 97.974%, score: 9.797}", false, false },
-	{ "{rate: 97.970%, score: 9.800}", true, true },
+	{ "{rate: 97.970%, score: 9.800}", false, false },
+	{ "{rate: 97.980%, score: 9.790}", true, true },
+	{ "{rate: 97.975%, score: 9.798}", true, true },
 	{ "{rate: 97.9%, score: 9.79}", true, true },
 	{ "{rate: 97.97%, score: 9.9}", false, true },
 	{ "{rate: /, score: 9.80分}", false, false },
