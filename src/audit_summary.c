@@ -1,7 +1,8 @@
 /*
  * audit_summary.c - what a bureau reads at the end of a run: how many files
  * were scored, how many claims do not follow, grades as claimed and as
- * recomputed, the spread of the recomputed totals (GSL statistics) and the
+ * recomputed, the spread of the recomputed totals (exact, with GSL's
+ * definition of quartiles) and the
  * files whose totals moved most.
  */
 #include "jixiao/audit.h"
@@ -9,8 +10,7 @@
 #include "jixiao/common.h"
 #include "table.h"
 
-#include <gsl/gsl_sort.h>
-#include <gsl/gsl_statistics_double.h>
+#include <gsl/gsl_sort_long.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,7 +34,7 @@ struct jx_audit_summary {
 	size_t by_field[4]; /* rate, score, total, grade */
 	grade_count *grades;
 	size_t ngrades;
-	double *totals;
+	long *totals;   /* recomputed totals, in units of 10^-6 (jx_dec) */
 	size_t ntotals, cap;
 	top_delta top[TOP];
 	size_t ntop;
@@ -118,13 +118,13 @@ int jx_audit_summary_add(jx_audit_summary *s, const jx_audit_row *row)
 	}
 	if (s->ntotals == s->cap) {
 		size_t cap = s->cap ? 2 * s->cap : 1024;
-		double *t = realloc(s->totals, cap * sizeof(*t));
+		long *t = realloc(s->totals, cap * sizeof(*t));
 		if (!t)
 			return JX_ENOMEM;
 		s->totals = t;
 		s->cap = cap;
 	}
-	s->totals[s->ntotals++] = (double)row->total_value.units / JX_DEC_SCALE;
+	s->totals[s->ntotals++] = (long)row->total_value.units;
 	return row->has_delta ? add_top(s, row) : 0;
 }
 
@@ -180,15 +180,44 @@ static void print_grades(FILE *out, jx_audit_summary *s)
 	jx_table_release(&t);
 }
 
+__extension__ typedef __int128 wide;
+
+/* num / den units of 10^-6 (totals: never negative), rounded half-up to two
+ * places, as text. 128 bits: a million totals near the limit still add up. */
+static const char *units_text(char *buf, wide num, int64_t den)
+{
+	const wide cent = JX_DEC_SCALE / 100;
+	wide cents = (2 * num + (wide)den * cent) / (2 * (wide)den * cent);
+	jx_dec d = { (int64_t)(cents * cent) };
+	return jx_dec_format(buf, d, 2, 0);
+}
+
+/*
+ * The q/4 quantile of the sorted x[0..n) as GSL defines it
+ * (gsl_stats_quantile_from_sorted_data: index q(n − 1)/4, linear between
+ * neighbours), but exact: no binary fraction, so 91.005 rounds to 91.01.
+ */
+static const char *quartile(char *buf, const long *x, size_t n, int q)
+{
+	size_t at = (size_t)q * (n - 1), lhs = at / 4, r = at % 4;
+	if (r == 0)
+		return units_text(buf, x[lhs], 1);
+	return units_text(buf, (wide)x[lhs] * (4 - (wide)r) + (wide)x[lhs + 1] * (wide)r, 4);
+}
+
 static void print_totals(FILE *out, jx_audit_summary *s)
 {
-	double *x = s->totals;
+	char mean[JX_DEC_BUFSZ], q1[JX_DEC_BUFSZ], q2[JX_DEC_BUFSZ], q3[JX_DEC_BUFSZ];
+	char lo[JX_DEC_BUFSZ], hi[JX_DEC_BUFSZ];
+	long *x = s->totals;
 	size_t n = s->ntotals;
-	gsl_sort(x, 1, n);
-	fprintf(out, "复核总分：平均 %.2f，中位数 %.2f，四分位 %.2f / %.2f，最低 %.2f，最高 %.2f\n",
-		gsl_stats_mean(x, 1, n), gsl_stats_median_from_sorted_data(x, 1, n),
-		gsl_stats_quantile_from_sorted_data(x, 1, n, 0.25),
-		gsl_stats_quantile_from_sorted_data(x, 1, n, 0.75), x[0], x[n - 1]);
+	wide sum = 0;
+	gsl_sort_long(x, 1, n);
+	for (size_t i = 0; i < n; i++)
+		sum += x[i];
+	fprintf(out, "复核总分：平均 %s，中位数 %s，四分位 %s / %s，最低 %s，最高 %s\n",
+		units_text(mean, sum, (int64_t)n), quartile(q2, x, n, 2), quartile(q1, x, n, 1),
+		quartile(q3, x, n, 3), units_text(lo, x[0], 1), units_text(hi, x[n - 1], 1));
 }
 
 static void print_top(FILE *out, const jx_audit_summary *s)

@@ -337,6 +337,47 @@ END_TEST
 
 /* ------------------------------------------------------------- summary */
 
+/* The summary of rows with the given totals (text, freed by the caller). */
+static char *summary_of(const char *const *totals, size_t n)
+{
+	scored a;
+	jx_audit_row row;
+	jx_audit_summary *s = jx_audit_summary_new();
+	score_file(&a, CORRECT);
+	ck_assert_int_eq(jx_audit_row_make(&row, "a.yaml", a.res, &a.found, NULL, false), 0);
+	for (size_t i = 0; i < n; i++) {
+		ck_assert_int_eq(jx_dec_parse(&row.total_value, NULL, totals[i], strlen(totals[i]), NULL), 0);
+		ck_assert_int_eq(jx_audit_summary_add(s, &row), 0);
+	}
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+	jx_audit_summary_print(f, s);
+	fclose(f);
+	jx_audit_row_release(&row);
+	jx_audit_summary_free(s);
+	scored_release(&a);
+	return text;
+}
+
+/* Mean and quartiles as GSL defines them, but exact: ties round half-up,
+ * where binary fractions (91.00499…) would round down. */
+START_TEST(summary_exact_statistics)
+{
+	static const char *const two[] = { "95.62", "86.39" };
+	char *text = summary_of(two, 2);
+	ck_assert_msg(strstr(text, "平均 91.01，中位数 91.01，四分位 88.70 / 93.31，最低 86.39，最高 95.62"),
+		      "%s", text);
+	free(text);
+	/* mean 10.02 / 4 = 2.505; q1 at index 0.75: 1.75; median 2.50; q3 at 2.25: 3 + 1.02/4 = 3.255 */
+	static const char *const four[] = { "4.02", "1.00", "3.00", "2.00" };
+	text = summary_of(four, 4);
+	ck_assert_msg(strstr(text, "平均 2.51，中位数 2.50，四分位 1.75 / 3.26，最低 1.00，最高 4.02"),
+		      "%s", text);
+	free(text);
+}
+END_TEST
+
 START_TEST(summary_counts_and_top)
 {
 	scored a, b;
@@ -416,6 +457,7 @@ Suite *audit_suite(void)
 	tcase_add_test(tc, xlsx_row_limit);
 	tcase_add_test(tc, open_errors);
 	tcase_add_test(tc, summary_counts_and_top);
+	tcase_add_test(tc, summary_exact_statistics);
 	tcase_add_test(tc, rules_cache_loads_once);
 	suite_add_tcase(s, tc);
 	return s;
