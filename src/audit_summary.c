@@ -45,11 +45,17 @@ jx_audit_summary *jx_audit_summary_new(void)
 	return calloc(1, sizeof(jx_audit_summary));
 }
 
+/* The row of grade name; rank is its place in the rule set, -1 for a claimed
+ * grade no rule set knows. A name one file's rule set knows is a known
+ * grade, whatever the order the files come in. */
 static grade_count *grade_entry(jx_audit_summary *s, const char *name, int rank)
 {
 	for (size_t i = 0; i < s->ngrades; i++)
-		if (strcmp(s->grades[i].name, name) == 0)
+		if (strcmp(s->grades[i].name, name) == 0) {
+			if (s->grades[i].rank < 0)
+				s->grades[i].rank = rank;
 			return &s->grades[i];
+		}
 	grade_count *g = realloc(s->grades, (s->ngrades + 1) * sizeof(*g));
 	if (!g)
 		return NULL;
