@@ -23,13 +23,13 @@
 
 enum col_kind {
 	COL_NONE = -1,
-	COL_L1, COL_L2, COL_L3, COL_L4, /* levels */
+	COL_L1, COL_L2, COL_L3, COL_L4, COL_L5, COL_L6, /* levels, JX_MAX_DEPTH of them */
 	COL_TARGET, COL_BASIS, COL_LAST_YEAR, COL_WEIGHT, COL_RULE, COL_EVIDENCE, COL_ACTUAL,
 	COL_RATE, COL_SCORE, COL_DEVIATION, NCOLKINDS
 };
 
 static const char *const col_yaml_key[NCOLKINDS] = {
-	NULL, NULL, NULL, NULL, "target", "basis", "last_year", "weight", "rule", "evidence",
+	NULL, NULL, NULL, NULL, NULL, NULL, "target", "basis", "last_year", "weight", "rule", "evidence",
 	"actual", "rate", "score", "deviation"
 };
 
@@ -39,6 +39,7 @@ static const struct {
 	enum col_kind kind;
 } col_titles[] = {
 	{ "一级指标", COL_L1 }, { "二级指标", COL_L2 }, { "三级指标", COL_L3 }, { "四级指标", COL_L4 },
+	{ "五级指标", COL_L5 }, { "六级指标", COL_L6 },
 	{ "指标值", COL_TARGET }, { "预期指标值", COL_TARGET }, { "年度指标值", COL_TARGET },
 	{ "指标目标值", COL_TARGET }, { "目标值", COL_TARGET },
 	{ "指标值设定依据", COL_BASIS }, { "设定依据", COL_BASIS },
@@ -57,6 +58,10 @@ static const struct {
 };
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Indicator levels a table may have: the level columns above. */
+#define LEVELS (COL_L6 - COL_L1 + 1)
+_Static_assert(LEVELS == JX_MAX_DEPTH, "a level column for each level a document may have");
 
 /* A title without blanks and without a bracketed note: "分值(%)" is "分值". */
 static void title_key(char *out, size_t n, const char *s)
@@ -519,12 +524,12 @@ static size_t indicator_table(importer *im, size_t r0)
 	if (col[COL_L4] == SIZE_MAX && col[COL_L3] != SIZE_MAX && !cell(im, r0, col[COL_L3] + 1))
 		col[COL_L4] = col[COL_L3] + 1;
 	size_t levels = 0, first_level = SIZE_MAX;
-	while (levels < 4 && col[COL_L1 + levels] != SIZE_MAX)
+	while (levels < LEVELS && col[COL_L1 + levels] != SIZE_MAX)
 		levels++;
 	if (levels > 0)
 		first_level = col[COL_L1];
 
-	size_t cur[4] = { 0 }; /* node index + 1 of each level's current name */
+	size_t cur[LEVELS] = { 0 }; /* node index + 1 of each level's current name */
 	size_t r = r0 + 1;
 	for (; r < s->nrows; r++) {
 		bool total = false;
@@ -557,7 +562,7 @@ static size_t indicator_table(importer *im, size_t r0)
 			const char *v = take(im, r, col[COL_L1 + l]);
 			if (v) {
 				parent = cur[l] = add_node(im, v, parent, r);
-				for (int k = l + 1; k < 4; k++)
+				for (int k = l + 1; k < LEVELS; k++)
 					cur[k] = 0;
 			} else if (cur[l] && !im->nodes[cur[l] - 1].leaf) {
 				parent = cur[l];
@@ -577,7 +582,7 @@ static size_t indicator_table(importer *im, size_t r0)
 		inode *n = &im->nodes[leaf - 1];
 		n->leaf = true;
 		cur[d] = leaf;
-		for (int k = d + 1; k < 4; k++)
+		for (int k = d + 1; k < LEVELS; k++)
 			cur[k] = 0;
 		for (int k = COL_TARGET; k < NCOLKINDS; k++)
 			if (col[k] != SIZE_MAX)
