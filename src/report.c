@@ -166,10 +166,12 @@ static void md_table(FILE *out, const jx_result *r)
 	for (size_t l = 0; l < levels; l++)
 		fputs("---|", out);
 	fputs("---|---|---:|---:|---:|---:|\n", out);
+	bool starred = false;
 	for (size_t i = 0; i < r->nleaves; i++) {
 		const jx_leaf_result *lr = &r->leaves[i];
 		const jx_node *chain[JX_MAX_DEPTH];
 		size_t depth = jx_node_chain(chain, lr->node);
+		starred |= !lr->na && (lr->rate_mismatch || lr->score_mismatch);
 		fputc('|', out);
 		for (size_t l = 0; l < levels; l++) {
 			const jx_node *n = l < depth ? chain[l] : NULL;
@@ -187,7 +189,7 @@ static void md_table(FILE *out, const jx_result *r)
 			jx_report_fmt(c, lr->score, dec), lr->score_mismatch ? "*" : "",
 			jx_report_fmt(d, lr->lost, dec));
 	}
-	fputs("\n带 `*` 的数值与自评表填报值不一致，见“发现的问题”。\n\n", out);
+	fputs(starred ? "\n带 `*` 的数值与自评表填报值不一致，见“发现的问题”。\n\n" : "\n", out);
 }
 
 static void md_deviations(FILE *out, const jx_result *r)
