@@ -52,7 +52,9 @@ bool jx_utf8_valid(const char *s, size_t len)
 {
 	size_t i = 0;
 	while (i < len)
-		if (jx_utf8_next(s, len, &i) < 0)
+		if ((unsigned char)s[i] < 0x80)
+			i++; /* ASCII: most of a path or a number */
+		else if (jx_utf8_next(s, len, &i) < 0)
 			return false;
 	return true;
 }

@@ -297,7 +297,8 @@ int cli_files_collect(cli_files *out, char *const *args, size_t nargs)
 		if (strcmp(args[i], "-") != 0 && stat(args[i], &st) == 0 && S_ISDIR(st.st_mode)) {
 			/* "a/x.yaml" after "a-b.yaml": the order of the whole path */
 			status = collect_dir(out, args[i], 0);
-			qsort(out->paths + first, out->n - first, sizeof(*out->paths), path_cmp);
+			if (out->n - first > 1)
+				qsort(out->paths + first, out->n - first, sizeof(*out->paths), path_cmp);
 		} else {
 			status = files_add(out, args[i]);
 		}
@@ -309,7 +310,8 @@ int cli_files_collect(cli_files *out, char *const *args, size_t nargs)
 
 void cli_files_sort(cli_files *f)
 {
-	qsort(f->paths, f->n, sizeof(*f->paths), path_cmp);
+	if (f->n > 1) /* qsort must not see the NULL of an empty list */
+		qsort(f->paths, f->n, sizeof(*f->paths), path_cmp);
 }
 
 void cli_files_free(cli_files *f)
