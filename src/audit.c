@@ -177,7 +177,9 @@ static bool failed_row(jx_audit_row *row, const char *path, const jx_diags *d)
 		e->col = g->col;
 		e->note = g->severity == JX_SEV_NOTE;
 		bool elsewhere = g->file && strcmp(g->file, jx_ytree_name(path)) != 0;
-		if (!(e->message = dup(g->message)) || (elsewhere && !(e->file = jx_utf8_escape(g->file))))
+		/* A message may quote a path (a rule set not found): UTF-8 like the rest. */
+		if (!(e->message = jx_utf8_escape(g->message)) ||
+		    (elsewhere && !(e->file = jx_utf8_escape(g->file))))
 			return false;
 	}
 	for (size_t i = 0; i < row->nerrors; i++)

@@ -20,8 +20,10 @@
  * version 1 gains errors.file. */
 #define SCHEMA_VERSION 2
 
-/* How long to wait for another run that is writing the same database. */
+/* How long to wait for another run that is writing the same database, and
+ * how often to look again. */
 #define BUSY_MS 60000
+#define BUSY_STEP_MS 20
 
 const char jx_audit_schema[] =
 	"CREATE TABLE IF NOT EXISTS runs (\n"
@@ -116,6 +118,18 @@ typedef struct sqlite_sink {
 	sqlite3_int64 run_id;
 	sqlite3_int64 files;
 } sqlite_sink;
+
+/* SQLite's busy handler: wait and try again, up to BUSY_MS, unless the run
+ * was asked to stop (a Ctrl-C must not wait a minute for a lock). */
+static int busy_wait(void *stop, int tries)
+{
+	const volatile sig_atomic_t *flag = stop;
+	if ((flag && *flag) || (long)tries * BUSY_STEP_MS >= BUSY_MS)
+		return 0;
+	struct timespec ts = { 0, BUSY_STEP_MS * 1000000L };
+	nanosleep(&ts, NULL); /* a signal ends it early */
+	return 1;
+}
 
 static int db_fail(sqlite_sink *s, char *err, size_t errlen)
 {
@@ -288,7 +302,9 @@ static bool start_run(sqlite_sink *s, const jx_audit_run *run, char *err, size_t
 {
 	sqlite3_stmt *st;
 	int version = -1;
-	if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
+	/* The checks below hold for the transaction: no other run comes between. */
+	if (!exec(s, "BEGIN IMMEDIATE") ||
+	    sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
 		return false;
 	if (sqlite3_step(st) == SQLITE_ROW)
 		version = sqlite3_column_int(st, 0);
@@ -320,8 +336,7 @@ static bool start_run(sqlite_sink *s, const jx_audit_run *run, char *err, size_t
 	strftime(started, sizeof(started), "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&now, &tm));
 	char set_version[40];
 	snprintf(set_version, sizeof(set_version), "PRAGMA user_version = %d", SCHEMA_VERSION);
-	if (!exec(s, "BEGIN IMMEDIATE") ||
-	    (version == 1 && !exec(s, "ALTER TABLE errors ADD COLUMN file TEXT")) ||
+	if ((version == 1 && !exec(s, "ALTER TABLE errors ADD COLUMN file TEXT")) ||
 	    !exec(s, jx_audit_schema) || !exec(s, set_version) ||
 	    sqlite3_prepare_v2(s->db, "INSERT INTO runs (started, version, rules, shard) VALUES (?,?,?,?)",
 			       -1, &st, NULL) != SQLITE_OK)
@@ -362,7 +377,7 @@ int audit_sqlite_open(audit_sink **out, const char *path, const jx_audit_run *ru
 	bool opened = sqlite3_open_v2(file, &s->db, flags, NULL) == SQLITE_OK;
 	if (opened) {
 		/* Another run writing the same database: wait for it, up to a minute. */
-		sqlite3_busy_timeout(s->db, BUSY_MS);
+		sqlite3_busy_handler(s->db, busy_wait, run ? (void *)run->stop : NULL);
 		/* A new database is a temporary until the end: its journal can stay in memory. */
 		if (!exists)
 			exec(s, "PRAGMA journal_mode = MEMORY");

@@ -35,6 +35,30 @@ typedef struct file_model {
 	bool drop;
 } file_model;
 
+/*
+ * t (≥ 0) at places decimals, rounded by mode, through whole units of
+ * 10^-9: binary noise neither decides a tie (2.675 half-up is 2.68) nor puts
+ * a total of exactly 90 under 90.
+ */
+static double rounded(double t, int places, jx_rounding mode)
+{
+	double nano = nearbyint(t * 1e9);
+	if (!(nano >= 0 && nano < 9e15))
+		return t; /* beyond the integers a double holds exactly */
+	int64_t u = (int64_t)nano, step = 1;
+	double scale = 1;
+	for (int i = places; i < 9; i++)
+		step *= 10;
+	for (int i = 0; i < places; i++)
+		scale *= 10;
+	int64_t q = u / step, r = u % step;
+	if (mode == JX_ROUND_HALF_UP)
+		q += 2 * r >= step;
+	else if (mode == JX_ROUND_HALF_EVEN)
+		q += 2 * r > step || (2 * r == step && (q & 1));
+	return (double)q / scale;
+}
+
 /* The shared state of a run. */
 typedef struct run {
 	jx_sens *s;
@@ -132,8 +156,7 @@ static void draw_block(worker *w, size_t b)
 			scored *= fm->w;
 			apply = fm->outside + fm->w * apply;
 			double t = fm->drop || apply <= 0 ? scored : fm->max * scored / apply;
-			/* To 10^-9: rounding noise must not put a total of 90 under 90. */
-			ru->totals[f * ru->samples + s] = nearbyint(t * 1e9) / 1e9;
+			ru->totals[f * ru->samples + s] = nearbyint(t * 1e9) / 1e9; /* no binary noise */
 		}
 		if (n < 2)
 			continue;
@@ -257,7 +280,8 @@ static int summarise(run *ru)
 		memset(in, 0, k * sizeof(*in));
 		memset(out, 0, k * sizeof(*out));
 		for (size_t i = 0; i < m; i++) {
-			size_t g = grade_of(rules, t[i]);
+			/* graded as score grades: the total at the rule set's places */
+			size_t g = grade_of(rules, rounded(t[i], rules->decimals, rules->rounding));
 			sf->grades[g] += 1;
 			double *acc = g != sf->base_grade ? in : out;
 			changed += g != sf->base_grade;

@@ -124,8 +124,58 @@ START_TEST(test_not_applicable)
 	ck_assert(s.files[0].lo >= 50.0 - 1e-9 && s.files[0].hi <= 100.0 + 1e-9);
 	jx_sens_release(&s);
 	jx_result_free((jx_result *)r[0]);
+
+	/* not_applicable: drop: the total is what is scored, 100 (u + ¼(1 − u)),
+	 * mean 62.5; at the file's own shares 70 (of a maximum of 80). */
+	static const char drop_set[] = "jixiao-rules: 1\nname: drop\nextends: standard\n"
+				       "not_applicable: drop\n";
+	jx_rules *drop;
+	jx_result *rd;
+	ck_assert_int_eq(jx_rules_parse(&drop, "drop.yaml", drop_set, strlen(drop_set), &diags), 0);
+	ck_assert_int_eq(jx_score_run(&rd, d2, drop, &diags), 0);
+	r[0] = rd;
+	ck_assert_int_eq(jx_sens_run(&s, r, 1, &o, &diags), 0);
+	ck_assert_double_eq_tol(s.files[0].base_total, 70.0, 1e-9);
+	ck_assert_double_eq_tol(s.files[0].mean, 62.5, 0.5);
+	ck_assert(s.files[0].lo >= 25.0 - 1e-9 && s.files[0].hi <= 100.0 + 1e-9);
+	jx_sens_release(&s);
+	jx_result_free(rd);
+	jx_rules_free(drop);
 	jx_doc_free(d1);
 	jx_doc_free(d2);
+}
+END_TEST
+
+/* A draw is graded as score grades the file: its total at the rule set's
+ * places. 69 × 100 / 77 = 89.61 is 90 with no decimals, 优. */
+START_TEST(test_graded_at_rule_set_places)
+{
+	static const char set[] = "jixiao-rules: 1\nname: whole\nextends: standard\ndecimals: 0\n";
+	static const char text[] =
+		"jixiao: 1\nkind: project\ntitle: t\nyear: 2024\nindicators:\n"
+		"  - name: 产出指标\n    children:\n"
+		"      - {name: 甲, target: '>=10个', weight: 50, actual: 10个}\n"
+		"  - name: 效益指标\n    children:\n"
+		"      - {name: 乙, target: '/', weight: 23}\n"
+		"      - {name: 丙, target: '>=27个', weight: 27, actual: 19个}\n";
+	jx_rules *whole;
+	jx_doc *doc;
+	jx_result *r;
+	jx_sens s;
+	jx_sens_opts o = { 2000, 3, 1, 1e6, 1 }; /* draws at the file's own shares */
+	ck_assert_int_eq(jx_rules_parse(&whole, "whole.yaml", set, strlen(set), &diags), 0);
+	ck_assert_int_eq(jx_doc_parse(&doc, "t.yaml", text, strlen(text), &diags), 0);
+	ck_assert_int_eq(jx_score_run(&r, doc, whole, &diags), 0);
+	ck_assert_str_eq(r->grade->name, "优");
+	const jx_result *rs[1] = { r };
+	ck_assert_int_eq(jx_sens_run(&s, rs, 1, &o, &diags), 0);
+	ck_assert_double_eq_tol(s.files[0].mean, 6900.0 / 77, 0.01);
+	ck_assert(s.files[0].grades[0] > 0.99);
+	ck_assert(s.files[0].p_change < 0.01);
+	jx_sens_release(&s);
+	jx_result_free(r);
+	jx_doc_free(doc);
+	jx_rules_free(whole);
 }
 END_TEST
 
@@ -223,6 +273,7 @@ Suite *sensitivity_suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_seed_stays_excellent);
 	tcase_add_test(tc, test_not_applicable);
+	tcase_add_test(tc, test_graded_at_rule_set_places);
 	tcase_add_test(tc, test_repeatable);
 	tcase_add_test(tc, test_ranks);
 	tcase_add_test(tc, test_concentration);

@@ -108,6 +108,34 @@ runs=$(sqlite3 "$db" "SELECT count(*) FROM runs")
 [ "$runs" = 2 ]
 check "SIGKILL sqlite: the next run is added (runs: $runs)" $?
 
+# SIGINT while waiting for a database another run holds: the wait ends, the
+# run stops by the signal and the database is as it was. The lock is held
+# for 30 s; a run still waiting 10 s after the signal fails the check.
+db=$work/locked.db
+"$jx" audit -q -f sqlite -o "$db" examples/karamay-2024
+before=$(content "$db")
+sqlite3 "$db" "BEGIN IMMEDIATE; SELECT 1 FROM runs WHERE 0;" ".shell sleep 30" "COMMIT;" >/dev/null 2>&1 &
+holder=$!
+sleep 0.5
+"$jx" audit -q -f sqlite -o "$db" examples/karamay-2024 &
+pid=$!
+sleep 0.5
+kill -s INT "$pid" 2>/dev/null
+waited=0
+while kill -0 "$pid" 2>/dev/null && [ $waited -lt 100 ]; do
+	sleep 0.1
+	waited=$((waited + 1))
+done
+kill -0 "$pid" 2>/dev/null && kill -s KILL "$pid"
+wait "$pid" 2>/dev/null
+status=$?
+[ "$status" -gt 128 ] && [ $waited -lt 100 ]
+check "SIGINT while waiting for a locked database: the run stops (status $status)" $?
+kill "$holder" 2>/dev/null
+wait "$holder" 2>/dev/null
+[ "$before" = "$(content "$db")" ]
+check "SIGINT while waiting for a locked database: the database is unchanged" $?
+
 # Inputs are never written.
 [ "$sums" = "$(find "$corpus" examples -type f -exec md5sum {} + | sort | md5sum)" ]
 check "no input file changed" $?

@@ -11,6 +11,7 @@
 #include "jixiao/findings.h"
 #include "jixiao/score.h"
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -117,6 +118,8 @@ typedef struct jx_audit_run {
 	const char *version;   /**< jixiao version */
 	const char *rules;     /**< --rules, or NULL: each file's own */
 	const char *shard;     /**< "i/n", or NULL */
+	const volatile sig_atomic_t *stop; /**< set (by a signal handler) to stop waiting
+					    *   for a database another run writes; or NULL */
 } jx_audit_run;
 
 /**

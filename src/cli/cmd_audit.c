@@ -255,9 +255,17 @@ static int run_parallel(audit_run *a, sink *k, unsigned jobs)
 	pthread_cond_init(&a->ready, NULL);
 	pthread_cond_init(&a->space, NULL);
 	a->next_take = a->next_write = a->first;
+	/* Signals go to this thread, which reads cli_stop_signal: workers block them. */
+	sigset_t block, old;
+	sigemptyset(&block);
+	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGTERM);
+	sigaddset(&block, SIGHUP);
+	pthread_sigmask(SIG_BLOCK, &block, &old);
 	for (; started < jobs; started++)
 		if (pthread_create(&tid[started], NULL, worker, a) != 0)
 			break;
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	if (started == 0)
 		rc = run_serial(a, k); /* no thread could start: do the work on this one */
 	for (size_t i = a->first; i < a->end && rc == 0 && started > 0; i++) {
@@ -439,13 +447,15 @@ static int run(int argc, char **argv)
 		a.first = (size_t)((unsigned long long)files.n * (o.shard - 1) / o.shards);
 		a.end = (size_t)((unsigned long long)files.n * o.shard / o.shards);
 	}
-	jx_audit_run info = { JX_VERSION, o.rules, o.shards ? o.shard_text : NULL };
+	jx_audit_run info = { JX_VERSION, o.rules, o.shards ? o.shard_text : NULL, &cli_stop_signal };
 	sink k = { .summary = jx_audit_summary_new(), .quiet = o.quiet, .total = a.end - a.first };
 	k.progress.on = !o.quiet && isatty(STDERR_FILENO);
 	clock_gettime(CLOCK_MONOTONIC, &k.progress.start);
 	cli_defer_signals();
 	int rc = k.summary ? jx_audit_open(&k.w, o.format, o.output, &info, err, sizeof(err))
 			   : JX_ENOMEM;
+	if (rc && cli_stop_signal)
+		cli_die_of(cli_stop_signal); /* stopped while waiting for the database */
 	if (rc) {
 		fprintf(stderr, "jixiao: %s\n", k.summary ? err : "out of memory");
 		k.reported = true;
@@ -458,8 +468,8 @@ static int run(int argc, char **argv)
 		if (rc == 0 && cli_stop_signal)
 			rc = STOPPED; /* asked to stop after the last record */
 		int crc = jx_audit_close(k.w, rc == 0, err, sizeof(err));
-		if (rc == STOPPED)
-			cli_die_of(cli_stop_signal); /* after the rollback */
+		if (cli_stop_signal)
+			cli_die_of(cli_stop_signal); /* after the rollback, or the commit it came in */
 		if (crc && rc == 0) {
 			fprintf(stderr, "jixiao: %s\n", err);
 			k.reported = true;
