@@ -89,26 +89,26 @@ static void rule_params(char *buf, size_t n, const jx_rule *r)
 			 pct_of(a, r->full_at), pct_of(b, r->per), jx_dec_format(c, r->deduct, -1, 0));
 		break;
 	case JX_RULE_BANDS: {
-		size_t used = (size_t)jx_textf(buf, n, "bands（按%s）：",
-					       r->by_deviation ? "|完成率 − 100%|" : "完成率");
-		for (size_t i = 0; i < r->nbands && used < n; i++) {
+		bool room = jx_textf(buf, n, "bands（按%s）：", r->by_deviation ? "|完成率 − 100%|" : "完成率") <
+			    (int)n;
+		for (size_t i = 0; i < r->nbands && room; i++) {
 			const jx_band *bd = &r->bands[i];
 			if (bd->has_bound)
-				used += (size_t)jx_textf(buf + used, n - used, "%s%s %s 得 %s", i ? "；" : "",
-							 r->by_deviation ? "≤" : "≥", pct_of(a, bd->bound),
-							 pct_of(b, bd->score));
+				room = jx_textf_append(buf, n, "%s%s %s 得 %s", i ? "；" : "",
+						       r->by_deviation ? "≤" : "≥", pct_of(a, bd->bound),
+						       pct_of(b, bd->score));
 			else
-				used += (size_t)jx_textf(buf + used, n - used, "%s其余得 %s", i ? "；" : "",
-							 pct_of(b, bd->score));
+				room = jx_textf_append(buf, n, "%s其余得 %s", i ? "；" : "", pct_of(b, bd->score));
 		}
 		break;
 	}
 	case JX_RULE_LEVELS: {
-		size_t used = (size_t)jx_textf(buf, n, "levels：");
-		for (size_t i = 0; i < r->nlevels && used < n; i++)
-			used += (size_t)jx_textf(buf + used, n - used, "%s%s %s（%s–%s）", i ? "；" : "",
-						 r->levels[i].name, pct_of(a, r->levels[i].def),
-						 pct_of(b, r->levels[i].min), pct_of(c, r->levels[i].max));
+		jx_textf(buf, n, "levels：");
+		for (size_t i = 0; i < r->nlevels; i++)
+			if (!jx_textf_append(buf, n, "%s%s %s（%s–%s）", i ? "；" : "", r->levels[i].name,
+					     pct_of(a, r->levels[i].def), pct_of(b, r->levels[i].min),
+					     pct_of(c, r->levels[i].max)))
+				break;
 		break;
 	}
 	}

@@ -107,12 +107,11 @@ static void report_unknown_set(impl *im, const char *spec, const jx_loc *from)
 	size_t nn = 0;
 
 	if (jx_rules_list(&list, &n) == 0) {
-		for (size_t i = 0; i < n; i++) {
-			size_t used = strlen(known);
-			jx_textf(known + used, sizeof(known) - used, "%s%s", i ? ", " : "", list[i].name);
-			if (nn < 64)
-				names[nn++] = list[i].name;
-		}
+		for (size_t i = 0; i < n && nn < 64; i++)
+			names[nn++] = list[i].name;
+		for (size_t i = 0; i < n; i++)
+			if (!jx_textf_append(known, sizeof(known), "%s%s", i ? ", " : "", list[i].name))
+				break;
 	}
 	const char *hint = jx_text_suggest(spec, names, nn);
 	char did[128] = "";
@@ -693,10 +692,9 @@ static bool read_choice(const jx_reader *rd, const jx_ynode *n, const char *what
 			return true;
 		}
 	char list[128] = "";
-	for (int i = 0; i < nwords; i++) {
-		size_t used = strlen(list);
-		jx_textf(list + used, sizeof(list) - used, "%s%s", i ? ", " : "", words[i]);
-	}
+	for (int i = 0; i < nwords; i++)
+		if (!jx_textf_append(list, sizeof(list), "%s%s", i ? ", " : "", words[i]))
+			break;
 	jx_read_error(rd, n, "%s must be one of %s, not '%s'", what, list, s);
 	return false;
 }
@@ -723,10 +721,9 @@ static bool apply_parent(impl *im, const jx_reader *rd, const jx_ynode *v, const
 	for (size_t i = 0; i < im->nchain; i++)
 		if (strcmp(im->ids[i], id) == 0) {
 			char path[1024] = "";
-			for (size_t j = i; j < im->nchain; j++) {
-				size_t used = strlen(path);
-				jx_textf(path + used, sizeof(path) - used, "%s → ", im->chain[j]);
-			}
+			for (size_t j = i; j < im->nchain; j++)
+				if (!jx_textf_append(path, sizeof(path), "%s → ", im->chain[j]))
+					break;
 			jx_read_error(rd, v, "rule sets extend each other in a circle: %s%s", path, porigin);
 			return false;
 		}

@@ -42,16 +42,15 @@ static const jx_frac HUNDRED = { 100, 1 };
 /* "proportional (按照完成比例赋分, …), satisfaction (满意度赋分), …" */
 static void known_rules(const jx_rules *r, char *buf, size_t n)
 {
-	size_t used = 0;
+	bool room = true;
 	buf[0] = '\0';
-	for (size_t i = 0; i < r->nrules && used < n; i++) {
+	for (size_t i = 0; i < r->nrules && room; i++) {
 		const jx_rule *x = &r->rules[i];
-		used += (size_t)jx_textf(buf + used, n - used, "%s%s", i ? ", " : "", x->name);
-		for (size_t j = 0; j < x->naliases && used < n; j++)
-			used += (size_t)jx_textf(buf + used, n - used, "%s%s", j ? ", " : " (",
-						 x->aliases[j]);
-		if (x->naliases && used < n)
-			used += (size_t)jx_textf(buf + used, n - used, ")");
+		room = jx_textf_append(buf, n, "%s%s", i ? ", " : "", x->name);
+		for (size_t j = 0; j < x->naliases && room; j++)
+			room = jx_textf_append(buf, n, "%s%s", j ? ", " : " (", x->aliases[j]);
+		if (x->naliases && room)
+			room = jx_textf_append(buf, n, ")");
 	}
 }
 
@@ -107,10 +106,10 @@ static const jx_level *find_level(const jx_rule *r, const char *text, size_t len
 
 static void level_names(const jx_rule *r, char *buf, size_t n)
 {
-	size_t used = 0;
 	buf[0] = '\0';
-	for (size_t i = 0; i < r->nlevels && used < n; i++)
-		used += (size_t)jx_textf(buf + used, n - used, "%s%s", i ? ", " : "", r->levels[i].name);
+	for (size_t i = 0; i < r->nlevels; i++)
+		if (!jx_textf_append(buf, n, "%s%s", i ? ", " : "", r->levels[i].name))
+			break;
 }
 
 /* The level an actual names, checked against its allowed range. */

@@ -217,6 +217,19 @@ int jx_textf(char *buf, size_t size, const char *fmt, ...)
 	return n;
 }
 
+bool jx_textf_append(char *buf, size_t size, const char *fmt, ...)
+{
+	size_t used = strlen(buf);
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(buf + used, size - used, fmt, ap);
+	va_end(ap);
+	if (n >= 0 && (size_t)n < size - used)
+		return true;
+	jx_text_cut(buf, size); /* buf holds its first size - 1 bytes */
+	return false;
+}
+
 char *jx_vstrdupf(const char *fmt, va_list ap)
 {
 	va_list again;

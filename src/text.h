@@ -63,6 +63,13 @@ void jx_text_cut(char *buf, size_t size);
  */
 int jx_textf(char *buf, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
+/**
+ * Append to the NUL-terminated text in buf (size bytes) as jx_textf writes.
+ * Returns false when it had to cut: the text then ends in "…" and the
+ * caller appends nothing more.
+ */
+bool jx_textf_append(char *buf, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
 /** printf into a new string of the exact length (malloc'd); NULL when out of memory. */
 char *jx_strdupf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

@@ -107,12 +107,10 @@ static int set_weight(jx_whatif *w, const char *path, jx_dec weight, int places,
 	 * (rescaling its members) has given it since. */
 	const jx_node *was = jx_doc_find(w->base->doc, path, NULL);
 	jx_dec old = was ? was->weight : n->weight;
-	if (jx_dec_cmp(weight, n->weight) == 0 && jx_dec_cmp(weight, old) == 0)
-		return 0;
-	jx_dec_format(from, old, -1, 0);
 	int rc = jx_dec_cmp(weight, n->weight) ? jx_doc_set_weight(w->doc, n, weight, places, diags) : 0;
-	if (rc)
-		return rc;
+	if (rc || jx_dec_cmp(weight, old) == 0)
+		return rc; /* back to the file's weight: no change to show */
+	jx_dec_format(from, old, -1, 0);
 	char *what = node_what(n, " 分值");
 	rc = what ? add_change(w, n, "weight", what, from, to) : JX_ENOMEM;
 	free(what);

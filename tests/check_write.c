@@ -104,6 +104,18 @@ START_TEST(test_text_cut)
 	e = jx_utf8_escape("培训.yaml");
 	ck_assert_str_eq(e, "培训.yaml");
 	free(e);
+	/* an overlong '/', an encoded surrogate, a sequence cut at the end */
+	e = jx_utf8_escape("a\xc0\xaf" "b\xed\xa0\x80" "c\xe5\x9f");
+	ck_assert_str_eq(e, "a\\xC0\\xAFb\\xED\\xA0\\x80c\\xE5\\x9F");
+	free(e);
+
+	/* appending stops at the first cut, which ends in "…" */
+	char list[16] = "";
+	ck_assert(jx_textf_append(list, sizeof(list), "%s", "ab"));
+	ck_assert(jx_textf_append(list, sizeof(list), ", %s", "cd"));
+	ck_assert(!jx_textf_append(list, sizeof(list), ", %s", "培训费用"));
+	ck_assert_str_eq(list, "ab, cd, 培…");
+	ck_assert(jx_utf8_valid(list, strlen(list)));
 
 	char *s = jx_strdupf("%s=%d", "分值", 20);
 	ck_assert_str_eq(s, "分值=20");

@@ -314,6 +314,19 @@ void cli_files_sort(cli_files *f)
 		qsort(f->paths, f->n, sizeof(*f->paths), path_cmp);
 }
 
+void cli_files_sort_unique(cli_files *f)
+{
+	size_t kept = 0;
+	cli_files_sort(f);
+	for (size_t i = 0; i < f->n; i++) {
+		if (kept > 0 && strcmp(f->paths[kept - 1], f->paths[i]) == 0)
+			free(f->paths[i]);
+		else
+			f->paths[kept++] = f->paths[i];
+	}
+	f->n = kept;
+}
+
 void cli_files_free(cli_files *f)
 {
 	for (size_t i = 0; i < f->n; i++)

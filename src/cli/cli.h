@@ -134,6 +134,9 @@ int cli_files_collect(cli_files *out, char *const *args, size_t nargs);
 /** Sort the list by path (byte order). */
 void cli_files_sort(cli_files *f);
 
+/** Sort the list by path and keep each path once (PATHs that overlap). */
+void cli_files_sort_unique(cli_files *f);
+
 void cli_files_free(cli_files *f);
 
 /** Map a library error code to an exit status. */

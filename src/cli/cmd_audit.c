@@ -428,7 +428,7 @@ static int run(int argc, char **argv)
 		return status < 0 ? EXIT_OK : status;
 	if ((status = cli_files_collect(&files, argv + optind, (size_t)(argc - optind))) != EXIT_OK)
 		return status;
-	cli_files_sort(&files);
+	cli_files_sort_unique(&files);
 	if (o.rules) {
 		jx_diags d;
 		jx_diags_init(&d);
