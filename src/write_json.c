@@ -147,9 +147,10 @@ static void funds(out *o, const jx_result *r)
 		kv_num(o, "initial", f->rows[0].initial, -1);
 	kv_num(o, "budget", f->rows[0].budget, -1);
 	kv_num(o, "executed", f->rows[0].executed, -1);
-	if (fr->na) {
+	if (fr->na) { /* the same keys as a leaf that does not apply */
 		kv_null(o, "rate");
 		kv_null(o, "score");
+		kv_null(o, "lost");
 	} else {
 		kv_num(o, "rate", fr->rate_pct, rdec);
 		kv_num(o, "score", fr->score, dec);

@@ -25,7 +25,7 @@ const cli_command cmd_ahp = {
 	"evaluation scored both ways. See docs/whatif.md for the file format.\n"
 	"\n"
 	"  --ri T            random-index table: classic (default), saaty2005 or dd\n"
-	"  -f, --format F    text (default) or json (spec §6)\n"
+	"  -f, --format F    text (default) or json (docs/whatif.md)\n"
 	"  -a, --apply EVAL  score EVAL with the weights\n"
 	"  -t, --to PATH     the group whose children a one-matrix file weights\n"
 	"                    (default: its 'path', else level 1)\n"

@@ -36,7 +36,7 @@ const cli_command cmd_audit = {
 	"\n"
 	"  -r, --rules R      score every file under rule set R (a name or a path)\n"
 	"  -j, --jobs N       worker threads (default: the number of processors)\n"
-	"  -f, --format F     jsonl (default, spec §6), csv, xlsx or sqlite\n"
+	"  -f, --format F     jsonl (default, docs/audit.md), csv, xlsx or sqlite\n"
 	"  -o, --output OUT   jsonl, xlsx: a file; csv: a directory for files.csv\n"
 	"                     and mismatches.csv; sqlite: a database that keeps\n"
 	"                     every run. Without -o, jsonl and the csv files table\n"

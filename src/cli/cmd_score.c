@@ -68,7 +68,7 @@ const cli_command cmd_score = {
 	"\n"
 	"  -r, --rules R      score under rule set R (a name or a path) instead of\n"
 	"                     the one each file names\n"
-	"  -f, --format F     table (default), json (spec §4), csv, or xlsx (the\n"
+	"  -f, --format F     table (default), json (docs/output.md), csv, or xlsx (the\n"
 	"                     published layout and the findings; needs -o)\n"
 	"  -o, --output OUT   write to OUT (replaced only when complete)\n"
 	"  -h, --help         show this help\n",

@@ -16,7 +16,7 @@ static int run(int argc, char **argv);
 
 const cli_command cmd_sensitivity = {
 	"sensitivity", "Monte Carlo weight sensitivity: grade and rank under random weights",
-	"usage: jixiao sensitivity FILE... [--samples N] [--seed S] [--level 1|2]\n"
+	"usage: jixiao sensitivity FILE... [--rules R] [--samples N] [--seed S] [--level 1|2]\n"
 	"                          [--concentration K] [--jobs N] [--format text|json|html] [-o OUT]\n"
 	"\n"
 	"Draws weight vectors for the level-1 groups and funds (or the level-2 groups)\n"
@@ -34,7 +34,7 @@ const cli_command cmd_sensitivity = {
 	"  -k, --concentration K  Dirichlet(K·w0) around the files' weights (default: uniform)\n"
 	"  -j, --jobs N           threads (default: the number of processors)\n"
 	"  -r, --rules R          score under rule set R instead of each file's own\n"
-	"  -f, --format F         text (default), json (spec §6) or html\n"
+	"  -f, --format F         text (default), json (docs/whatif.md) or html\n"
 	"  -o, --output OUT       write to OUT (replaced only when complete)\n"
 	"  -h, --help             show this help\n",
 	run

@@ -20,7 +20,7 @@ const cli_command cmd_whatif = {
 	"                     [--rules R] [--format text|json] [--emit-yaml OUT]\n"
 	"\n"
 	"Scores a changed copy of FILE and shows it next to the file as it is: the\n"
-	"indicators that changed, the level-1 groups, total and grade (spec §5).\n"
+	"indicators that changed, the level-1 groups, total and grade (docs/whatif.md).\n"
 	"\n"
 	"  -w, --weight PATH=W   set a weight; a group's indicators are scaled to W and\n"
 	"                        rounded by largest remainders (they add up to W exactly);\n"

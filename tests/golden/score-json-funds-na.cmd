@@ -1,0 +1,1 @@
+printf 'jixiao: 1\nkind: project\ntitle: t\nyear: 2024\nfunds: {weight: 10, rows: [{name: 总额, budget: 0, executed: 0}]}\nindicators:\n  - {name: A, weight: 90, target: ">=10个", actual: 10个}\n' > $TMP/f.yaml && $JX score -f json $TMP/f.yaml | python3 -c 'import sys, json; r = json.load(sys.stdin); print(sorted(r["funds"]), r["funds"]["lost"], r["total"])'
