@@ -55,24 +55,32 @@ static char *part(xlsx *x, const char *name, size_t *len, bool required)
 			     "%s expands to more than %u bytes", name, XLSX_MAX_PART);
 		return NULL;
 	}
+	/* The size the archive claims is a first guess only: the limit holds for
+	 * the bytes that come out (a zip bomb may claim anything). Room for one
+	 * byte more than the limit tells a part of exactly the limit from a
+	 * larger one. */
 	zip_file_t *f = zip_fopen(x->zip, name, 0);
-	size_t cap = (st.valid & ZIP_STAT_SIZE) ? (size_t)st.size : 65536, n = 0;
+	const size_t most = (size_t)XLSX_MAX_PART + 1;
+	size_t cap = (st.valid & ZIP_STAT_SIZE) && st.size < most ? (size_t)st.size + 1 : 65536, n = 0;
+	bool over = false;
 	char *buf = f ? malloc(cap + 1) : NULL;
 	while (buf) {
 		if (n == cap) {
-			if (cap >= XLSX_MAX_PART) {
+			if (cap >= most) {
+				over = true;
 				free(buf);
 				buf = NULL;
 				break;
 			}
-			char *nb = realloc(buf, 2 * cap + 1);
+			size_t grown = cap > most / 2 ? most : 2 * cap;
+			char *nb = realloc(buf, grown + 1);
 			if (!nb) {
 				free(buf);
 				buf = NULL;
 				break;
 			}
 			buf = nb;
-			cap *= 2;
+			cap = grown;
 		}
 		zip_int64_t got = zip_fread(f, buf + n, cap - n);
 		if (got < 0) {
@@ -86,10 +94,13 @@ static char *part(xlsx *x, const char *name, size_t *len, bool required)
 	}
 	if (f)
 		zip_fclose(f);
-	if (!buf) {
+	if (over)
+		jx_diags_add(x->diags, JX_SEV_ERROR, &x->src, 0, 0, "%s expands to more than %u bytes",
+			     name, XLSX_MAX_PART);
+	else if (!buf)
 		jx_diags_add(x->diags, JX_SEV_ERROR, &x->src, 0, 0, "cannot read %s of the workbook", name);
+	if (!buf)
 		return NULL;
-	}
 	buf[n] = '\0';
 	*len = n;
 	return buf;
