@@ -469,16 +469,18 @@ typedef struct cell_state {
 	int rc;
 } cell_state;
 
-/* "B12" as row 11, column 1; false when it is not a reference. */
+/* "B12" as row 11, column 1; false when it is not a reference. A place
+ * beyond the sheet's limits (XFD1) is kept beyond them, for the builder to
+ * refuse: taken as "the next column" it would land in another column. */
 static bool parse_ref(const char *ref, size_t *row, size_t *col)
 {
 	size_t c = 0, r = 0;
 	const char *p = ref;
 	for (; *p >= 'A' && *p <= 'Z'; p++)
-		c = c * 26 + (size_t)(*p - 'A' + 1);
+		c = c > JX_SHEET_MAX_COLS ? c : c * 26 + (size_t)(*p - 'A' + 1);
 	for (; *p >= '0' && *p <= '9'; p++)
-		r = r * 10 + (size_t)(*p - '0');
-	if (*p || c == 0 || r == 0 || c > JX_SHEET_MAX_COLS || r > JX_SHEET_MAX_ROWS)
+		r = r > JX_SHEET_MAX_ROWS ? r : r * 10 + (size_t)(*p - '0');
+	if (*p || c == 0 || r == 0)
 		return false;
 	*row = r - 1;
 	*col = c - 1;
