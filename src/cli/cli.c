@@ -186,12 +186,9 @@ static size_t max_files(void)
 	return *end == '\0' && v > 0 && v < CLI_MAX_FILES ? (size_t)v : CLI_MAX_FILES;
 }
 
-static int files_add(cli_files *f, const char *path)
+/* Add path to the list, whatever its length. */
+static int list_add(cli_files *f, const char *path)
 {
-	if (f->n >= max_files()) {
-		fprintf(stderr, "jixiao: more than %zu files (the limit of one run)\n", max_files());
-		return EXIT_INPUT;
-	}
 	if (f->n == f->cap) {
 		size_t cap = f->cap ? f->cap * 2 : 64;
 		char **p = realloc(f->paths, cap * sizeof(*p));
@@ -204,6 +201,16 @@ static int files_add(cli_files *f, const char *path)
 		return EXIT_IO;
 	f->n++;
 	return EXIT_OK;
+}
+
+/* Add a file the command takes: at most max_files() of them. */
+static int files_add(cli_files *f, const char *path)
+{
+	if (f->n >= max_files()) {
+		fprintf(stderr, "jixiao: more than %zu files (the limit of one run)\n", max_files());
+		return EXIT_INPUT;
+	}
+	return list_add(f, path);
 }
 
 static int path_cmp(const void *a, const void *b)
@@ -255,7 +262,7 @@ static int collect_dir(cli_files *f, const char *dir, int depth)
 		return files_add(f, dir);
 	while (status == EXIT_OK && (e = readdir(d)))
 		if (e->d_name[0] != '.')
-			status = files_add(&here, e->d_name);
+			status = list_add(&here, e->d_name); /* not all are files taken */
 	closedir(d);
 	/* In name order, so that messages come in the same order everywhere. */
 	cli_files_sort(&here);
