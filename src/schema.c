@@ -57,7 +57,7 @@ bool jx_keys_has(const jx_keys *k, int id)
 int jx_read_key(const jx_reader *rd, const jx_ynode *k, const jx_field *fields, size_t n,
 		jx_keys *seen, const char *where)
 {
-	if (k->kind != JX_Y_SCALAR)
+	if (k->kind != JX_Y_SCALAR || k->bad)
 		return -1; /* reported by the tree builder */
 	for (size_t i = 0; i < n; i++) {
 		if (k->str[0] != fields[i].key[0] || strcmp(k->str, fields[i].key) != 0)

@@ -93,7 +93,7 @@ static int attach(builder *b, jx_ynode *n)
 
 static bool same_key(const jx_ynode *a, const jx_ynode *b)
 {
-	return a->kind == JX_Y_SCALAR && b->kind == JX_Y_SCALAR && a->len == b->len &&
+	return a->kind == JX_Y_SCALAR && b->kind == JX_Y_SCALAR && !a->bad && !b->bad && a->len == b->len &&
 	       (a->len == 0 || a->str[0] == b->str[0]) && memcmp(a->str, b->str, a->len) == 0;
 }
 
@@ -257,6 +257,7 @@ static int on_scalar(builder *b, yaml_event_t *ev)
 			     "text of %zu bytes is longer than the limit of %u bytes", len,
 			     JX_MAX_SCALAR_BYTES);
 		len = 0;
+		n->bad = true; /* reported: read as nothing, not as an empty value */
 	}
 	n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
 	/* Columns inside the text are exact only when the source holds it as is:
@@ -267,7 +268,7 @@ static int on_scalar(builder *b, yaml_event_t *ev)
 		      ((n->plain && span == len) || span == jx_utf8_count(text, len) + quotes);
 	n->quoted = ev->data.scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
 		    ev->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE;
-	n->null = n->plain && is_null_text(text, len);
+	n->null = (n->plain && is_null_text(text, len)) || n->bad;
 	n->str = jx_arena_strndup(&b->tree->arena, text, len);
 	n->len = len;
 	if (!n->str)

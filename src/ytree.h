@@ -35,7 +35,7 @@ struct jx_ynode {
 	bool quoted;        /**< scalar in single or double quotes (text starts at col + 1) */
 	bool null;          /**< plain scalar that is empty, "~" or "null" */
 	bool verbatim;      /**< scalar whose text stands as is on one source line */
-	bool bad;           /**< stands in for a refused alias: reported, read as nothing */
+	bool bad;           /**< a refused alias or too long a text: reported, read as nothing */
 	const char *str;    /**< scalar text, NUL-terminated */
 	size_t len;         /**< scalar length in bytes */
 	size_t n;           /**< map: pairs; seq: items */

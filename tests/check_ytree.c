@@ -195,6 +195,8 @@ START_TEST(test_scalar_limit)
 	strcpy(s + 3 + JX_MAX_SCALAR_BYTES, "x");
 	ck_assert_int_eq(parse(s), JX_EINVAL);
 	expect_error(1, 4, "longer than the limit of 65536 bytes");
+	/* read as nothing, so that no reader says it is empty */
+	ck_assert(jx_ynode_get(tree.root, "a")->bad);
 	free(s);
 }
 END_TEST
