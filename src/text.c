@@ -169,12 +169,32 @@ const char *jx_text_suggest(const char *word, const char *const *candidates, siz
 	return best;
 }
 
-const char *jx_text_fit(const char *text, size_t max_chars, char **buf)
+/* UTF-16 code units of s[0..len): a character of four UTF-8 bytes takes two. */
+static size_t utf16_units(const char *s, size_t len)
+{
+	size_t wide = 0;
+	for (size_t i = 0; i < len; i++)
+		wide += (unsigned char)s[i] >= 0xF0;
+	return jx_utf8_count(s, len) + wide;
+}
+
+const char *jx_text_fit(const char *text, size_t max, char **buf)
 {
 	size_t len = strlen(text);
-	if (len <= max_chars || jx_utf8_count(text, len) <= max_chars)
+	if (len <= max || utf16_units(text, len) <= max)
 		return text;
-	size_t keep = jx_utf8_offset(text, len, max_chars - 1);
+	/* Whole characters while they fit in max - 1 units, then "…". */
+	size_t keep = 0, units = 0;
+	while (keep < len) {
+		size_t next = keep + 1;
+		while (next < len && ((unsigned char)text[next] & 0xC0) == 0x80)
+			next++;
+		size_t u = (unsigned char)text[keep] >= 0xF0 ? 2 : 1;
+		if (units + u > max - 1)
+			break;
+		units += u;
+		keep = next;
+	}
 	char *cut = realloc(*buf, keep + 4);
 	if (!cut)
 		return "";

@@ -36,11 +36,12 @@ size_t jx_text_width(const char *s, size_t len);
 size_t jx_text_width0(const char *s);
 
 /**
- * text itself when it has at most max_chars characters, else its first
- * max_chars - 1 characters and "…" in *buf (reallocated; the caller frees
- * it). "" when out of memory.
+ * text itself when it takes at most max UTF-16 code units (as Excel counts
+ * a cell's characters: one beyond U+FFFF, such as 𠀀, counts two), else as
+ * much of it as fits in max - 1 and "…", in *buf (reallocated; the caller
+ * frees it). "" when out of memory.
  */
-const char *jx_text_fit(const char *text, size_t max_chars, char **buf);
+const char *jx_text_fit(const char *text, size_t max, char **buf);
 
 /**
  * A copy of s (malloc'd) in which every byte that is not part of a

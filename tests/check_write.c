@@ -109,6 +109,17 @@ START_TEST(test_text_cut)
 	ck_assert_str_eq(e, "a\\xC0\\xAFb\\xED\\xA0\\x80c\\xE5\\x9F");
 	free(e);
 
+	/* Excel's cell limit counts UTF-16 units: 😀 (U+1F600) takes two */
+	char *fitbuf = NULL;
+	const char *emoji = "\xf0\x9f\x98\x80\xf0\x9f\x98\x80";
+	ck_assert_ptr_eq(jx_text_fit(emoji, 4, &fitbuf), emoji);
+	ck_assert_str_eq(jx_text_fit(emoji, 3, &fitbuf), "\xf0\x9f\x98\x80…");
+	ck_assert_str_eq(jx_text_fit(emoji, 2, &fitbuf), "…");
+	ck_assert_str_eq(jx_text_fit("培训费", 3, &fitbuf), "培训费");
+	ck_assert_str_eq(jx_text_fit("培训费", 2, &fitbuf), "培…");
+	ck_assert_str_eq(jx_text_fit("abcd", 3, &fitbuf), "ab…");
+	free(fitbuf);
+
 	/* appending stops at the first cut, which ends in "…" */
 	char list[16] = "";
 	ck_assert(jx_textf_append(list, sizeof(list), "%s", "ab"));
