@@ -175,6 +175,8 @@ static const badcase invalid[] = {
 	{ "部分达成(170%)", A, 5, "between 0% and 100%" },
 	{ "部分达成(70%x)", A, 8, "expected a percentage" },
 	{ "5个/年xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", T, 1, "unit is longer" },
+	/* JX_UNIT_MAX + 1 = 48 bytes of unit: one too many */
+	{ "5xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", T, 1, "unit is longer" },
 	{ "  >=abc", T, 4, "expected a number" },
 };
 
@@ -193,6 +195,14 @@ END_TEST
 
 START_TEST(test_units)
 {
+	/* a unit of JX_UNIT_MAX = 47 bytes is kept whole */
+	char text[64] = "5";
+	memset(text + 1, 'x', JX_UNIT_MAX);
+	text[1 + JX_UNIT_MAX] = '\0';
+	jx_quantity q;
+	jx_qerror err = { 0, "" };
+	ck_assert_int_eq(jx_quantity_parse(&q, text, strlen(text), JX_QROLE_TARGET, &err), 0);
+	ck_assert_uint_eq(strlen(q.unit.text), JX_UNIT_MAX);
 	jx_unit a, b;
 	jx_unit_classify(&a, "万元", strlen("万元"));
 	jx_unit_classify(&b, "元", strlen("元"));

@@ -1,0 +1,1 @@
+E=examples/karamay-2024/project.yaml; $JX sensitivity --samples 1000000 $E $E $E $E $E $E $E $E $E $E $E $E $E $E $E $E $E $E $E $E $E; echo "21 files × 1,000,000 samples: status $?"; $JX sensitivity --samples 1000001 $E; echo "1,000,001 samples: status $?"
