@@ -312,6 +312,8 @@ int cli_files_collect(cli_files *out, char *const *args, size_t nargs)
 	}
 	if (status == EXIT_IO)
 		fprintf(stderr, "jixiao: out of memory listing files\n");
+	if (status != EXIT_OK)
+		cli_files_free(out); /* nothing half-listed for the caller to free */
 	return status;
 }
 
