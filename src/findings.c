@@ -137,7 +137,7 @@ char *jx_findings_draft(char *buf, size_t n, const jx_result *r, const jx_leaf_r
 	}
 	case JX_DIR_DEADLINE:
 		if (node->actual.q.kind == JX_Q_TIME)
-			jx_textf(buf, n, "实际完成时间 %s，未在时限 %s 内完成，完成率 %s%%，扣 %s 分", actual,
+			jx_textf(buf, n, "实际完成时间 %s，未在时限（%s）内完成，完成率 %s%%，扣 %s 分", actual,
 				 node->target.text, rate, lost);
 		else
 			jx_textf(buf, n, "完成情况为“%s”（时限 %s），完成率 %s%%，扣 %s 分", actual,

@@ -35,6 +35,18 @@ const char *jx_report_reason(const jx_result *r, const jx_leaf_result *lr, char 
 	return jx_findings_draft(buf, n, r, lr);
 }
 
+bool jx_report_funds_off_target(const jx_result *r)
+{
+	return r->funds.present && !r->funds.na && jx_frac_cmp(r->funds.rate, jx_frac_make(1, 1)) < 0;
+}
+
+bool jx_report_rescaled(const jx_result *r, jx_dec *adjust)
+{
+	if (r->na_weight.units <= 0 || r->rules->na_drop)
+		return false;
+	return jx_dec_sub(adjust, r->total, r->raw) == 0;
+}
+
 char *jx_report_fmt(char *buf, jx_dec d, int places)
 {
 	return jx_dec_format(buf, d, places, 0);
@@ -134,11 +146,14 @@ static void md_totals(FILE *out, const jx_result *r)
 		fprintf(out, "不适用指标分值 %s，%s。\n\n", jx_report_fmt(a, r->na_weight, -1),
 			r->rules->na_drop ? "不计入满分" : "已按百分制折算，扣分按比例放大");
 
-	fputs("| 一级指标 | 分值 | 得分 | 扣分 |\n|---|---:|---:|---:|\n", out);
+	jx_dec adjust;
+	bool rescaled = jx_report_rescaled(r, &adjust);
+	fprintf(out, "| 一级指标 | 分值 | 得分 | %s |\n|---|---:|---:|---:|\n",
+		rescaled ? "扣分（折算后）" : "扣分");
 	if (r->funds.present)
 		fprintf(out, "| 预算执行率 | %s | %s | %s |\n", jx_report_fmt(a, r->funds.weight, -1),
 			r->funds.na ? "/" : jx_report_fmt(b, r->funds.score, dec),
-			jx_report_fmt(c, r->funds.lost_in_total, dec));
+			r->funds.na ? "/" : jx_report_fmt(c, r->funds.lost_in_total, dec));
 	for (size_t i = 0; i < d->nroots; i++) {
 		const jx_node *n = &d->roots[i];
 		jx_dec score, part;
@@ -148,8 +163,40 @@ static void md_totals(FILE *out, const jx_result *r)
 		fprintf(out, " %s | %s | %s |\n", jx_report_fmt(a, n->weight, -1),
 			jx_report_fmt(b, score, dec), jx_report_fmt(c, part, dec));
 	}
+	if (rescaled)
+		fprintf(out, "| 不适用指标折算 | | %s%s | |\n", adjust.units > 0 ? "+" : "",
+			jx_report_fmt(b, adjust, dec));
 	fprintf(out, "| **合计** | %s | %s | %s |\n\n", jx_report_fmt(a, r->max, -1),
 		jx_report_fmt(b, r->total, dec), jx_report_fmt(c, lost, dec));
+}
+
+/* The funds rows: amounts as written, the first row's 执行率 and 得分. */
+static void md_funds(FILE *out, const jx_result *r)
+{
+	const jx_funds *f = &r->doc->funds;
+	char a[JX_DEC_BUFSZ], b[JX_DEC_BUFSZ], c[JX_DEC_BUFSZ];
+	if (!r->funds.present)
+		return;
+	fputs("| 项目资金 | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n"
+	      "|---|---:|---:|---:|---:|---:|---:|\n", out);
+	for (size_t i = 0; i < f->nrows; i++) {
+		const jx_funds_row *row = &f->rows[i];
+		fputc('|', out);
+		md_cell(out, row->name);
+		fprintf(out, " %s | %s | %s |", row->has_initial ? jx_report_fmt(a, row->initial, -1) : "",
+			jx_report_fmt(b, row->budget, -1), jx_report_fmt(c, row->executed, -1));
+		if (i > 0)
+			fputs(" | | |\n", out);
+		else if (r->funds.na)
+			fprintf(out, " %s | / | / |\n", jx_report_fmt(a, r->funds.weight, -1));
+		else
+			fprintf(out, " %s | %s%%%s | %s%s |\n", jx_report_fmt(a, r->funds.weight, -1),
+				jx_report_fmt(b, r->funds.rate_pct, r->rules->rate_decimals),
+				r->funds.rate_mismatch ? "*" : "",
+				jx_report_fmt(c, r->funds.score, r->rules->decimals),
+				r->funds.score_mismatch ? "*" : "");
+	}
+	fputc('\n', out);
 }
 
 static void md_table(FILE *out, const jx_result *r)
@@ -159,14 +206,16 @@ static void md_table(FILE *out, const jx_result *r)
 	const jx_node *shown[JX_MAX_DEPTH + 1] = { 0 };
 	char a[JX_DEC_BUFSZ], b[JX_DEC_BUFSZ], c[JX_DEC_BUFSZ], d[JX_DEC_BUFSZ];
 
-	fputs("## 二、绩效自评表（重新计算）\n\n|", out);
+	fputs("## 二、绩效自评表（重新计算）\n\n", out);
+	md_funds(out, r);
+	fputc('|', out);
 	for (size_t l = 0; l < levels; l++)
 		fprintf(out, " %s |", jx_level_title((int)l + 1));
 	fputs(" 指标值 | 实际完成值 | 分值 | 完成率 | 得分 | 扣分 |\n|", out);
 	for (size_t l = 0; l < levels; l++)
 		fputs("---|", out);
 	fputs("---|---|---:|---:|---:|---:|\n", out);
-	bool starred = false;
+	bool starred = r->funds.present && (r->funds.rate_mismatch || r->funds.score_mismatch);
 	for (size_t i = 0; i < r->nleaves; i++) {
 		const jx_leaf_result *lr = &r->leaves[i];
 		const jx_node *chain[JX_MAX_DEPTH];
@@ -199,6 +248,17 @@ static void md_deviations(FILE *out, const jx_result *r)
 	size_t k = 0;
 
 	fputs("## 三、偏差原因分析\n\n", out);
+	if (jx_report_funds_off_target(r)) {
+		const jx_funds_row *row = &r->doc->funds.rows[0];
+		fprintf(out, "### %zu. 预算执行率\n\n", ++k);
+		fprintf(out, "- 全年预算数 %s，全年执行数 %s，执行率 %s%%，扣 %s 分\n",
+			jx_report_fmt(a, row->budget, -1), jx_report_fmt(b, row->executed, -1),
+			jx_report_fmt(buf, r->funds.rate_pct, rdec), jx_report_fmt(path, r->funds.lost, dec));
+		if (*r->doc->funds.deviation)
+			fprintf(out, "- 偏差原因分析及改进措施（自评表填写）：%s\n\n", r->doc->funds.deviation);
+		else
+			fputs("- 偏差原因：自评表未说明执行率偏低的原因，请补充原因和改进措施。\n\n", out);
+	}
 	for (size_t i = 0; i < r->nleaves; i++) {
 		const jx_leaf_result *lr = &r->leaves[i];
 		bool draft;
@@ -320,6 +380,22 @@ int jx_report_write_json(FILE *out, const jx_report *rep)
 
 	jx_json_str(g, "deviations");
 	yajl_gen_array_open(g);
+	if (jx_report_funds_off_target(r)) {
+		/* the funds row: path ["funds"], as in audit records */
+		yajl_gen_map_open(g);
+		jx_json_str(g, "path");
+		yajl_gen_array_open(g);
+		jx_json_str(g, "funds");
+		yajl_gen_array_close(g);
+		jx_json_kv_num(g, "budget", r->doc->funds.rows[0].budget, -1);
+		jx_json_kv_num(g, "executed", r->doc->funds.rows[0].executed, -1);
+		jx_json_kv_num(g, "rate", r->funds.rate_pct, rdec);
+		jx_json_kv_num(g, "lost", r->funds.lost, dec);
+		jx_json_kv_str(g, "reason", r->doc->funds.deviation);
+		jx_json_kv_bool(g, "draft", false);
+		jx_json_kv_int(g, "line", r->doc->funds.mark.line);
+		yajl_gen_map_close(g);
+	}
 	for (size_t i = 0; i < r->nleaves; i++) {
 		const jx_leaf_result *lr = &r->leaves[i];
 		bool draft;

@@ -35,7 +35,8 @@ static const char css[] =
 	"h3{font-size:11pt;margin:12px 0 4px}"
 	"table{border-collapse:collapse;width:100%;margin:4px 0 10px;font-size:9.5pt}"
 	"th,td{border:1px solid #a0a7b0;padding:2px 5px;vertical-align:top}"
-	"th{background:#eef1f5;font-weight:600}"
+	"th{background:#eef1f5;font-weight:600;white-space:nowrap}"
+	"thead{display:table-header-group}h2,h3{page-break-after:avoid;break-after:avoid}"
 	"td.n{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}"
 	"table.meta td:first-child{width:22%;background:#f7f8fa}"
 	".big{font-size:15pt;font-weight:700}"
@@ -118,6 +119,21 @@ static void header(FILE *out, const jx_result *r)
 enum { WF_W = 680, WF_H = 270, WF_TOP = 40, WF_LEFT = 44, WF_PLOT_H = 160 };
 
 /* A round number at or below v (hundredths): the chart's floor. */
+/* A chart label of at most max characters, the rest as "…"; the whole name
+ * is its tooltip. */
+static void label(FILE *out, const char *name, size_t max)
+{
+	char *buf = NULL;
+	const char *shown = jx_text_fit(name, max, &buf);
+	esc(out, shown);
+	if (shown != name) {
+		fputs("<title>", out);
+		esc(out, name);
+		fputs("</title>", out);
+	}
+	free(buf);
+}
+
 static long long floor_tick(long long v, long long step)
 {
 	return v <= 0 ? 0 : v / step * step;
@@ -146,7 +162,9 @@ static void waterfall(FILE *out, const jx_result *r)
 
 	fprintf(out, "<div class=\"chart\"><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"扣分瀑布图\">\n",
 		WF_W, WF_H, WF_W, WF_H);
-	fprintf(out, "<text x=\"%d\" y=\"14\" font-size=\"11\" font-weight=\"600\">扣分瀑布图：从满分到总分</text>\n", WF_LEFT);
+	jx_dec adjust;
+	fprintf(out, "<text x=\"%d\" y=\"14\" font-size=\"11\" font-weight=\"600\">扣分瀑布图：从满分到总分%s</text>\n",
+		WF_LEFT, jx_report_rescaled(r, &adjust) ? "（扣分已按不适用指标折算）" : "");
 	/* axis with the floor and the maximum */
 	for (int t = 0; t <= 4; t++) {
 		long long v = lo + span * t / 4;
@@ -227,7 +245,7 @@ static void waterfall(FILE *out, const jx_result *r)
 		fputc(',', out);
 		px(out, (WF_TOP + WF_PLOT_H + 12) * 10);
 		fputs(") rotate(-35)\" font-size=\"9\" text-anchor=\"end\">", out);
-		esc(out, name);
+		label(out, name, 10);
 		fputs("</text>\n", out);
 	}
 #undef Y
@@ -284,7 +302,7 @@ static void rate_chart(FILE *out, const jx_result *r)
 		bool over = jx_frac_cmp(lr->rate, r->rules->findings.over_completion) > 0;
 		const char *color = v < 10000 ? "#d1495b" : over ? "#7b4fa3" : "#3a9d5d";
 		fprintf(out, "<text x=\"%d\" y=\"%lld\" font-size=\"9.5\" text-anchor=\"end\">", RC_LABEL - 6, y + 12);
-		esc(out, lr->node->name);
+		label(out, lr->node->name, 18);
 		fprintf(out, "</text><rect x=\"%d\" y=\"%lld\" width=\"", RC_LABEL, y + 3);
 		px(out, X(shown) - RC_LABEL * 10 > 5 ? X(shown) - RC_LABEL * 10 : 5);
 		fprintf(out, "\" height=\"%d\" fill=\"%s\"/><text x=\"", RC_ROW - 6, color);
@@ -312,11 +330,19 @@ static void lost_table(FILE *out, const jx_result *r)
 	jx_dec lost;
 	jx_dec_sub(&lost, r->max, r->total);
 
-	fputs("<table><tr><th>一级指标</th><th>分值</th><th>得分</th><th>扣分</th></tr>\n", out);
+	jx_dec adjust;
+	bool rescaled = jx_report_rescaled(r, &adjust);
+	if (rescaled)
+		fprintf(out, "<p>不适用指标分值 %s，已按百分制折算，扣分按比例放大。</p>\n",
+			fmt(a, r->na_weight, -1));
+	else if (r->na_weight.units > 0)
+		fprintf(out, "<p>不适用指标分值 %s，不计入满分。</p>\n", fmt(a, r->na_weight, -1));
+	fprintf(out, "<table><thead><tr><th>一级指标</th><th>分值</th><th>得分</th><th>%s</th></tr></thead>\n",
+		rescaled ? "扣分（折算后）" : "扣分");
 	if (r->funds.present)
 		fprintf(out, "<tr><td>预算执行率</td><td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">%s</td></tr>\n",
 			fmt(a, r->funds.weight, -1), r->funds.na ? "/" : fmt(b, r->funds.score, dec),
-			fmt(c, r->funds.lost_in_total, dec));
+			r->funds.na ? "/" : fmt(c, r->funds.lost_in_total, dec));
 	for (size_t i = 0; i < r->doc->nroots; i++) {
 		const jx_node *n = &r->doc->roots[i];
 		jx_dec score, part;
@@ -326,6 +352,9 @@ static void lost_table(FILE *out, const jx_result *r)
 		fprintf(out, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">%s</td></tr>\n",
 			fmt(a, n->weight, -1), fmt(b, score, dec), fmt(c, part, dec));
 	}
+	if (rescaled)
+		fprintf(out, "<tr><td>不适用指标折算</td><td></td><td class=\"n\">%s%s</td><td></td></tr>\n",
+			adjust.units > 0 ? "+" : "", fmt(b, adjust, dec));
 	fprintf(out, "<tr><th>合计</th><th class=\"n\">%s</th><th class=\"n\">%s</th><th class=\"n\">%s</th></tr></table>\n",
 		fmt(a, r->max, -1), fmt(b, r->total, dec), fmt(c, lost, dec));
 }
@@ -341,6 +370,52 @@ static size_t leaf_count(const jx_node *n)
 	return k;
 }
 
+/* A value marked as not what the table claims, with the claim as a tooltip. */
+static void marked(FILE *out, bool bad, const char *shown, const char *unit, jx_dec claimed,
+		   int places)
+{
+	char c[JX_DEC_BUFSZ];
+	if (bad)
+		fprintf(out, "<td class=\"n bad\" title=\"填报 %s%s\">%s%s</td>", fmt(c, claimed, places),
+			unit, shown, unit);
+	else
+		fprintf(out, "<td class=\"n\">%s%s</td>", shown, unit);
+}
+
+/* The funds rows: amounts as written, the first row's 执行率 and 得分. */
+static void funds_table(FILE *out, const jx_result *r)
+{
+	const jx_funds *f = &r->doc->funds;
+	const jx_funds_result *fr = &r->funds;
+	char a[JX_DEC_BUFSZ], b[JX_DEC_BUFSZ], c[JX_DEC_BUFSZ];
+	if (!fr->present)
+		return;
+	fputs("<table><thead><tr><th>项目资金</th><th>年初预算数</th><th>全年预算数</th><th>全年执行数</th>"
+	      "<th>分值</th><th>执行率</th><th>得分</th></tr></thead>\n", out);
+	for (size_t i = 0; i < f->nrows; i++) {
+		const jx_funds_row *row = &f->rows[i];
+		fputs("<tr><td>", out);
+		esc(out, row->name);
+		fprintf(out, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">%s</td>",
+			row->has_initial ? fmt(a, row->initial, -1) : "", fmt(b, row->budget, -1),
+			fmt(c, row->executed, -1));
+		if (i > 0) {
+			fputs("<td></td><td></td><td></td></tr>\n", out);
+		} else if (fr->na) {
+			fprintf(out, "<td class=\"n\">%s</td><td class=\"n\">/</td><td class=\"n\">/</td></tr>\n",
+				fmt(a, fr->weight, -1));
+		} else {
+			fprintf(out, "<td class=\"n\">%s</td>", fmt(a, fr->weight, -1));
+			marked(out, fr->rate_mismatch, fmt(b, fr->rate_pct, r->rules->rate_decimals), "%",
+			       f->claimed.rate, f->claimed.rate_places);
+			marked(out, fr->score_mismatch, fmt(c, fr->score, r->rules->decimals), "",
+			       f->claimed.score, f->claimed.score_places);
+			fputs("</tr>\n", out);
+		}
+	}
+	fputs("</table>\n", out);
+}
+
 static void score_table(FILE *out, const jx_result *r)
 {
 	int dec = r->rules->decimals, rdec = r->rules->rate_decimals;
@@ -348,10 +423,12 @@ static void score_table(FILE *out, const jx_result *r)
 	const jx_node *shown[JX_MAX_DEPTH + 1] = { 0 };
 	char a[JX_DEC_BUFSZ], b[JX_DEC_BUFSZ], c[JX_DEC_BUFSZ];
 
-	fputs("<table><tr>", out);
+	bool any = r->funds.present && (r->funds.rate_mismatch || r->funds.score_mismatch);
+	funds_table(out, r);
+	fputs("<table><thead><tr>", out);
 	for (size_t l = 0; l < levels; l++)
 		fprintf(out, "<th>%s</th>", jx_level_title((int)l + 1));
-	fputs("<th>指标值</th><th>实际完成值</th><th>分值</th><th>完成率</th><th>得分</th></tr>\n", out);
+	fputs("<th>指标值</th><th>实际完成值</th><th>分值</th><th>完成率</th><th>得分</th><th>扣分</th></tr></thead>\n", out);
 	for (size_t i = 0; i < r->nleaves; i++) {
 		const jx_leaf_result *lr = &r->leaves[i];
 		const jx_node *chain[JX_MAX_DEPTH];
@@ -379,22 +456,39 @@ static void score_table(FILE *out, const jx_result *r)
 		esc(out, lr->node->actual.present ? lr->node->actual.text : "");
 		fprintf(out, "</td><td class=\"n\">%s</td>", fmt(a, lr->weight, -1));
 		if (lr->na) {
-			fputs("<td class=\"n\">/</td><td class=\"n\">/</td></tr>\n", out);
+			fputs("<td class=\"n\">/</td><td class=\"n\">/</td><td class=\"n\">/</td></tr>\n", out);
 			continue;
 		}
-		fprintf(out, "<td class=\"n%s\">%s%%</td><td class=\"n%s\">%s</td></tr>\n",
-			lr->rate_mismatch ? " bad" : "", fmt(b, lr->rate_pct, rdec),
-			lr->score_mismatch ? " bad" : "", fmt(c, lr->score, dec));
+		const jx_claim *cl = &lr->node->claimed;
+		marked(out, lr->rate_mismatch, fmt(b, lr->rate_pct, rdec), "%", cl->rate, cl->rate_places);
+		marked(out, lr->score_mismatch, fmt(c, lr->score, dec), "", cl->score, cl->score_places);
+		fprintf(out, "<td class=\"n\">%s</td></tr>\n", fmt(a, lr->lost, dec));
+		any |= lr->rate_mismatch || lr->score_mismatch;
 	}
 	fputs("</table>\n", out);
+	if (any)
+		fputs("<p>标红的数值与自评表填报值不一致（指针停在数值上可见填报值），见“发现的问题”。</p>\n", out);
 }
 
 static void deviations(FILE *out, const jx_result *r)
 {
 	int dec = r->rules->decimals, rdec = r->rules->rate_decimals;
-	char a[JX_DEC_BUFSZ], b[JX_DEC_BUFSZ], buf[512];
+	char a[JX_DEC_BUFSZ], b[JX_DEC_BUFSZ], c[JX_DEC_BUFSZ], buf[512];
 	size_t k = 0;
 
+	if (jx_report_funds_off_target(r)) {
+		const jx_funds_row *row = &r->doc->funds.rows[0];
+		fprintf(out, "<div class=\"dev\"><h3>%zu. 预算执行率</h3><p>全年预算数 %s，全年执行数 %s，执行率 %s%%，扣 %s 分</p>\n",
+			++k, fmt(a, row->budget, -1), fmt(b, row->executed, -1), fmt(c, r->funds.rate_pct, rdec),
+			fmt(buf, r->funds.lost, dec));
+		if (*r->doc->funds.deviation) {
+			fputs("<p>偏差原因分析及改进措施：", out);
+			esc(out, r->doc->funds.deviation);
+			fputs("</p></div>\n", out);
+		} else {
+			fputs("<p class=\"draft\">自评表未说明执行率偏低的原因，请补充原因和改进措施。</p></div>\n", out);
+		}
+	}
 	for (size_t i = 0; i < r->nleaves; i++) {
 		const jx_leaf_result *lr = &r->leaves[i];
 		bool draft;

@@ -30,6 +30,17 @@ const char *jx_report_reason(const jx_result *r, const jx_leaf_result *lr, char 
 size_t jx_report_meta(const jx_result *r, const char *labels[], const char *values[], char *year,
 		      size_t year_size);
 
+/**
+ * Whether the total was rescaled for indicators that do not apply; then
+ * *adjust is what the rescaling adds to the scores (total − raw), shown on a
+ * row of its own so that the scores of the groups add up to the total. The
+ * 扣分 of a group is then its part of max − total (its loss, rescaled).
+ */
+bool jx_report_rescaled(const jx_result *r, jx_dec *adjust);
+
+/** Whether the funds row missed 100% execution and so has a 偏差原因 entry. */
+bool jx_report_funds_off_target(const jx_result *r);
+
 /** "成本指标按反向指标计分，总分为 100.00（优），比现在高 2.74 分" for what-if i
  * (malloc'd; NULL when out of memory). */
 char *jx_report_whatif_line(const jx_report *rep, size_t i);
