@@ -339,7 +339,7 @@ static void text_total(FILE *out, const jx_result *r)
 		if (r->doc->claimed.grade)
 			fprintf(out, "等级 %s：%s；", r->doc->claimed.grade,
 				r->grade_mismatch ? "不一致" : "一致");
-		fputs("\n", out);
+		fputs("总分按填报值自身的小数位比较\n", out);
 	}
 }
 

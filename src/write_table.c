@@ -105,8 +105,8 @@ static void claim_note(FILE *out, const char *what, const char *name, jx_dec cla
 		       jx_dec recomputed, int rplaces, const char *unit)
 {
 	char a[JX_DEC_BUFSZ], b[JX_DEC_BUFSZ];
-	fprintf(out, "  * %s %s：填报 %s%s，重新计算 %s%s\n", name, what, fmt(a, claimed, cplaces), unit,
-		fmt(b, recomputed, rplaces), unit);
+	fprintf(out, "  * %s%s%s：填报 %s%s，重新计算 %s%s\n", name, *what ? " " : "", what,
+		fmt(a, claimed, cplaces), unit, fmt(b, recomputed, rplaces), unit);
 }
 
 static void notes(FILE *out, const jx_result *r)
@@ -144,7 +144,7 @@ static void notes(FILE *out, const jx_result *r)
 				   ru->decimals, "");
 	}
 	if (r->total_mismatch)
-		claim_note(out, "得分", "总分", r->doc->claimed.total, r->doc->claimed.total_places,
+		claim_note(out, "", "总分", r->doc->claimed.total, r->doc->claimed.total_places,
 			   r->total, ru->decimals, "");
 	if (r->grade_mismatch)
 		fprintf(out, "  * 等级：填报 %s，重新计算 %s\n", r->doc->claimed.grade, r->grade->name);
