@@ -165,7 +165,11 @@ static void waterfall(FILE *out, const jx_result *r)
 	jx_dec adjust;
 	fprintf(out, "<text x=\"%d\" y=\"14\" font-size=\"11\" font-weight=\"600\">扣分瀑布图：从满分到总分%s</text>\n",
 		WF_LEFT, jx_report_rescaled(r, &adjust) ? "（扣分已按不适用指标折算）" : "");
-	/* axis with the floor and the maximum */
+	/* axis with the floor and the maximum; every tick with the same places */
+	int tick_places = 0;
+	for (int t = 0; t <= 4; t++)
+		if ((lo + span * t / 4) % 100)
+			tick_places = 2;
 	for (int t = 0; t <= 4; t++) {
 		long long v = lo + span * t / 4;
 		fputs("<line x1=\"", out);
@@ -181,7 +185,7 @@ static void waterfall(FILE *out, const jx_result *r)
 		fputs("\" y=\"", out);
 		px(out, Y(v) + 30);
 		fprintf(out, "\" font-size=\"9\" text-anchor=\"end\">%s</text>\n",
-			fmt(a, (jx_dec){ v * 10000 }, v % 100 ? 2 : 0));
+			fmt(a, (jx_dec){ v * 10000 }, tick_places));
 	}
 	long long level = hi;
 	for (size_t k = 0; k < nbars; k++) {
