@@ -193,9 +193,13 @@ static lxw_row_t head_rows(book *b, lxw_worksheet *ws, const jx_result *r, lxw_c
 	merged(b, ws, row, 1, row, last, d->title, b->text);
 	row++;
 	text(b, ws, row, 0, "主管部门", b->label);
-	merged(b, ws, row, 1, row, mid - 1, d->department, b->text);
-	text(b, ws, row, mid, "实施单位", b->label);
-	merged(b, ws, row, mid + 1, row, last, d->implementer, b->text);
+	if (*d->implementer) {
+		merged(b, ws, row, 1, row, mid - 1, d->department, b->text);
+		text(b, ws, row, mid, "实施单位", b->label);
+		merged(b, ws, row, mid + 1, row, last, d->implementer, b->text);
+	} else { /* a department's own table has no 实施单位 */
+		merged(b, ws, row, 1, row, last, d->department, b->text);
+	}
 	row++;
 	char rules[512];
 	if (strcmp(r->rules->name, r->rules->title) == 0)
