@@ -114,11 +114,6 @@ static void rule_params(char *buf, size_t n, const jx_rule *r)
 	}
 }
 
-static const char *rule_label(const jx_rule *r)
-{
-	return r->naliases ? r->aliases[0] : r->name;
-}
-
 /* How the rate became a share of the weight, in words. */
 static void factor_words(char *buf, size_t n, const jx_rule *rule, const jx_leaf_result *lr,
 			 jx_frac rate_used, jx_frac factor)
@@ -172,7 +167,7 @@ static void text_rule(FILE *out, const jx_rule *rule, bool by_default)
 {
 	char words[512];
 	rule_params(words, sizeof(words), rule);
-	fprintf(out, "  赋分规则    %s（%s）%s\n", rule->name, rule_label(rule), by_default ? "，默认规则" : "");
+	fprintf(out, "  赋分规则    %s（%s）%s\n", rule->name, jx_rule_label(rule), by_default ? "，默认规则" : "");
 	fprintf(out, "              %s\n", words);
 	fprintf(out, "              定义于 %s 第 %u 行\n", rule->origin, rule->line);
 }

@@ -866,6 +866,11 @@ const jx_rule *jx_rules_find(const jx_rules *r, const char *name)
 	return find_in(r->rules, r->nrules, name);
 }
 
+const char *jx_rule_label(const jx_rule *rule)
+{
+	return rule->naliases ? rule->aliases[0] : rule->name;
+}
+
 /* Bind funds_rule, default_rule, … to their rules. With all false (the set
  * has other errors, and a rule named may be one that failed to read), only
  * the kind of each rule found is checked, so that it is said in the same run. */

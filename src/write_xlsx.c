@@ -311,7 +311,7 @@ static lxw_row_t indicator_rows(book *b, lxw_worksheet *ws, const jx_result *r, 
 		const char *texts[T_NCOLS] = {
 			[T_TARGET] = n->target.text, [T_BASIS] = n->basis,
 			[T_LAST_YEAR] = n->last_year.present ? n->last_year.text : "",
-			[T_RULE] = n->rule ? n->rule : lr->rule ? lr->rule->name : "", [T_EVIDENCE] = n->evidence,
+			[T_RULE] = n->rule ? n->rule : lr->rule ? jx_rule_label(lr->rule) : "", [T_EVIDENCE] = n->evidence,
 			[T_ACTUAL] = n->actual.present ? n->actual.text : "", [T_DEVIATION] = n->deviation,
 		};
 		for (lxw_col_t c = 0; c < T_NCOLS; c++)

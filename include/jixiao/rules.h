@@ -143,6 +143,10 @@ void jx_rules_cache_free(jx_rules_cache *c);
 /** The rule called name or with name among its aliases, or NULL. */
 const jx_rule *jx_rules_find(const jx_rules *r, const char *name);
 
+/** How a table names the rule: its first alias (按照完成比例赋分 for
+ * proportional in the standard set), else its name. */
+const char *jx_rule_label(const jx_rule *rule);
+
 /** The grade of a total (the first band whose min the total reaches). */
 const jx_grade *jx_rules_grade(const jx_rules *r, jx_dec total);
 
