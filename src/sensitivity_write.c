@@ -273,8 +273,17 @@ int jx_sens_write_html(FILE *out, const jx_sens *s)
 	      "table{border-collapse:collapse;margin:4px 0 10px}th,td{border:1px solid #a0a7b0;padding:2px 6px}"
 	      "td.n{text-align:right}h2{font-size:13pt;border-bottom:2px solid #34495e}"
 	      "</style>\n</head>\n<body>\n<h1>权重敏感性分析（蒙特卡洛）</h1>\n<p>", out);
-	fprintf(out, "生成器 %s，种子 %lu，样本 %zu，层级 %d。", s->generator, s->opts.seed, s->opts.samples,
-		s->opts.level);
+	fprintf(out, "生成器 %s，种子 %lu，样本 %zu，层级 %d，权重分布：", s->generator, s->opts.seed,
+		s->opts.samples, s->opts.level);
+	if (s->opts.concentration > 0)
+		fprintf(out, "围绕基准权重的 Dirichlet(K·w0)，K = %g。", s->opts.concentration);
+	else
+		fputs("单纯形上均匀分布（Dirichlet(1,…,1)）。", out);
+	fputs("</p>\n<p>准则：", out);
+	for (size_t c = 0; c < s->ncriteria; c++) {
+		fputs(c ? "、" : "", out);
+		esc(out, s->criteria[c]);
+	}
 	fputs("</p>\n", out);
 	for (size_t i = 0; i < s->nfiles; i++) {
 		const jx_sens_file *f = &s->files[i];
@@ -294,10 +303,56 @@ int jx_sens_write_html(FILE *out, const jx_sens *s)
 		for (size_t g = 0; g < rules->ngrades; g++)
 			fprintf(out, "<td class=\"n\">%.2f%%</td>", f->grades[g] * 100);
 		fputs("</tr></table>\n", out);
+		if (f->p_change > 0) {
+			size_t order[64];
+			influence_order(s, f, order);
+			fputs("<p>最易改变等级的权重：", out);
+			for (size_t c = 0; c < s->ncriteria && c < 3; c++) {
+				fputs(c ? "，" : "", out);
+				esc(out, s->criteria[order[c]]);
+				fprintf(out, " %+.4f", f->influence[order[c]]);
+			}
+			fputs("</p>\n", out);
+		}
 		histogram_svg(out, f);
 	}
-	if (s->nfiles > 1)
+	if (s->nfiles > 1) {
+		/* rank acceptability and central weights, as in the text */
+		size_t nranks = s->nfiles < 10 ? s->nfiles : 10;
+		fputs("<h2>排名概率</h2>\n<table><tr><th>项目</th><th>基准总分</th>", out);
+		for (size_t r = 0; r < nranks; r++)
+			fprintf(out, "<th>第%zu名</th>", r + 1);
+		fputs("</tr>\n", out);
+		for (size_t i = 0; i < s->nfiles; i++) {
+			const jx_sens_file *f = &s->files[i];
+			fputs("<tr><td>", out);
+			esc(out, f->result->doc->title);
+			fprintf(out, "</td><td class=\"n\">%.2f</td>", f->base_total);
+			for (size_t r = 0; r < nranks; r++)
+				fprintf(out, "<td class=\"n\">%.2f%%</td>", f->ranks[r] * 100);
+			fputs("</tr>\n", out);
+		}
+		fputs("</table>\n<h2>排名第一时的平均权重</h2>\n<table><tr><th>项目</th>", out);
+		for (size_t c = 0; c < s->ncriteria; c++) {
+			fputs("<th>", out);
+			esc(out, s->criteria[c]);
+			fputs("</th>", out);
+		}
+		fputs("</tr>\n", out);
+		for (size_t i = 0; i < s->nfiles; i++) {
+			const jx_sens_file *f = &s->files[i];
+			fputs("<tr><td>", out);
+			esc(out, f->result->doc->title);
+			fputs("</td>", out);
+			if (!f->has_central)
+				fprintf(out, "<td colspan=\"%zu\">从未排名第一</td>", s->ncriteria);
+			for (size_t c = 0; f->has_central && c < s->ncriteria; c++)
+				fprintf(out, "<td class=\"n\">%.4f</td>", f->central[c]);
+			fputs("</tr>\n", out);
+		}
+		fputs("</table>\n", out);
 		fprintf(out, "<p>基准排名与抽样排名的 Kendall tau 均值：%.4f</p>\n", s->kendall_tau);
+	}
 	fputs("</body>\n</html>\n", out);
 	return ferror(out) ? JX_EIO : 0;
 }

@@ -1,0 +1,1 @@
+$JX sensitivity examples/karamay-2024/project.yaml examples/training-2024/project.yaml examples/road-maintenance-2024/project.yaml examples/community-health-2024/project.yaml --samples 2000 -f html -o $TMP/s.html && grep -o "<h2>[^<]*</h2>\|<th>第[0-9]名</th>\|最易改变等级的权重\|准则：[^<]*\|从未排名第一" $TMP/s.html
