@@ -412,7 +412,8 @@ static void number_text(char *buf, size_t n, double v, const char *code)
 		else if (!quoted && !bracket && (*p == 'y' || *p == 'd' || *p == 'm'))
 			date = true;
 	}
-	if (date) {
+	/* Excel's dates run from day 0 to 9999-12-31 (2958465); beyond, the number */
+	if (date && v >= 0 && v < 2958466) {
 		date_text(buf, n, v, section);
 		return;
 	}
