@@ -61,7 +61,8 @@ size_t jx_dec_span(const char *s, size_t len);
 /** A message for a JX_DEC_E… code ("more than 6 decimal places"). */
 const char *jx_dec_strerror(int code);
 
-/** The decimal with value n. */
+/** The decimal with value n, which must lie below 10^12 in magnitude (the
+ * callers pass counts and constants; input goes through jx_dec_parse). */
 jx_dec jx_dec_from_int(int64_t n);
 
 /** a + b; returns JX_ERANGE when the result leaves the decimal range. */
@@ -76,7 +77,8 @@ int jx_dec_cmp(jx_dec a, jx_dec b);
 /** True when d is zero. */
 bool jx_dec_is_zero(jx_dec d);
 
-/** d rounded to places (0..6) fraction digits. */
+/** d rounded to places (0..6) fraction digits. Rounding up a value just
+ * below 10^12 gives 10^12, beyond the range; jx_frac_round reports that. */
 jx_dec jx_dec_round(jx_dec d, int places, jx_rounding mode);
 
 /**
