@@ -241,11 +241,11 @@ static char *path_join(const char *dir, const char *name)
 }
 
 /*
- * The YAML files below dir, added to f (sorted later). Subdirectories are searched;
- * symbolic links to directories are not followed, as find(1) does not (a link
- * may loop or lead to files listed already). A link named *.yaml is listed
- * even when it leads nowhere, so that its record says so; a directory that
- * cannot be read is listed too, for the same reason.
+ * The YAML files below dir, added to f (sorted later). Subdirectories are
+ * searched; symbolic links to directories are not followed, as find(1) does
+ * not (a link may loop or lead to files listed already). A link named *.yaml
+ * is listed even when it leads nowhere, so that its record says so; a
+ * directory that cannot be read is listed too, for the same reason.
  */
 static int collect_dir(cli_files *f, const char *dir, int depth)
 {
