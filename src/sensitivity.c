@@ -36,27 +36,17 @@ typedef struct file_model {
 } file_model;
 
 /*
- * t (≥ 0) at places decimals, rounded by mode, through whole units of
- * 10^-9: binary noise neither decides a tie (2.675 half-up is 2.68) nor puts
- * a total of exactly 90 under 90.
+ * t (≥ 0) at places decimals, rounded by mode as score rounds: through an
+ * exact decimal (jx_dec_round), so that binary noise neither decides a tie
+ * (2.675 half-up is 2.68) nor puts a total of exactly 90 under 90.
  */
 static double rounded(double t, int places, jx_rounding mode)
 {
-	double nano = nearbyint(t * 1e9);
-	if (!(nano >= 0 && nano < 9e15))
-		return t; /* beyond the integers a double holds exactly */
-	int64_t u = (int64_t)nano, step = 1;
-	double scale = 1;
-	for (int i = places; i < 9; i++)
-		step *= 10;
-	for (int i = 0; i < places; i++)
-		scale *= 10;
-	int64_t q = u / step, r = u % step;
-	if (mode == JX_ROUND_HALF_UP)
-		q += 2 * r >= step;
-	else if (mode == JX_ROUND_HALF_EVEN)
-		q += 2 * r > step || (2 * r == step && (q & 1));
-	return (double)q / scale;
+	double units = nearbyint(t * (double)JX_DEC_SCALE);
+	if (!(units >= 0 && units < 1e18))
+		return t; /* beyond the decimals: not a total */
+	jx_dec d = jx_dec_round((jx_dec){ (int64_t)units }, places, mode);
+	return (double)d.units / (double)JX_DEC_SCALE;
 }
 
 /* The shared state of a run. */
