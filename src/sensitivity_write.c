@@ -23,18 +23,31 @@ static void bar(FILE *out, double share, int width)
 	fputc('\n', out);
 }
 
-static void describe(FILE *out, const jx_sens *s)
+/*
+ * How the draws were made, then the criteria: two lines of text, or two HTML
+ * paragraphs. open and close go around each, stop ends the first sentence,
+ * and put writes a criterion's name (escaped for HTML).
+ */
+static void describe(FILE *out, const jx_sens *s, void (*put)(FILE *, const char *),
+		     const char *open, const char *stop, const char *close)
 {
-	fprintf(out, "生成器 %s，种子 %lu，样本 %zu，层级 %d，权重分布：", s->generator, s->opts.seed,
-		s->opts.samples, s->opts.level);
+	fprintf(out, "%s生成器 %s，种子 %lu，样本 %zu，层级 %d，权重分布：", open, s->generator,
+		s->opts.seed, s->opts.samples, s->opts.level);
 	if (s->opts.concentration > 0)
-		fprintf(out, "围绕基准权重的 Dirichlet(K·w0)，K = %g\n", s->opts.concentration);
+		fprintf(out, "围绕基准权重的 Dirichlet(K·w0)，K = %g", s->opts.concentration);
 	else
-		fputs("单纯形上均匀分布（Dirichlet(1,…,1)）\n", out);
-	fputs("准则：", out);
-	for (size_t c = 0; c < s->ncriteria; c++)
-		fprintf(out, "%s%s", c ? "、" : "", s->criteria[c]);
-	fputs("\n", out);
+		fputs("单纯形上均匀分布（Dirichlet(1,…,1)）", out);
+	fprintf(out, "%s%s%s准则：", stop, close, open);
+	for (size_t c = 0; c < s->ncriteria; c++) {
+		fputs(c ? "、" : "", out);
+		put(out, s->criteria[c]);
+	}
+	fputs(close, out);
+}
+
+static void put_text(FILE *out, const char *s)
+{
+	fputs(s, out);
 }
 
 /* The criteria ordered by how much their weight moves the grade. */
@@ -86,7 +99,7 @@ static void text_file(FILE *out, const jx_sens *s, const jx_sens_file *f)
 int jx_sens_write_text(FILE *out, const jx_sens *s)
 {
 	fputs("权重敏感性分析（蒙特卡洛）\n", out);
-	describe(out, s);
+	describe(out, s, put_text, "", "", "\n");
 	for (size_t f = 0; f < s->nfiles; f++)
 		text_file(out, s, &s->files[f]);
 	if (s->nfiles < 2)
@@ -272,19 +285,8 @@ int jx_sens_write_html(FILE *out, const jx_sens *s)
 	      "body{font-family:\"Noto Sans CJK SC\",\"Microsoft YaHei\",sans-serif;max-width:182mm;margin:12px auto;font-size:10.5pt}"
 	      "table{border-collapse:collapse;margin:4px 0 10px}th,td{border:1px solid #a0a7b0;padding:2px 6px}"
 	      "td.n{text-align:right}h2{font-size:13pt;border-bottom:2px solid #34495e}"
-	      "</style>\n</head>\n<body>\n<h1>权重敏感性分析（蒙特卡洛）</h1>\n<p>", out);
-	fprintf(out, "生成器 %s，种子 %lu，样本 %zu，层级 %d，权重分布：", s->generator, s->opts.seed,
-		s->opts.samples, s->opts.level);
-	if (s->opts.concentration > 0)
-		fprintf(out, "围绕基准权重的 Dirichlet(K·w0)，K = %g。", s->opts.concentration);
-	else
-		fputs("单纯形上均匀分布（Dirichlet(1,…,1)）。", out);
-	fputs("</p>\n<p>准则：", out);
-	for (size_t c = 0; c < s->ncriteria; c++) {
-		fputs(c ? "、" : "", out);
-		esc(out, s->criteria[c]);
-	}
-	fputs("</p>\n", out);
+	      "</style>\n</head>\n<body>\n<h1>权重敏感性分析（蒙特卡洛）</h1>\n", out);
+	describe(out, s, esc, "<p>", "。", "</p>\n");
 	for (size_t i = 0; i < s->nfiles; i++) {
 		const jx_sens_file *f = &s->files[i];
 		const jx_rules *rules = f->result->rules;
