@@ -444,12 +444,7 @@ static void json_funds(yajl_gen g, const jx_result *r)
 {
 	const jx_funds_result *fr = &r->funds;
 	yajl_gen_map_open(g);
-	jx_json_str(g, "path");
-	yajl_gen_array_open(g);
-	jx_json_str(g, "funds");
-	yajl_gen_array_close(g);
-	jx_json_kv_num(g, "budget", r->doc->funds.rows[0].budget, -1);
-	jx_json_kv_num(g, "executed", r->doc->funds.rows[0].executed, -1);
+	jx_json_funds_head(g, &r->doc->funds);
 	jx_json_kv_num(g, "weight", fr->weight, -1);
 	if (!fr->na) {
 		json_rule(g, fr->rule);

@@ -30,6 +30,9 @@ void jx_json_double(yajl_gen g, double v, int places);
 /** "path": [names from level 1]. */
 void jx_json_path(yajl_gen g, const jx_node *n);
 
+/** "path": ["funds"], then the scored row's "budget" and "executed". */
+void jx_json_funds_head(yajl_gen g, const jx_funds *f);
+
 /** The spec §4 object of a scored evaluation (findings may be NULL). */
 void jx_json_result(yajl_gen g, const jx_result *r, const jx_findings *f);
 

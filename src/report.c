@@ -383,12 +383,7 @@ int jx_report_write_json(FILE *out, const jx_report *rep)
 	if (jx_report_funds_off_target(r)) {
 		/* the funds row: path ["funds"], as in audit records */
 		yajl_gen_map_open(g);
-		jx_json_str(g, "path");
-		yajl_gen_array_open(g);
-		jx_json_str(g, "funds");
-		yajl_gen_array_close(g);
-		jx_json_kv_num(g, "budget", r->doc->funds.rows[0].budget, -1);
-		jx_json_kv_num(g, "executed", r->doc->funds.rows[0].executed, -1);
+		jx_json_funds_head(g, &r->doc->funds);
 		jx_json_kv_num(g, "rate", r->funds.rate_pct, rdec);
 		jx_json_kv_num(g, "lost", r->funds.lost, dec);
 		jx_json_kv_str(g, "reason", r->doc->funds.deviation);

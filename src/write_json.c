@@ -108,6 +108,16 @@ void jx_json_path(yajl_gen g, const jx_node *n)
 	yajl_gen_array_close(g);
 }
 
+void jx_json_funds_head(yajl_gen g, const jx_funds *f)
+{
+	jx_json_str(g, "path");
+	yajl_gen_array_open(g);
+	jx_json_str(g, "funds");
+	yajl_gen_array_close(g);
+	jx_json_kv_num(g, "budget", f->rows[0].budget, -1);
+	jx_json_kv_num(g, "executed", f->rows[0].executed, -1);
+}
+
 /* Short local names for the helpers above. */
 static void str(out *o, const char *s) { jx_json_str(o->g, s); }
 static void key(out *o, const char *k) { jx_json_str(o->g, k); }
