@@ -244,7 +244,7 @@ static void md_table(FILE *out, const jx_result *r)
 static void md_deviations(FILE *out, const jx_result *r)
 {
 	int dec = r->rules->decimals, rdec = r->rules->rate_decimals;
-	char a[JX_DEC_BUFSZ], b[JX_DEC_BUFSZ], buf[512], path[512];
+	char a[JX_DEC_BUFSZ], b[JX_DEC_BUFSZ], c[JX_DEC_BUFSZ], d[JX_DEC_BUFSZ], buf[512], path[512];
 	size_t k = 0;
 
 	fputs("## 三、偏差原因分析\n\n", out);
@@ -253,7 +253,7 @@ static void md_deviations(FILE *out, const jx_result *r)
 		fprintf(out, "### %zu. 预算执行率\n\n", ++k);
 		fprintf(out, "- 全年预算数 %s，全年执行数 %s，执行率 %s%%，扣 %s 分\n",
 			jx_report_fmt(a, row->budget, -1), jx_report_fmt(b, row->executed, -1),
-			jx_report_fmt(buf, r->funds.rate_pct, rdec), jx_report_fmt(path, r->funds.lost, dec));
+			jx_report_fmt(c, r->funds.rate_pct, rdec), jx_report_fmt(d, r->funds.lost, dec));
 		if (*r->doc->funds.deviation)
 			fprintf(out, "- 偏差原因分析及改进措施（自评表填写）：%s\n\n", r->doc->funds.deviation);
 		else

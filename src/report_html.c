@@ -477,14 +477,14 @@ static void score_table(FILE *out, const jx_result *r)
 static void deviations(FILE *out, const jx_result *r)
 {
 	int dec = r->rules->decimals, rdec = r->rules->rate_decimals;
-	char a[JX_DEC_BUFSZ], b[JX_DEC_BUFSZ], c[JX_DEC_BUFSZ], buf[512];
+	char a[JX_DEC_BUFSZ], b[JX_DEC_BUFSZ], c[JX_DEC_BUFSZ], d[JX_DEC_BUFSZ], buf[512];
 	size_t k = 0;
 
 	if (jx_report_funds_off_target(r)) {
 		const jx_funds_row *row = &r->doc->funds.rows[0];
 		fprintf(out, "<div class=\"dev\"><h3>%zu. 预算执行率</h3><p>全年预算数 %s，全年执行数 %s，执行率 %s%%，扣 %s 分</p>\n",
 			++k, fmt(a, row->budget, -1), fmt(b, row->executed, -1), fmt(c, r->funds.rate_pct, rdec),
-			fmt(buf, r->funds.lost, dec));
+			fmt(d, r->funds.lost, dec));
 		if (*r->doc->funds.deviation) {
 			fputs("<p>偏差原因分析及改进措施：", out);
 			esc(out, r->doc->funds.deviation);
