@@ -336,11 +336,9 @@ static void lost_table(FILE *out, const jx_result *r)
 
 	jx_dec adjust;
 	bool rescaled = jx_report_rescaled(r, &adjust);
-	if (rescaled)
-		fprintf(out, "<p>不适用指标分值 %s，已按百分制折算，扣分按比例放大。</p>\n",
-			fmt(a, r->na_weight, -1));
-	else if (r->na_weight.units > 0)
-		fprintf(out, "<p>不适用指标分值 %s，不计入满分。</p>\n", fmt(a, r->na_weight, -1));
+	if (r->na_weight.units > 0)
+		fprintf(out, "<p>不适用指标分值 %s，%s。</p>\n", fmt(a, r->na_weight, -1),
+			rescaled ? "已按百分制折算，扣分按比例放大" : "不计入满分");
 	fprintf(out, "<table><thead><tr><th>一级指标</th><th>分值</th><th>得分</th><th>%s</th></tr></thead>\n",
 		rescaled ? "扣分（折算后）" : "扣分");
 	if (r->funds.present)
