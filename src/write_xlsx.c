@@ -15,8 +15,9 @@
 #include <string.h>
 #include <xlsxwriter.h>
 
-/* Excel's longest cell text, in characters. */
+/* Excel's longest cell text and sheet name, in characters. */
 #define XLSX_MAX_TEXT 32767
+#define XLSX_MAX_SHEET_NAME 31
 
 /* Red fill of a claimed value that does not follow. */
 #define BAD_FILL 0xF4CCCC
@@ -361,6 +362,7 @@ static void table_sheet(book *b, const char *name, const jx_result *r)
 	lxw_row_t row = head_rows(b, ws, r, ncols);
 	row = funds_rows(b, ws, r, row, levels);
 	row = goal_rows(b, ws, r->doc, row, ncols);
+	keep(b, worksheet_repeat_rows(ws, row, row)); /* the indicator header on every page */
 	indicator_rows(b, ws, r, row, levels);
 }
 
@@ -397,6 +399,31 @@ static void findings_sheet(book *b, const char *name, const jx_findings *f)
 	}
 }
 
+/* The name of sheet `what` of the i-th of several evaluations: "2 发现", or
+ * with what NULL its title ("2 2024 年社区卫生服务项目"), as much of it as a
+ * sheet name holds, the characters Excel refuses in one ([]:*?/\ and
+ * control characters) written as '_'. The number keeps names unique and a
+ * table next to its findings. NULL when out of memory. */
+static char *sheet_name(size_t i, const char *title, const char *what)
+{
+	char *name = jx_strdupf("%zu %s", i + 1, what ? what : title), *fitted = NULL;
+	if (!name)
+		return NULL;
+	for (char *p = name; *p; p++)
+		if ((unsigned char)*p < 0x20 || strchr("[]:*?/\\", *p))
+			*p = '_';
+	size_t len = strlen(name);
+	if (name[len - 1] == '\'')
+		name[len - 1] = '_'; /* Excel refuses a name ending in an apostrophe */
+	const char *fit = jx_text_fit(name, XLSX_MAX_SHEET_NAME, &fitted);
+	if (fit != name) {
+		free(name);
+		return *fit ? fitted : NULL;
+	}
+	free(fitted);
+	return name;
+}
+
 int jx_write_xlsx(const char *path, const jx_result *const *results,
 		  const jx_findings *const *findings, size_t n, char *err, size_t errlen)
 {
@@ -407,16 +434,16 @@ int jx_write_xlsx(const char *path, const jx_result *const *results,
 	}
 	formats(&b);
 	for (size_t i = 0; i < n; i++) {
-		char table[32], found[32];
-		if (n == 1) {
-			snprintf(table, sizeof(table), "自评表");
-			snprintf(found, sizeof(found), "发现");
+		char *table = n == 1 ? strdup("自评表") : sheet_name(i, results[i]->doc->title, NULL);
+		char *found = n == 1 ? strdup("发现") : sheet_name(i, NULL, "发现");
+		if (table && found) {
+			table_sheet(&b, table, results[i]);
+			findings_sheet(&b, found, findings ? findings[i] : NULL);
 		} else {
-			snprintf(table, sizeof(table), "自评表%zu", i + 1);
-			snprintf(found, sizeof(found), "发现%zu", i + 1);
+			keep(&b, LXW_ERROR_MEMORY_MALLOC_FAILED);
 		}
-		table_sheet(&b, table, results[i]);
-		findings_sheet(&b, found, findings ? findings[i] : NULL);
+		free(table);
+		free(found);
 	}
 	lxw_error e = workbook_close(b.wb);
 	keep(&b, e);

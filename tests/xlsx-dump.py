@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """xlsx-dump.py FILE.xlsx - print every sheet of a workbook as text, to check
-what jixiao writes to Excel: sheet names, frozen panes, the auto-filter range
-and the merged ranges, then each row with its cells as a reader sees them:
+what jixiao writes to Excel: sheet names, frozen panes, the auto-filter range,
+the rows repeated on each printed page and the merged ranges, then each row with its cells as a reader sees them:
 numbers with their number format, [red] on a red fill, the comment of a cell."""
 import sys
 
@@ -26,6 +26,8 @@ def main(path):
     wb = openpyxl.load_workbook(path)
     for ws in wb.worksheets:
         print("== %s (frozen %s, filter %s, %d rows)" % (ws.title, ws.freeze_panes, ws.auto_filter.ref, ws.max_row))
+        if ws.print_title_rows:
+            print("printed on each page: rows " + ws.print_title_rows)
         merged = sorted(str(r) for r in ws.merged_cells.ranges)
         if merged:
             print("merged: " + " ".join(merged))
