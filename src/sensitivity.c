@@ -151,10 +151,17 @@ static void draw_block(worker *w, size_t b)
 		if (n < 2)
 			continue;
 		rank_order(ru->totals, ru->samples, s, n, w->order);
-		for (size_t r = 0; r < n; r++)
-			counts[w->order[r] * n + r]++;
-		for (size_t c = 0; c < k; c++)
-			central[w->order[0] * k + c] += x[c];
+		/* Equal totals share the better rank (并列): two identical files
+		 * are both first, not first and second by file order. */
+		for (size_t r = 0, shared = 0; r < n; r++) {
+			const double *t = ru->totals + s;
+			if (r > 0 && t[w->order[r] * ru->samples] != t[w->order[r - 1] * ru->samples])
+				shared = r;
+			counts[w->order[r] * n + shared]++;
+			if (shared == 0)
+				for (size_t c = 0; c < k; c++)
+					central[w->order[r] * k + c] += x[c];
+		}
 		for (size_t r = 0; r < n; r++)
 			w->seq[r] = ru->base_rank[w->order[r]];
 		double pairs = (double)n * (double)(n - 1) / 2;
@@ -301,6 +308,14 @@ static int summarise(run *ru)
 		return 0;
 	/* Several files: ranks, central weights, Kendall tau, in block order. */
 	int jobs = s->opts.jobs > 0 ? s->opts.jobs : 1;
+	for (size_t r = 0; r < n; r++) {
+		/* Without shared ranks, each rank is held once in every sample. */
+		unsigned long long held = 0;
+		for (size_t f = 0; f < n; f++)
+			for (int j = 0; j < jobs; j++)
+				held += ru->rank_counts[(size_t)j * n * n + f * n + r];
+		s->ties |= held != m;
+	}
 	for (size_t f = 0; f < n; f++) {
 		jx_sens_file *sf = &s->files[f];
 		for (size_t r = 0; r < n; r++) {

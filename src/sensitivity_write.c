@@ -12,6 +12,9 @@
 #include <math.h>
 #include <string.h>
 
+/* Under the rank table when some sample gave files equal totals. */
+#define TIES_NOTE "总分相同的文件并列同一名次，所以同一名次的概率合计可以超过 100%。"
+
 /* "  ####" for a share of width, nothing for none; then the line end. */
 static void bar(FILE *out, double share, int width)
 {
@@ -129,6 +132,8 @@ int jx_sens_write_text(FILE *out, const jx_sens *s)
 	jx_table_release(&t);
 	if (rc)
 		return rc;
+	if (s->ties)
+		fprintf(out, "\n%s\n", TIES_NOTE);
 	fputs("\n排名第一时的平均权重（central weights）\n", out);
 	for (size_t f = 0; f < s->nfiles; f++) {
 		const jx_sens_file *sf = &s->files[f];
@@ -231,8 +236,10 @@ int jx_sens_write_json(FILE *out, const jx_sens *s)
 		yajl_gen_map_close(g);
 	}
 	yajl_gen_array_close(g);
-	if (s->nfiles > 1)
+	if (s->nfiles > 1) {
 		jx_json_kv_double(g, "kendall_tau", s->kendall_tau, 6);
+		jx_json_kv_bool(g, "ties", s->ties);
+	}
 	yajl_gen_map_close(g);
 	yajl_gen_free(g);
 	return ferror(out) ? JX_EIO : 0;
@@ -334,7 +341,10 @@ int jx_sens_write_html(FILE *out, const jx_sens *s)
 				fprintf(out, "<td class=\"n\">%.2f%%</td>", f->ranks[r] * 100);
 			fputs("</tr>\n", out);
 		}
-		fputs("</table>\n<h2>排名第一时的平均权重</h2>\n<table><tr><th>项目</th>", out);
+		fputs("</table>\n", out);
+		if (s->ties)
+			fprintf(out, "<p>%s</p>\n", TIES_NOTE);
+		fputs("<h2>排名第一时的平均权重</h2>\n<table><tr><th>项目</th>", out);
 		for (size_t c = 0; c < s->ncriteria; c++) {
 			fputs("<th>", out);
 			esc(out, s->criteria[c]);

@@ -1,7 +1,8 @@
 /*
  * check_sensitivity.c - Monte Carlo weight sensitivity: the seed project
  * stays 优 under every weight vector, runs repeat exactly whatever the
- * threads, concentrated draws stay near the base total, ranks add up.
+ * threads, concentrated draws stay near the base total, ranks add up,
+ * equal totals share a rank.
  */
 #include "check_jixiao.h"
 
@@ -216,8 +217,35 @@ START_TEST(test_ranks)
 		ck_assert(fabs(by_rank - 1) < 1e-9 && fabs(by_file - 1) < 1e-9);
 	}
 	ck_assert(s.kendall_tau > -1 && s.kendall_tau <= 1);
+	ck_assert(!s.ties);
 	/* the road project (88.03) is last most of the time */
 	ck_assert(s.files[2].ranks[3] > 0.5);
+	jx_sens_release(&s);
+}
+END_TEST
+
+START_TEST(test_ties_share_the_rank)
+{
+	/* The same file twice, next to another: the two always have equal
+	 * totals, so each is first (or second) exactly as often as the other,
+	 * whatever their order. */
+	const jx_result *three[3] = { results[0], results[2], results[0] };
+	jx_sens s;
+	jx_sens_opts o = { 3000, 5, 1, 0, 1 };
+	ck_assert_int_eq(jx_sens_run(&s, three, 3, &o, &diags), 0);
+	for (int r = 0; r < 3; r++)
+		ck_assert_double_eq(s.files[0].ranks[r], s.files[2].ranks[r]);
+	ck_assert(s.files[0].ranks[0] > 0.5); /* karamay (97.26) above the road project (88.03) */
+	/* The pair shares first, or second below the road project: never third;
+	 * the road project is first or third, never second. */
+	ck_assert_double_eq(s.files[0].ranks[2], 0);
+	ck_assert_double_eq(s.files[0].ranks[0] + s.files[0].ranks[1], 1);
+	ck_assert_double_eq(s.files[1].ranks[1], 0);
+	ck_assert_double_eq(s.files[1].ranks[0], s.files[0].ranks[1]);
+	ck_assert(s.files[0].has_central && s.files[2].has_central);
+	ck_assert(s.ties);
+	for (size_t c = 0; c < s.ncriteria; c++)
+		ck_assert_double_eq(s.files[0].central[c], s.files[2].central[c]);
 	jx_sens_release(&s);
 }
 END_TEST
@@ -276,6 +304,7 @@ Suite *sensitivity_suite(void)
 	tcase_add_test(tc, test_graded_at_rule_set_places);
 	tcase_add_test(tc, test_repeatable);
 	tcase_add_test(tc, test_ranks);
+	tcase_add_test(tc, test_ties_share_the_rank);
 	tcase_add_test(tc, test_concentration);
 	tcase_add_test(tc, test_level_two_and_limits);
 	suite_add_tcase(s, tc);

@@ -40,7 +40,8 @@ typedef struct jx_sens_file {
 	double p_change;        /**< probability the grade differs from the base grade */
 	double *influence;      /**< per criterion: mean weight share when the grade changes
 				     minus when it does not (0 when it never changes) */
-	double *ranks;          /**< probability of each rank, 1 first (several files) */
+	double *ranks;          /**< probability of each rank, 1 first (several files);
+				 * equal totals share the better rank */
 	double *central;        /**< mean weights when ranked first (several files) */
 	bool has_central;
 	double lo, hi;          /**< histogram range */
@@ -57,6 +58,7 @@ typedef struct jx_sens {
 	jx_sens_file *files;
 	size_t nfiles;
 	double kendall_tau;     /**< mean Kendall tau, base ranking vs each sample's (several files) */
+	bool ties;              /**< some sample gave files equal totals: they shared a rank */
 	void *priv;
 } jx_sens;
 
