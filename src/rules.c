@@ -277,10 +277,14 @@ static bool read_bands(const jx_reader *rd, const jx_ynode *n, jx_rule *r)
 	jx_band *bands = jx_arena_array(rd->arena, n->n, sizeof(*bands));
 	if (!bands)
 		return false;
+	/* Each band is checked against the last one whose bound was read, so
+	 * that one mistake neither hides nor causes another. */
+	const jx_band *prev = NULL;
+	bool last_read = false; /* the last band's bound was read (or left out) */
 	for (size_t i = 0; i < n->n; i++) {
 		const jx_ynode *b = n->items[i];
 		jx_keys seen = { 0 };
-		bool has_score = false;
+		bool has_score = false, bound_ok = true;
 		if (!jx_read_map(rd, b, "a band ({min: 90%, score: 100%})")) {
 			ok = false;
 			continue;
@@ -296,28 +300,32 @@ static bool read_bands(const jx_reader *rd, const jx_ynode *n, jx_rule *r)
 					jx_read_error(rd, k, "bands measured by %s use '%s', not '%s'",
 						      r->by_deviation ? "deviation" : "rate",
 						      r->by_deviation ? "max" : "min", k->str);
-					ok = false;
+					bound_ok = false;
 					continue;
 				}
 				bands[i].has_bound = true;
-				ok &= jx_read_pct(rd, v, "a band's bound", 1000, &bands[i].bound);
+				bound_ok &= jx_read_pct(rd, v, "a band's bound", 1000, &bands[i].bound);
 			} else {
-				ok = false;
+				bound_ok = false; /* an unknown key, perhaps a misspelt bound */
 			}
 		}
+		ok &= bound_ok;
 		if (!has_score) {
 			jx_read_error(rd, b, "band has no 'score'");
 			ok = false;
 		}
-		if (!ok)
+		if (i + 1 == n->n)
+			last_read = bound_ok;
+		if (!bound_ok)
 			continue;
 		if (!bands[i].has_bound && i + 1 < n->n) {
 			jx_read_error(rd, b, "only the last band may leave out its '%s'",
 				      r->by_deviation ? "max" : "min");
 			ok = false;
+			continue;
 		}
-		if (i > 0 && bands[i].has_bound && bands[i - 1].has_bound) {
-			int c = jx_frac_cmp(bands[i].bound, bands[i - 1].bound);
+		if (prev && bands[i].has_bound) {
+			int c = jx_frac_cmp(bands[i].bound, prev->bound);
 			if (r->by_deviation ? c <= 0 : c >= 0) {
 				jx_read_error(rd, b, "bands must be in %s order of '%s'",
 					      r->by_deviation ? "increasing" : "decreasing",
@@ -325,18 +333,17 @@ static bool read_bands(const jx_reader *rd, const jx_ynode *n, jx_rule *r)
 				ok = false;
 			}
 		}
+		prev = &bands[i];
 	}
-	if (ok) {
-		const jx_band *last = &bands[n->n - 1];
-		if (r->by_deviation && last->has_bound) {
-			jx_read_error(rd, n->items[n->n - 1],
-				      "deviations above the last band's max have no score; end with a band without 'max'");
-			ok = false;
-		} else if (!r->by_deviation && last->has_bound && last->bound.num != 0) {
-			jx_read_error(rd, n->items[n->n - 1],
-				      "rates below the last band's min have no score; end with 'min: 0%%' or a band without 'min'");
-			ok = false;
-		}
+	const jx_band *last = &bands[n->n - 1];
+	if (last_read && r->by_deviation && last->has_bound) {
+		jx_read_error(rd, n->items[n->n - 1],
+			      "deviations above the last band's max have no score; end with a band without 'max'");
+		ok = false;
+	} else if (last_read && !r->by_deviation && last->has_bound && last->bound.num != 0) {
+		jx_read_error(rd, n->items[n->n - 1],
+			      "rates below the last band's min have no score; end with 'min: 0%%' or a band without 'min'");
+		ok = false;
 	}
 	r->bands = bands;
 	r->nbands = n->n;
@@ -603,9 +610,13 @@ static bool read_grades(const jx_reader *rd, const jx_ynode *n, jx_rules *pub)
 	jx_grade *g = jx_arena_array(rd->arena, n->n, sizeof(*g));
 	if (!g)
 		return false;
+	/* Each grade is checked against the last one whose min was read. */
+	const jx_grade *prev = NULL;
+	bool last_read = false;
 	for (size_t i = 0; i < n->n; i++) {
 		const jx_ynode *e = n->items[i];
 		jx_keys seen = { 0 };
+		bool min_ok = false;
 		if (!jx_read_map(rd, e, "a grade ({min: 90, name: 优})")) {
 			ok = false;
 			continue;
@@ -613,7 +624,10 @@ static bool read_grades(const jx_reader *rd, const jx_ynode *n, jx_rules *pub)
 		for (size_t j = 0; j < e->n; j++) {
 			const jx_ynode *k = e->items[2 * j], *v = e->items[2 * j + 1];
 			switch (jx_read_key(rd, k, fields, 3, &seen, "grade")) {
-			case 0: ok &= jx_read_dec(rd, v, "a grade's min", NULL, &g[i].min, NULL); break;
+			case 0:
+				min_ok = jx_read_dec(rd, v, "a grade's min", NULL, &g[i].min, NULL);
+				ok &= min_ok;
+				break;
 			case 1: ok &= jx_read_text(rd, v, "a grade name", &g[i].name); break;
 			case 2: ok &= jx_read_texts(rd, v, "grade aliases", &g[i].aliases, &g[i].naliases); break;
 			default: ok = false; break;
@@ -622,12 +636,18 @@ static bool read_grades(const jx_reader *rd, const jx_ynode *n, jx_rules *pub)
 		if (!jx_keys_has(&seen, 0) || !jx_keys_has(&seen, 1)) {
 			jx_read_error(rd, e, "a grade needs 'min' and 'name'");
 			ok = false;
-		} else if (i > 0 && jx_dec_cmp(g[i].min, g[i - 1].min) >= 0) {
+		}
+		if (i + 1 == n->n)
+			last_read = min_ok;
+		if (!min_ok)
+			continue;
+		if (prev && jx_dec_cmp(g[i].min, prev->min) >= 0) {
 			jx_read_error(rd, e, "grades must be in decreasing order of 'min'");
 			ok = false;
 		}
+		prev = &g[i];
 	}
-	if (ok && g[n->n - 1].min.units > 0) {
+	if (last_read && g[n->n - 1].min.units > 0) {
 		char buf[JX_DEC_BUFSZ];
 		jx_read_error(rd, n->items[n->n - 1],
 			      "totals below %s have no grade; give the last grade 'min: 0'",
