@@ -15,27 +15,29 @@ double jx_dec_to_double(jx_dec d)
 	return (double)d.units / (double)JX_DEC_SCALE;
 }
 
-/* The weight of the not-applicable leaves under node. */
-static double na_weight(const jx_result *r, const jx_node *node)
+/* The weight of the not-applicable leaves under node, exactly. */
+static int64_t na_weight(const jx_result *r, const jx_node *node)
 {
 	if (jx_node_is_leaf(node))
-		return r->leaves[node->index].na ? jx_dec_to_double(node->weight) : 0;
-	double w = 0;
+		return r->leaves[node->index].na ? node->weight.units : 0;
+	int64_t w = 0;
 	for (size_t i = 0; i < node->nchildren; i++)
 		w += na_weight(r, &node->children[i]);
 	return w;
 }
 
+/* Shares are one division of exact units (each below 2^53, so exact as
+ * doubles): equal shares are equal doubles, 24.03 of 30 as 32.04 of 40. */
 static void put(jx_criterion *out, size_t *k, const char *name, jx_dec weight, jx_dec score,
-		double na)
+		int64_t na)
 {
 	if (*k >= JX_MAX_CRITERIA || weight.units <= 0)
 		return;
-	double w = jx_dec_to_double(weight);
+	double w = (double)weight.units;
 	out[*k].name = name;
-	out[*k].weight = w;
-	out[*k].attain = jx_dec_to_double(score) / w;
-	out[*k].applies = (w - na) / w;
+	out[*k].weight = jx_dec_to_double(weight);
+	out[*k].attain = (double)score.units / w;
+	out[*k].applies = (double)(weight.units - na) / w;
 	(*k)++;
 }
 
