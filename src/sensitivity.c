@@ -35,17 +35,22 @@ typedef struct file_model {
 	bool drop;
 } file_model;
 
+/* Totals are kept to this many decimals, so that binary noise plays no part. */
+#define TOTAL_SCALE 1e9
+
 /*
- * t (≥ 0) at places decimals, rounded by mode as score rounds: through an
- * exact decimal (jx_dec_round), so that binary noise neither decides a tie
- * (2.675 half-up is 2.68) nor puts a total of exactly 90 under 90.
+ * t (≥ 0, a multiple of 1/TOTAL_SCALE) at places decimals, rounded by mode
+ * as score rounds: once, from the exact fraction of TOTAL_SCALE units, so
+ * that binary noise neither decides a tie (2.675 half-up is 2.68) nor puts a
+ * total of exactly 90 under 90, and 89.994999856 stays below 89.995.
  */
 static double rounded(double t, int places, jx_rounding mode)
 {
-	double units = nearbyint(t * (double)JX_DEC_SCALE);
-	if (!(units >= 0 && units < 1e18))
+	double units = nearbyint(t * TOTAL_SCALE);
+	jx_dec d;
+	if (!(units >= 0 && units < 1e18) ||
+	    jx_frac_round(&d, jx_frac_make((int64_t)units, (int64_t)TOTAL_SCALE), places, mode))
 		return t; /* beyond the decimals: not a total */
-	jx_dec d = jx_dec_round((jx_dec){ (int64_t)units }, places, mode);
 	return (double)d.units / (double)JX_DEC_SCALE;
 }
 
@@ -146,7 +151,7 @@ static void draw_block(worker *w, size_t b)
 			scored *= fm->w;
 			apply = fm->outside + fm->w * apply;
 			double t = fm->drop || apply <= 0 ? scored : fm->max * scored / apply;
-			ru->totals[f * ru->samples + s] = nearbyint(t * 1e9) / 1e9; /* no binary noise */
+			ru->totals[f * ru->samples + s] = nearbyint(t * TOTAL_SCALE) / TOTAL_SCALE;
 		}
 		if (n < 2)
 			continue;
