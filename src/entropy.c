@@ -7,6 +7,7 @@
 #include "jixiao/common.h"
 #include "json.h"
 #include "table.h"
+#include "text.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -99,8 +100,8 @@ int jx_entropy_write_text(FILE *out, const jx_entropy *e)
 	for (size_t j = 0; j < e->k; j++) {
 		size_t r = jx_table_row(&t);
 		jx_table_set(&t, r, 0, "%s", e->criteria[j]);
-		jx_table_set(&t, r, 1, "%.4f", e->e[j]);
-		jx_table_set(&t, r, 2, "%.4f", e->w[j]);
+		jx_table_set(&t, r, 1, "%s", JX_FIXED(e->e[j], 4));
+		jx_table_set(&t, r, 2, "%s", JX_FIXED(e->w[j], 4));
 		if (e->constant[j])
 			jx_table_set(&t, r, 3, "各表得分率相同，不提供信息");
 	}

@@ -8,12 +8,26 @@
 #include "jixiao/common.h"
 #include "json.h"
 #include "table.h"
+#include "text.h"
 
 #include <math.h>
 #include <string.h>
 
 /* Under the rank table when some sample gave files equal totals. */
 #define TIES_NOTE "总分相同的文件并列同一名次，所以同一名次的概率合计可以超过 100%。"
+
+/* x as jx_fixed writes it, with a '+' when not negative ("+0.0123"), in
+ * buf of JX_FIXED_BUFSZ + 1 bytes. */
+static const char *with_sign(char *buf, double x, int places)
+{
+	jx_fixed(buf + 1, x, places);
+	if (buf[1] == '-')
+		return buf + 1;
+	buf[0] = '+';
+	return buf;
+}
+
+#define SIGNED_FIXED(x, places) with_sign((char[JX_FIXED_BUFSZ + 1]){ 0 }, (x), (places))
 
 /* "  ####" for a share of width, nothing for none; then the line end. */
 static void bar(FILE *out, double share, int width)
@@ -71,22 +85,24 @@ static void text_file(FILE *out, const jx_sens *s, const jx_sens_file *f)
 	size_t maxhist = 1;
 
 	fprintf(out, "\n%s（%s）\n", f->result->doc->title, f->result->doc->path);
-	fprintf(out, "  基准总分   %.2f（%s）\n", f->base_total, rules->grades[f->base_grade].name);
-	fprintf(out, "  总分分布   均值 %.2f，标准差 %.2f\n", f->mean, f->sd);
-	fprintf(out, "             5%% %.2f   25%% %.2f   50%% %.2f   75%% %.2f   95%% %.2f\n", f->q[0],
-		f->q[1], f->q[2], f->q[3], f->q[4]);
+	fprintf(out, "  基准总分   %s（%s）\n", JX_FIXED(f->base_total, rules->decimals),
+		rules->grades[f->base_grade].name);
+	fprintf(out, "  总分分布   均值 %s，标准差 %s\n", JX_FIXED(f->mean, 2), JX_FIXED(f->sd, 2));
+	fprintf(out, "             5%% %s   25%% %s   50%% %s   75%% %s   95%% %s\n", JX_FIXED(f->q[0], 2),
+		JX_FIXED(f->q[1], 2), JX_FIXED(f->q[2], 2), JX_FIXED(f->q[3], 2), JX_FIXED(f->q[4], 2));
 	fputs("  等级概率", out);
 	for (size_t g = 0; g < rules->ngrades; g++) {
-		fprintf(out, "%s%s %7.2f%%", g ? "             " : "   ", rules->grades[g].name,
-			f->grades[g] * 100);
+		fprintf(out, "%s%s %7s%%", g ? "             " : "   ", rules->grades[g].name,
+			JX_FIXED(f->grades[g] * 100, 2));
 		bar(out, f->grades[g], 40);
 	}
-	fprintf(out, "  等级改变   %.2f%%", f->p_change * 100);
+	fprintf(out, "  等级改变   %s%%", JX_FIXED(f->p_change * 100, 2));
 	if (f->p_change > 0) {
 		influence_order(s, f, order);
 		fputs("；最易改变等级的权重：", out);
 		for (size_t i = 0; i < s->ncriteria && i < 3; i++)
-			fprintf(out, "%s%s %+.4f", i ? "，" : "", s->criteria[order[i]], f->influence[order[i]]);
+			fprintf(out, "%s%s %s", i ? "，" : "", s->criteria[order[i]],
+				SIGNED_FIXED(f->influence[order[i]], 4));
 	}
 	fputs("\n  总分直方图\n", out);
 	for (int b = 0; b < JX_SENS_BINS; b++)
@@ -94,7 +110,8 @@ static void text_file(FILE *out, const jx_sens *s, const jx_sens_file *f)
 			maxhist = f->hist[b];
 	double w = (f->hi - f->lo) / JX_SENS_BINS;
 	for (int b = 0; b < (w > 0 ? JX_SENS_BINS : 1); b++) { /* one row when every total is the same */
-		fprintf(out, "    %7.2f–%-7.2f %7zu", f->lo + w * b, f->lo + w * (b + 1), f->hist[b]);
+		fprintf(out, "    %7s–%-7s %7zu", JX_FIXED(f->lo + w * b, 2), JX_FIXED(f->lo + w * (b + 1), 2),
+			f->hist[b]);
 		bar(out, (double)f->hist[b] / (double)maxhist, 40);
 	}
 }
@@ -112,7 +129,7 @@ int jx_sens_write_text(FILE *out, const jx_sens *s)
 	size_t nranks = s->nfiles < 10 ? s->nfiles : 10;
 	jx_table t;
 	jx_table_init(&t, 2 + nranks);
-	for (size_t c = 2; c < 2 + nranks; c++)
+	for (size_t c = 1; c < 2 + nranks; c++)
 		jx_table_align(&t, c, JX_RIGHT);
 	size_t h = jx_table_row(&t);
 	jx_table_set(&t, h, 0, "排名概率");
@@ -123,9 +140,9 @@ int jx_sens_write_text(FILE *out, const jx_sens *s)
 	for (size_t f = 0; f < s->nfiles; f++) {
 		size_t k = jx_table_row(&t);
 		jx_table_set(&t, k, 0, "%s", s->files[f].result->doc->title);
-		jx_table_set(&t, k, 1, "%.2f", s->files[f].base_total);
+		jx_table_set(&t, k, 1, "%s", JX_FIXED(s->files[f].base_total, s->files[f].result->rules->decimals));
 		for (size_t r = 0; r < nranks; r++)
-			jx_table_set(&t, k, 2 + r, "%.2f%%", s->files[f].ranks[r] * 100);
+			jx_table_set(&t, k, 2 + r, "%s%%", JX_FIXED(s->files[f].ranks[r] * 100, 2));
 	}
 	fputc('\n', out);
 	int rc = jx_table_print(&t, out);
@@ -141,10 +158,10 @@ int jx_sens_write_text(FILE *out, const jx_sens *s)
 		if (!sf->has_central)
 			fputs("从未排名第一", out);
 		for (size_t c = 0; sf->has_central && c < s->ncriteria; c++)
-			fprintf(out, "%s%s %.4f", c ? "，" : "", s->criteria[c], sf->central[c]);
+			fprintf(out, "%s%s %s", c ? "，" : "", s->criteria[c], JX_FIXED(sf->central[c], 4));
 		fputc('\n', out);
 	}
-	fprintf(out, "\n基准排名与抽样排名的 Kendall tau 均值：%.4f\n", s->kendall_tau);
+	fprintf(out, "\n基准排名与抽样排名的 Kendall tau 均值：%s\n", JX_FIXED(s->kendall_tau, 4));
 	return ferror(out) ? JX_EIO : 0;
 }
 
@@ -279,9 +296,9 @@ static void histogram_svg(FILE *out, const jx_sens_file *f)
 	}
 	fprintf(out, "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"#333\"/>\n", left,
 		left + bw * JX_SENS_BINS, top + plot, top + plot);
-	fprintf(out, "<text x=\"%d\" y=\"%d\" font-size=\"10\">%.2f</text>", left, top + plot + 14, f->lo);
-	fprintf(out, "<text x=\"%d\" y=\"%d\" font-size=\"10\" text-anchor=\"end\">%.2f</text>\n",
-		left + bw * JX_SENS_BINS, top + plot + 14, f->hi);
+	fprintf(out, "<text x=\"%d\" y=\"%d\" font-size=\"10\">%s</text>", left, top + plot + 14, JX_FIXED(f->lo, 2));
+	fprintf(out, "<text x=\"%d\" y=\"%d\" font-size=\"10\" text-anchor=\"end\">%s</text>\n",
+		left + bw * JX_SENS_BINS, top + plot + 14, JX_FIXED(f->hi, 2));
 	fputs("</svg>\n", out);
 }
 
@@ -299,9 +316,13 @@ int jx_sens_write_html(FILE *out, const jx_sens *s)
 		const jx_rules *rules = f->result->rules;
 		fputs("<h2>", out);
 		esc(out, f->result->doc->title);
-		fputs("</h2>\n<table><tr><th>基准总分</th><th>均值</th><th>标准差</th><th>5%</th><th>50%</th><th>95%</th><th>等级改变</th></tr>\n", out);
-		fprintf(out, "<tr><td class=\"n\">%.2f</td><td class=\"n\">%.2f</td><td class=\"n\">%.2f</td><td class=\"n\">%.2f</td><td class=\"n\">%.2f</td><td class=\"n\">%.2f</td><td class=\"n\">%.2f%%</td></tr></table>\n",
-			f->base_total, f->mean, f->sd, f->q[0], f->q[2], f->q[4], f->p_change * 100);
+		fputs("</h2>\n<table><tr><th>基准总分</th><th>均值</th><th>标准差</th><th>5%</th><th>25%</th>"
+		      "<th>50%</th><th>75%</th><th>95%</th><th>等级改变</th></tr>\n<tr>", out);
+		fprintf(out, "<td class=\"n\">%s</td>", JX_FIXED(f->base_total, rules->decimals));
+		const double cells[] = { f->mean, f->sd, f->q[0], f->q[1], f->q[2], f->q[3], f->q[4] };
+		for (size_t c = 0; c < sizeof(cells) / sizeof(cells[0]); c++)
+			fprintf(out, "<td class=\"n\">%s</td>", JX_FIXED(cells[c], 2));
+		fprintf(out, "<td class=\"n\">%s%%</td></tr></table>\n", JX_FIXED(f->p_change * 100, 2));
 		fputs("<table><tr>", out);
 		for (size_t g = 0; g < rules->ngrades; g++) {
 			fputs("<th>", out);
@@ -310,7 +331,7 @@ int jx_sens_write_html(FILE *out, const jx_sens *s)
 		}
 		fputs("</tr><tr>", out);
 		for (size_t g = 0; g < rules->ngrades; g++)
-			fprintf(out, "<td class=\"n\">%.2f%%</td>", f->grades[g] * 100);
+			fprintf(out, "<td class=\"n\">%s%%</td>", JX_FIXED(f->grades[g] * 100, 2));
 		fputs("</tr></table>\n", out);
 		if (f->p_change > 0) {
 			size_t order[64];
@@ -319,7 +340,7 @@ int jx_sens_write_html(FILE *out, const jx_sens *s)
 			for (size_t c = 0; c < s->ncriteria && c < 3; c++) {
 				fputs(c ? "，" : "", out);
 				esc(out, s->criteria[order[c]]);
-				fprintf(out, " %+.4f", f->influence[order[c]]);
+				fprintf(out, " %s", SIGNED_FIXED(f->influence[order[c]], 4));
 			}
 			fputs("</p>\n", out);
 		}
@@ -336,9 +357,9 @@ int jx_sens_write_html(FILE *out, const jx_sens *s)
 			const jx_sens_file *f = &s->files[i];
 			fputs("<tr><td>", out);
 			esc(out, f->result->doc->title);
-			fprintf(out, "</td><td class=\"n\">%.2f</td>", f->base_total);
+			fprintf(out, "</td><td class=\"n\">%s</td>", JX_FIXED(f->base_total, f->result->rules->decimals));
 			for (size_t r = 0; r < nranks; r++)
-				fprintf(out, "<td class=\"n\">%.2f%%</td>", f->ranks[r] * 100);
+				fprintf(out, "<td class=\"n\">%s%%</td>", JX_FIXED(f->ranks[r] * 100, 2));
 			fputs("</tr>\n", out);
 		}
 		fputs("</table>\n", out);
@@ -359,11 +380,11 @@ int jx_sens_write_html(FILE *out, const jx_sens *s)
 			if (!f->has_central)
 				fprintf(out, "<td colspan=\"%zu\">从未排名第一</td>", s->ncriteria);
 			for (size_t c = 0; f->has_central && c < s->ncriteria; c++)
-				fprintf(out, "<td class=\"n\">%.4f</td>", f->central[c]);
+				fprintf(out, "<td class=\"n\">%s</td>", JX_FIXED(f->central[c], 4));
 			fputs("</tr>\n", out);
 		}
 		fputs("</table>\n", out);
-		fprintf(out, "<p>基准排名与抽样排名的 Kendall tau 均值：%.4f</p>\n", s->kendall_tau);
+		fprintf(out, "<p>基准排名与抽样排名的 Kendall tau 均值：%s</p>\n", JX_FIXED(s->kendall_tau, 4));
 	}
 	fputs("</body>\n</html>\n", out);
 	return ferror(out) ? JX_EIO : 0;

@@ -4,6 +4,7 @@
  */
 #include "text.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -290,4 +291,46 @@ char *jx_utf8_escape(const char *s)
 	}
 	out[o] = '\0';
 	return out;
+}
+
+/* ------------------------------------------------------------ doubles */
+
+char *jx_fixed(char *buf, double x, int places)
+{
+	if (places < 0)
+		places = 0;
+	if (places > 9)
+		places = 9;
+	if (!isfinite(x) || fabs(x) >= 1e15) {
+		snprintf(buf, JX_FIXED_BUFSZ, "%.*g", 17, x);
+		return buf;
+	}
+	/* The binary value's exact digits, 24 beyond those kept: glibc prints
+	 * them exactly, and no double below 10^15 comes within 10^-30 of a
+	 * tie without being one, so the first dropped digit decides. */
+	char digits[64];
+	int len = snprintf(digits, sizeof(digits), "%.*f", places + 24, fabs(x));
+	int keep = len - 24; /* the digits up to the last kept decimal */
+	if (places == 0)
+		keep--;          /* and no point */
+	bool up = digits[len - 24] >= '5';
+	digits[keep] = '\0';
+	for (int i = keep - 1; up && i >= 0; i--) {
+		if (digits[i] == '.')
+			continue;
+		if (digits[i] == '9') {
+			digits[i] = '0';
+		} else {
+			digits[i]++;
+			up = false;
+		}
+	}
+	bool zero = !up && strspn(digits, "0.") == (size_t)keep;
+	size_t n = 0;
+	if (x < 0 && !zero)
+		buf[n++] = '-';
+	if (up)
+		buf[n++] = '1'; /* 99.995 -> 100.00 */
+	memcpy(buf + n, digits, (size_t)keep + 1); /* at most 25 bytes with the NUL */
+	return buf;
 }

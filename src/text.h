@@ -92,4 +92,19 @@ size_t jx_text_distance(const char *a, const char *b, size_t limit);
  */
 const char *jx_text_suggest(const char *word, const char *const *candidates, size_t n);
 
+/** Room for jx_fixed: 15 integer digits, a sign, a point and 9 decimals. */
+#define JX_FIXED_BUFSZ 32
+
+/**
+ * x with places (0..9) decimals, rounded half-up (ties away from zero) on
+ * its exact binary value, as the exact numbers round: 1/32 at 4 places is
+ * 0.0313, where printf's "%.4f" gives 0.0312. No "-0.00". Values of 10^15
+ * and more (never a weight, rate or score) and non-finite ones are written
+ * by printf. Returns buf (JX_FIXED_BUFSZ bytes).
+ */
+char *jx_fixed(char *buf, double x, int places);
+
+/** jx_fixed into a buffer of the enclosing block, for several in one printf. */
+#define JX_FIXED(x, places) jx_fixed((char[JX_FIXED_BUFSZ]){ 0 }, (x), (places))
+
 #endif

@@ -83,11 +83,8 @@ void jx_json_kv_null(yajl_gen g, const char *k)
 
 void jx_json_double(yajl_gen g, double v, int places)
 {
-	char buf[64];
-	snprintf(buf, sizeof(buf), "%.*f", places, v);
-	/* -0.0000 says nothing a reader needs */
-	if (buf[0] == '-' && strspn(buf + 1, "0.") == strlen(buf + 1))
-		memmove(buf, buf + 1, strlen(buf));
+	char buf[JX_FIXED_BUFSZ];
+	jx_fixed(buf, v, places);
 	yajl_gen_number(g, buf, strlen(buf));
 }
 

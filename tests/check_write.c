@@ -10,6 +10,7 @@
 #include "table.h"
 #include "text.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -78,6 +79,29 @@ START_TEST(test_table_alignment)
 END_TEST
 
 /* Score a small evaluation and write it with each writer. */
+START_TEST(test_fixed)
+{
+	/* Half-up on the binary value: exact ties (k/32, k/128) go up, as the
+	 * exact numbers do; printf's "%.4f" would give 0.0312. */
+	static const struct {
+		double x;
+		int places;
+		const char *want;
+	} cases[] = {
+		{ 1.0 / 32, 4, "0.0313" },    { 127.0 / 128, 6, "0.992188" }, { 13.0 / 128, 6, "0.101563" },
+		{ 90.03125, 4, "90.0313" },   { 0.125, 2, "0.13" },          { -0.125, 2, "-0.13" },
+		{ 2.5, 0, "3" },              { -2.5, 0, "-3" },             { 99.5, 0, "100" },
+		{ 9.9999, 2, "10.00" },       { -9.996, 2, "-10.00" },       { -0.0001, 2, "0.00" },
+		{ 0, 4, "0.0000" },           { 2.675, 2, "2.67" },          /* 2.67499999… in binary */
+		{ 0.1, 9, "0.100000000" },    { 123456789012345.0, 1, "123456789012345.0" },
+		{ 1e15, 2, "1000000000000000" }, { 1e300, 2, "1.0000000000000001e+300" },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		ck_assert_str_eq(JX_FIXED(cases[i].x, cases[i].places), cases[i].want);
+	ck_assert_str_eq(JX_FIXED(NAN, 2), "nan");
+}
+END_TEST
+
 /* Text that does not fit is cut between characters and ends in "…". */
 START_TEST(test_text_cut)
 {
@@ -329,6 +353,7 @@ Suite *write_suite(void)
 	TCase *tc = tcase_create("text");
 	tcase_add_test(tc, test_widths);
 	tcase_add_test(tc, test_csv_cells);
+	tcase_add_test(tc, test_fixed);
 	tcase_add_test(tc, test_text_cut);
 	tcase_add_test(tc, test_table_alignment);
 	tcase_add_test(tc, test_diag_caret);
