@@ -160,7 +160,7 @@ int audit_xlsx_open(audit_sink **out, const char *path, char *err, size_t errlen
 	if (slash)
 		snprintf(dir, sizeof(dir), "%.*s", slash == path ? 1 : (int)(slash - path), path);
 	lxw_workbook_options opt = { .constant_memory = LXW_TRUE, .tmpdir = dir };
-	if (!(s->wb = workbook_new_opt(s->tmp.tmp, &opt))) {
+	if (!(s->wb = workbook_new_opt(jx_tmp_name(&s->tmp), &opt))) {
 		xlsx_close(&s->base, false, err, errlen);
 		snprintf(err, errlen, "%s: cannot create the workbook", path);
 		return JX_EIO;

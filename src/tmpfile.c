@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -49,19 +50,95 @@ static int fail(jx_tmp *t, int err)
 	return -1;
 }
 
+/* The file a dangling symbolic link at path points to (a new output is
+ * created there, as a shell redirection would), else path itself. */
+static char *follow_dangling(const char *path)
+{
+	char *p = strdup(path);
+	for (int hops = 0; p && hops < 40; hops++) {
+		struct stat st;
+		char link[4096];
+		ssize_t n;
+		if (lstat(p, &st) != 0 || !S_ISLNK(st.st_mode) ||
+		    (n = readlink(p, link, sizeof(link) - 1)) < 0)
+			return p;
+		link[n] = '\0';
+		const char *slash = strrchr(p, '/');
+		size_t dir = link[0] == '/' || !slash ? 0 : (size_t)(slash - p) + 1;
+		char *next = malloc(dir + (size_t)n + 1);
+		if (next) {
+			memcpy(next, p, dir);
+			memcpy(next + dir, link, (size_t)n + 1);
+		}
+		free(p);
+		p = next;
+	}
+	if (p)
+		errno = ELOOP;
+	free(p);
+	return NULL;
+}
+
+/* The descriptor a name such as /dev/stdout or /dev/fd/3 stands for, or -1:
+ * written through it, as a shell does, so that `-o /dev/stdout >>log`
+ * appends to log. */
+static int named_descriptor(const char *path)
+{
+	if (strcmp(path, "/dev/stdout") == 0)
+		return 1;
+	if (strcmp(path, "/dev/stderr") == 0)
+		return 2;
+	const char *n = strncmp(path, "/dev/fd/", 8) == 0		? path + 8
+			: strncmp(path, "/proc/self/fd/", 14) == 0 ? path + 14
+								     : NULL;
+	if (!n || *n < '0' || *n > '9')
+		return -1;
+	char *end;
+	long v = strtol(n, &end, 10);
+	return *end == '\0' && v <= 1024 ? (int)v : -1;
+}
+
+/* Open the output itself: a descriptor, a device, a pipe. */
+static int open_direct(jx_tmp *t, bool open_file)
+{
+	t->direct = true;
+	if (!open_file)
+		return 0;
+	int named = named_descriptor(t->path);
+	int fd = named >= 0 ? fcntl(named, F_DUPFD_CLOEXEC, 3) : open(t->path, O_WRONLY | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0 || !(t->f = fdopen(fd, "w"))) {
+		int err = errno;
+		if (fd >= 0)
+			close(fd);
+		return fail(t, err);
+	}
+	return 0;
+}
+
 int jx_tmp_create(jx_tmp *t, const char *path, bool open_file)
 {
-	size_t n = strlen(path) + sizeof(".tmpXXXXXX");
+	struct stat st;
 	memset(t, 0, sizeof(*t));
-	if (n > sizeof(slot_path[0])) {
-		errno = ENAMETOOLONG;
-		return -1;
-	}
-	t->path = strdup(path);
-	t->tmp = malloc(n);
-	if (!t->path || !t->tmp)
+	if (!(t->path = strdup(path)))
 		return fail(t, ENOMEM);
-	snprintf(t->tmp, n, "%s.tmpXXXXXX", path);
+	/* Nothing under /dev or /proc is ever replaced. */
+	if (named_descriptor(path) >= 0 || strncmp(path, "/dev/", 5) == 0 || strncmp(path, "/proc/", 6) == 0)
+		return open_direct(t, open_file);
+	bool exists = stat(path, &st) == 0;
+	if (exists && S_ISDIR(st.st_mode))
+		return fail(t, EISDIR);
+	if (exists && !S_ISREG(st.st_mode))
+		return open_direct(t, open_file);
+	t->target = exists ? realpath(path, NULL) : follow_dangling(path);
+	if (!t->target)
+		return fail(t, errno ? errno : ENOMEM);
+
+	size_t n = strlen(t->target) + sizeof(".tmpXXXXXX");
+	if (n > sizeof(slot_path[0]))
+		return fail(t, ENAMETOOLONG);
+	if (!(t->tmp = malloc(n)))
+		return fail(t, ENOMEM);
+	snprintf(t->tmp, n, "%s.tmpXXXXXX", t->target);
 	int fd = mkstemp(t->tmp);
 	if (fd < 0) {
 		int err = errno;
@@ -70,10 +147,11 @@ int jx_tmp_create(jx_tmp *t, const char *path, bool open_file)
 		return fail(t, err);
 	}
 	slot_add(t->tmp);
-	/* mkstemp makes the file private; give it the mode a new file would get. */
+	/* mkstemp makes the file private: give it the mode of the output it
+	 * replaces, or the one a new file would get. */
 	mode_t mask = umask(0);
 	umask(mask);
-	fchmod(fd, 0666 & ~mask);
+	fchmod(fd, exists ? st.st_mode & 07777 : 0666 & ~mask);
 	if (!open_file) {
 		close(fd);
 		return 0;
@@ -107,28 +185,46 @@ static int sync_tmp(jx_tmp *t)
 	return err;
 }
 
+/* Written in place: flushed and closed (a terminal or a pipe cannot be synced). */
+static int commit_direct(jx_tmp *t)
+{
+	int err = 0;
+	if (t->f) {
+		if (fflush(t->f) != 0 || ferror(t->f))
+			err = errno ? errno : EIO;
+		if (fclose(t->f) != 0 && !err)
+			err = errno;
+		t->f = NULL;
+	}
+	jx_tmp_abort(t);
+	errno = err;
+	return err ? -1 : 0;
+}
+
 static int commit(jx_tmp *t, bool replace)
 {
+	if (t->direct)
+		return commit_direct(t);
 	int err = sync_tmp(t);
-	if (!err && replace && rename(t->tmp, t->path) != 0)
+	if (!err && replace && rename(t->tmp, t->target) != 0)
 		err = errno;
 	/* A hard link fails when the output exists meanwhile: nothing is replaced. */
 	if (!err && !replace) {
-		if (link(t->tmp, t->path) == 0)
+		if (link(t->tmp, t->target) == 0)
 			unlink(t->tmp);
 		else if (errno != EPERM && errno != EOPNOTSUPP && errno != ENOSYS)
 			err = errno;
-		else if (access(t->path, F_OK) == 0) /* no hard links here: check, then rename */
+		else if (access(t->target, F_OK) == 0) /* no hard links here: check, then rename */
 			err = EEXIST;
-		else if (rename(t->tmp, t->path) != 0)
+		else if (rename(t->tmp, t->target) != 0)
 			err = errno;
 	}
 	if (err)
 		return fail(t, err);
 	slot_drop(t->tmp);
 	free(t->tmp);
-	free(t->path);
-	memset(t, 0, sizeof(*t));
+	t->tmp = NULL;
+	jx_tmp_abort(t);
 	return 0;
 }
 
@@ -151,6 +247,7 @@ void jx_tmp_abort(jx_tmp *t)
 		slot_drop(t->tmp);
 	}
 	free(t->tmp);
+	free(t->target);
 	free(t->path);
 	memset(t, 0, sizeof(*t));
 }

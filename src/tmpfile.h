@@ -2,6 +2,10 @@
  * tmpfile.h - outputs that appear complete or not at all: each is written to
  * a temporary next to it ("OUT.tmpXXXXXX") and renamed over it when done.
  * Live temporaries are registered so that a signal handler can remove them.
+ * An output that is a symbolic link has its target replaced, keeping the
+ * link; an existing output keeps its permissions. An output that is not a
+ * regular file (a terminal, /dev/null, a pipe) is written directly: it
+ * cannot be replaced.
  */
 #ifndef JX_TMPFILE_H
 #define JX_TMPFILE_H
@@ -11,10 +15,18 @@
 
 /** A temporary for the output at path. */
 typedef struct jx_tmp {
-	char *path; /**< the output */
-	char *tmp;  /**< the temporary, NULL when none is open */
-	FILE *f;    /**< open on tmp when asked for */
+	char *path;   /**< the output, as given */
+	char *target; /**< the file the temporary replaces: path with its links followed */
+	char *tmp;    /**< the temporary, NULL when none is open or the output is written directly */
+	bool direct;  /**< the output is not a regular file: written in place */
+	FILE *f;      /**< open on the temporary (or the output) when asked for */
 } jx_tmp;
+
+/** The file to write, for libraries that open it by name. */
+static inline const char *jx_tmp_name(const jx_tmp *t)
+{
+	return t->direct ? t->path : t->tmp;
+}
 
 /** Most temporaries open at once. */
 #define JX_TMP_MAX 8

@@ -46,7 +46,7 @@ static int write_workbook(const char *path, const score_output *o)
 		fprintf(stderr, "jixiao: %s: cannot write: %s\n", path, strerror(errno));
 		return EXIT_IO;
 	}
-	if (jx_write_xlsx(t.tmp, o->results, o->findings, o->n, err, sizeof(err)) != 0) {
+	if (jx_write_xlsx(jx_tmp_name(&t), o->results, o->findings, o->n, err, sizeof(err)) != 0) {
 		jx_tmp_abort(&t);
 		fprintf(stderr, "jixiao: %s: %s\n", path, err);
 		return EXIT_IO;
