@@ -2,7 +2,8 @@
 # interrupt.sh BINARY GEN-CORPUS - nothing is lost when a run is cut short:
 # an output is either the old file or the complete new one, no temporary is
 # left behind, an audit database keeps its runs, and no input file changes.
-#   - SIGINT and SIGTERM in the middle of an audit to JSON Lines, CSV and SQLite;
+#   - SIGINT and SIGTERM in the middle of an audit to JSON Lines, CSV and SQLite,
+#     and two at once from timeout(1);
 #   - a full disk (simulated with `ulimit -f`) for score, report and every
 #     audit format, to a new file and over an old one;
 #   - SIGKILL in the middle of adding a run to an existing database.
@@ -58,6 +59,25 @@ for sig in INT TERM; do
 		[ "$before" = "$after" ]
 		check "SIG$sig $fmt: the old output is unchanged" $?
 		no_temporaries "$work" "SIG$sig $fmt"
+	done
+done
+
+# Two signals at once, as timeout(1) sends them (one to the process, one to
+# its group): the second must find the handler still there, not end the run
+# before the first has removed the temporaries. A race: tried four times.
+for fmt in jsonl csv; do
+	for try in 1 2 3 4; do
+		out=$work/twice.$fmt
+		case $fmt in csv) mkdir -p "$out"; echo old >"$out/files.csv"; echo old >"$out/mismatches.csv" ;; *) echo old >"$out" ;; esac
+		before=$(content "$out")
+		timeout --preserve-status -s INT 0.3 "$jx" audit -q --jobs 1 -f "$fmt" -o "$out" "$corpus"
+		status=$?
+		[ "$status" -gt 128 ]
+		check "timeout -s INT $fmt ($try): the run ended by the signal (status $status)" $?
+		after=$(content "$out")
+		[ "$before" = "$after" ]
+		check "timeout -s INT $fmt ($try): the old output is unchanged" $?
+		no_temporaries "$work" "timeout -s INT $fmt ($try)"
 	done
 done
 

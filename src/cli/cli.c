@@ -157,11 +157,22 @@ static void on_signal_deferred(int sig)
 	cli_stop_signal = sig;
 }
 
+/* The handler stays installed and the three signals wait while it runs:
+ * signal() in strict C mode resets it at the first call, so a second signal
+ * (timeout(1) sends one to the process and one to its group) killed the
+ * process before the first had removed the temporaries. */
 static void catch_with(void (*handler)(int))
 {
-	signal(SIGINT, handler);
-	signal(SIGTERM, handler);
-	signal(SIGHUP, handler);
+	struct sigaction sa;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = handler;
+	sigemptyset(&sa.sa_mask);
+	sigaddset(&sa.sa_mask, SIGINT);
+	sigaddset(&sa.sa_mask, SIGTERM);
+	sigaddset(&sa.sa_mask, SIGHUP);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
 	signal(SIGXFSZ, SIG_IGN);
 }
 
