@@ -139,9 +139,15 @@ static jx_ytree *open_set(impl *im, const char *spec, const char *base_dir, cons
 		if (!path)
 			return NULL;
 		if (!file_exists(path)) {
+			/* Say what is there instead: "not found" for a directory
+			 * sends the user looking for a file that is not missing. */
+			struct stat st;
+			const char *what = stat(path, &st) != 0 ? "not found"
+					   : S_ISDIR(st.st_mode) ? "is a directory"
+								  : "is not a regular file";
 			jx_diags_add(im->diags, JX_SEV_ERROR, from ? from->src : NULL,
 				     from ? from->line : 0, from ? from->col : 0,
-				     "rule set file '%s' not found", path);
+				     "rule set file '%s' %s", path, what);
 			return NULL;
 		}
 		im->ntrees++;

@@ -151,6 +151,28 @@ START_TEST(test_extends_and_path)
 }
 END_TEST
 
+START_TEST(test_path_not_a_file)
+{
+	/* A directory named as a rule-set file is said to be one, whether the
+	 * user named it or a set extends it. */
+	ck_assert_int_eq(jx_rules_load(&rules, dir, NULL, NULL, &diags), JX_EINVAL);
+	ck_assert_uint_eq(diags.count, 1);
+	ck_assert_msg(strstr(diags.items[0].message, "' is a directory"), "%s", diags.items[0].message);
+	jx_diags_release(&diags);
+	ck_assert_int_eq(load_text("jixiao-rules: 1\nextends: ./\n"), JX_EINVAL);
+	expect(2, "' is a directory");
+	jx_diags_release(&diags);
+	char path[128];
+	snprintf(path, sizeof(path), "%s/missing.yaml", dir);
+	ck_assert_int_eq(jx_rules_load(&rules, path, NULL, NULL, &diags), JX_EINVAL);
+	ck_assert_msg(strstr(diags.items[0].message, "missing.yaml' not found"), "%s", diags.items[0].message);
+	jx_diags_release(&diags);
+	ck_assert_int_eq(jx_rules_load(&rules, "/dev/null", NULL, NULL, &diags), JX_EINVAL);
+	ck_assert_msg(strstr(diags.items[0].message, "rule set file '/dev/null' is not a regular file"), "%s",
+		      diags.items[0].message);
+}
+END_TEST
+
 static const struct {
 	const char *text;
 	unsigned line;
@@ -205,6 +227,7 @@ Suite *rules_suite(void)
 	tc = tcase_create("files");
 	tcase_add_checked_fixture(tc, tmpdir_setup, tmpdir_teardown);
 	tcase_add_test(tc, test_extends_and_path);
+	tcase_add_test(tc, test_path_not_a_file);
 	tcase_add_loop_test(tc, test_bad_sets, 0, sizeof(bad_sets) / sizeof(bad_sets[0]));
 	suite_add_tcase(s, tc);
 	return s;
