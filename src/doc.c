@@ -1048,14 +1048,20 @@ static void collect_leaves(jx_node *n, jx_node **out, size_t *k)
 }
 
 /* Group weights again as the sums of their children, bottom up. */
-static int resum_groups(jx_doc *doc)
+static int resum_groups(jx_doc *doc, jx_diags *diags)
 {
 	for (size_t i = doc->ngroups; i-- > 0;) {
 		jx_node *g = doc->groups[i];
 		jx_dec sum = { 0 };
 		for (size_t k = 0; k < g->nchildren; k++)
-			if (jx_dec_add(&sum, sum, g->children[k].weight))
+			if (jx_dec_add(&sum, sum, g->children[k].weight)) {
+				char path[512];
+				jx_node_path(path, sizeof(path), g, "/");
+				jx_diags_add(diags, JX_SEV_ERROR, NULL, 0, 0,
+					     "the weights in '%s' would add up to 10^12 or more (the limit is 10^12)",
+					     path);
 				return JX_ERANGE;
+			}
 		g->weight = sum;
 	}
 	return 0;
@@ -1076,7 +1082,7 @@ int jx_doc_set_weight(jx_doc *doc, jx_node *node, jx_dec weight, int places, jx_
 	if (jx_node_is_leaf(node)) {
 		node->weight = weight;
 		node->weight_given = true;
-		return resum_groups(doc);
+		return resum_groups(doc, diags);
 	}
 	/* A group: its leaves scale to the new weight, apportioned exactly. */
 	jx_node **leaves = malloc(doc->nleaves * sizeof(*leaves));
@@ -1105,7 +1111,7 @@ int jx_doc_set_weight(jx_doc *doc, jx_node *node, jx_dec weight, int places, jx_
 	for (size_t i = 0; i < n; i++)
 		leaves[i]->weight = parts[i];
 	node->weight_given = true;
-	rc = resum_groups(doc);
+	rc = resum_groups(doc, diags);
 done:
 	free(leaves);
 	free(shares);

@@ -127,17 +127,40 @@ static int parse_weight(const jx_whatif_set *s, jx_dec *out, jx_diags *diags)
 	return rc ? JX_EINVAL : 0;
 }
 
+/* The table's maximum, the funds weight and the level-1 weights, must stay
+ * a decimal (below 10^12) for the scorer to add them up. */
+static int check_max(const jx_doc *doc, jx_diags *diags)
+{
+	jx_dec max = doc->funds.present ? doc->funds.weight : (jx_dec){ 0 };
+	for (size_t i = 0; i < doc->nroots; i++)
+		if (jx_dec_add(&max, max, doc->roots[i].weight)) {
+			jx_diags_add(diags, JX_SEV_ERROR, NULL, 0, 0,
+				     "the weights of the table would add up to 10^12 or more (the limit is 10^12)");
+			return JX_ERANGE;
+		}
+	return 0;
+}
+
+/* Every failure is explained: a step that failed without saying why (out
+ * of memory) is reported here. Returns rc. */
+static int explained(int rc, jx_diags *diags, size_t errors)
+{
+	if (rc && diags->errors == errors)
+		jx_diags_add(diags, JX_SEV_ERROR, NULL, 0, 0, "what-if not made: %s", jx_strerror(rc));
+	return rc;
+}
+
 int jx_whatif_run(jx_whatif *out, const jx_result *base, const jx_whatif_spec *spec,
 		  jx_diags *diags)
 {
 	const jx_rules *rules = spec->rules ? spec->rules : base->rules;
 	size_t errors = diags->errors;
-	int rc;
+	int rc, failed = 0;
 
 	memset(out, 0, sizeof(*out));
 	out->base = base;
 	if ((rc = jx_doc_clone(&out->doc, base->doc, diags)) != 0)
-		return rc;
+		return explained(rc, diags, errors);
 	if (spec->standard_weights) {
 		if (rules->nstandard_weights == 0)
 			jx_diags_add(diags, JX_SEV_ERROR, NULL, 0, 0, "rule set '%s' has no standard_weights",
@@ -148,28 +171,40 @@ int jx_whatif_run(jx_whatif *out, const jx_result *base, const jx_whatif_spec *s
 				continue;
 			if (strcmp(sw->name, "funds") != 0 && !jx_doc_find(out->doc, sw->name, NULL))
 				continue; /* a level-1 group this table does not have */
-			if (set_weight(out, sw->name, sw->weight, rules->decimals, diags) == JX_ENOMEM)
+			int r = set_weight(out, sw->name, sw->weight, rules->decimals, diags);
+			if (r == JX_ENOMEM)
 				rc = JX_ENOMEM;
+			else if (r)
+				failed = r;
 		}
 	}
 	for (size_t i = 0; i < spec->nweights; i++) {
 		jx_dec wv;
-		if (parse_weight(&spec->weights[i], &wv, diags) == 0 &&
-		    set_weight(out, spec->weights[i].path, wv, rules->decimals, diags) == JX_ENOMEM)
+		int r = parse_weight(&spec->weights[i], &wv, diags);
+		if (r == 0)
+			r = set_weight(out, spec->weights[i].path, wv, rules->decimals, diags);
+		if (r == JX_ENOMEM)
 			rc = JX_ENOMEM;
+		else if (r)
+			failed = r;
 	}
+	if (rc == 0 && !failed)
+		failed = check_max(out->doc, diags);
 	for (size_t i = 0; i < spec->nactuals && rc == 0; i++) {
 		const jx_whatif_set *s = &spec->actuals[i];
 		jx_node *n = find(out, s->path, diags);
 		if (!n)
 			continue;
 		char *from = strdup(n->actual.present ? n->actual.text : "");
-		if (!from)
-			rc = JX_ENOMEM;
-		else if (jx_doc_set_actual(out->doc, n, s->value, diags) == 0) {
+		int r = from ? jx_doc_set_actual(out->doc, n, s->value, diags) : JX_ENOMEM;
+		if (r == 0) {
 			char *what = node_what(n, " 实际完成值");
 			rc = what ? add_change(out, n, "actual", what, from, s->value) : JX_ENOMEM;
 			free(what);
+		} else if (r == JX_ENOMEM) {
+			rc = r;
+		} else {
+			failed = r;
 		}
 		free(from);
 	}
@@ -177,18 +212,17 @@ int jx_whatif_run(jx_whatif *out, const jx_result *base, const jx_whatif_spec *s
 		rc = add_change(out, NULL, "rules", "评分规则", base->rules->name, rules->name);
 	if (rc == 0 && !out->label)
 		rc = set_label(out, strdup("不作改动"));
-	if (rc) {
-		jx_whatif_release(out);
-		return rc;
+	if (rc == 0 && (failed || diags->errors != errors))
+		rc = failed ? failed : JX_EINVAL;
+	if (rc == 0 && (rc = jx_score_run(&out->result, out->doc, rules, diags)) == 0 &&
+	    jx_dec_sub(&out->delta, out->result->total, base->total) != 0) {
+		jx_diags_add(diags, JX_SEV_ERROR, NULL, 0, 0,
+			     "the what-if total minus the base total is 10^12 or more");
+		rc = JX_ERANGE;
 	}
-	if (diags->errors != errors) {
+	if (rc)
 		jx_whatif_release(out);
-		return JX_EINVAL;
-	}
-	if ((rc = jx_score_run(&out->result, out->doc, rules, diags)) != 0 ||
-	    (rc = jx_dec_sub(&out->delta, out->result->total, base->total)) != 0)
-		jx_whatif_release(out);
-	return rc;
+	return explained(rc, diags, errors);
 }
 
 int jx_whatif_reverse(jx_whatif *out, const jx_result *base, const size_t *leaves, size_t n,

@@ -184,6 +184,38 @@ START_TEST(test_errors)
 }
 END_TEST
 
+/* Weights past 10^12, in a group or in the whole table: reported, never a
+ * silent failure; just below the limit the what-if is scored. */
+static const struct {
+	const char *office, *training, *funds, *message;
+} limits[] = {
+	{ "600000000000", "600000000000", "10", "the weights in '产出指标/成本指标/经济成本指标' would add up to 10^12 or more (the limit is 10^12)" },
+	{ "500000000000", "500000000000", "10", "the weights in '产出指标/成本指标/经济成本指标' would add up to 10^12 or more" },
+	{ "500000000000", "499999999999.99", "10", "the weights in '产出指标' would add up to 10^12 or more" },
+	{ "499999999959.99", "499999999960", "10.01", "the weights of the table would add up to 10^12 or more (the limit is 10^12)" },
+	{ "499999999959.99", "499999999960", "10", NULL },
+};
+
+START_TEST(test_weight_limits)
+{
+	jx_whatif_set set[3] = { { "办公费", limits[_i].office }, { "培训费", limits[_i].training },
+				 { "funds", limits[_i].funds } };
+	jx_whatif_spec spec = { set, 3, NULL, 0, false, NULL };
+	jx_whatif w;
+	int rc = jx_whatif_run(&w, res, &spec, &diags);
+	if (!limits[_i].message) {
+		ck_assert_int_eq(rc, 0);
+		ck_assert_str_eq(S(w.result->max, -1), "999999999999.99");
+		jx_whatif_release(&w);
+		return;
+	}
+	ck_assert_int_ne(rc, 0);
+	ck_assert_uint_eq(diags.errors, 1);
+	ck_assert_msg(strstr(diags.items[0].message, limits[_i].message), "%s", diags.items[0].message);
+	ck_assert_ptr_null(w.result);
+}
+END_TEST
+
 Suite *whatif_suite(void)
 {
 	Suite *s = suite_create("whatif");
@@ -195,6 +227,7 @@ Suite *whatif_suite(void)
 	tcase_add_test(tc, test_group_weight_apportioned);
 	tcase_add_test(tc, test_emit_yaml_scores_the_same);
 	tcase_add_loop_test(tc, test_errors, 0, sizeof(bad) / sizeof(bad[0]));
+	tcase_add_loop_test(tc, test_weight_limits, 0, sizeof(limits) / sizeof(limits[0]));
 	suite_add_tcase(s, tc);
 	return s;
 }
