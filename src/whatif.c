@@ -299,10 +299,19 @@ static void row(jx_table *t, const char *name, jx_dec w0, jx_dec s0, jx_dec w1, 
 			     jx_dec_format(a, delta, dec, 0));
 }
 
+/* Decimals of the differences: each total is rounded by its own rule set,
+ * so their difference is exact at the larger of the two decimals (97.26
+ * under two, 97 under none: −0.26, not 0). */
+static int delta_places(const jx_whatif *w)
+{
+	int a = w->base->rules->decimals, b = w->result->rules->decimals;
+	return a > b ? a : b;
+}
+
 int jx_whatif_write_text(FILE *out, const jx_whatif *w)
 {
 	const jx_result *b = w->base, *r = w->result;
-	int dec = r->rules->decimals > b->rules->decimals ? r->rules->decimals : b->rules->decimals;
+	int dec = delta_places(w);
 	char path[512];
 	jx_table t;
 	int rc;
@@ -363,7 +372,7 @@ int jx_whatif_write_json(FILE *out, const jx_whatif *w)
 	jx_json_str(g, "whatif");
 	jx_json_result(g, w->result, NULL);
 	jx_json_kv_str(g, "label", w->label);
-	jx_json_kv_num(g, "delta", w->delta, w->result->rules->decimals);
+	jx_json_kv_num(g, "delta", w->delta, delta_places(w));
 	jx_json_str(g, "changes");
 	yajl_gen_array_open(g);
 	for (size_t i = 0; i < w->nchanges; i++) {

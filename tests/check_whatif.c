@@ -109,6 +109,37 @@ START_TEST(test_rules_and_actual)
 }
 END_TEST
 
+/* The output of a what-if, text or JSON. */
+static char *written(const jx_whatif *w, bool json)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	ck_assert_int_eq(json ? jx_whatif_write_json(f, w) : jx_whatif_write_text(f, w), 0);
+	fclose(f);
+	return buf;
+}
+
+START_TEST(test_delta_decimals)
+{
+	/* 97.26 under two decimals, 97 under none: the difference is exactly
+	 * -0.26, in the text and in the JSON alike. */
+	jx_rules *whole;
+	jx_whatif w;
+	ck_assert_int_eq(jx_rules_load(&whole, "data/rules/whole-points.yaml", NULL, NULL, &diags), 0);
+	jx_whatif_spec spec = { NULL, 0, NULL, 0, false, whole };
+	ck_assert_int_eq(jx_whatif_run(&w, res, &spec, &diags), 0);
+	ck_assert_str_eq(S(w.delta, -1), "-0.26");
+	char *text = written(&w, false), *json = written(&w, true);
+	ck_assert_msg(strstr(text, "97.26       100     97.00  -0.26\n"), "%s", text);
+	ck_assert_msg(strstr(json, "\"delta\": -0.26,"), "%s", json);
+	free(text);
+	free(json);
+	jx_whatif_release(&w);
+	jx_rules_free(whole);
+}
+END_TEST
+
 START_TEST(test_group_weight_apportioned)
 {
 	/* 7 over 5, 5, 5: 2.333… each; the extra unit goes to the earlier leaf */
@@ -224,6 +255,7 @@ Suite *whatif_suite(void)
 	tcase_add_test(tc, test_no_change);
 	tcase_add_test(tc, test_standard_weights);
 	tcase_add_test(tc, test_rules_and_actual);
+	tcase_add_test(tc, test_delta_decimals);
 	tcase_add_test(tc, test_group_weight_apportioned);
 	tcase_add_test(tc, test_emit_yaml_scores_the_same);
 	tcase_add_loop_test(tc, test_errors, 0, sizeof(bad) / sizeof(bad[0]));

@@ -1,0 +1,1 @@
+$JX whatif examples/karamay-2024/project.yaml --rules tests/data/rules/whole-points.yaml | tail -2 && $JX whatif examples/karamay-2024/project.yaml --rules tests/data/rules/whole-points.yaml -f json | grep -e "^    \"total\"" -e "^  \"delta\""
