@@ -955,27 +955,28 @@ size_t jx_node_path(char *buf, size_t n, const jx_node *node, const char *sep)
 	return len;
 }
 
-/* Follow the names of path from the roots; NULL when a name is missing. */
-static const jx_node *walk(const jx_doc *doc, const char *path)
+/* The nodes among kids[0..n) that path names, its '/'s read in every way
+ * they can be: a name may itself contain '/' ("培训/会议费"), so
+ * "A/培训/会议费" is A's child 培训/会议费 or the child 会议费 of A/培训.
+ * Returns how many readings name a node, the first in *hit. A node's
+ * ancestors fix where its name would start in path, so each node is
+ * compared once at most. */
+static size_t walk(const jx_node *kids, size_t n, const char *path, const jx_node **hit)
 {
-	const jx_node *kids = doc->roots, *found = NULL;
-	size_t nkids = doc->nroots;
-	const char *p = path;
-	for (;;) {
-		const char *slash = strchr(p, '/');
-		size_t len = slash ? (size_t)(slash - p) : strlen(p);
-		found = NULL;
-		for (size_t i = 0; i < nkids; i++)
-			if (strlen(kids[i].name) == len && memcmp(kids[i].name, p, len) == 0) {
-				found = &kids[i];
-				break;
-			}
-		if (!found || !slash)
-			return found;
-		kids = found->children;
-		nkids = found->nchildren;
-		p = slash + 1;
+	size_t hits = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t len = strlen(kids[i].name);
+		if (strncmp(kids[i].name, path, len) != 0)
+			continue;
+		const jx_node *h = &kids[i];
+		size_t k = path[len] == '\0' ? 1
+			 : path[len] == '/' ? walk(kids[i].children, kids[i].nchildren, path + len + 1, &h)
+					    : 0;
+		if (k && hits == 0)
+			*hit = h;
+		hits += k;
 	}
+	return hits;
 }
 
 static void find_named(const jx_node *kids, size_t n, const char *name, const jx_node **hit,
@@ -993,10 +994,16 @@ static void find_named(const jx_node *kids, size_t n, const char *name, const jx
 
 const jx_node *jx_doc_find(const jx_doc *doc, const char *path, const char **why)
 {
-	const jx_node *n = walk(doc, path), *hit = NULL;
-	size_t hits = 0;
-	if (n)
-		return n;
+	const jx_node *hit = NULL;
+	size_t paths = walk(doc->roots, doc->nroots, path, &hit), hits = 0;
+	if (paths == 1)
+		return hit;
+	if (paths > 1) {
+		if (why)
+			*why = "ambiguous: with the '/' inside names it is the path of more than one "
+			       "indicator";
+		return NULL;
+	}
 	find_named(doc->roots, doc->nroots, path, &hit, &hits);
 	if (hits == 1)
 		return hit;

@@ -101,6 +101,33 @@ START_TEST(test_find)
 }
 END_TEST
 
+START_TEST(test_find_slash_in_name)
+{
+	/* A name with '/' is found by the path jx_node_path writes; a path
+	 * that two nodes have (A/B/C: 'B/C' of A, or C of A/B) is ambiguous. */
+	char buf[64];
+	const char *why = NULL;
+	ck_assert_int_eq(parse(HEAD "indicators:\n"
+			      "  - name: 产出指标\n    children:\n"
+			      "      - {name: 培训/会议费, weight: 1, target: '1', actual: '1'}\n"
+			      "      - {name: 培训, children: [{name: 差旅, weight: 1, target: '1', actual: '1'}]}\n"
+			      "  - name: A\n    children:\n"
+			      "      - {name: B/C, weight: 1, target: '1', actual: '1'}\n"
+			      "      - {name: B, children: [{name: C, weight: 1, target: '1', actual: '1'}]}\n"), 0);
+	const jx_node *n = jx_doc_find(doc, "产出指标/培训/会议费", NULL);
+	ck_assert_ptr_nonnull(n);
+	ck_assert_str_eq(n->name, "培训/会议费");
+	jx_node_path(buf, sizeof(buf), n, "/");
+	ck_assert_ptr_eq(jx_doc_find(doc, buf, NULL), n);
+	ck_assert_ptr_eq(jx_doc_find(doc, "培训/会议费", NULL), n);
+	ck_assert_str_eq(jx_doc_find(doc, "产出指标/培训/差旅", NULL)->name, "差旅");
+	ck_assert_ptr_null(jx_doc_find(doc, "A/B/C", &why));
+	ck_assert_msg(strstr(why, "ambiguous: with the '/' inside names"), "%s", why);
+	ck_assert_ptr_null(jx_doc_find(doc, "产出指标/培训/会", &why));
+	ck_assert_str_eq(why, "not found");
+}
+END_TEST
+
 START_TEST(test_chinese_keys)
 {
 	ck_assert_int_eq(parse("jixiao: 1\n类型: 项目支出\n项目名称: 测试项目\n主管部门: 某局\n年度: 2024\n"
@@ -304,6 +331,7 @@ Suite *doc_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_seed);
 	tcase_add_test(tc, test_find);
+	tcase_add_test(tc, test_find_slash_in_name);
 	tcase_add_test(tc, test_chinese_keys);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("problems");

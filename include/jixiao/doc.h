@@ -186,8 +186,11 @@ int jx_doc_clone(jx_doc **out, const jx_doc *doc, jx_diags *diags);
 
 /**
  * The node at path: names joined with '/' ("产出指标/成本指标/经济成本指标/办公费"),
- * or a bare name that is unique in the document. Returns NULL and sets *why
- * (may be NULL) to "not found" or "ambiguous" when there is no single node.
+ * or a bare name that is unique in the document. A name may contain '/'
+ * itself: the path jx_node_path writes finds it, unless another node has the
+ * same path read with its '/'s in other places. Returns NULL and sets *why
+ * (may be NULL) to "not found" or a reason beginning "ambiguous" when there
+ * is no single node.
  */
 const jx_node *jx_doc_find(const jx_doc *doc, const char *path, const char **why);
 
