@@ -1043,17 +1043,6 @@ int jx_doc_set_actual(jx_doc *doc, jx_node *leaf, const char *text, jx_diags *di
 	return 0;
 }
 
-/* The leaves under n, in document order. */
-static void collect_leaves(jx_node *n, jx_node **out, size_t *k)
-{
-	if (jx_node_is_leaf(n)) {
-		out[(*k)++] = n;
-		return;
-	}
-	for (size_t i = 0; i < n->nchildren; i++)
-		collect_leaves(&n->children[i], out, k);
-}
-
 /* Group weights again as the sums of their children, bottom up. */
 static int resum_groups(jx_doc *doc, jx_diags *diags)
 {
@@ -1074,56 +1063,197 @@ static int resum_groups(jx_doc *doc, jx_diags *diags)
 	return 0;
 }
 
-int jx_doc_set_weight(jx_doc *doc, jx_node *node, jx_dec weight, int places, jx_diags *diags)
+/* How a setting is named in messages: its own words, else "weight W of 'PATH'". */
+static const char *set_name(char *buf, size_t n, const jx_weight_set *s)
 {
-	char path[512], buf[JX_DEC_BUFSZ];
-	int rc = 0;
+	char path[512], w[JX_DEC_BUFSZ];
+	if (s->what)
+		return s->what;
+	jx_node_path(path, sizeof(path), s->node, "/");
+	jx_textf(buf, n, "weight %s of '%s'", jx_dec_format(w, s->weight, -1, 0), path);
+	return buf;
+}
 
-	jx_node_path(path, sizeof(path), node, "/");
-	if (weight.units < 0 || jx_dec_places(weight) > places) {
-		jx_diags_add(diags, JX_SEV_ERROR, NULL, 0, 0,
-			     "weight %s for '%s' must be 0 or more with at most %d decimal places",
-			     jx_dec_format(buf, weight, -1, 0), path, places);
+/* The settings of jx_doc_set_weights while they are applied. at[slot(n)]
+ * is the index + 1 of node n's setting, or 0; the other arrays are scratch
+ * space for one group setting at a time. */
+typedef struct weights_job {
+	jx_doc *doc;
+	const jx_weight_set *sets;
+	int places;
+	jx_diags *diags;
+	size_t *at;
+	size_t *inner;   /* settings inside the group */
+	jx_node **loose; /* leaves of the group no setting inside it covers */
+	jx_frac *shares;
+	jx_dec *parts;
+} weights_job;
+
+/* A node's place in weights_job.at: leaves first, then groups. */
+static size_t slot(const jx_doc *doc, const jx_node *n)
+{
+	return jx_node_is_leaf(n) ? n->index : doc->nleaves + n->index;
+}
+
+/* Walk the subtree of n: the settings met below it (not entered) go to
+ * inner[] with their weights added into *pinned, the leaves they leave
+ * uncovered to loose[]. */
+static int gather(const weights_job *j, jx_node *n, bool top, size_t *ninner, size_t *nloose,
+		  jx_dec *pinned)
+{
+	size_t k = j->at[slot(j->doc, n)];
+	if (!top && k) {
+		j->inner[(*ninner)++] = k - 1;
+		return jx_dec_add(pinned, *pinned, j->sets[k - 1].weight);
+	}
+	if (jx_node_is_leaf(n)) {
+		j->loose[(*nloose)++] = n;
+		return 0;
+	}
+	for (size_t i = 0; i < n->nchildren; i++) {
+		int rc = gather(j, &n->children[i], false, ninner, nloose, pinned);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+/* Notes naming the settings inside a group that could not be met. */
+static void note_inner(jx_diags *diags, const jx_weight_set *sets, const size_t *inner, size_t n)
+{
+	char buf[600];
+	for (size_t i = 0; i < n && i < 5; i++)
+		jx_diags_add(diags, JX_SEV_NOTE, NULL, 0, 0, "inside it: %s",
+			     set_name(buf, sizeof(buf), &sets[inner[i]]));
+	if (n > 5)
+		jx_diags_add(diags, JX_SEV_NOTE, NULL, 0, 0, "and %zu more settings inside it", n - 5);
+}
+
+/* A group's setting: the leaves no setting inside it covers share what
+ * those settings leave, in proportion to their weights as they stand (the
+ * file's: no other setting changes them), or equally when they weigh 0. */
+static int set_group(const weights_job *j, const jx_weight_set *s)
+{
+	char path[512], buf[600], a[JX_DEC_BUFSZ], b[JX_DEC_BUFSZ], c[JX_DEC_BUFSZ];
+	size_t nloose = 0, ninner = 0;
+	jx_dec pinned = { 0 }, rest, old = { 0 };
+	jx_frac scale;
+
+	jx_node_path(path, sizeof(path), s->node, "/");
+	const char *name = set_name(buf, sizeof(buf), s);
+	int rc = gather(j, s->node, true, &ninner, &nloose, &pinned);
+	if (rc || jx_dec_sub(&rest, s->weight, pinned) || rest.units < 0) {
+		jx_diags_add(j->diags, JX_SEV_ERROR, NULL, 0, 0,
+			     "%s: the weights set inside '%s' add up to %s, more than its %s", name, path,
+			     rc ? "10^12 or more" : jx_dec_format(a, pinned, -1, 0),
+			     jx_dec_format(b, s->weight, -1, 0));
+		note_inner(j->diags, j->sets, j->inner, ninner);
 		return JX_EINVAL;
 	}
-	if (jx_node_is_leaf(node)) {
-		node->weight = weight;
-		node->weight_given = true;
-		return resum_groups(doc, diags);
+	if (nloose == 0) {
+		if (rest.units == 0)
+			return 0;
+		jx_diags_add(j->diags, JX_SEV_ERROR, NULL, 0, 0,
+			     "%s: the weights set inside '%s' add up to %s, and nothing else in it can take "
+			     "the other %s of its %s", name, path, jx_dec_format(a, pinned, -1, 0),
+			     jx_dec_format(b, rest, -1, 0), jx_dec_format(c, s->weight, -1, 0));
+		note_inner(j->diags, j->sets, j->inner, ninner);
+		return JX_EINVAL;
 	}
-	/* A group: its leaves scale to the new weight, apportioned exactly. */
-	jx_node **leaves = malloc(doc->nleaves * sizeof(*leaves));
-	jx_frac *shares = calloc(doc->nleaves, sizeof(*shares));
-	jx_dec *parts = calloc(doc->nleaves, sizeof(*parts));
-	size_t n = 0;
-	if (!leaves || !shares || !parts) {
+	for (size_t i = 0; i < nloose && rc == 0; i++)
+		rc = jx_dec_add(&old, old, j->loose[i]->weight); /* part of a sum the loader checked */
+	if (rc == 0)
+		rc = old.units == 0 ? jx_frac_div(&scale, jx_frac_from_dec(rest), jx_frac_make((int64_t)nloose, 1))
+				    : jx_frac_div(&scale, jx_frac_from_dec(rest), jx_frac_from_dec(old));
+	for (size_t i = 0; i < nloose && rc == 0; i++) {
+		if (old.units == 0)
+			j->shares[i] = scale;
+		else
+			rc = jx_frac_mul(&j->shares[i], jx_frac_from_dec(j->loose[i]->weight), scale);
+	}
+	if (rc == 0)
+		rc = jx_apportion(j->parts, j->shares, nloose, rest, j->places);
+	if (rc) {
+		jx_diags_add(j->diags, JX_SEV_ERROR, NULL, 0, 0,
+			     "%s: cannot share %s among the indicators of '%s'", name,
+			     jx_dec_format(a, rest, -1, 0), path);
+		return rc == JX_ENOMEM ? rc : JX_EINVAL;
+	}
+	for (size_t i = 0; i < nloose; i++)
+		j->loose[i]->weight = j->parts[i];
+	return 0;
+}
+
+int jx_doc_set_weights(jx_doc *doc, const jx_weight_set *sets, size_t n, int places, jx_diags *diags)
+{
+	size_t nnodes = doc->nleaves + doc->ngroups, nleaves = doc->nleaves ? doc->nleaves : 1;
+	size_t errors = diags->errors;
+	weights_job j = {
+		doc, sets, places, diags,
+		calloc(nnodes ? nnodes : 1, sizeof(*j.at)),
+		malloc((nnodes ? nnodes : 1) * sizeof(*j.inner)),
+		malloc(nleaves * sizeof(*j.loose)),
+		malloc(nleaves * sizeof(*j.shares)),
+		malloc(nleaves * sizeof(*j.parts)),
+	};
+	char name[600], other[600];
+	int rc = 0;
+
+	if (!j.at || !j.inner || !j.loose || !j.shares || !j.parts) {
+		jx_diags_add(diags, JX_SEV_ERROR, NULL, 0, 0, "out of memory");
 		rc = JX_ENOMEM;
 		goto done;
 	}
-	collect_leaves(node, leaves, &n);
-	jx_frac old = jx_frac_from_dec(node->weight), scale;
-	for (size_t i = 0; i < n && rc == 0; i++) {
-		if (node->weight.units == 0)
-			rc = jx_frac_div(&shares[i], jx_frac_from_dec(weight), jx_frac_make((int64_t)n, 1));
-		else if ((rc = jx_frac_div(&scale, jx_frac_from_dec(weight), old)) == 0)
-			rc = jx_frac_mul(&shares[i], jx_frac_from_dec(leaves[i]->weight), scale);
+	for (size_t k = 0; k < n; k++) {
+		const jx_weight_set *s = &sets[k];
+		size_t *at = &j.at[slot(doc, s->node)];
+		if (s->weight.units < 0 || jx_dec_places(s->weight) > places)
+			jx_diags_add(diags, JX_SEV_ERROR, NULL, 0, 0,
+				     "%s: a weight must be 0 or more with at most %d decimal places",
+				     set_name(name, sizeof(name), s), places);
+		else if (*at)
+			jx_diags_add(diags, JX_SEV_ERROR, NULL, 0, 0, "%s and %s set the same indicator",
+				     set_name(other, sizeof(other), &sets[*at - 1]),
+				     set_name(name, sizeof(name), s));
+		else
+			*at = k + 1;
 	}
-	if (rc == 0)
-		rc = jx_apportion(parts, shares, n, weight, places);
-	if (rc) {
-		jx_diags_add(diags, JX_SEV_ERROR, NULL, 0, 0, "cannot share weight %s among the indicators of '%s'",
-			     jx_dec_format(buf, weight, -1, 0), path);
+	if (diags->errors != errors) {
+		rc = JX_EINVAL;
 		goto done;
 	}
-	for (size_t i = 0; i < n; i++)
-		leaves[i]->weight = parts[i];
-	node->weight_given = true;
-	rc = resum_groups(doc, diags);
+	/* Each leaf is changed by one setting at most (its own, or the
+	 * nearest group setting around it), so the order does not matter. */
+	for (size_t k = 0; k < n; k++) {
+		jx_node *node = sets[k].node;
+		node->weight_given = true;
+		if (jx_node_is_leaf(node)) {
+			node->weight = sets[k].weight;
+			continue;
+		}
+		int r = set_group(&j, &sets[k]);
+		if (r == JX_ENOMEM) {
+			rc = r;
+			goto done;
+		}
+		if (r)
+			rc = r;
+	}
+	if (rc == 0)
+		rc = resum_groups(doc, diags);
 done:
-	free(leaves);
-	free(shares);
-	free(parts);
+	free(j.at);
+	free(j.inner);
+	free(j.loose);
+	free(j.shares);
+	free(j.parts);
 	return rc;
+}
+
+int jx_doc_set_weight(jx_doc *doc, jx_node *node, jx_dec weight, int places, jx_diags *diags)
+{
+	jx_weight_set s = { node, weight, NULL };
+	return jx_doc_set_weights(doc, &s, 1, places, diags);
 }
 
 const char *jx_doc_dir(const jx_doc *doc)

@@ -12,20 +12,24 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Record a change (no label). */
+/* Room for n changes, so that recording one never moves the others. */
+static int reserve_changes(jx_whatif *w, size_t n)
+{
+	w->changes = calloc(n ? n : 1, sizeof(*w->changes));
+	return w->changes ? 0 : JX_ENOMEM;
+}
+
+/* Record a change; there is room (reserve_changes). */
 static int record_change(jx_whatif *w, const jx_node *node, const char *field, const char *from,
 			 const char *to)
 {
-	jx_whatif_change *c = realloc(w->changes, (w->nchanges + 1) * sizeof(*c));
-	if (!c)
-		return JX_ENOMEM;
-	w->changes = c;
-	c = &c[w->nchanges];
+	jx_whatif_change *c = &w->changes[w->nchanges];
 	memset(c, 0, sizeof(*c));
 	c->node = node;
 	c->field = field;
 	if (!(c->from = strdup(from)) || !(c->to = strdup(to))) {
 		free(c->from);
+		c->from = NULL;
 		return JX_ENOMEM;
 	}
 	w->nchanges++;
@@ -40,38 +44,52 @@ static int set_label(jx_whatif *w, char *s)
 	return s ? 0 : JX_ENOMEM;
 }
 
-/* The node's path and suffix: "产出指标/数量指标/X 分值". */
-static char *node_what(const jx_node *n, const char *suffix)
+/* Append n bytes of s at buf + *len (buf NULL: only count them). */
+static void put(char *buf, size_t *len, const char *s, size_t n)
 {
-	size_t len = jx_node_path(NULL, 0, n, "/");
-	char *s = malloc(len + strlen(suffix) + 1);
-	if (s) {
-		jx_node_path(s, len + 1, n, "/");
-		strcpy(s + len, suffix);
+	if (buf)
+		memcpy(buf + *len, s, n);
+	*len += n;
+}
+
+/* The label of the changes, "what from → to" joined by "；", into buf (NULL:
+ * only measured); returns its length. One pass over the changes. */
+static size_t label_text(char *buf, const jx_whatif *w)
+{
+	size_t len = 0;
+	for (size_t i = 0; i < w->nchanges; i++) {
+		const jx_whatif_change *c = &w->changes[i];
+		bool weight = strcmp(c->field, "weight") == 0;
+		if (i > 0)
+			put(buf, &len, "；", strlen("；"));
+		if (c->node) {
+			size_t n = jx_node_path(NULL, 0, c->node, "/");
+			if (buf)
+				jx_node_path(buf + len, n + 1, c->node, "/");
+			len += n;
+		}
+		const char *what = c->node ? (weight ? " 分值" : " 实际完成值")
+				   : weight ? "预算执行分值" : "评分规则";
+		put(buf, &len, what, strlen(what));
+		put(buf, &len, " ", 1);
+		put(buf, &len, c->from, strlen(c->from));
+		put(buf, &len, " → ", strlen(" → "));
+		put(buf, &len, c->to, strlen(c->to));
 	}
-	return s;
+	return len;
 }
 
-/* Record a change and add "what from → to" to the label. */
-static int add_change(jx_whatif *w, const jx_node *node, const char *field, const char *what,
-		      const char *from, const char *to)
+static int make_label(jx_whatif *w)
 {
-	int rc = record_change(w, node, field, from, to);
-	if (rc == 0)
-		rc = set_label(w, jx_strdupf("%s%s%s %s → %s", w->label ? w->label : "",
-					     w->label ? "；" : "", what, from, to));
-	return rc;
-}
-
-/* A node of the copy by path; the copy is ours to change. */
-static jx_node *find(jx_whatif *w, const char *path, jx_diags *diags)
-{
-	const char *why = "not found";
-	const jx_node *n = jx_doc_find(w->doc, path, &why);
-	if (!n)
-		jx_diags_add(diags, JX_SEV_ERROR, NULL, 0, 0, "indicator '%s' %s in %s", path, why,
-			     w->doc->path);
-	return (jx_node *)n;
+	if (w->nchanges == 0)
+		return set_label(w, strdup("不作改动"));
+	size_t len = label_text(NULL, w);
+	char *s = malloc(len + 1);
+	if (s) {
+		label_text(s, w);
+		s[len] = '\0';
+	}
+	return set_label(w, s);
 }
 
 static bool is_funds(const char *path)
@@ -80,51 +98,254 @@ static bool is_funds(const char *path)
 	       strcmp(path, "预算执行") == 0;
 }
 
-static int set_weight(jx_whatif *w, const char *path, jx_dec weight, int places, jx_diags *diags)
+/* One weight or actual value to set, resolved to the node it changes. */
+typedef struct setting {
+	jx_node *node;     /* in the copy; NULL for the funds weight */
+	jx_dec weight;     /* a weight's value */
+	const char *text;  /* an actual value's text */
+	char *what;        /* how messages name it: "--weight 产出指标=50" (owned) */
+	bool standard;     /* from --standard-weights: an explicit --weight overrides it */
+	bool nested;       /* a weight set inside another one, or with one inside it */
+} setting;
+
+/* The settings of one what-if, each node set once. weight_at[slot] and
+ * actual_at[leaf index] hold a setting's index + 1, or 0. */
+typedef struct settings {
+	jx_doc *doc;
+	jx_diags *diags;
+	setting *weights, *actuals;
+	size_t nweights, nactuals;
+	size_t *weight_at, *actual_at, funds_at;
+} settings;
+
+/* A node's place in settings.weight_at: leaves first, then groups. */
+static size_t slot(const jx_doc *doc, const jx_node *n)
 {
-	char from[JX_DEC_BUFSZ], to[JX_DEC_BUFSZ];
-	jx_dec_format(to, weight, -1, 0);
-	if (is_funds(path)) {
-		if (!w->doc->funds.present) {
-			jx_diags_add(diags, JX_SEV_ERROR, NULL, 0, 0, "%s has no funds section", w->doc->path);
-			return JX_EINVAL;
-		}
-		if (jx_dec_places(weight) > places || weight.units < 0) {
-			jx_diags_add(diags, JX_SEV_ERROR, NULL, 0, 0,
-				     "funds weight %s must be 0 or more with at most %d decimal places", to, places);
-			return JX_EINVAL;
-		}
-		if (jx_dec_cmp(weight, w->doc->funds.weight) == 0)
-			return 0;
-		jx_dec_format(from, w->doc->funds.weight, -1, 0);
-		w->doc->funds.weight = weight;
-		return add_change(w, NULL, "weight", "预算执行分值", from, to);
+	return jx_node_is_leaf(n) ? n->index : doc->nleaves + n->index;
+}
+
+/* What messages call the node a setting changes. */
+static const char *subject(char *buf, size_t n, const jx_node *node)
+{
+	char path[512];
+	if (!node) {
+		jx_textf(buf, n, "the funds section");
+		return buf;
 	}
-	jx_node *n = find(w, path, diags);
+	jx_node_path(path, sizeof(path), node, "/");
+	jx_textf(buf, n, "'%s'", path);
+	return buf;
+}
+
+/* Add a weight setting (taking what). A second setting of the same node is
+ * dropped when it gives the same weight, replaces a standard weight, and is
+ * an error otherwise: the result could not honour both. */
+static int add_weight(settings *s, jx_node *node, jx_dec weight, char *what, bool standard)
+{
+	size_t *at = node ? &s->weight_at[slot(s->doc, node)] : &s->funds_at;
+	if (*at) {
+		setting *old = &s->weights[*at - 1];
+		char buf[600];
+		if (old->standard && !standard) {
+			free(old->what);
+			old->what = what;
+			old->weight = weight;
+			old->standard = false;
+			return 0;
+		}
+		int same = jx_dec_cmp(old->weight, weight) == 0;
+		if (!same)
+			jx_diags_add(s->diags, JX_SEV_ERROR, NULL, 0, 0,
+				     "%s and %s give %s two different weights", old->what, what,
+				     subject(buf, sizeof(buf), node));
+		free(what);
+		return same ? 0 : JX_EINVAL;
+	}
+	s->weights[s->nweights] = (setting){ node, weight, NULL, what, standard, false };
+	*at = ++s->nweights;
+	return 0;
+}
+
+/* Add an actual-value setting (taking what), as add_weight does. */
+static int add_actual(settings *s, jx_node *leaf, const char *text, char *what)
+{
+	size_t *at = &s->actual_at[leaf->index];
+	if (*at) {
+		const setting *old = &s->actuals[*at - 1];
+		char buf[600];
+		int same = strcmp(old->text, text) == 0;
+		if (!same)
+			jx_diags_add(s->diags, JX_SEV_ERROR, NULL, 0, 0,
+				     "%s and %s give %s two different actual values", old->what, what,
+				     subject(buf, sizeof(buf), leaf));
+		free(what);
+		return same ? 0 : JX_EINVAL;
+	}
+	s->actuals[s->nactuals] = (setting){ leaf, { 0 }, text, what, false, false };
+	*at = ++s->nactuals;
+	return 0;
+}
+
+/* The node of the copy that path names, or NULL after a diagnostic. */
+static jx_node *find(const settings *s, const char *path, const char *what)
+{
+	const char *why = "not found";
+	const jx_node *n = jx_doc_find(s->doc, path, &why);
 	if (!n)
-		return JX_ENOTFOUND;
-	/* "from" is the weight in the file, not one a change of its group
-	 * (rescaling its members) has given it since. */
-	const jx_node *was = jx_doc_find(w->base->doc, path, NULL);
-	jx_dec old = was ? was->weight : n->weight;
-	int rc = jx_dec_cmp(weight, n->weight) ? jx_doc_set_weight(w->doc, n, weight, places, diags) : 0;
-	if (rc || jx_dec_cmp(weight, old) == 0)
-		return rc; /* back to the file's weight: no change to show */
-	jx_dec_format(from, old, -1, 0);
-	char *what = node_what(n, " 分值");
-	rc = what ? add_change(w, n, "weight", what, from, to) : JX_ENOMEM;
-	free(what);
+		jx_diags_add(s->diags, JX_SEV_ERROR, NULL, 0, 0, "%s: indicator '%s' %s in %s", what, path,
+			     why, s->doc->path);
+	return (jx_node *)n; /* the copy is ours to change */
+}
+
+/* A weight the rule set can score: 0 or more, no more decimals than its scores. */
+static bool weight_ok(const settings *s, jx_dec weight, const char *what, const jx_rules *rules)
+{
+	if (weight.units >= 0 && jx_dec_places(weight) <= rules->decimals)
+		return true;
+	jx_diags_add(s->diags, JX_SEV_ERROR, NULL, 0, 0,
+		     "%s: a weight must be 0 or more with at most %d decimal places (those of the scores "
+		     "of rule set '%s')", what, rules->decimals, rules->name);
+	return false;
+}
+
+/* Gather the weights of --standard-weights, then those of --weight: each a
+ * node once. Problems go to diags; returns 0 or JX_ENOMEM. */
+static int gather_weights(settings *s, const jx_whatif_spec *spec, const jx_rules *rules)
+{
+	char num[JX_DEC_BUFSZ];
+	if (spec->standard_weights) {
+		if (rules->nstandard_weights == 0)
+			jx_diags_add(s->diags, JX_SEV_ERROR, NULL, 0, 0,
+				     "--standard-weights: rule set '%s' has no standard_weights", rules->name);
+		for (size_t i = 0; i < rules->nstandard_weights; i++) {
+			const jx_std_weight *sw = &rules->standard_weights[i];
+			bool funds = strcmp(sw->name, "funds") == 0;
+			jx_node *n = funds ? NULL : (jx_node *)jx_doc_find(s->doc, sw->name, NULL);
+			if (funds ? !s->doc->funds.present : !n)
+				continue; /* a part this table does not have */
+			char *what = jx_strdupf("--standard-weights (%s=%s)", sw->name,
+						jx_dec_format(num, sw->weight, -1, 0));
+			if (!what)
+				return JX_ENOMEM;
+			if (weight_ok(s, sw->weight, what, rules))
+				add_weight(s, n, sw->weight, what, true);
+			else
+				free(what);
+		}
+	}
+	for (size_t i = 0; i < spec->nweights; i++) {
+		const jx_whatif_set *set = &spec->weights[i];
+		char *what = jx_strdupf("--weight %s=%s", set->path, set->value);
+		jx_node *n = NULL;
+		jx_dec w;
+		size_t errpos;
+		if (!what)
+			return JX_ENOMEM;
+		int rc = jx_dec_parse(&w, NULL, set->value, strlen(set->value), &errpos);
+		bool funds = is_funds(set->path);
+		if (rc)
+			jx_diags_add(s->diags, JX_SEV_ERROR, NULL, 0, 0, "%s: %s", what, jx_dec_strerror(rc));
+		else if (funds && !s->doc->funds.present)
+			jx_diags_add(s->diags, JX_SEV_ERROR, NULL, 0, 0, "%s: %s has no funds section", what,
+				     s->doc->path);
+		else if ((funds || (n = find(s, set->path, what))) && weight_ok(s, w, what, rules)) {
+			add_weight(s, n, w, what, false);
+			continue; /* what is the setting's now */
+		}
+		free(what);
+	}
+	return 0;
+}
+
+/* Gather the actual values of --actual, each leaf once, and set them: they
+ * depend on nothing else. */
+static int gather_actuals(settings *s, const jx_whatif_spec *spec)
+{
+	for (size_t i = 0; i < spec->nactuals; i++) {
+		const jx_whatif_set *set = &spec->actuals[i];
+		char *what = jx_strdupf("--actual %s=%s", set->path, set->value);
+		if (!what)
+			return JX_ENOMEM;
+		jx_node *n = find(s, set->path, what);
+		if (n && !jx_node_is_leaf(n)) {
+			char path[512];
+			jx_node_path(path, sizeof(path), n, "/");
+			jx_diags_add(s->diags, JX_SEV_ERROR, NULL, 0, 0,
+				     "%s: '%s' is a group, not an indicator with an actual value", what, path);
+		} else if (n) {
+			size_t had = s->nactuals;
+			add_actual(s, n, set->value, what); /* what is the setting's now */
+			if (s->nactuals > had)
+				jx_doc_set_actual(s->doc, n, set->value, s->diags);
+			continue;
+		}
+		free(what);
+	}
+	return 0;
+}
+
+/* Mark the weights set inside others, and those with others inside them:
+ * each with the nearest setting around it. */
+static void mark_nested(settings *s)
+{
+	for (size_t i = 0; i < s->nweights; i++) {
+		const jx_node *n = s->weights[i].node;
+		for (const jx_node *p = n ? n->parent : NULL; p; p = p->parent) {
+			size_t k = s->weight_at[slot(s->doc, p)];
+			if (k) {
+				s->weights[i].nested = s->weights[k - 1].nested = true;
+				break;
+			}
+		}
+	}
+}
+
+/* Make the weight settings: the nodes' at once, then the funds weight. */
+static int apply_weights(settings *s, int places)
+{
+	jx_weight_set *sets = malloc((s->nweights ? s->nweights : 1) * sizeof(*sets));
+	size_t n = 0;
+	if (!sets)
+		return JX_ENOMEM;
+	for (size_t i = 0; i < s->nweights; i++)
+		if (s->weights[i].node)
+			sets[n++] = (jx_weight_set){ s->weights[i].node, s->weights[i].weight,
+						     s->weights[i].what };
+		else
+			s->doc->funds.weight = s->weights[i].weight;
+	int rc = jx_doc_set_weights(s->doc, sets, n, places, s->diags);
+	free(sets);
 	return rc;
 }
 
-static int parse_weight(const jx_whatif_set *s, jx_dec *out, jx_diags *diags)
+/* The changes, for the output: each setting that changes the file, with
+ * the value in the file and the one the what-if uses. A weight equal to the
+ * file's is listed when it is nested: it then holds its node at that
+ * weight, which the settings around or inside it would have changed. */
+static int list_changes(jx_whatif *w, const settings *s)
 {
-	size_t errpos;
-	int rc = jx_dec_parse(out, NULL, s->value, strlen(s->value), &errpos);
-	if (rc)
-		jx_diags_add(diags, JX_SEV_ERROR, NULL, 0, 0, "--weight %s=%s: %s", s->path, s->value,
-			     jx_dec_strerror(rc));
-	return rc ? JX_EINVAL : 0;
+	const jx_doc *file = w->base->doc;
+	char from[JX_DEC_BUFSZ], to[JX_DEC_BUFSZ];
+	int rc = 0;
+	for (size_t i = 0; i < s->nweights && rc == 0; i++) {
+		const setting *set = &s->weights[i];
+		const jx_node *n = set->node;
+		jx_dec was = !n ? file->funds.weight
+			     : jx_node_is_leaf(n) ? file->leaves[n->index]->weight
+						  : file->groups[n->index]->weight;
+		if (jx_dec_cmp(was, set->weight) == 0 && !set->nested)
+			continue;
+		rc = record_change(w, n, "weight", jx_dec_format(from, was, -1, 0),
+				   jx_dec_format(to, set->weight, -1, 0));
+	}
+	for (size_t i = 0; i < s->nactuals && rc == 0; i++) {
+		const setting *set = &s->actuals[i];
+		const jx_node *was = file->leaves[set->node->index];
+		const char *text = was->actual.present ? was->actual.text : "";
+		if (strcmp(text, set->text) != 0)
+			rc = record_change(w, set->node, "actual", text, set->text);
+	}
+	return rc;
 }
 
 /* The table's maximum, the funds weight and the level-1 weights, must stay
@@ -150,76 +371,67 @@ static int explained(int rc, jx_diags *diags, size_t errors)
 	return rc;
 }
 
+static void settings_release(settings *s)
+{
+	for (size_t i = 0; i < s->nweights; i++)
+		free(s->weights[i].what);
+	for (size_t i = 0; i < s->nactuals; i++)
+		free(s->actuals[i].what);
+	free(s->weights);
+	free(s->actuals);
+	free(s->weight_at);
+	free(s->actual_at);
+}
+
 int jx_whatif_run(jx_whatif *out, const jx_result *base, const jx_whatif_spec *spec,
 		  jx_diags *diags)
 {
 	const jx_rules *rules = spec->rules ? spec->rules : base->rules;
 	size_t errors = diags->errors;
-	int rc, failed = 0;
+	settings s = { 0 };
+	int rc;
 
 	memset(out, 0, sizeof(*out));
 	out->base = base;
 	if ((rc = jx_doc_clone(&out->doc, base->doc, diags)) != 0)
 		return explained(rc, diags, errors);
-	if (spec->standard_weights) {
-		if (rules->nstandard_weights == 0)
-			jx_diags_add(diags, JX_SEV_ERROR, NULL, 0, 0, "rule set '%s' has no standard_weights",
-				     rules->name);
-		for (size_t i = 0; i < rules->nstandard_weights; i++) {
-			const jx_std_weight *sw = &rules->standard_weights[i];
-			if (strcmp(sw->name, "funds") == 0 && !out->doc->funds.present)
-				continue;
-			if (strcmp(sw->name, "funds") != 0 && !jx_doc_find(out->doc, sw->name, NULL))
-				continue; /* a level-1 group this table does not have */
-			int r = set_weight(out, sw->name, sw->weight, rules->decimals, diags);
-			if (r == JX_ENOMEM)
-				rc = JX_ENOMEM;
-			else if (r)
-				failed = r;
-		}
+	const jx_doc *d = out->doc;
+	size_t nweights = spec->nweights + (spec->standard_weights ? rules->nstandard_weights : 0);
+	s.doc = out->doc;
+	s.diags = diags;
+	s.weights = calloc(nweights ? nweights : 1, sizeof(*s.weights));
+	s.actuals = calloc(spec->nactuals ? spec->nactuals : 1, sizeof(*s.actuals));
+	s.weight_at = calloc(d->nleaves + d->ngroups + 1, sizeof(*s.weight_at));
+	s.actual_at = calloc(d->nleaves + 1, sizeof(*s.actual_at));
+	if (!s.weights || !s.actuals || !s.weight_at || !s.actual_at ||
+	    reserve_changes(out, nweights + spec->nactuals + 1)) {
+		rc = JX_ENOMEM;
+		goto done;
 	}
-	for (size_t i = 0; i < spec->nweights; i++) {
-		jx_dec wv;
-		int r = parse_weight(&spec->weights[i], &wv, diags);
-		if (r == 0)
-			r = set_weight(out, spec->weights[i].path, wv, rules->decimals, diags);
-		if (r == JX_ENOMEM)
-			rc = JX_ENOMEM;
-		else if (r)
-			failed = r;
-	}
-	if (rc == 0 && !failed)
-		failed = check_max(out->doc, diags);
-	for (size_t i = 0; i < spec->nactuals && rc == 0; i++) {
-		const jx_whatif_set *s = &spec->actuals[i];
-		jx_node *n = find(out, s->path, diags);
-		if (!n)
-			continue;
-		char *from = strdup(n->actual.present ? n->actual.text : "");
-		int r = from ? jx_doc_set_actual(out->doc, n, s->value, diags) : JX_ENOMEM;
-		if (r == 0) {
-			char *what = node_what(n, " 实际完成值");
-			rc = what ? add_change(out, n, "actual", what, from, s->value) : JX_ENOMEM;
-			free(what);
-		} else if (r == JX_ENOMEM) {
-			rc = r;
-		} else {
-			failed = r;
-		}
-		free(from);
+	/* Every setting is known before any is made, so that the result does
+	 * not depend on their order. */
+	if ((rc = gather_weights(&s, spec, rules)) != 0 || (rc = gather_actuals(&s, spec)) != 0)
+		goto done;
+	if (diags->errors == errors && (rc = apply_weights(&s, rules->decimals)) == 0)
+		rc = check_max(out->doc, diags);
+	if (rc == 0 && diags->errors != errors)
+		rc = JX_EINVAL;
+	if (rc == 0) {
+		mark_nested(&s);
+		rc = list_changes(out, &s);
 	}
 	if (rc == 0 && spec->rules && spec->rules != base->rules)
-		rc = add_change(out, NULL, "rules", "评分规则", base->rules->name, rules->name);
-	if (rc == 0 && !out->label)
-		rc = set_label(out, strdup("不作改动"));
-	if (rc == 0 && (failed || diags->errors != errors))
-		rc = failed ? failed : JX_EINVAL;
+		rc = record_change(out, NULL, "rules", base->rules->name, rules->name);
+	if (rc == 0)
+		rc = make_label(out);
 	if (rc == 0 && (rc = jx_score_run(&out->result, out->doc, rules, diags)) == 0 &&
 	    jx_dec_sub(&out->delta, out->result->total, base->total) != 0) {
 		jx_diags_add(diags, JX_SEV_ERROR, NULL, 0, 0,
 			     "the what-if total minus the base total is 10^12 or more");
 		rc = JX_ERANGE;
 	}
+done:
+	settings_release(&s);
 	if (rc)
 		jx_whatif_release(out);
 	return explained(rc, diags, errors);
@@ -232,6 +444,7 @@ int jx_whatif_reverse(jx_whatif *out, const jx_result *base, const size_t *leave
 	memset(out, 0, sizeof(*out));
 	out->base = base;
 	if ((rc = set_label(out, strdup("成本指标按反向指标计分"))) != 0 ||
+	    (rc = reserve_changes(out, n)) != 0 ||
 	    (rc = jx_doc_clone(&out->doc, base->doc, diags)) != 0) {
 		jx_whatif_release(out);
 		return rc;

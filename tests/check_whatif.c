@@ -191,13 +191,177 @@ START_TEST(test_emit_yaml_scores_the_same)
 }
 END_TEST
 
+/* The leaves' weights of a what-if, "a b c …", to compare two. */
+static char *leaf_weights(const jx_whatif *w)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	for (size_t i = 0; i < w->doc->nleaves; i++)
+		fprintf(f, "%s ", S(w->doc->leaves[i]->weight, -1));
+	fclose(f);
+	return buf;
+}
+
+START_TEST(test_nested_weights_any_order)
+{
+	/* 产出指标 = 50 with 数量指标 = 20 inside it: 数量指标's leaves share 20,
+	 * the other six of 产出指标 the remaining 30 (5,5,5,10,10,10 → 3.33,
+	 * 3.33, 3.33, 6.67, 6.67, 6.67: the larger remainders get the three
+	 * units), whichever option comes first. */
+	jx_whatif_set sets[2][2] = { { { "产出指标", "50" }, { "产出指标/数量指标", "20" } },
+				     { { "产出指标/数量指标", "20" }, { "产出指标", "50" } } };
+	char *weights[2], *results[2];
+	for (int k = 0; k < 2; k++) {
+		jx_whatif w;
+		jx_whatif_spec spec = { sets[k], 2, NULL, 0, false, NULL };
+		ck_assert_int_eq(jx_whatif_run(&w, res, &spec, &diags), 0);
+		ck_assert_str_eq(S(w.doc->roots[0].weight, -1), "50");
+		ck_assert_str_eq(S(w.doc->roots[0].children[0].weight, -1), "20");
+		ck_assert_str_eq(S(w.result->max, -1), "90");
+		ck_assert_uint_eq(w.nchanges, 2);
+		ck_assert(strstr(w.label, "产出指标 分值 60 → 50"));
+		ck_assert(strstr(w.label, "产出指标/数量指标 分值 15 → 20"));
+		weights[k] = leaf_weights(&w);
+		results[k] = json_of(w.result);
+		jx_whatif_release(&w);
+	}
+	ck_assert_str_eq(weights[0], "6.67 6.67 6.66 3.33 3.33 3.33 6.67 6.67 6.67 20 10 ");
+	ck_assert_str_eq(weights[1], weights[0]);
+	ck_assert_str_eq(results[1], results[0]);
+	for (int k = 0; k < 2; k++) {
+		free(weights[k]);
+		free(results[k]);
+	}
+}
+END_TEST
+
+START_TEST(test_nested_weight_kept)
+{
+	/* A weight equal to the file's still holds its node when a setting
+	 * around it or inside it would change it, and is listed. */
+	jx_whatif_set sets[] = { { "产出指标", "60" }, { "产出指标/数量指标", "20" } };
+	jx_whatif_spec spec = { sets, 2, NULL, 0, false, NULL };
+	jx_whatif w;
+	ck_assert_int_eq(jx_whatif_run(&w, res, &spec, &diags), 0);
+	ck_assert_str_eq(S(w.result->max, -1), "100");
+	ck_assert_str_eq(w.label, "产出指标 分值 60 → 60；产出指标/数量指标 分值 15 → 20");
+	jx_whatif_release(&w);
+	/* alone, it changes nothing and is not listed */
+	jx_whatif_spec one = { sets, 1, NULL, 0, false, NULL };
+	ck_assert_int_eq(jx_whatif_run(&w, res, &one, &diags), 0);
+	ck_assert_str_eq(w.label, "不作改动");
+	jx_whatif_release(&w);
+}
+END_TEST
+
+START_TEST(test_standard_weight_overridden)
+{
+	/* --weight on a level-1 group replaces its standard weight; the
+	 * others stay. */
+	jx_whatif_set set = { "产出指标", "55" };
+	jx_whatif_spec spec = { &set, 1, NULL, 0, true, NULL };
+	jx_whatif w;
+	ck_assert_int_eq(jx_whatif_run(&w, res, &spec, &diags), 0);
+	ck_assert_str_eq(w.label, "产出指标 分值 60 → 55；效益指标 分值 20 → 30");
+	ck_assert_str_eq(S(w.result->max, -1), "105");
+	jx_whatif_release(&w);
+}
+END_TEST
+
+START_TEST(test_many_changes)
+{
+	/* 9,900 weights set at once, in a table of 10,000 indicators (the
+	 * limit): the label lists each, and is built in one pass, well within
+	 * the time this test case allows (adding each change to the label
+	 * copied it whole, 9,900 times over: seconds of work). */
+	enum { GROUPS = 99, LEAVES = 100, N = GROUPS * LEAVES };
+	char *text = NULL, *label = NULL;
+	size_t len = 0, llen = 0;
+	FILE *f = open_memstream(&text, &len), *l = open_memstream(&label, &llen);
+	fputs("jixiao: 1\ntitle: t\nyear: 2024\nindicators:\n  - name: A\n    children:\n", f);
+	for (int g = 0; g < GROUPS; g++) {
+		fprintf(f, "      - name: G%d\n        children:\n", g);
+		for (int k = 0; k < LEAVES; k++)
+			fprintf(f, "          - {name: L%d, weight: 0.01, target: '1', actual: '1'}\n", k);
+	}
+	fclose(f);
+	jx_doc *big;
+	jx_result *r;
+	ck_assert_int_eq(jx_doc_parse(&big, "big.yaml", text, len, &diags), 0);
+	ck_assert_int_eq(jx_score_run(&r, big, rules, &diags), 0);
+	static jx_whatif_set sets[N];
+	static char paths[N][24];
+	for (int i = 0; i < N; i++) {
+		snprintf(paths[i], sizeof(paths[i]), "A/G%d/L%d", i / LEAVES, i % LEAVES);
+		sets[i] = (jx_whatif_set){ paths[i], "0.02" };
+		fprintf(l, "%s%s 分值 0.01 → 0.02", i ? "；" : "", paths[i]);
+	}
+	fclose(l);
+	jx_whatif w;
+	jx_whatif_spec spec = { sets, N, NULL, 0, false, NULL };
+	ck_assert_int_eq(jx_whatif_run(&w, r, &spec, &diags), 0);
+	ck_assert_uint_eq(w.nchanges, N);
+	ck_assert_str_eq(w.label, label);
+	ck_assert_str_eq(S(w.result->max, -1), "198");
+	jx_whatif_release(&w);
+	jx_result_free(r);
+	jx_doc_free(big);
+	free(text);
+	free(label);
+}
+END_TEST
+
+/* Settings that cannot all hold, and the same thing set twice. */
+static const struct {
+	jx_whatif_set weights[3], actuals[2];
+	const char *message, *note;
+} clashes[] = {
+	{ { { "办公费", "20" }, { "办公费", "10" } }, { { NULL, NULL } },
+	  "--weight 办公费=20 and --weight 办公费=10 give '产出指标/成本指标/经济成本指标/办公费' two different weights", NULL },
+	{ { { "funds", "5" }, { "预算执行率", "6" } }, { { NULL, NULL } },
+	  "--weight funds=5 and --weight 预算执行率=6 give the funds section two different weights", NULL },
+	{ { { NULL, NULL } }, { { "办公费", "50万元" }, { "产出指标/成本指标/经济成本指标/办公费", "60万元" } },
+	  "--actual 办公费=50万元 and --actual 产出指标/成本指标/经济成本指标/办公费=60万元 give '产出指标/成本指标/经济成本指标/办公费' two different actual values", NULL },
+	{ { { "产出指标", "50" }, { "产出指标/数量指标", "55" } }, { { NULL, NULL } },
+	  "--weight 产出指标=50: the weights set inside '产出指标' add up to 55, more than its 50",
+	  "inside it: --weight 产出指标/数量指标=55" },
+	{ { { "产出指标/成本指标", "25" }, { "办公费", "5" }, { "培训费", "10" } }, { { NULL, NULL } },
+	  "--weight 产出指标/成本指标=25: the weights set inside '产出指标/成本指标' add up to 15, and nothing else in it can take the other 10 of its 25",
+	  "inside it: --weight 培训费=10" },
+};
+
+START_TEST(test_clashes)
+{
+	jx_whatif w;
+	size_t nw = 0, na = 0;
+	while (nw < 3 && clashes[_i].weights[nw].path)
+		nw++;
+	while (na < 2 && clashes[_i].actuals[na].path)
+		na++;
+	jx_whatif_spec spec = { clashes[_i].weights, nw, clashes[_i].actuals, na, false, NULL };
+	ck_assert_int_eq(jx_whatif_run(&w, res, &spec, &diags), JX_EINVAL);
+	ck_assert_ptr_null(w.result);
+	ck_assert_uint_eq(diags.errors, 1);
+	ck_assert_str_eq(diags.items[0].message, clashes[_i].message);
+	if (clashes[_i].note)
+		ck_assert_str_eq(diags.items[1].message, clashes[_i].note);
+	/* the same value twice is no clash */
+	jx_whatif_set same[2] = { { "办公费", "10" }, { "产出指标/成本指标/经济成本指标/办公费", "10.0" } };
+	jx_whatif_spec ok = { same, 2, NULL, 0, false, NULL };
+	ck_assert_int_eq(jx_whatif_run(&w, res, &ok, &diags), 0);
+	ck_assert_uint_eq(w.nchanges, 0);
+	jx_whatif_release(&w);
+}
+END_TEST
+
 static const struct {
 	const char *path, *weight, *actual, *message;
 } bad[] = {
 	{ "产出指标", "abc", NULL, "--weight 产出指标=abc: not a number" },
-	{ "funds", "10.123", NULL, "funds weight 10.123 must be 0 or more with at most 2 decimal places" },
-	{ "产出指标", "-5", NULL, "weight -5 for '产出指标' must be 0 or more" },
-	{ "会议费", "5", NULL, "indicator '会议费' not found" },
+	{ "funds", "10.123", NULL, "--weight funds=10.123: a weight must be 0 or more with at most 2 decimal places" },
+	{ "产出指标", "-5", NULL, "--weight 产出指标=-5: a weight must be 0 or more" },
+	{ "会议费", "5", NULL, "--weight 会议费=5: indicator '会议费' not found" },
 	{ "办公费", NULL, "60次", "unit '次' of the actual value does not match unit '万元' of the target" },
 	{ "办公费", NULL, ">=60万元", "no comparison operator" },
 	{ "产出指标", NULL, "60", "'产出指标' is a group" },
@@ -258,8 +422,17 @@ Suite *whatif_suite(void)
 	tcase_add_test(tc, test_delta_decimals);
 	tcase_add_test(tc, test_group_weight_apportioned);
 	tcase_add_test(tc, test_emit_yaml_scores_the_same);
+	tcase_add_test(tc, test_nested_weights_any_order);
+	tcase_add_test(tc, test_nested_weight_kept);
+	tcase_add_test(tc, test_standard_weight_overridden);
+	tcase_add_loop_test(tc, test_clashes, 0, sizeof(clashes) / sizeof(clashes[0]));
 	tcase_add_loop_test(tc, test_errors, 0, sizeof(bad) / sizeof(bad[0]));
 	tcase_add_loop_test(tc, test_weight_limits, 0, sizeof(limits) / sizeof(limits[0]));
+	suite_add_tcase(s, tc);
+	tc = tcase_create("scale");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 1);
+	tcase_add_test(tc, test_many_changes);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -232,10 +232,32 @@ int jx_doc_set_actual(jx_doc *doc, jx_node *leaf, const char *text, jx_diags *di
 /**
  * Set a node's weight (at most `places` decimals). A group's leaves scale to
  * the new weight and are rounded to `places` by largest remainders (ties to
- * the earlier leaf), so they add up to it exactly (spec §5); group weights
- * become the sums of their children. Returns 0 or an error in diags.
+ * the earlier leaf), so they add up to it exactly; group weights become the
+ * sums of their children. Returns 0 or an error in diags.
  */
 int jx_doc_set_weight(jx_doc *doc, jx_node *node, jx_dec weight, int places, jx_diags *diags);
+
+/** One weight for jx_doc_set_weights. */
+typedef struct jx_weight_set {
+	jx_node *node;    /**< a node of the document being changed */
+	jx_dec weight;
+	const char *what; /**< how messages name this setting ("--weight 产出指标=50"), or NULL */
+} jx_weight_set;
+
+/**
+ * Set several weights at once (each node once, at most `places` decimals),
+ * so that every node ends with exactly the weight given, whatever the order
+ * of sets. A group setting spreads what the settings inside it leave over
+ * its other leaves, in proportion to their weights (equally when they all
+ * weigh 0), rounded by largest remainders as jx_doc_set_weight does: with
+ * 产出指标 = 50 and 产出指标/数量指标 = 20, 数量指标's leaves add up to 20 and
+ * the other leaves of 产出指标 to 30. Settings inside a group that add up to
+ * more than its weight, or to less with nothing else in it, are errors.
+ * Group weights become the sums of their children. Returns 0, or an error
+ * in diags with the document partly changed.
+ */
+int jx_doc_set_weights(jx_doc *doc, const jx_weight_set *sets, size_t n, int places,
+		       jx_diags *diags);
 
 /** The directory holding the evaluation file ("." when it has none). */
 const char *jx_doc_dir(const jx_doc *doc);

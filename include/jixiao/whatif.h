@@ -48,9 +48,14 @@ typedef struct jx_whatif {
 } jx_whatif;
 
 /**
- * Build and score the what-if of spec on base's evaluation. Weights of
- * groups are spread over their leaves by largest remainders at the rule
- * set's decimals. Problems (unknown paths, bad values) go to diags.
+ * Build and score the what-if of spec on base's evaluation. Every setting is
+ * known before any is made, so their order does not matter: a node is set
+ * once (two different values for it are an error; a weight replaces a
+ * standard weight), and the weights are set together by jx_doc_set_weights
+ * at the rule set's decimals (settings inside a group keep their weights).
+ * changes and label list exactly the values the what-if uses. Problems go to
+ * diags, each naming the option it comes from ("--weight 产出指标=50: …");
+ * every failure has one.
  */
 int jx_whatif_run(jx_whatif *out, const jx_result *base, const jx_whatif_spec *spec,
 		  jx_diags *diags);

@@ -1,0 +1,1 @@
+a=$($JX whatif examples/karamay-2024/project.yaml --weight 产出指标=50 --weight 产出指标/数量指标=20) && b=$($JX whatif examples/karamay-2024/project.yaml --weight 产出指标/数量指标=20 --weight 产出指标=50) && [ "$(echo "$a" | sed 1,2d)" = "$(echo "$b" | sed 1,2d)" ] && echo "$b"
