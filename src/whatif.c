@@ -9,6 +9,7 @@
 #include "table.h"
 #include "text.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -257,6 +258,60 @@ static int gather_weights(settings *s, const jx_whatif_spec *spec, const jx_rule
 	return 0;
 }
 
+/* Put a diagnostic on the option `what` instead of a place in the file. */
+static void put_on_option(jx_diag *g, const char *what)
+{
+	char *m = jx_strdupf("%s: %s", what, g->message);
+	if (!m)
+		return; /* out of memory: it stays where it was */
+	free(g->message);
+	free(g->file);
+	free(g->source);
+	g->message = m;
+	g->file = g->source = NULL;
+	g->line = g->col = 0;
+}
+
+/* Move the diagnostics of from to diags, those that are not notes put on
+ * the option what. */
+static void relay(jx_diags *diags, jx_diags *from, const char *what)
+{
+	for (size_t i = 0; i < from->count; i++)
+		if (from->items[i].severity != JX_SEV_NOTE)
+			put_on_option(&from->items[i], what);
+	jx_diags_append(diags, from);
+	jx_diags_release(from);
+}
+
+/* The actual values set are not in the file: their cells get a place past
+ * its end, line UINT_MAX and the setting's number as the column, so that
+ * the scorer's diagnostics about them can be put on their options. */
+static jx_mark option_mark(size_t k)
+{
+	return (jx_mark){ UINT_MAX, k + 1 <= UINT_MAX ? (unsigned)(k + 1) : 0 };
+}
+
+/* The scorer's diagnostics about values the options set, on the options:
+ * those at a set actual value, and those at the indicator it belongs to
+ * (its completion rate). The others stay in the file. */
+static void blame_options(jx_diags *scored, const settings *s)
+{
+	for (size_t i = 0; i < scored->count; i++) {
+		jx_diag *g = &scored->items[i];
+		if (!g->file || strcmp(g->file, s->doc->src.file) != 0)
+			continue;
+		for (size_t k = 0; k < s->nactuals; k++) {
+			const jx_node *n = s->actuals[k].node;
+			jx_mark at = option_mark(k);
+			if ((g->line == at.line && g->col == at.col) ||
+			    (g->line == n->mark.line && g->col == n->mark.col)) {
+				put_on_option(g, s->actuals[k].what);
+				break;
+			}
+		}
+	}
+}
+
 /* Gather the actual values of --actual, each leaf once, and set them: they
  * depend on nothing else. */
 static int gather_actuals(settings *s, const jx_whatif_spec *spec)
@@ -273,10 +328,15 @@ static int gather_actuals(settings *s, const jx_whatif_spec *spec)
 			jx_diags_add(s->diags, JX_SEV_ERROR, NULL, 0, 0,
 				     "%s: '%s' is a group, not an indicator with an actual value", what, path);
 		} else if (n) {
-			size_t had = s->nactuals;
+			size_t k = s->nactuals;
 			add_actual(s, n, set->value, what); /* what is the setting's now */
-			if (s->nactuals > had)
-				jx_doc_set_actual(s->doc, n, set->value, s->diags);
+			if (s->nactuals > k) {
+				jx_diags mine;
+				jx_diags_init(&mine);
+				if (jx_doc_set_actual(s->doc, n, set->value, &mine) == 0)
+					n->actual.mark = option_mark(k);
+				relay(s->diags, &mine, what);
+			}
 			continue;
 		}
 		free(what);
@@ -424,8 +484,17 @@ int jx_whatif_run(jx_whatif *out, const jx_result *base, const jx_whatif_spec *s
 		rc = record_change(out, NULL, "rules", base->rules->name, rules->name);
 	if (rc == 0)
 		rc = make_label(out);
-	if (rc == 0 && (rc = jx_score_run(&out->result, out->doc, rules, diags)) == 0 &&
-	    jx_dec_sub(&out->delta, out->result->total, base->total) != 0) {
+	if (rc == 0) {
+		jx_diags scored;
+		jx_diags_init(&scored);
+		rc = jx_score_run(&out->result, out->doc, rules, &scored);
+		blame_options(&scored, &s);
+		jx_diags_append(diags, &scored);
+		jx_diags_release(&scored);
+		for (size_t i = 0; i < s.nactuals; i++)
+			s.actuals[i].node->actual.mark = (jx_mark){ 0, 0 }; /* no place in the file */
+	}
+	if (rc == 0 && jx_dec_sub(&out->delta, out->result->total, base->total) != 0) {
 		jx_diags_add(diags, JX_SEV_ERROR, NULL, 0, 0,
 			     "the what-if total minus the base total is 10^12 or more");
 		rc = JX_ERANGE;

@@ -362,9 +362,12 @@ static const struct {
 	{ "funds", "10.123", NULL, "--weight funds=10.123: a weight must be 0 or more with at most 2 decimal places" },
 	{ "产出指标", "-5", NULL, "--weight 产出指标=-5: a weight must be 0 or more" },
 	{ "会议费", "5", NULL, "--weight 会议费=5: indicator '会议费' not found" },
-	{ "办公费", NULL, "60次", "unit '次' of the actual value does not match unit '万元' of the target" },
-	{ "办公费", NULL, ">=60万元", "no comparison operator" },
-	{ "产出指标", NULL, "60", "'产出指标' is a group" },
+	{ "办公费", NULL, "60次", "--actual 办公费=60次: unit '次' of the actual value does not match unit '万元' of the target" },
+	{ "办公费", NULL, ">=60万元", "--actual 办公费=>=60万元: actual value '>=60万元' for '产出指标/成本指标/经济成本指标/办公费' (column 1): an actual value has no comparison operator" },
+	{ "产出指标", NULL, "60", "--actual 产出指标=60: '产出指标' is a group" },
+	/* found when the copy is scored, put on the option all the same */
+	{ "培训费", NULL, "999999999999万元", "--actual 培训费=999999999999万元: the completion rate of '培训费' is 10^12% or more" },
+	{ "办公费", NULL, "-5万元", "--actual 办公费=-5万元: '办公费' has a negative value" },
 };
 
 START_TEST(test_errors)
@@ -375,6 +378,8 @@ START_TEST(test_errors)
 				bad[_i].actual ? &set : NULL, bad[_i].actual ? 1 : 0, false, NULL };
 	ck_assert_int_ne(jx_whatif_run(&w, res, &spec, &diags), 0);
 	ck_assert_msg(strstr(diags.items[0].message, bad[_i].message), "%s", diags.items[0].message);
+	ck_assert_msg(!diags.items[0].file && diags.items[0].line == 0, "at %s:%u",
+		      diags.items[0].file, diags.items[0].line);
 	ck_assert_ptr_null(w.result);
 }
 END_TEST
