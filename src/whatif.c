@@ -422,6 +422,29 @@ static int check_max(const jx_doc *doc, jx_diags *diags)
 	return 0;
 }
 
+/* Whether two rule sets are one: loaded from the same file (a built-in set:
+ * the same origin). Loaded twice, they are not the same object. */
+static bool same_rules(const jx_rules *a, const jx_rules *b)
+{
+	if (a == b)
+		return true;
+	char *ra = realpath(a->origin, NULL), *rb = realpath(b->origin, NULL);
+	bool same = ra || rb ? ra && rb && strcmp(ra, rb) == 0 : strcmp(a->origin, b->origin) == 0;
+	free(ra);
+	free(rb);
+	return same;
+}
+
+/* The change of rule set, if any: by name, or by file when the names agree. */
+static int rules_change(jx_whatif *w, const jx_rules *base, const jx_rules *other)
+{
+	if (!other || same_rules(base, other))
+		return 0;
+	bool named = strcmp(base->name, other->name) != 0;
+	return record_change(w, NULL, "rules", named ? base->name : base->origin,
+			     named ? other->name : other->origin);
+}
+
 /* Every failure is explained: a step that failed without saying why (out
  * of memory) is reported here. Returns rc. */
 static int explained(int rc, jx_diags *diags, size_t errors)
@@ -480,8 +503,8 @@ int jx_whatif_run(jx_whatif *out, const jx_result *base, const jx_whatif_spec *s
 		mark_nested(&s);
 		rc = list_changes(out, &s);
 	}
-	if (rc == 0 && spec->rules && spec->rules != base->rules)
-		rc = record_change(out, NULL, "rules", base->rules->name, rules->name);
+	if (rc == 0)
+		rc = rules_change(out, base->rules, spec->rules);
 	if (rc == 0)
 		rc = make_label(out);
 	if (rc == 0) {

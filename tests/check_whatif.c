@@ -99,6 +99,22 @@ START_TEST(test_rules_and_actual)
 	jx_whatif_release(&w);
 	jx_rules_free(reverse);
 
+	/* the file's own rule set, loaded again, is no change; another file
+	 * of the same name is, told by its file */
+	ck_assert_int_eq(jx_rules_load(&reverse, "standard", NULL, NULL, &diags), 0);
+	spec.rules = reverse;
+	ck_assert_int_eq(jx_whatif_run(&w, res, &spec, &diags), 0);
+	ck_assert_uint_eq(w.nchanges, 0);
+	ck_assert_str_eq(w.label, "不作改动");
+	jx_whatif_release(&w);
+	jx_rules_free(reverse);
+	ck_assert_int_eq(jx_rules_load(&reverse, "../rules/standard.yaml", NULL, NULL, &diags), 0);
+	spec.rules = reverse;
+	ck_assert_int_eq(jx_whatif_run(&w, res, &spec, &diags), 0);
+	ck_assert_str_eq(w.label, "评分规则 rules/standard.yaml (built in) → ../rules/standard.yaml");
+	jx_whatif_release(&w);
+	jx_rules_free(reverse);
+
 	jx_whatif_set set = { "办公费", "60万元" };
 	jx_whatif_spec spec2 = { NULL, 0, &set, 1, false, NULL };
 	ck_assert_int_eq(jx_whatif_run(&w, res, &spec2, &diags), 0);
