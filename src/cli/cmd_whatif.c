@@ -29,7 +29,8 @@ const cli_command cmd_whatif = {
 	"  -s, --standard-weights  use the rule set's standard_weights for level 1 and funds\n"
 	"  -r, --rules R         score the copy under rule set R (a name or a path)\n"
 	"  -f, --format F        text (default) or json ({\"base\", \"whatif\", \"changes\"})\n"
-	"  -e, --emit-yaml OUT   also write the changed evaluation as YAML to OUT\n"
+	"  -e, --emit-yaml OUT   also write the changed evaluation as YAML to the file OUT\n"
+	"                        (not '-': the report is on standard output)\n"
 	"  -h, --help            show this help\n",
 	run
 };
@@ -124,6 +125,10 @@ static int run(int argc, char **argv)
 	}
 	if (status == EXIT_OK && strcmp(format, "text") && strcmp(format, "json"))
 		status = cli_usage_error(&cmd_whatif, "unknown format '%s' (text or json)", format);
+	/* Both on standard output, the YAML could not be read back. */
+	if (status == EXIT_OK && emit && strcmp(emit, "-") == 0)
+		status = cli_usage_error(&cmd_whatif, "--emit-yaml - would mix the YAML into the report on "
+					 "standard output; give a file");
 	if (status == EXIT_OK && optind + 1 != argc)
 		status = cli_usage_error(&cmd_whatif, optind >= argc ? "no file to experiment on"
 								    : "one file at a time");

@@ -1,0 +1,1 @@
+$JX whatif examples/karamay-2024/project.yaml --standard-weights -e -
