@@ -1162,9 +1162,9 @@ static int set_group(const weights_job *j, const jx_weight_set *s)
 	}
 	for (size_t i = 0; i < nloose && rc == 0; i++)
 		rc = jx_dec_add(&old, old, j->loose[i]->weight); /* part of a sum the loader checked */
+	jx_frac per = old.units == 0 ? jx_frac_make((int64_t)nloose, 1) : jx_frac_from_dec(old);
 	if (rc == 0)
-		rc = old.units == 0 ? jx_frac_div(&scale, jx_frac_from_dec(rest), jx_frac_make((int64_t)nloose, 1))
-				    : jx_frac_div(&scale, jx_frac_from_dec(rest), jx_frac_from_dec(old));
+		rc = jx_frac_div(&scale, jx_frac_from_dec(rest), per);
 	for (size_t i = 0; i < nloose && rc == 0; i++) {
 		if (old.units == 0)
 			j->shares[i] = scale;

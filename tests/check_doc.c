@@ -128,6 +128,44 @@ START_TEST(test_find_slash_in_name)
 }
 END_TEST
 
+START_TEST(test_set_weights)
+{
+	/* Several weights at once, in any order: what is set inside a group
+	 * keeps its weight, the group's other leaves share the rest. */
+	static const char text[] = HEAD "indicators:\n"
+		"  - name: A\n    children:\n"
+		"      - {name: B, children: [{name: x, weight: 2, target: '1', actual: '1'},"
+		" {name: y, weight: 2, target: '1', actual: '1'}]}\n"
+		"      - {name: p, weight: 1, target: '1', actual: '1'}\n"
+		"      - {name: q, weight: 3, target: '1', actual: '1'}\n";
+	static const int64_t want[4] = { 4, 4, 1, 3 }; /* x, y: 8 as 2:2; p, q: 4 as 1:3 */
+	for (int order = 0; order < 2; order++) {
+		ck_assert_int_eq(parse(text), 0);
+		jx_node *a = (jx_node *)jx_doc_find(doc, "A", NULL);
+		jx_node *b = (jx_node *)jx_doc_find(doc, "A/B", NULL);
+		jx_weight_set sets[2] = { { a, jx_dec_from_int(12), NULL }, { b, jx_dec_from_int(8), NULL } };
+		if (order) {
+			jx_weight_set t = sets[0];
+			sets[0] = sets[1];
+			sets[1] = t;
+		}
+		ck_assert_int_eq(jx_doc_set_weights(doc, sets, 2, 2, &diags), 0);
+		ck_assert_int_eq(a->weight.units, 12000000);
+		ck_assert_int_eq(b->weight.units, 8000000);
+		for (size_t i = 0; i < 4; i++)
+			ck_assert_int_eq(doc->leaves[i]->weight.units, want[i] * 1000000);
+	}
+	/* Settings inside a group past its weight, named with their paths. */
+	jx_node *a = (jx_node *)jx_doc_find(doc, "A", NULL);
+	jx_node *b = (jx_node *)jx_doc_find(doc, "A/B", NULL);
+	jx_weight_set bad[2] = { { a, jx_dec_from_int(5), NULL }, { b, jx_dec_from_int(8), NULL } };
+	ck_assert_int_eq(jx_doc_set_weights(doc, bad, 2, 2, &diags), JX_EINVAL);
+	ck_assert_str_eq(diags.items[0].message,
+			 "weight 5 of 'A': the weights set inside 'A' add up to 8, more than its 5");
+	ck_assert_str_eq(diags.items[1].message, "inside it: weight 8 of 'A/B'");
+}
+END_TEST
+
 START_TEST(test_chinese_keys)
 {
 	ck_assert_int_eq(parse("jixiao: 1\n类型: 项目支出\n项目名称: 测试项目\n主管部门: 某局\n年度: 2024\n"
@@ -332,6 +370,7 @@ Suite *doc_suite(void)
 	tcase_add_test(tc, test_seed);
 	tcase_add_test(tc, test_find);
 	tcase_add_test(tc, test_find_slash_in_name);
+	tcase_add_test(tc, test_set_weights);
 	tcase_add_test(tc, test_chinese_keys);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("problems");
