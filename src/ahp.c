@@ -301,10 +301,13 @@ static bool compute(loader *ld, const jx_ynode *at, jx_ahp_matrix *m, jx_ri_tabl
 
 	if (!a || !eval || !evec || !w)
 		goto done;
-	/* gsl_eigen_nonsymmv overwrites its input: work on a copy. */
+	/* gsl_eigen_nonsymmv overwrites its input: work on a copy. Entries may
+	 * span 24 orders of magnitude; without balancing (off by default) the
+	 * eigenvalues of such a matrix lose digits. */
 	for (size_t i = 0; i < n; i++)
 		for (size_t j = 0; j < n; j++)
 			gsl_matrix_set(a, i, j, m->a[i * n + j]);
+	gsl_eigen_nonsymmv_params(1, w);
 	if (gsl_eigen_nonsymmv(a, eval, evec, w) != GSL_SUCCESS) {
 		jx_read_error(&ld->rd, at, "the eigenvalues of this matrix could not be computed");
 		goto done;

@@ -74,6 +74,20 @@ START_TEST(test_wealth_of_nations)
 }
 END_TEST
 
+/* Entries 13 orders of magnitude apart: the eigenvalues of the balanced
+ * matrix, against 60-digit arithmetic (mpmath). */
+START_TEST(test_badly_scaled)
+{
+	jx_ahp *a = load("data/ahp/badly-scaled.yaml");
+	const jx_ahp_matrix *m = &a->matrices[0];
+	NEAR(m->lambda_max, 151.7961199878, 1e-6);
+	NEAR(m->ci, 74.3980599939, 1e-6);
+	NEAR(m->weights[1], 0.999949738416, 1e-9);
+	NEAR(m->weights[2], 5.02606364358e-5, 1e-9);
+	jx_ahp_free(a);
+}
+END_TEST
+
 START_TEST(test_inconsistent)
 {
 	jx_ahp *a = load("data/ahp/inconsistent.yaml");
@@ -219,6 +233,7 @@ Suite *ahp_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_saaty3);
 	tcase_add_test(tc, test_wealth_of_nations);
+	tcase_add_test(tc, test_badly_scaled);
 	tcase_add_test(tc, test_inconsistent);
 	tcase_add_test(tc, test_matrix_size_limit);
 	tcase_add_test(tc, test_hierarchy_and_tables);
