@@ -145,10 +145,12 @@ static bool read_full(loader *ld, const jx_ynode *rows, jx_ahp_matrix *m, jx_fra
 				if (jx_frac_mul(&p, f[ij], f[ji]) || jx_frac_cmp(p, jx_frac_make(1, 1)) != 0) {
 					const jx_ynode *v = rows->items[j]->items[i];
 					char a[JX_DEC_BUFSZ * 2];
+					jx_frac inv;
+					jx_frac_div(&inv, JX_FRAC_INT(1), f[ij]); /* f[ij] > 0, in range */
 					jx_read_error(&ld->rd, v,
-						      "'%s' is not the reciprocal of %s (row %zu, column %zu); write 1/%s or leave it ~",
+						      "'%s' is not the reciprocal of %s (row %zu, column %zu); write %s or leave it ~",
 						      v->str, rows->items[i]->items[j]->str, i + 1, j + 1,
-						      jx_frac_ratio(a, f[ij]));
+						      jx_frac_ratio(a, inv));
 					ok = false;
 				}
 			} else if (!given[ij] && !given[ji]) {

@@ -133,6 +133,18 @@ START_TEST(test_errors)
 }
 END_TEST
 
+/* The hint for a comparison that is not the reciprocal of its mirror is one
+ * that can be written: 10/3, not 1/3/10. */
+START_TEST(test_reciprocal_hint)
+{
+	static const char text[] = "jixiao-ahp: 1\ncriteria: [a, b]\nmatrix: [[1, 0.3], [3, 1]]\n";
+	jx_ahp *a = NULL;
+	ck_assert_int_eq(jx_ahp_parse(&a, "r.yaml", text, strlen(text), JX_RI_CLASSIC, &diags), JX_EINVAL);
+	ck_assert_str_eq(diags.items[0].message,
+			 "'3' is not the reciprocal of 0.3 (row 1, column 2); write 10/3 or leave it ~");
+}
+END_TEST
+
 /* Two level-1 groups: A always fully attained, B at 50%, 100% and 0%. */
 static jx_result *scored(const char *b_actual, jx_doc **doc, jx_rules *rules)
 {
@@ -238,6 +250,7 @@ Suite *ahp_suite(void)
 	tcase_add_test(tc, test_matrix_size_limit);
 	tcase_add_test(tc, test_hierarchy_and_tables);
 	tcase_add_test(tc, test_errors);
+	tcase_add_test(tc, test_reciprocal_hint);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("entropy");
 	tcase_add_checked_fixture(tc, setup, teardown);
