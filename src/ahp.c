@@ -59,25 +59,46 @@ typedef struct loader {
 	jx_reader rd;
 } loader;
 
-/* A comparison: "3", "0.5", "1/3" as an exact fraction above 0. */
+/*
+ * A comparison: "3", "0.5", "1/3" as an exact fraction above 0. Its value
+ * is bounded like a number's, and so is its reciprocal (which fills the
+ * mirrored entry): above 10^-12 and below 10^12.
+ */
 static bool read_value(loader *ld, const jx_ynode *v, jx_frac *out)
 {
+	const jx_frac limit = JX_FRAC_INT(JX_DEC_LIMIT);
 	const char *s = v->str, *slash;
 	jx_dec a, b = jx_dec_from_int(1);
-	size_t errpos;
+	size_t errpos = 0, off = 0;
 	if (v->kind != JX_Y_SCALAR || v->null) {
 		jx_read_error(&ld->rd, v, "expected a comparison such as 3 or 1/3, got %s", jx_ynode_kind_name(v));
 		return false;
 	}
 	slash = strchr(s, '/');
 	size_t alen = slash ? (size_t)(slash - s) : v->len;
-	if (jx_dec_parse(&a, NULL, s, alen, &errpos) ||
-	    (slash && jx_dec_parse(&b, NULL, slash + 1, v->len - alen - 1, &errpos)) ||
-	    a.units <= 0 || b.units <= 0) {
+	int rc = jx_dec_parse(&a, NULL, s, alen, &errpos);
+	if (rc == 0 && slash) {
+		off = alen + 1;
+		rc = jx_dec_parse(&b, NULL, slash + 1, v->len - off, &errpos);
+	}
+	if (rc == JX_DEC_EPLACES || rc == JX_DEC_ERANGE) {
+		jx_read_error_at(&ld->rd, v, off + errpos, "%s in comparison '%s'", jx_dec_strerror(rc), s);
+		return false;
+	}
+	if (rc || a.units <= 0 || b.units <= 0) {
 		jx_read_error(&ld->rd, v, "a comparison is a number above 0 such as 3, 0.5 or 1/3, not '%s'", s);
 		return false;
 	}
-	return jx_frac_div(out, jx_frac_from_dec(a), jx_frac_from_dec(b)) == 0;
+	jx_frac inv;
+	if (jx_frac_div(out, jx_frac_from_dec(a), jx_frac_from_dec(b)) ||
+	    jx_frac_div(&inv, jx_frac_from_dec(b), jx_frac_from_dec(a)) || jx_frac_cmp(*out, limit) >= 0 ||
+	    jx_frac_cmp(inv, limit) >= 0) {
+		jx_read_error(&ld->rd, v, "comparison '%s' is %s (the limit is 10^%s)", s,
+			      jx_frac_cmp(*out, JX_FRAC_INT(1)) > 0 ? "10^12 or more" : "10^-12 or less",
+			      jx_frac_cmp(*out, JX_FRAC_INT(1)) > 0 ? "12" : "-12");
+		return false;
+	}
+	return true;
 }
 
 static double to_double(jx_frac f)

@@ -133,6 +133,47 @@ START_TEST(test_errors)
 }
 END_TEST
 
+/* One comparison a/b of a 2 × 2 matrix: at, below and above each limit. */
+static const struct {
+	const char *value, *error; /* NULL: accepted */
+} values[] = {
+	{ "999999999999", NULL },
+	{ "1000000000000", "3:15: number too large (the limit is 10^12) in comparison '1000000000000'" },
+	{ "999999999999/1", NULL },
+	{ "999999999999/0.999999", "3:15: comparison '999999999999/0.999999' is 10^12 or more (the limit is 10^12)" },
+	{ "999999999999/0.000001", "3:15: comparison '999999999999/0.000001' is 10^12 or more (the limit is 10^12)" },
+	{ "1/999999999999", NULL },
+	{ "0.000001/999999.999999", NULL },
+	{ "0.000001/999999999999", "3:15: comparison '0.000001/999999999999' is 10^-12 or less (the limit is 10^-12)" },
+	{ "1/1000000000000", "3:17: number too large (the limit is 10^12) in comparison '1/1000000000000'" },
+	{ "0.000001", NULL },
+	{ "0.0000001", "3:23: more than 6 decimal places in comparison '0.0000001'" },
+	{ "1.8046875", "3:23: more than 6 decimal places in comparison '1.8046875'" },
+	{ "3/0.0000001", "3:25: more than 6 decimal places in comparison '3/0.0000001'" },
+	{ "0", "3:15: a comparison is a number above 0 such as 3, 0.5 or 1/3, not '0'" },
+};
+
+START_TEST(test_value_limits)
+{
+	char text[256], where[512];
+	jx_ahp *a = NULL;
+	snprintf(text, sizeof(text), "jixiao-ahp: 1\ncriteria: [a, b]\nmatrix: [[1, \"%s\"], [~, 1]]\n",
+		 values[_i].value);
+	int rc = jx_ahp_parse(&a, "v.yaml", text, strlen(text), JX_RI_CLASSIC, &diags);
+	if (!values[_i].error) {
+		ck_assert_msg(rc == 0, "%s: %s", values[_i].value, diags.count ? diags.items[0].message : "");
+		ck_assert(a->matrices[0].weights[0] > 0 && a->matrices[0].weights[1] > 0);
+		jx_ahp_free(a);
+		return;
+	}
+	ck_assert_int_eq(rc, JX_EINVAL);
+	ck_assert_uint_eq(diags.errors, 1);
+	snprintf(where, sizeof(where), "%u:%u: %s", diags.items[0].line, diags.items[0].col,
+		 diags.items[0].message);
+	ck_assert_str_eq(where, values[_i].error);
+}
+END_TEST
+
 /* The hint for a comparison that is not the reciprocal of its mirror is one
  * that can be written: 10/3, not 1/3/10. */
 START_TEST(test_reciprocal_hint)
@@ -250,6 +291,7 @@ Suite *ahp_suite(void)
 	tcase_add_test(tc, test_matrix_size_limit);
 	tcase_add_test(tc, test_hierarchy_and_tables);
 	tcase_add_test(tc, test_errors);
+	tcase_add_loop_test(tc, test_value_limits, 0, sizeof(values) / sizeof(values[0]));
 	tcase_add_test(tc, test_reciprocal_hint);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("entropy");
