@@ -302,7 +302,7 @@ static bool read_one(loader *ld, const jx_ynode *map, jx_ahp_matrix *m, jx_ri_ta
 				jx_frac_div(&f[ij], jx_frac_make(1, 1), f[ji]);
 			m->a[ij] = to_double(f[ij]);
 		}
-	return compute(ld, map, m, ri);
+	return compute(ld, vals[2] ? vals[2] : vals[3], m, ri);
 }
 
 /* ------------------------------------------------------------ computing */
@@ -346,6 +346,16 @@ static bool compute(loader *ld, const jx_ynode *at, jx_ahp_matrix *m, jx_ri_tabl
 		sum += GSL_REAL(gsl_matrix_complex_get(evec, i, best));
 	for (size_t i = 0; i < n; i++)
 		m->weights[i] = GSL_REAL(gsl_matrix_complex_get(evec, i, best)) / sum;
+	/* A matrix of positive entries has a positive principal eigenvector
+	 * (Perron); anything else is a solver that lost its accuracy. */
+	for (size_t i = 0; i < n; i++)
+		if (!(m->weights[i] > 0 && isfinite(m->weights[i])) || !isfinite(m->lambda_max)) {
+			jx_read_error(&ld->rd, at,
+				      "the weights of this matrix could not be computed accurately ('%s' came out as %g); "
+				      "its comparisons are too far apart",
+				      m->criteria[i], m->weights[i]);
+			goto done;
+		}
 	m->ci = (m->lambda_max - (double)n) / (double)(n - 1);
 	if (m->ci < 0 && m->ci > -1e-12)
 		m->ci = 0; /* a consistent matrix, up to rounding */

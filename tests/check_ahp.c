@@ -186,6 +186,19 @@ START_TEST(test_reciprocal_hint)
 }
 END_TEST
 
+/* Comparisons within their limits whose eigenvector GSL cannot compute to
+ * a positive one are refused rather than shown as weights. */
+START_TEST(test_nonpositive_weights)
+{
+	jx_ahp *a = NULL;
+	ck_assert_int_eq(jx_ahp_load(&a, "data/ahp/nonpositive.yaml", JX_RI_CLASSIC, &diags), JX_EINVAL);
+	ck_assert_ptr_null(a);
+	ck_assert_uint_eq(diags.errors, 1);
+	ck_assert_uint_eq(diags.items[0].line, 7);
+	ck_assert_ptr_nonnull(strstr(diags.items[0].message, "could not be computed accurately ('c2' came out as -"));
+}
+END_TEST
+
 /* Two level-1 groups: A always fully attained, B at 50%, 100% and 0%. */
 static jx_result *scored(const char *b_actual, jx_doc **doc, jx_rules *rules)
 {
@@ -293,6 +306,7 @@ Suite *ahp_suite(void)
 	tcase_add_test(tc, test_errors);
 	tcase_add_loop_test(tc, test_value_limits, 0, sizeof(values) / sizeof(values[0]));
 	tcase_add_test(tc, test_reciprocal_hint);
+	tcase_add_test(tc, test_nonpositive_weights);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("entropy");
 	tcase_add_checked_fixture(tc, setup, teardown);
