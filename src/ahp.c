@@ -11,11 +11,13 @@
 #include "json.h"
 #include "schema.h"
 #include "table.h"
+#include "text.h"
 #include "ytree.h"
 
 #include <gsl/gsl_eigen.h>
 #include <gsl/gsl_errno.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -493,6 +495,31 @@ static const char *ri_name(jx_ri_table t)
 	return t == JX_RI_SAATY2005 ? "saaty2005" : t == JX_RI_DD ? "dd" : "classic";
 }
 
+/* Trailing zeros of the fraction in buf removed, and the point with them. */
+static char *trim_zeros(char *buf)
+{
+	char *dot = strchr(buf, '.');
+	if (dot) {
+		char *end = buf + strlen(buf);
+		while (end > dot + 1 && end[-1] == '0')
+			end--;
+		*(end == dot + 1 ? dot : end) = '\0';
+	}
+	return buf;
+}
+
+/* x > 0 to 4 significant digits rounded half-up, without trailing zeros
+ * ("0.2", "1", "3.333", "47637160"): what the text shows of a comparison. */
+static char *approx(char *buf, double x)
+{
+	if (!(x >= 1e-6 && x < 1e15)) {
+		snprintf(buf, JX_FIXED_BUFSZ, "%.4g", x);
+		return buf;
+	}
+	int places = 3 - (int)floor(log10(x));
+	return trim_zeros(jx_fixed(buf, x, places < 0 ? 0 : places > 9 ? 9 : places));
+}
+
 int jx_ahp_write_text(FILE *out, const jx_ahp *ahp)
 {
 	fprintf(out, "层次分析法（AHP）：%s，随机一致性指标表 %s\n", ahp->path, ri_name(ahp->ri));
@@ -505,18 +532,21 @@ int jx_ahp_write_text(FILE *out, const jx_ahp *ahp)
 		for (size_t i = 0; i < m->n; i++) {
 			size_t r = jx_table_row(&t);
 			jx_table_set(&t, r, 0, "%s", m->criteria[i]);
-			jx_table_set(&t, r, 1, "%.4f", m->weights[i]);
+			jx_table_set(&t, r, 1, "%s", JX_FIXED(m->weights[i], 4));
 		}
 		int rc = jx_table_print(&t, out);
 		jx_table_release(&t);
 		if (rc)
 			return rc;
-		fprintf(out, "λmax = %.4f，CI = %.4f，RI = %.2f，CR = %.4f（%s）\n", m->lambda_max, m->ci,
-			m->ri, m->cr, m->n <= 2 ? "两阶以下总是一致" : m->consistent ? "< 0.10，一致性可以接受" : "≥ 0.10，一致性不可接受");
-		if (!m->consistent)
-			fprintf(out, "警告：最不一致的比较是“%s”对“%s”：填了 %.4g，按所得权重约为 %.4g；请复核这一判断\n",
+		fprintf(out, "λmax = %s，CI = %s，RI = %s，CR = %s（%s）\n", JX_FIXED(m->lambda_max, 4),
+			JX_FIXED(m->ci, 4), JX_FIXED(m->ri, 2), JX_FIXED(m->cr, 4),
+			m->n <= 2 ? "两阶以下总是一致" : m->consistent ? "< 0.10，一致性可以接受" : "≥ 0.10，一致性不可接受");
+		if (!m->consistent) {
+			char given[JX_FIXED_BUFSZ], implied[JX_FIXED_BUFSZ];
+			fprintf(out, "警告：最不一致的比较是“%s”对“%s”：填了 %s，按所得权重约为 %s；请复核这一判断\n",
 				m->criteria[m->worst_i], m->criteria[m->worst_j],
-				m->a[m->worst_i * m->n + m->worst_j], m->worst_implied);
+				approx(given, m->a[m->worst_i * m->n + m->worst_j]), approx(implied, m->worst_implied));
+		}
 	}
 	return ferror(out) ? JX_EIO : 0;
 }

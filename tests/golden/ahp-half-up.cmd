@@ -1,0 +1,1 @@
+$JX ahp tests/data/ahp/half-up.yaml
