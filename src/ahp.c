@@ -520,11 +520,26 @@ static char *approx(char *buf, double x)
 	return trim_zeros(jx_fixed(buf, x, places < 0 ? 0 : places > 9 ? 9 : places));
 }
 
+/* The consistency ratio to 4 decimals, or to as many more (up to 9) as it
+ * takes not to read as the 0.10 it is compared with: 0.09997, not 0.1000
+ * next to "< 0.10". */
+static char *cr_text(char *buf, double cr)
+{
+	int places = 4;
+	jx_fixed(buf, cr, places);
+	while (cr < 0.10 && strtod(buf, NULL) >= 0.10 && places < 9)
+		jx_fixed(buf, cr, ++places);
+	if (cr < 0.10 && strtod(buf, NULL) >= 0.10)
+		snprintf(buf, JX_FIXED_BUFSZ, "%.17g", cr);
+	return buf;
+}
+
 int jx_ahp_write_text(FILE *out, const jx_ahp *ahp)
 {
 	fprintf(out, "层次分析法（AHP）：%s，随机一致性指标表 %s\n", ahp->path, ri_name(ahp->ri));
 	for (size_t k = 0; k < ahp->nmatrices; k++) {
 		const jx_ahp_matrix *m = &ahp->matrices[k];
+		char ri[JX_FIXED_BUFSZ], cr[JX_FIXED_BUFSZ];
 		fprintf(out, "\n%s（第 %u 行，%zu 个准则）\n", *m->path ? m->path : "一级指标", m->line, m->n);
 		jx_table t;
 		jx_table_init(&t, 2);
@@ -538,8 +553,9 @@ int jx_ahp_write_text(FILE *out, const jx_ahp *ahp)
 		jx_table_release(&t);
 		if (rc)
 			return rc;
+		/* RI as the tables give it: 0.58, 0.9, 0.4887 */
 		fprintf(out, "λmax = %s，CI = %s，RI = %s，CR = %s（%s）\n", JX_FIXED(m->lambda_max, 4),
-			JX_FIXED(m->ci, 4), JX_FIXED(m->ri, 2), JX_FIXED(m->cr, 4),
+			JX_FIXED(m->ci, 4), trim_zeros(jx_fixed(ri, m->ri, 4)), cr_text(cr, m->cr),
 			m->n <= 2 ? "两阶以下总是一致" : m->consistent ? "< 0.10，一致性可以接受" : "≥ 0.10，一致性不可接受");
 		if (!m->consistent) {
 			char given[JX_FIXED_BUFSZ], implied[JX_FIXED_BUFSZ];
