@@ -8,6 +8,7 @@
 #include "arena.h"
 #include "jixiao/common.h"
 #include "jixiao/decimal.h"
+#include "jixiao/doc.h"
 #include "json.h"
 #include "schema.h"
 #include "table.h"
@@ -20,6 +21,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+_Static_assert(JX_AHP_MAX_PATH_PARTS == JX_MAX_DEPTH - 1, "a group is one level above the leaves");
 
 typedef struct impl {
 	jx_ahp pub;
@@ -260,6 +263,15 @@ static bool read_one(loader *ld, const jx_ynode *map, jx_ahp_matrix *m, jx_ri_ta
 	}
 	if (vals[0] && !jx_read_opt_text(&ld->rd, vals[0], "a group path", &m->path))
 		ok = false;
+	size_t parts = *m->path ? 1 : 0;
+	for (const char *p = m->path; *p; p++)
+		parts += *p == '/';
+	if (parts > JX_AHP_MAX_PATH_PARTS) {
+		jx_read_error(&ld->rd, vals[0],
+			      "group path '%s' has %zu names; a group is at most %d levels deep "
+			      "(its indicators at most %d)", m->path, parts, JX_AHP_MAX_PATH_PARTS, JX_MAX_DEPTH);
+		ok = false;
+	}
 	if (!vals[1]) {
 		if (!jx_keys_has(&seen, 1))
 			jx_read_error(&ld->rd, map, "no 'criteria' (the names compared)");
@@ -427,6 +439,10 @@ static int load(jx_ahp **out, impl *im, int rc, jx_ri_table ri, size_t errors, s
 		}
 		if (!jx_read_list(&ld.rd, list, "a list of comparisons"))
 			goto done;
+		if (list->n == 0) {
+			jx_read_error(&ld.rd, list, "'matrices' is empty (give at least one comparison)");
+			goto done;
+		}
 		im->pub.nmatrices = list->n;
 		im->pub.matrices = jx_arena_array(&im->tree.arena, list->n ? list->n : 1, sizeof(jx_ahp_matrix));
 		for (size_t i = 0; im->pub.matrices && i < list->n; i++)

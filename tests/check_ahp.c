@@ -199,6 +199,46 @@ START_TEST(test_nonpositive_weights)
 }
 END_TEST
 
+/* A group path of 5 names is read; one of 6 or 7 names, which cannot name
+ * a group, is an error at the path. So is an empty list of matrices. */
+START_TEST(test_path_limit)
+{
+	static const char *const paths[] = { "a/b/c/d/e", "a/b/c/d/e/f", "a/b/c/d/e/f/g" };
+	for (size_t k = 0; k < 3; k++) {
+		char text[256];
+		jx_diags d;
+		jx_ahp *a = NULL;
+		jx_diags_init(&d);
+		snprintf(text, sizeof(text),
+			 "jixiao-ahp: 1\nmatrices:\n  - path: %s\n    criteria: [x, y]\n    pairs: [[x, y, 2]]\n",
+			 paths[k]);
+		int rc = jx_ahp_parse(&a, "p.yaml", text, strlen(text), JX_RI_CLASSIC, &d);
+		if (k == 0) {
+			ck_assert_int_eq(rc, 0);
+			ck_assert_str_eq(a->matrices[0].path, paths[k]);
+			jx_ahp_free(a);
+		} else {
+			char want[256];
+			snprintf(want, sizeof(want),
+				 "group path '%s' has %zu names; a group is at most 5 levels deep (its indicators at most 6)",
+				 paths[k], k + 5);
+			ck_assert_int_eq(rc, JX_EINVAL);
+			ck_assert_uint_eq(d.errors, 1);
+			ck_assert_uint_eq(d.items[0].line, 3);
+			ck_assert_uint_eq(d.items[0].col, 11);
+			ck_assert_str_eq(d.items[0].message, want);
+		}
+		jx_diags_release(&d);
+	}
+	static const char empty[] = "jixiao-ahp: 1\nmatrices: []\n";
+	jx_ahp *a = NULL;
+	ck_assert_int_eq(jx_ahp_parse(&a, "e.yaml", empty, strlen(empty), JX_RI_CLASSIC, &diags), JX_EINVAL);
+	ck_assert_uint_eq(diags.errors, 1);
+	ck_assert_uint_eq(diags.items[0].line, 2);
+	ck_assert_str_eq(diags.items[0].message, "'matrices' is empty (give at least one comparison)");
+}
+END_TEST
+
 /* Two level-1 groups: A always fully attained, B at 50%, 100% and 0%. */
 static jx_result *scored(const char *b_actual, jx_doc **doc, jx_rules *rules)
 {
@@ -307,6 +347,7 @@ Suite *ahp_suite(void)
 	tcase_add_loop_test(tc, test_value_limits, 0, sizeof(values) / sizeof(values[0]));
 	tcase_add_test(tc, test_reciprocal_hint);
 	tcase_add_test(tc, test_nonpositive_weights);
+	tcase_add_test(tc, test_path_limit);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("entropy");
 	tcase_add_checked_fixture(tc, setup, teardown);
