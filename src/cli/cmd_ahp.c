@@ -112,6 +112,20 @@ static int weights_for(const jx_ahp_matrix *m, const char *group, const cli_eval
 	return EXIT_OK;
 }
 
+typedef struct ahp_output {
+	bool json;
+	const jx_ahp *a;
+	const jx_whatif *w; /**< with --apply */
+} ahp_output;
+
+static int write_output(FILE *f, const void *ctx)
+{
+	const ahp_output *o = ctx;
+	if (o->w)
+		return o->json ? jx_whatif_write_json(f, o->w) : jx_whatif_write_text(f, o->w);
+	return o->json ? jx_ahp_write_json(f, o->a) : jx_ahp_write_text(f, o->a);
+}
+
 static int apply(const jx_ahp *a, const char *eval, const char *to, bool json)
 {
 	jx_whatif_set sets[JX_AHP_MAX_N * 8];
@@ -152,8 +166,8 @@ static int apply(const jx_ahp *a, const char *eval, const char *to, bool json)
 		if (rc) {
 			status = cli_exit_for(rc);
 		} else {
-			rc = json ? jx_whatif_write_json(stdout, &w) : jx_whatif_write_text(stdout, &w);
-			status = rc ? EXIT_IO : EXIT_OK;
+			ahp_output o = { json, a, &w };
+			status = cli_write(NULL, write_output, &o);
 			jx_whatif_release(&w);
 		}
 	}
@@ -206,8 +220,8 @@ static int run(int argc, char **argv)
 	if (eval) {
 		status = apply(a, eval, to, strcmp(format, "json") == 0);
 	} else {
-		rc = strcmp(format, "json") == 0 ? jx_ahp_write_json(stdout, a) : jx_ahp_write_text(stdout, a);
-		status = rc ? EXIT_IO : EXIT_OK;
+		ahp_output o = { strcmp(format, "json") == 0, a, NULL };
+		status = cli_write(NULL, write_output, &o);
 	}
 	jx_ahp_free(a);
 	return status;
