@@ -27,8 +27,9 @@ const cli_command cmd_ahp = {
 	"  --ri T            random-index table: classic (default), saaty2005 or dd\n"
 	"  -f, --format F    text (default) or json (docs/whatif.md)\n"
 	"  -a, --apply EVAL  score EVAL with the weights\n"
-	"  -t, --to PATH     the group whose children a one-matrix file weights\n"
-	"                    (default: its 'path', else level 1)\n"
+	"  -t, --to PATH     the group whose children a file of one matrix weights\n"
+	"                    (default: its 'path', else level 1); an error with\n"
+	"                    several matrices, which name theirs with 'path'\n"
 	"  -h, --help        show this help\n",
 	run
 };
@@ -217,7 +218,11 @@ static int run(int argc, char **argv)
 	if (rc)
 		return cli_exit_for(rc);
 	int status;
-	if (eval) {
+	if (to && a->nmatrices > 1) {
+		/* Which of them would it be for? Each names its group with 'path'. */
+		status = cli_usage_error(&cmd_ahp, "--to is for a file with one matrix; %s has %zu, each with its 'path'",
+					 a->path, a->nmatrices);
+	} else if (eval) {
 		status = apply(a, eval, to, strcmp(format, "json") == 0);
 	} else {
 		ahp_output o = { strcmp(format, "json") == 0, a, NULL };
