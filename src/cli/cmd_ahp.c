@@ -34,10 +34,36 @@ const cli_command cmd_ahp = {
 	run
 };
 
+/*
+ * A path of node that jx_doc_find (and so the what-if) takes back to it,
+ * whatever its length (malloc'd): the full path, else the bare name when
+ * a name holding '/' makes the full path read otherwise. NULL after a
+ * message when neither does, or when memory runs out.
+ */
+static char *path_of(const jx_doc *d, const jx_node *node)
+{
+	size_t len = jx_node_path(NULL, 0, node, "/");
+	char *path = malloc(len + 1);
+	if (!path) {
+		fprintf(stderr, "jixiao: out of memory\n");
+		return NULL;
+	}
+	jx_node_path(path, len + 1, node, "/");
+	if (jx_doc_find(d, path, NULL) == node)
+		return path;
+	if (jx_doc_find(d, node->name, NULL) == node)
+		return strcpy(path, node->name); /* shorter than the path */
+	fprintf(stderr, "jixiao ahp: indicator '%s' of %s cannot be named by its path: a name in it holds '/'\n",
+		path, d->path);
+	free(path);
+	return NULL;
+}
+
 /* The weights of a matrix as what-if settings of the group's children,
- * appended at sets[*nsets] (with their texts and paths at the same index). */
+ * appended at sets[*nsets] (with their texts and paths at the same index;
+ * the caller frees the paths). */
 static int weights_for(const jx_ahp_matrix *m, const char *group, const cli_eval *ev,
-		       jx_whatif_set *sets, char (*texts)[64], char (*paths)[512], size_t *nsets)
+		       jx_whatif_set *sets, char (*texts)[JX_DEC_BUFSZ], char **paths, size_t *nsets)
 {
 	const jx_doc *d = ev->doc;
 	const jx_node *g = *group ? jx_doc_find(d, group, NULL) : NULL;
@@ -52,11 +78,13 @@ static int weights_for(const jx_ahp_matrix *m, const char *group, const cli_eval
 	}
 	/* A group a parent matrix has just reweighted shares out its new weight. */
 	if (g) {
-		char full[512];
-		jx_node_path(full, sizeof(full), g, "/");
+		char *full = path_of(d, g);
+		if (!full)
+			return EXIT_INPUT;
 		for (size_t i = 0; i < *nsets; i++)
 			if (strcmp(sets[i].path, full) == 0)
 				jx_dec_parse(&total, NULL, sets[i].value, strlen(sets[i].value), NULL);
+		free(full);
 	}
 	/* Every criterion names a child (or the funds row at level 1), and back;
 	 * at level 1 the funds row takes part only when a criterion names it. */
@@ -90,11 +118,13 @@ static int weights_for(const jx_ahp_matrix *m, const char *group, const cli_eval
 				g ? group : "level 1");
 			return EXIT_INPUT;
 		}
-		char *path = paths[*nsets + i];
-		if (is_funds)
-			snprintf(path, 512, "funds");
-		else
-			jx_node_path(path, 512, kid, "/");
+		char **path = &paths[*nsets + i];
+		*path = is_funds ? strdup("funds") : path_of(d, kid);
+		if (!*path) {
+			if (is_funds)
+				fprintf(stderr, "jixiao: out of memory\n");
+			return EXIT_INPUT;
+		}
 		/* w_i to 9 places is far below the decimals of any weight */
 		int64_t ppb = (int64_t)(m->weights[i] * 1e9 + 0.5);
 		if (jx_frac_mul(&shares[i], jx_frac_from_dec(total), jx_frac_make(ppb, 1000000000)))
@@ -129,23 +159,29 @@ static int write_output(FILE *f, const void *ctx)
 
 static int apply(const jx_ahp *a, const char *eval, const char *to, bool json)
 {
-	jx_whatif_set sets[JX_AHP_MAX_N * 8];
-	char texts[JX_AHP_MAX_N * 8][64], paths[JX_AHP_MAX_N * 8][512];
-	size_t nsets = 0;
+	size_t nsets = 0, max = 0;
 	jx_diags diags;
 	cli_eval ev;
 	int status = EXIT_OK;
 
-	if (a->nmatrices > 8) {
-		fprintf(stderr, "jixiao ahp: --apply takes at most 8 matrices\n");
-		return EXIT_INPUT;
+	for (size_t k = 0; k < a->nmatrices; k++)
+		max += a->matrices[k].n;
+	jx_whatif_set *sets = calloc(max, sizeof(*sets));
+	char (*texts)[JX_DEC_BUFSZ] = calloc(max, sizeof(*texts));
+	char **paths = calloc(max, sizeof(*paths));
+	if (!sets || !texts || !paths) {
+		fprintf(stderr, "jixiao: out of memory\n");
+		status = EXIT_IO;
+		goto done;
 	}
 	jx_diags_init(&diags);
 	int rc = cli_eval_load(&ev, eval, NULL, &diags);
 	cli_print_diags(&diags);
 	jx_diags_release(&diags);
-	if (rc)
-		return cli_exit_for(rc);
+	if (rc) {
+		status = cli_exit_for(rc);
+		goto done;
+	}
 	/* Parents first, so a group's new weight is spread before its children's. */
 	for (size_t depth = 0; depth <= 6 && status == EXIT_OK; depth++)
 		for (size_t k = 0; k < a->nmatrices && status == EXIT_OK; k++) {
@@ -173,6 +209,12 @@ static int apply(const jx_ahp *a, const char *eval, const char *to, bool json)
 		}
 	}
 	cli_eval_release(&ev);
+done:
+	for (size_t i = 0; paths && i < max; i++)
+		free(paths[i]);
+	free(paths);
+	free(texts);
+	free(sets);
 	return status;
 }
 
