@@ -252,6 +252,7 @@ static bool read_one(loader *ld, const jx_ynode *map, jx_ahp_matrix *m, jx_ri_ta
 	bool ok = true;
 
 	m->line = map->line;
+	m->col = map->col;
 	m->path = "";
 	for (size_t i = 0; i < map->n; i++) {
 		int id = jx_read_key(&ld->rd, map->items[2 * i], fields, sizeof(fields) / sizeof(fields[0]),

@@ -31,7 +31,7 @@ typedef enum jx_ri_table {
 /** One comparison matrix and what it gives. */
 typedef struct jx_ahp_matrix {
 	const char *path;        /**< the group whose children are compared; "" for level 1 */
-	unsigned line;           /**< where it is in the file */
+	unsigned line, col;      /**< where it is in the file */
 	size_t n;
 	const char *const *criteria;
 	double *a;               /**< n × n, row by row, reciprocals completed */

@@ -8,6 +8,7 @@
 #include "jixiao/whatif.h"
 
 #include <getopt.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -35,112 +36,193 @@ const cli_command cmd_ahp = {
 };
 
 /*
- * A path of node that jx_doc_find (and so the what-if) takes back to it,
- * whatever its length (malloc'd): the full path, else the bare name when
- * a name holding '/' makes the full path read otherwise. NULL after a
- * message when neither does, or when memory runs out.
+ * *out = a path of node that jx_doc_find (and so the what-if) takes back
+ * to it, whatever its length (malloc'd): the full path, else the bare name
+ * when a name holding '/' makes the full path read otherwise. Returns an
+ * exit status, after a message when it is not EXIT_OK.
  */
-static char *path_of(const jx_doc *d, const jx_node *node)
+static int path_of(char **out, const jx_doc *d, const jx_node *node)
 {
 	size_t len = jx_node_path(NULL, 0, node, "/");
 	char *path = malloc(len + 1);
+	*out = NULL;
 	if (!path) {
 		fprintf(stderr, "jixiao: out of memory\n");
-		return NULL;
+		return EXIT_IO;
 	}
 	jx_node_path(path, len + 1, node, "/");
-	if (jx_doc_find(d, path, NULL) == node)
-		return path;
-	if (jx_doc_find(d, node->name, NULL) == node)
-		return strcpy(path, node->name); /* shorter than the path */
+	if (jx_doc_find(d, path, NULL) == node) {
+		*out = path;
+		return EXIT_OK;
+	}
+	if (jx_doc_find(d, node->name, NULL) == node) {
+		*out = strcpy(path, node->name); /* shorter than the path */
+		return EXIT_OK;
+	}
 	fprintf(stderr, "jixiao ahp: indicator '%s' of %s cannot be named by its path: a name in it holds '/'\n",
 		path, d->path);
 	free(path);
-	return NULL;
+	return EXIT_INPUT;
 }
 
-/* The weights of a matrix as what-if settings of the group's children,
- * appended at sets[*nsets] (with their texts and paths at the same index;
- * the caller frees the paths). */
-static int weights_for(const jx_ahp_matrix *m, const char *group, const cli_eval *ev,
-		       jx_whatif_set *sets, char (*texts)[JX_DEC_BUFSZ], char **paths, size_t *nsets)
+static bool is_funds(const char *name)
 {
-	const jx_doc *d = ev->doc;
-	const jx_node *g = *group ? jx_doc_find(d, group, NULL) : NULL;
-	const jx_node *kids = g ? g->children : d->roots;
-	size_t nkids = g ? g->nchildren : d->nroots;
-	jx_frac shares[JX_AHP_MAX_N];
-	jx_dec parts[JX_AHP_MAX_N], total = g ? g->weight : ev->result->max;
+	return strcmp(name, "预算执行率") == 0 || strcmp(name, "funds") == 0;
+}
 
-	if (*group && (!g || jx_node_is_leaf(g))) {
-		fprintf(stderr, "jixiao ahp: group '%s' not found in %s\n", group, d->path);
-		return EXIT_INPUT;
+/* A matrix placed in the evaluation: the group it weights and the child
+ * each of its criteria names. */
+typedef struct placed {
+	const jx_ahp_matrix *m;
+	const char *group;     /**< as named: the matrix's 'path' or --to; "" for level 1 */
+	const jx_node *node;   /**< that group; NULL for level 1 */
+	const jx_node **kids;  /**< per criterion; NULL for the funds row */
+} placed;
+
+/*
+ * Find the group of a matrix and the child each criterion names: every
+ * criterion names a child (or, at level 1, the funds row), and every child
+ * is named; at level 1 the funds row takes part only when a criterion names
+ * it. Problems go to diags at the matrix (at no place for a group given by
+ * --to); returns whether there were none.
+ */
+static bool place(placed *p, const jx_doc *d, const jx_source *src, bool by_to, jx_diags *diags)
+{
+	const jx_ahp_matrix *m = p->m;
+	const char *why = "not found";
+	if (*p->group) {
+		p->node = jx_doc_find(d, p->group, &why);
+		if (!p->node || jx_node_is_leaf(p->node)) {
+			jx_diags_add(diags, JX_SEV_ERROR, by_to ? NULL : src, m->line, m->col,
+				     p->node ? "'%s' is an indicator of %s, not a group" : "group '%s' %s in %s",
+				     p->group, p->node ? d->path : why, d->path);
+			return false;
+		}
 	}
-	/* A group a parent matrix has just reweighted shares out its new weight. */
-	if (g) {
-		char *full = path_of(d, g);
-		if (!full)
-			return EXIT_INPUT;
-		for (size_t i = 0; i < *nsets; i++)
-			if (strcmp(sets[i].path, full) == 0)
-				jx_dec_parse(&total, NULL, sets[i].value, strlen(sets[i].value), NULL);
-		free(full);
-	}
-	/* Every criterion names a child (or the funds row at level 1), and back;
-	 * at level 1 the funds row takes part only when a criterion names it. */
-	size_t funds = 0;
-	for (size_t i = 0; !g && i < m->n; i++)
-		if (strcmp(m->criteria[i], "预算执行率") == 0 || strcmp(m->criteria[i], "funds") == 0)
-			funds = 1;
-	if (!g && !funds) {
-		total.units = 0;
-		for (size_t k = 0; k < nkids; k++)
-			total.units += kids[k].weight.units;
-	}
+	const jx_node *kids = p->node ? p->node->children : d->roots;
+	size_t nkids = p->node ? p->node->nchildren : d->nroots, funds = 0;
+	for (size_t i = 0; !p->node && i < m->n; i++)
+		funds += is_funds(m->criteria[i]);
 	if (funds && !d->funds.present) {
-		fprintf(stderr, "jixiao ahp: %s has no funds section to weight\n", d->path);
-		return EXIT_INPUT;
+		jx_diags_add(diags, JX_SEV_ERROR, src, m->line, m->col, "%s has no funds section to weight", d->path);
+		return false;
 	}
 	if (m->n != nkids + funds) {
-		fprintf(stderr, "jixiao ahp: %zu criteria for %zu %s of '%s'\n", m->n, nkids + funds,
-			g ? "indicators" : "level-1 groups (with the funds row)", g ? group : d->path);
-		return EXIT_INPUT;
+		if (p->node)
+			jx_diags_add(diags, JX_SEV_ERROR, src, m->line, m->col,
+				     "%zu criteria for the %zu indicators of '%s' in %s", m->n, nkids, p->group, d->path);
+		else
+			jx_diags_add(diags, JX_SEV_ERROR, src, m->line, m->col,
+				     "%zu criteria for the %zu level-1 groups%s of %s", m->n, nkids,
+				     funds ? " and the funds row" : "", d->path);
+		return false;
 	}
+	bool ok = true;
 	for (size_t i = 0; i < m->n; i++) {
-		const char *name = m->criteria[i];
-		bool is_funds = !g && (strcmp(name, "预算执行率") == 0 || strcmp(name, "funds") == 0);
-		const jx_node *kid = NULL;
-		for (size_t k = 0; k < nkids && !is_funds; k++)
-			if (strcmp(kids[k].name, name) == 0)
-				kid = &kids[k];
-		if (!is_funds && !kid) {
-			fprintf(stderr, "jixiao ahp: criterion '%s' is not an indicator of '%s'\n", name,
-				g ? group : "level 1");
-			return EXIT_INPUT;
+		p->kids[i] = NULL;
+		if (!p->node && is_funds(m->criteria[i]))
+			continue;
+		for (size_t k = 0; k < nkids && !p->kids[i]; k++)
+			if (strcmp(kids[k].name, m->criteria[i]) == 0)
+				p->kids[i] = &kids[k];
+		if (!p->kids[i]) {
+			jx_diags_add(diags, JX_SEV_ERROR, src, m->line, m->col, "criterion '%s' is not %s%s%s in %s",
+				     m->criteria[i], p->node ? "an indicator of '" : "a level-1 group",
+				     p->node ? p->group : "", p->node ? "'" : "", d->path);
+			ok = false;
 		}
-		char **path = &paths[*nsets + i];
-		*path = is_funds ? strdup("funds") : path_of(d, kid);
-		if (!*path) {
-			if (is_funds)
+	}
+	return ok;
+}
+
+/* A weight to set, as the what-if takes it. */
+typedef struct setting {
+	char *path;
+	char value[JX_DEC_BUFSZ];
+} setting;
+
+/* The node of the copy sim that is n in the evaluation it was made from. */
+static jx_node *twin(jx_doc *sim, const jx_node *n)
+{
+	return jx_node_is_leaf(n) ? sim->leaves[n->index] : sim->groups[n->index];
+}
+
+/*
+ * Share the weight of a matrix's group among its children by the AHP
+ * weights, in sim, and append each child's weight to out. The group's
+ * weight is what it is in sim: its new weight once the matrices above it
+ * have been shared, whether a parent matrix set it or it was scaled with
+ * a group further up. When no setting names that weight yet it is added
+ * before the children's (it changes nothing, but shows the weight that
+ * was shared). named marks the groups whose weight a setting names.
+ */
+static int share(const placed *p, const cli_eval *ev, jx_doc *sim, bool *named, setting *out, size_t *nout)
+{
+	const jx_ahp_matrix *m = p->m;
+	jx_frac shares[JX_AHP_MAX_N];
+	jx_dec parts[JX_AHP_MAX_N], total = { 0 };
+	jx_node *g = p->node ? twin(sim, p->node) : NULL;
+	int places = ev->rules->decimals, status;
+
+	if (g) {
+		total = g->weight;
+		if (!named[g->index]) {
+			if ((status = path_of(&out[*nout].path, ev->doc, p->node)) != EXIT_OK)
+				return status;
+			jx_dec_format(out[(*nout)++].value, total, -1, 0);
+			named[g->index] = true;
+		}
+	} else {
+		for (size_t i = 0; i < m->n; i++)
+			if (!p->kids[i])
+				total = sim->funds.weight;
+		for (size_t k = 0; k < sim->nroots; k++)
+			if (jx_dec_add(&total, total, sim->roots[k].weight))
+				goto cannot;
+	}
+	/* The weights to 9 places, far below the decimals of any weight, and
+	 * scaled to add up to exactly 1. */
+	int64_t ppb[JX_AHP_MAX_N], sum = 0;
+	for (size_t i = 0; i < m->n; i++)
+		sum += ppb[i] = (int64_t)llround(m->weights[i] * 1e9);
+	for (size_t i = 0; i < m->n; i++)
+		if (jx_frac_mul(&shares[i], jx_frac_from_dec(total), jx_frac_make(ppb[i], sum)))
+			goto cannot;
+	if (jx_apportion(parts, shares, m->n, total, places))
+		goto cannot;
+	for (size_t i = 0; i < m->n; i++) {
+		setting *s = &out[*nout];
+		jx_dec_format(s->value, parts[i], -1, 0);
+		if (!p->kids[i]) {
+			if (!(s->path = strdup("funds"))) {
 				fprintf(stderr, "jixiao: out of memory\n");
-			return EXIT_INPUT;
+				return EXIT_IO;
+			}
+			sim->funds.weight = parts[i];
+		} else {
+			/* as the what-if will: a weight it already has is left alone */
+			jx_node *kid = twin(sim, p->kids[i]);
+			jx_diags diags;
+			jx_diags_init(&diags);
+			status = path_of(&s->path, ev->doc, p->kids[i]);
+			if (status == EXIT_OK && jx_dec_cmp(parts[i], kid->weight) != 0 &&
+			    jx_doc_set_weight(sim, kid, parts[i], places, &diags) != 0)
+				status = EXIT_INPUT;
+			cli_print_diags(&diags);
+			jx_diags_release(&diags);
+			if (status != EXIT_OK) {
+				free(s->path);
+				return status;
+			}
+			if (!jx_node_is_leaf(p->kids[i]))
+				named[p->kids[i]->index] = true;
 		}
-		/* w_i to 9 places is far below the decimals of any weight */
-		int64_t ppb = (int64_t)(m->weights[i] * 1e9 + 0.5);
-		if (jx_frac_mul(&shares[i], jx_frac_from_dec(total), jx_frac_make(ppb, 1000000000)))
-			return EXIT_INPUT;
-	}
-	if (jx_apportion(parts, shares, m->n, total, ev->rules->decimals)) {
-		fprintf(stderr, "jixiao ahp: cannot share the weight of '%s' exactly\n", *group ? group : "level 1");
-		return EXIT_INPUT;
-	}
-	for (size_t i = 0; i < m->n; i++) {
-		jx_dec_format(texts[*nsets], parts[i], -1, 0);
-		sets[*nsets].path = paths[*nsets];
-		sets[*nsets].value = texts[*nsets];
-		(*nsets)++;
+		(*nout)++;
 	}
 	return EXIT_OK;
+cannot:
+	fprintf(stderr, "jixiao ahp: cannot share the weight of '%s' exactly\n", *p->group ? p->group : "level 1");
+	return EXIT_INPUT;
 }
 
 typedef struct ahp_output {
@@ -157,24 +239,37 @@ static int write_output(FILE *f, const void *ctx)
 	return o->json ? jx_ahp_write_json(f, o->a) : jx_ahp_write_text(f, o->a);
 }
 
+/*
+ * Score the evaluation eval with the weights of every matrix, parents
+ * before children whatever their order in the file, and write the what-if.
+ */
 static int apply(const jx_ahp *a, const char *eval, const char *to, bool json)
 {
-	size_t nsets = 0, max = 0;
+	const jx_source src = { a->path, NULL, 0 };
+	size_t nout = 0, max = 0, n = a->nmatrices;
+	placed *pl = calloc(n, sizeof(*pl));
+	const jx_node **kids = NULL;
+	const placed **owner = NULL;
+	setting *out = NULL;
+	jx_whatif_set *sets = NULL;
+	bool *named = NULL;
+	jx_doc *sim = NULL;
 	jx_diags diags;
 	cli_eval ev;
 	int status = EXIT_OK;
 
-	for (size_t k = 0; k < a->nmatrices; k++)
+	for (size_t k = 0; k < n; k++)
 		max += a->matrices[k].n;
-	jx_whatif_set *sets = calloc(max, sizeof(*sets));
-	char (*texts)[JX_DEC_BUFSZ] = calloc(max, sizeof(*texts));
-	char **paths = calloc(max, sizeof(*paths));
-	if (!sets || !texts || !paths) {
+	kids = calloc(max, sizeof(*kids));
+	max += n; /* a setting for each child and one for each group */
+	out = calloc(max, sizeof(*out));
+	sets = calloc(max, sizeof(*sets));
+	jx_diags_init(&diags);
+	if (!pl || !kids || !out || !sets) {
 		fprintf(stderr, "jixiao: out of memory\n");
 		status = EXIT_IO;
 		goto done;
 	}
-	jx_diags_init(&diags);
 	int rc = cli_eval_load(&ev, eval, NULL, &diags);
 	cli_print_diags(&diags);
 	jx_diags_release(&diags);
@@ -182,24 +277,55 @@ static int apply(const jx_ahp *a, const char *eval, const char *to, bool json)
 		status = cli_exit_for(rc);
 		goto done;
 	}
-	/* Parents first, so a group's new weight is spread before its children's. */
-	for (size_t depth = 0; depth <= 6 && status == EXIT_OK; depth++)
-		for (size_t k = 0; k < a->nmatrices && status == EXIT_OK; k++) {
-			const jx_ahp_matrix *m = &a->matrices[k];
-			const char *group = a->nmatrices == 1 && to ? to : m->path;
-			size_t d = *group ? 1 : 0;
-			for (const char *p = group; *p; p++)
-				d += *p == '/';
-			if (d == depth)
-				status = weights_for(m, group, &ev, sets, texts, paths, &nsets);
-		}
+	/* Every matrix in its place, and each group weighted by one of them;
+	 * all the problems at once. */
+	const jx_doc *d = ev.doc;
+	owner = calloc(d->ngroups + 1, sizeof(*owner));
+	named = calloc(d->ngroups + 1, sizeof(*named));
+	if (!owner || !named) {
+		fprintf(stderr, "jixiao: out of memory\n");
+		status = EXIT_IO;
+		goto release;
+	}
+	for (size_t k = 0, at = 0; k < n; at += pl[k].m->n, k++) {
+		pl[k].m = &a->matrices[k];
+		pl[k].group = n == 1 && to ? to : pl[k].m->path;
+		pl[k].kids = &kids[at];
+		if (!place(&pl[k], d, &src, n == 1 && to, &diags))
+			continue;
+		const placed **o = &owner[pl[k].node ? pl[k].node->index + 1 : 0];
+		if (*o)
+			jx_diags_add(&diags, JX_SEV_ERROR, &src, pl[k].m->line, pl[k].m->col,
+				     "a second matrix for %s%s%s of %s (the first is at line %u)",
+				     *pl[k].group ? "'" : "level 1", pl[k].group, *pl[k].group ? "'" : "", d->path,
+				     (*o)->m->line);
+		else
+			*o = &pl[k];
+	}
+	cli_print_diags(&diags);
+	if (diags.errors) {
+		status = EXIT_INPUT;
+		goto release;
+	}
+	/* Parents first, so that each group shares out its new weight. */
+	jx_diags_release(&diags);
+	if ((rc = jx_doc_clone(&sim, d, &diags)) != 0) {
+		cli_print_diags(&diags);
+		status = cli_exit_for(rc);
+		goto release;
+	}
+	for (int depth = 0; depth <= JX_MAX_DEPTH && status == EXIT_OK; depth++)
+		for (size_t k = 0; k < n && status == EXIT_OK; k++)
+			if ((pl[k].node ? pl[k].node->depth : 0) == depth)
+				status = share(&pl[k], &ev, sim, named, out, &nout);
 	if (status == EXIT_OK) {
 		jx_whatif w;
-		jx_whatif_spec spec = { sets, nsets, NULL, 0, false, NULL };
-		jx_diags_init(&diags);
+		for (size_t i = 0; i < nout; i++)
+			sets[i] = (jx_whatif_set){ out[i].path, out[i].value };
+		jx_whatif_spec spec = { sets, nout, NULL, 0, false, NULL };
+		jx_diags_release(&diags);
 		rc = jx_whatif_run(&w, ev.result, &spec, &diags);
 		cli_print_diags(&diags);
-		jx_diags_release(&diags);
 		if (rc) {
 			status = cli_exit_for(rc);
 		} else {
@@ -208,13 +334,19 @@ static int apply(const jx_ahp *a, const char *eval, const char *to, bool json)
 			jx_whatif_release(&w);
 		}
 	}
+release:
+	jx_doc_free(sim);
 	cli_eval_release(&ev);
 done:
-	for (size_t i = 0; paths && i < max; i++)
-		free(paths[i]);
-	free(paths);
-	free(texts);
+	jx_diags_release(&diags);
+	for (size_t i = 0; i < nout; i++)
+		free(out[i].path);
+	free(out);
 	free(sets);
+	free(named);
+	free(owner);
+	free(kids);
+	free(pl);
 	return status;
 }
 

@@ -1,0 +1,1 @@
+$JX ahp tests/data/ahp/child-first.yaml --apply examples/karamay-2024/project.yaml > $TMP/a && $JX ahp tests/data/ahp/bare-name-first.yaml --apply examples/karamay-2024/project.yaml > $TMP/b && cmp $TMP/a $TMP/b && cat $TMP/a

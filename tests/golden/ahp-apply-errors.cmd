@@ -1,0 +1,1 @@
+$JX ahp tests/data/ahp/apply-errors.yaml --apply examples/karamay-2024/project.yaml
