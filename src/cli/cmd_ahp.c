@@ -166,7 +166,9 @@ static int share(const placed *p, const cli_eval *ev, jx_doc *sim, bool *named, 
 
 	if (g) {
 		total = g->weight;
-		if (!named[g->index]) {
+		/* The group's own weight is set only when a matrix above has
+		 * changed it: the what-if keeps the others as the file has them. */
+		if (!named[g->index] && jx_dec_cmp(total, p->node->weight) != 0) {
 			if ((status = path_of(&out[*nout].path, ev->doc, p->node)) != EXIT_OK)
 				return status;
 			jx_dec_format(out[(*nout)++].value, total, -1, 0);
