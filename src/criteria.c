@@ -31,18 +31,42 @@ static int64_t na_weight(const jx_result *r, const jx_node *node)
 static void put(jx_criterion *out, size_t *k, const char *name, jx_dec weight, jx_dec score,
 		int64_t na)
 {
-	if (*k >= JX_MAX_CRITERIA || weight.units <= 0)
+	if (weight.units <= 0)
 		return;
-	double w = (double)weight.units;
-	out[*k].name = name;
-	out[*k].weight = jx_dec_to_double(weight);
-	out[*k].attain = (double)score.units / w;
-	out[*k].applies = (double)(weight.units - na) / w;
-	(*k)++;
+	if (*k < JX_MAX_CRITERIA) {
+		double w = (double)weight.units;
+		out[*k].name = name;
+		out[*k].weight = jx_dec_to_double(weight);
+		out[*k].attain = (double)score.units / w;
+		out[*k].applies = (double)(weight.units - na) / w;
+	}
+	(*k)++; /* counted beyond the limit, so that it can be reported */
+}
+
+/* The name of a level-2 criterion, kept in names while there is room. */
+static const char *level2_name(jx_criteria_names *names, const jx_node *root, const jx_node *ch)
+{
+	if (names->n == JX_MAX_CRITERIA)
+		return "";
+	char *name = jx_strdupf("%s/%s", root->name, ch->name);
+	if (!name) {
+		names->oom = true;
+		return "";
+	}
+	return names->name[names->n++] = name;
+}
+
+void jx_criteria_names_release(jx_criteria_names *names)
+{
+	for (size_t i = 0; i < names->n; i++)
+		free(names->name[i]);
+	memset(names, 0, sizeof(*names));
 }
 
 void jx_criteria_table_release(jx_criteria_table *t)
 {
+	for (size_t f = 0; t->storage && f < t->n; f++)
+		jx_criteria_names_release(&t->storage[f]);
 	free(t->names);
 	free(t->weight);
 	free(t->attain);
@@ -61,6 +85,14 @@ int jx_criteria_table_build(jx_criteria_table *t, const jx_result *const *result
 	if (!t->storage)
 		return JX_ENOMEM;
 	size_t k = n ? jx_criteria(results[0], level, first, &t->storage[0]) : 0;
+	if (n && t->storage[0].oom)
+		return JX_ENOMEM;
+	if (k > JX_MAX_CRITERIA) {
+		jx_diags_add(diags, JX_SEV_ERROR, NULL, 0, 0,
+			     "%s has %zu weighted criteria at level %d; an experiment compares at most %d",
+			     results[0]->doc->path, k, level, JX_MAX_CRITERIA);
+		return JX_ELIMIT;
+	}
 	if (k < min_k) {
 		jx_diags_add(diags, JX_SEV_ERROR, NULL, 0, 0,
 			     "%s has %zu weighted criteria at level %d; at least %zu are needed",
@@ -80,6 +112,8 @@ int jx_criteria_table_build(jx_criteria_table *t, const jx_result *const *result
 		const jx_result *r = results[f];
 		size_t kf = f ? jx_criteria(r, level, cur, &t->storage[f]) : k;
 		const jx_criterion *cr = f ? cur : first;
+		if (t->storage[f].oom)
+			return JX_ENOMEM;
 		if (kf != k) {
 			jx_diags_add(diags, JX_SEV_ERROR, NULL, 0, 0,
 				     "%s has %zu weighted criteria at level %d, %s has %zu; files compared must share them",
@@ -120,10 +154,9 @@ size_t jx_criteria(const jx_result *r, int level, jx_criterion *out, jx_criteria
 			put(out, &k, root->name, root->weight, score, na_weight(r, root));
 			continue;
 		}
-		for (size_t c = 0; c < root->nchildren && names->n < JX_MAX_CRITERIA; c++) {
+		for (size_t c = 0; c < root->nchildren; c++) {
 			const jx_node *ch = &root->children[c];
-			char *name = names->buf[names->n++];
-			jx_textf(name, sizeof(names->buf[0]), "%s/%s", root->name, ch->name);
+			const char *name = ch->weight.units > 0 && k < JX_MAX_CRITERIA ? level2_name(names, root, ch) : "";
 			jx_result_node(r, ch, &score, &lost);
 			put(out, &k, name, ch->weight, score, na_weight(r, ch));
 		}

@@ -8,8 +8,10 @@
 
 #include "jixiao/score.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 
+/** Most criteria an experiment compares (see docs/limits.md). */
 #define JX_MAX_CRITERIA 64
 
 typedef struct jx_criterion {
@@ -19,19 +21,24 @@ typedef struct jx_criterion {
 	double applies; /**< the part of weight that applies (not n/a) ÷ weight */
 } jx_criterion;
 
-/** Room for level-2 criterion names ("产出指标/数量指标"). */
+/** Level-2 criterion names ("产出指标/数量指标"), allocated. */
 typedef struct jx_criteria_names {
-	char buf[JX_MAX_CRITERIA][256];
+	char *name[JX_MAX_CRITERIA];
 	size_t n;
+	bool oom; /**< a name could not be allocated */
 } jx_criteria_names;
 
 /**
  * The weighted criteria of r at level 1 or 2 into out (JX_MAX_CRITERIA):
  * the funds row when it applies ("预算执行率"), then the level-1 groups, or
  * the level-2 groups (and level-1 leaves). Criteria of weight 0 are left
- * out. Names point into r's document or into names. Returns how many.
+ * out. Names point into r's document or into names (freed with
+ * jx_criteria_names_release). Returns how many there are, which may be more
+ * than the JX_MAX_CRITERIA kept.
  */
 size_t jx_criteria(const jx_result *r, int level, jx_criterion *out, jx_criteria_names *names);
+
+void jx_criteria_names_release(jx_criteria_names *names);
 
 /** The criteria several results share, as a table (rows: results). */
 typedef struct jx_criteria_table {

@@ -413,6 +413,13 @@ int jx_sens_run(jx_sens *out, const jx_result *const *results, size_t n, const j
 			     JX_SENS_MAX_SAMPLES, JX_SENS_MAX_CELLS, opts->samples, n);
 		return JX_ELIMIT;
 	}
+	if (n > JX_SENS_MAX_FILES) {
+		jx_diags_add(diags, JX_SEV_ERROR, NULL, 0, 0,
+			     "at most %d files are ranked at once, not %zu (the probabilities of every "
+			     "rank of every file grow with the square of their number)",
+			     JX_SENS_MAX_FILES, n);
+		return JX_ELIMIT;
+	}
 	if (opts->level != 1 && opts->level != 2) {
 		jx_diags_add(diags, JX_SEV_ERROR, NULL, 0, 0, "level must be 1 or 2, not %d", opts->level);
 		return JX_EINVAL;

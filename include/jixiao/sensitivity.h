@@ -19,6 +19,7 @@
 /** Limits (see docs/limits.md). */
 #define JX_SENS_MAX_SAMPLES 1000000
 #define JX_SENS_MAX_CELLS 20000000 /**< samples × files */
+#define JX_SENS_MAX_FILES 1000     /**< files ranked at once: each has a probability per rank */
 #define JX_SENS_BINS 20            /**< histogram bins */
 
 typedef struct jx_sens_opts {

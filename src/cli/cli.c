@@ -347,6 +347,68 @@ void cli_files_sort_unique(cli_files *f)
 	f->n = kept;
 }
 
+typedef struct file_id {
+	dev_t dev;
+	ino_t ino;
+	size_t at; /* position in the list */
+} file_id;
+
+static int id_cmp(const void *pa, const void *pb)
+{
+	const file_id *a = pa, *b = pb;
+	if (a->dev != b->dev)
+		return a->dev < b->dev ? -1 : 1;
+	if (a->ino != b->ino)
+		return a->ino < b->ino ? -1 : 1;
+	return (a->at > b->at) - (a->at < b->at);
+}
+
+int cli_files_unique(cli_files *f)
+{
+	file_id *ids = calloc(f->n ? f->n : 1, sizeof(*ids));
+	bool *dup = calloc(f->n ? f->n : 1, sizeof(*dup));
+	size_t nids = 0, kept = 0;
+	if (!ids || !dup) {
+		free(ids);
+		free(dup);
+		fprintf(stderr, "jixiao: out of memory listing files\n");
+		return EXIT_IO;
+	}
+	for (size_t i = 0; i < f->n; i++) {
+		struct stat st;
+		if (strcmp(f->paths[i], "-") == 0) /* standard input: one identity of its own */
+			ids[nids++] = (file_id){ 0, 0, i };
+		else if (stat(f->paths[i], &st) == 0)
+			ids[nids++] = (file_id){ st.st_dev, st.st_ino, i };
+		/* else: reported when it is read */
+	}
+	if (nids > 1)
+		qsort(ids, nids, sizeof(*ids), id_cmp);
+	/* Sorted by identity, then by position: the first of each run stays. */
+	for (size_t i = 1, run = 0; i < nids; i++) {
+		if (ids[i].dev != ids[run].dev || ids[i].ino != ids[run].ino) {
+			run = i;
+			continue;
+		}
+		const char *again = f->paths[ids[i].at], *first = f->paths[ids[run].at];
+		dup[ids[i].at] = true;
+		if (strcmp(again, first) == 0)
+			fprintf(stderr, "jixiao: note: %s is named more than once; it counts once\n", again);
+		else
+			fprintf(stderr, "jixiao: note: %s is %s again; it counts once\n", again, first);
+	}
+	for (size_t i = 0; i < f->n; i++) {
+		if (dup[i])
+			free(f->paths[i]);
+		else
+			f->paths[kept++] = f->paths[i];
+	}
+	f->n = kept;
+	free(ids);
+	free(dup);
+	return EXIT_OK;
+}
+
 void cli_files_free(cli_files *f)
 {
 	for (size_t i = 0; i < f->n; i++)

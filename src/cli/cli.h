@@ -138,6 +138,14 @@ void cli_files_sort(cli_files *f);
 /** Sort the list by path and keep each path once (PATHs that overlap). */
 void cli_files_sort_unique(cli_files *f);
 
+/**
+ * Keep each file once, where it first appears, however it was named (a file
+ * and its directory, "a.yaml" and "./a.yaml", "-" twice), with a note on
+ * standard error for each file dropped: for commands whose results depend
+ * on how many files there are. Returns an exit status.
+ */
+int cli_files_unique(cli_files *f);
+
 void cli_files_free(cli_files *f);
 
 /** Map a library error code to an exit status. */

@@ -29,6 +29,17 @@ const cli_command cmd_weights = {
 	run
 };
 
+typedef struct weights_output {
+	bool json;
+	const jx_entropy *e;
+} weights_output;
+
+static int write_weights(FILE *f, const void *ctx)
+{
+	const weights_output *o = ctx;
+	return o->json ? jx_entropy_write_json(f, o->e) : jx_entropy_write_text(f, o->e);
+}
+
 static int run(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -64,17 +75,20 @@ static int run(int argc, char **argv)
 
 	cli_files files;
 	int status = cli_files_collect(&files, argv + optind, (size_t)(argc - optind));
+	if (status == EXIT_OK)
+		status = cli_files_unique(&files);
 	cli_eval *evs = status == EXIT_OK ? calloc(files.n ? files.n : 1, sizeof(*evs)) : NULL;
 	const jx_result **results = evs ? calloc(files.n ? files.n : 1, sizeof(*results)) : NULL;
 	if (status == EXIT_OK && !results)
 		status = EXIT_IO;
-	for (size_t i = 0; status == EXIT_OK && i < files.n; i++) {
+	/* Every file is read, so that all their problems show at once. */
+	for (size_t i = 0; results && i < files.n; i++) {
 		jx_diags diags;
 		jx_diags_init(&diags);
 		int rc = cli_eval_load(&evs[i], files.paths[i], NULL, &diags);
 		cli_print_diags(&diags);
 		jx_diags_release(&diags);
-		if (rc)
+		if (rc && cli_exit_for(rc) > status)
 			status = cli_exit_for(rc);
 		results[i] = evs[i].result;
 	}
@@ -88,9 +102,8 @@ static int run(int argc, char **argv)
 		if (rc) {
 			status = cli_exit_for(rc);
 		} else {
-			rc = strcmp(format, "json") == 0 ? jx_entropy_write_json(stdout, &e)
-							 : jx_entropy_write_text(stdout, &e);
-			status = rc ? EXIT_IO : EXIT_OK;
+			weights_output wo = { strcmp(format, "json") == 0, &e };
+			status = cli_write(NULL, write_weights, &wo);
 			jx_entropy_release(&e);
 		}
 	}

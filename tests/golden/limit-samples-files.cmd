@@ -1,1 +1,1 @@
-E=examples/karamay-2024/project.yaml; $JX sensitivity --samples 1000000 $E $E $E $E $E $E $E $E $E $E $E $E $E $E $E $E $E $E $E $E $E; echo "21 files × 1,000,000 samples: status $?"; $JX sensitivity --samples 1000001 $E; echo "1,000,001 samples: status $?"
+E=examples/karamay-2024/project.yaml; for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21; do cp $E $TMP/f$i.yaml; done; $JX sensitivity --samples 1000000 $TMP/f*.yaml; echo "21 files × 1,000,000 samples: status $?"; $JX sensitivity --samples 1000001 $E; echo "1,000,001 samples: status $?"

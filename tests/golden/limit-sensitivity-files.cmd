@@ -1,0 +1,1 @@
+i=0; while [ $i -lt 1001 ]; do i=$((i + 1)); cp examples/karamay-2024/project.yaml $TMP/f$i.yaml; done; $JX sensitivity --samples 2 $TMP; echo "1001 files: status $?"; rm $TMP/f1001.yaml; $JX sensitivity --samples 2 $TMP >/dev/null; echo "1000 files: status $?"
