@@ -409,6 +409,37 @@ int cli_files_unique(cli_files *f)
 	return EXIT_OK;
 }
 
+static const char *base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return slash ? slash + 1 : path;
+}
+
+int cli_check_output(const char *opt, const char *output, char *const *inputs, size_t n,
+		     const char *rules)
+{
+	struct stat out, in;
+	if (!output || strcmp(output, "-") == 0 || stat(output, &out) != 0 || !S_ISREG(out.st_mode))
+		return EXIT_OK; /* a new file, or one that is written in place */
+	char *real = realpath(output, NULL);
+	const char *name = base_name(output), *target = real ? base_name(real) : name;
+	int status = EXIT_OK;
+	for (size_t i = 0; i <= n && status == EXIT_OK; i++) {
+		const char *input = i < n ? inputs[i] : rules;
+		if (!input)
+			continue;
+		const char *b = base_name(input);
+		if ((strcmp(b, name) == 0 || strcmp(b, target) == 0) && stat(input, &in) == 0 &&
+		    in.st_dev == out.st_dev && in.st_ino == out.st_ino) {
+			fprintf(stderr, "jixiao: error: %s %s is an input of this run (%s); writing it would "
+					"destroy it: choose another output\n", opt, output, input);
+			status = EXIT_INPUT;
+		}
+	}
+	free(real);
+	return status;
+}
+
 void cli_files_free(cli_files *f)
 {
 	for (size_t i = 0; i < f->n; i++)

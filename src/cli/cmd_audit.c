@@ -429,6 +429,11 @@ static int run(int argc, char **argv)
 	if ((status = cli_files_collect(&files, argv + optind, (size_t)(argc - optind))) != EXIT_OK)
 		return status;
 	cli_files_sort_unique(&files);
+	if (o.format != JX_AUDIT_CSV && /* csv: -o is a directory */
+	    (status = cli_check_output("-o", o.output, files.paths, files.n, o.rules)) != EXIT_OK) {
+		cli_files_free(&files);
+		return status;
+	}
 	if (o.rules) {
 		jx_diags d;
 		jx_diags_init(&d);

@@ -109,6 +109,8 @@ static int run(int argc, char **argv)
 		return cli_usage_error(&cmd_import, "no spreadsheet to import");
 	if (argc - optind > 1)
 		return cli_usage_error(&cmd_import, "one spreadsheet at a time");
+	if (cli_check_output("-o", output, argv + optind, 1, NULL) != EXIT_OK)
+		return EXIT_INPUT;
 
 	jx_diags diags;
 	char *text = NULL;

@@ -70,6 +70,8 @@ static int run(int argc, char **argv)
 		return cli_usage_error(&cmd_report, "no file to report on");
 	if (optind + 1 < argc)
 		return cli_usage_error(&cmd_report, "one file at a time");
+	if (cli_check_output("-o", output, argv + optind, 1, rules) != EXIT_OK)
+		return EXIT_INPUT;
 
 	jx_diags diags;
 	cli_eval ev;

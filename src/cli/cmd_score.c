@@ -108,6 +108,10 @@ static int run(int argc, char **argv)
 	status = cli_files_collect(&files, argv + optind, (size_t)(argc - optind));
 	if (status != EXIT_OK)
 		return status;
+	if ((status = cli_check_output("-o", output, files.paths, files.n, rules)) != EXIT_OK) {
+		cli_files_free(&files);
+		return status;
+	}
 	size_t n = files.n;
 	cli_eval *evs = calloc(n ? n : 1, sizeof(*evs));
 	const jx_result **results = calloc(n ? n : 1, sizeof(*results));

@@ -129,7 +129,8 @@ static int run(int argc, char **argv)
 	int status = cli_files_collect(&files, argv + optind, (size_t)(argc - optind));
 	if (status != EXIT_OK)
 		return status;
-	if ((status = cli_files_unique(&files)) != EXIT_OK) {
+	if ((status = cli_files_unique(&files)) != EXIT_OK ||
+	    (status = cli_check_output("-o", output, files.paths, files.n, rules)) != EXIT_OK) {
 		cli_files_free(&files);
 		return status;
 	}

@@ -133,6 +133,8 @@ static int run(int argc, char **argv)
 	if (status == EXIT_OK && optind + 1 != argc)
 		status = cli_usage_error(&cmd_whatif, optind >= argc ? "no file to experiment on"
 								    : "one file at a time");
+	if (status == EXIT_OK)
+		status = cli_check_output("--emit-yaml", emit, argv + optind, 1, rules);
 	if (status != EXIT_OK) {
 		free(weights);
 		free(actuals);
