@@ -346,6 +346,9 @@ static void check_leaf_cells(jx_diags *d, const jx_source *src, const jx_node *n
 			     jx_direction_name(n->direction), n->target.text);
 }
 
+/* The name of an indicator whose name could not be read (reported). */
+static const char unnamed[] = "?";
+
 static int node_name_cmp(const void *pa, const void *pb)
 {
 	const jx_node *a = *(const jx_node *const *)pa, *b = *(const jx_node *const *)pb;
@@ -365,7 +368,7 @@ static void check_sibling_names(loader *ld, jx_node *kids, size_t n)
 {
 	if (n <= 16) {
 		for (size_t i = 1; i < n; i++)
-			for (size_t j = 0; j < i; j++)
+			for (size_t j = 0; j < i && kids[i].name != unnamed; j++)
 				if (strcmp(kids[i].name, kids[j].name) == 0) {
 					report_twin(ld, &kids[j], &kids[i]);
 					break;
@@ -381,7 +384,8 @@ static void check_sibling_names(loader *ld, jx_node *kids, size_t n)
 		sorted[i] = &kids[i];
 	qsort(sorted, n, sizeof(*sorted), node_name_cmp);
 	for (size_t i = 1, first = 0; i < n; i++) {
-		if (strcmp(sorted[i]->name, sorted[first]->name) == 0)
+		if (sorted[i]->name != unnamed && sorted[first]->name != unnamed &&
+		    strcmp(sorted[i]->name, sorted[first]->name) == 0)
 			report_twin(ld, sorted[first], sorted[i]);
 		else
 			first = i;
@@ -423,7 +427,7 @@ static void read_node(loader *ld, const jx_ynode *m, jx_node *n, jx_node *parent
 	if (!vals[N_NAME] && !jx_keys_has(&seen, N_NAME))
 		jx_read_error(rd, m, "indicator has no 'name'");
 	else if (vals[N_NAME] && !jx_read_text(rd, vals[N_NAME], "an indicator name", &n->name))
-		n->name = "?";
+		n->name = unnamed;
 	if (depth > JX_MAX_DEPTH) {
 		jx_read_error(rd, m, "indicator '%s' is nested %d levels deep (the limit is %d)",
 			      n->name, depth, JX_MAX_DEPTH);
@@ -528,7 +532,7 @@ static bool read_nodes(loader *ld, const jx_ynode *list, jx_node *parent, int de
 	}
 	for (size_t i = 0; i < list->n; i++) {
 		size_t errors = ld->rd.diags->errors, aside = ld->aside;
-		kids[i].name = "?";
+		kids[i].name = unnamed;
 		if (!ld->too_many)
 			read_node(ld, list->items[i], &kids[i], parent, depth);
 		if (jx_node_is_leaf(&kids[i]))

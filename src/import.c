@@ -673,6 +673,53 @@ static void kv_opt(jx_yemit *e, const char *key, const char *v)
 		jx_yemit_kv(e, key, v);
 }
 
+/*
+ * A name or title on one line, as jixiao reads them: a line break in a cell
+ * (Alt+Enter in Excel) with the blanks around it is dropped after a Chinese
+ * character and becomes one space after others ("会议召开⏎及时率" is
+ * 会议召开及时率); a tab becomes a space. Returns v itself when it is on one
+ * line already, else the line in *buf (the caller frees it); v when out of
+ * memory (the import then fails).
+ */
+static const char *one_line(importer *im, const char *v, char **buf)
+{
+	*buf = NULL;
+	if (!v || !v[strcspn(v, "\t\r\n")])
+		return v;
+	char *line = *buf = malloc(strlen(v) + 1);
+	if (!line) {
+		im->oom = true;
+		return v;
+	}
+	size_t k = 0;
+	for (const char *p = v; *p;) {
+		if (*p == '\r' || *p == '\n') {
+			while (k > 0 && (line[k - 1] == ' ' || line[k - 1] == '\t'))
+				k--;
+			p += strspn(p, " \t\r\n");
+			if (k > 0 && *p && (unsigned char)line[k - 1] < 0x80)
+				line[k++] = ' ';
+		} else {
+			line[k++] = *p == '\t' ? ' ' : *p;
+			p++;
+		}
+	}
+	line[k] = '\0';
+	return line;
+}
+
+/* kv_opt for a name or title: on one line. */
+static void kv_line(importer *im, jx_yemit *e, const char *key, const char *v, bool always)
+{
+	char *buf;
+	const char *line = one_line(im, v, &buf);
+	if (always)
+		jx_yemit_kv(e, key, line);
+	else
+		kv_opt(e, key, line);
+	free(buf);
+}
+
 static void emit_claims(jx_yemit *e, const char *rate, const char *score)
 {
 	char buf[64];
@@ -695,7 +742,7 @@ static void emit_node(importer *im, jx_yemit *e, size_t idx)
 	const inode *n = &im->nodes[idx];
 	char buf[64];
 	jx_yemit_map(e, false);
-	jx_yemit_kv(e, "name", n->name);
+	kv_line(im, e, "name", n->name, true);
 	if (!n->leaf) {
 		jx_yemit_str(e, "children");
 		jx_yemit_seq(e, false);
@@ -734,9 +781,9 @@ static int emit(importer *im, FILE *out)
 	jx_yemit_map(&e, false);
 	jx_yemit_kv(&e, "jixiao", "1");
 	jx_yemit_kv(&e, "kind", im->dept ? "department" : "project");
-	kv_opt(&e, "title", im->title);
-	kv_opt(&e, "department", im->department);
-	kv_opt(&e, "implementer", im->implementer);
+	kv_line(im, &e, "title", im->title, false);
+	kv_line(im, &e, "department", im->department, false);
+	kv_line(im, &e, "implementer", im->implementer, false);
 	if (im->year) {
 		snprintf(buf, sizeof(buf), "%d", im->year);
 		jx_yemit_kv(&e, "year", buf);
@@ -755,7 +802,7 @@ static int emit(importer *im, FILE *out)
 		for (size_t i = 0; i < im->nfunds; i++) {
 			const fund_row *f = &im->funds[i];
 			jx_yemit_map(&e, true);
-			jx_yemit_kv(&e, "name", f->name);
+			kv_line(im, &e, "name", f->name, true);
 			kv_opt(&e, "initial", f->initial);
 			kv_opt(&e, "budget", f->budget);
 			kv_opt(&e, "executed", f->executed);

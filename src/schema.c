@@ -152,6 +152,13 @@ bool jx_read_text(const jx_reader *rd, const jx_ynode *n, const char *what, cons
 		const char *t = n->str;
 		size_t len = n->len;
 		jx_text_trim(&t, &len);
+		size_t brk = strcspn(t, "\t\r\n");
+		if (len > 0 && brk < len) {
+			jx_read_error_at(rd, n, jx_utf8_count(n->str, (size_t)(t - n->str) + brk),
+					 "%s cannot hold a %s: write it on one line", what,
+					 t[brk] == '\t' ? "tab" : "line break");
+			return false;
+		}
 		if (len > 0) {
 			*out = keep(rd, n);
 			return *out != NULL;

@@ -242,6 +242,20 @@ static void check_props(builder *b, const yaml_mark_t *m, const yaml_char_t *anc
 		error_at(b, line, col, "YAML tags are not supported ('%s')", (const char *)tag);
 }
 
+/* The first control character of s[0..len) other than a tab or a line
+ * feed (C0, DEL, C1), or -1. */
+static long control_char(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f)
+			return c;
+		if (c == 0xc2 && i + 1 < len && (unsigned char)s[i + 1] >= 0x80 && (unsigned char)s[i + 1] <= 0x9f)
+			return (unsigned char)s[i + 1];
+	}
+	return -1;
+}
+
 static int on_scalar(builder *b, yaml_event_t *ev)
 {
 	const yaml_mark_t *m = &ev->start_mark;
@@ -273,11 +287,19 @@ static int on_scalar(builder *b, yaml_event_t *ev)
 	n->len = len;
 	if (!n->str)
 		return JX_ENOMEM;
-	/* Only an escape ("\0") can put a NUL into text. */
+	/* Only an escape ("\0", "\e", "\x1b", "\r") can put a control character
+	 * into text: libyaml refuses them in the file itself. */
 	if (ev->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE && memchr(text, '\0', len)) {
 		jx_diags_add(b->diags, JX_SEV_ERROR, &b->tree->src, n->line, n->col,
 			     "text contains a NUL character");
 		n->len = strlen(n->str); /* what every reader sees: the text up to the NUL */
+	}
+	long cc = ev->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE && !n->bad ? control_char(n->str, n->len) : -1;
+	if (cc >= 0) {
+		jx_diags_add(b->diags, JX_SEV_ERROR, &b->tree->src, n->line, n->col,
+			     "text contains the control character U+%04lX (an escape such as \\e or \\r); "
+			     "it would garble terminals and tables: remove it", (unsigned long)cc);
+		n->bad = n->null = true; /* reported: read as nothing */
 	}
 	return attach(b, n);
 }

@@ -60,6 +60,29 @@ START_TEST(test_marks)
 }
 END_TEST
 
+/* Escapes are the only way to write a control character: each is refused,
+ * and the text is read as nothing. Tabs and line feeds are text. */
+START_TEST(test_control_characters)
+{
+	static const struct {
+		const char *yaml, *code;
+	} cases[] = {
+		{ "a: \"x\\ey\"\n", "U+001B" },   { "a: \"x\\ry\"\n", "U+000D" },
+		{ "a: \"x\\x7fy\"\n", "U+007F" }, { "a: \"x\\x85y\"\n", "U+0085" },
+		{ "a: \"x\\u009by\"\n", "U+009B" },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		ck_assert_int_eq(parse(cases[i].yaml), JX_EINVAL);
+		expect_error(1, 4, cases[i].code);
+		const jx_ynode *a = jx_ynode_get(tree.root, "a");
+		ck_assert(a->bad && a->null);
+	}
+	ck_assert_int_eq(parse("a: \"x\\ty\\nz \\u00a0\\u0080\"\n"), JX_EINVAL); /* U+0080 is C1 */
+	ck_assert_int_eq(parse("a: \"x\\ty\\nz \\u00a0\"\n"), 0);
+	ck_assert_str_eq(jx_ynode_get(tree.root, "a")->str, "x\ty\nz \xc2\xa0");
+}
+END_TEST
+
 START_TEST(test_bom_crlf)
 {
 	ck_assert_int_eq(parse("\xef\xbb\xbf" "a: 1\r\nb: 2\r\n"), 0);
@@ -271,6 +294,7 @@ Suite *ytree_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_marks);
 	tcase_add_test(tc, test_bom_crlf);
+	tcase_add_test(tc, test_control_characters);
 	tcase_add_test(tc, test_nulls);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("refusals");
