@@ -366,11 +366,11 @@ static int id_cmp(const void *pa, const void *pb)
 int cli_files_unique(cli_files *f)
 {
 	file_id *ids = calloc(f->n ? f->n : 1, sizeof(*ids));
-	bool *dup = calloc(f->n ? f->n : 1, sizeof(*dup));
+	size_t *first = calloc(f->n ? f->n : 1, sizeof(*first)); /* 1 + where a file came first */
 	size_t nids = 0, kept = 0;
-	if (!ids || !dup) {
+	if (!ids || !first) {
 		free(ids);
-		free(dup);
+		free(first);
 		fprintf(stderr, "jixiao: out of memory listing files\n");
 		return EXIT_IO;
 	}
@@ -390,22 +390,24 @@ int cli_files_unique(cli_files *f)
 			run = i;
 			continue;
 		}
-		const char *again = f->paths[ids[i].at], *first = f->paths[ids[run].at];
-		dup[ids[i].at] = true;
-		if (strcmp(again, first) == 0)
-			fprintf(stderr, "jixiao: note: %s is named more than once; it counts once\n", again);
-		else
-			fprintf(stderr, "jixiao: note: %s is %s again; it counts once\n", again, first);
+		first[ids[i].at] = ids[run].at + 1;
+	}
+	for (size_t i = 0; i < f->n; i++) { /* the notes in the order of the list */
+		if (first[i] && strcmp(f->paths[i], f->paths[first[i] - 1]) == 0)
+			fprintf(stderr, "jixiao: note: %s is named more than once; it counts once\n", f->paths[i]);
+		else if (first[i])
+			fprintf(stderr, "jixiao: note: %s is %s again; it counts once\n", f->paths[i],
+				f->paths[first[i] - 1]);
 	}
 	for (size_t i = 0; i < f->n; i++) {
-		if (dup[i])
+		if (first[i])
 			free(f->paths[i]);
 		else
 			f->paths[kept++] = f->paths[i];
 	}
 	f->n = kept;
 	free(ids);
-	free(dup);
+	free(first);
 	return EXIT_OK;
 }
 
