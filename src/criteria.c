@@ -6,6 +6,7 @@
 #include "jixiao/common.h"
 #include "text.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,6 +40,7 @@ static void put(jx_criterion *out, size_t *k, const char *name, jx_dec weight, j
 		out[*k].weight = jx_dec_to_double(weight);
 		out[*k].attain = (double)score.units / w;
 		out[*k].applies = (double)(weight.units - na) / w;
+		out[*k].rate = weight.units > na ? (double)score.units / (double)(weight.units - na) : NAN;
 	}
 	(*k)++; /* counted beyond the limit, so that it can be reported */
 }
@@ -71,6 +73,7 @@ void jx_criteria_table_release(jx_criteria_table *t)
 	free(t->weight);
 	free(t->attain);
 	free(t->applies);
+	free(t->rate);
 	free(t->storage);
 	memset(t, 0, sizeof(*t));
 }
@@ -104,7 +107,8 @@ int jx_criteria_table_build(jx_criteria_table *t, const jx_result *const *result
 	t->weight = calloc(n * k, sizeof(double));
 	t->attain = calloc(n * k, sizeof(double));
 	t->applies = calloc(n * k, sizeof(double));
-	if (!t->names || !t->weight || !t->attain || !t->applies)
+	t->rate = calloc(n * k, sizeof(double));
+	if (!t->names || !t->weight || !t->attain || !t->applies || !t->rate)
 		return JX_ENOMEM;
 	for (size_t c = 0; c < k; c++)
 		t->names[c] = first[c].name;
@@ -135,6 +139,7 @@ int jx_criteria_table_build(jx_criteria_table *t, const jx_result *const *result
 			t->weight[f * k + c] = cr[at].weight;
 			t->attain[f * k + c] = cr[at].attain;
 			t->applies[f * k + c] = cr[at].applies;
+			t->rate[f * k + c] = cr[at].rate;
 		}
 	}
 	return 0;

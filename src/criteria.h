@@ -19,6 +19,7 @@ typedef struct jx_criterion {
 	double weight;
 	double attain;  /**< score ÷ weight */
 	double applies; /**< the part of weight that applies (not n/a) ÷ weight */
+	double rate;    /**< score ÷ the part of weight that applies; NaN when none does */
 } jx_criterion;
 
 /** Level-2 criterion names ("产出指标/数量指标"), allocated. */
@@ -47,6 +48,7 @@ typedef struct jx_criteria_table {
 	double *weight;             /**< n × k */
 	double *attain;             /**< n × k */
 	double *applies;            /**< n × k */
+	double *rate;               /**< n × k */
 	jx_criteria_names *storage; /**< where level-2 names live */
 } jx_criteria_table;
 

@@ -48,7 +48,22 @@ int jx_entropy_run(jx_entropy *out, const jx_result *const *results, size_t m, i
 		jx_entropy_release(out);
 		return JX_ENOMEM;
 	}
-	const double *x = pv->table.attain;
+	/* Each criterion's score over the part of its weight that applies, as
+	 * the total counts it: an indicator that does not apply is not a loss. */
+	const double *x = pv->table.rate;
+	for (size_t j = 0; j < k; j++)
+		for (size_t i = 0; i < m; i++)
+			if (isnan(x[i * k + j])) {
+				jx_diags_add(diags, JX_SEV_ERROR, NULL, 0, 0,
+					     "no indicator of '%s' applies in %s: entropy weights need every "
+					     "criterion to apply in every evaluation",
+					     out->criteria[j], results[i]->doc->path);
+				rc = JX_EINVAL;
+			}
+	if (rc) {
+		jx_entropy_release(out);
+		return rc;
+	}
 	double spread = 0, lnm = log((double)m);
 	for (size_t j = 0; j < k; j++) {
 		double sum = 0, h = 0;
@@ -91,7 +106,7 @@ void jx_entropy_release(jx_entropy *e)
 int jx_entropy_write_text(FILE *out, const jx_entropy *e)
 {
 	jx_table t;
-	fprintf(out, "熵权法：%zu 份自评表，%s级指标的得分率（得分 ÷ 分值）\n\n", e->m, e->level == 1 ? "一" : "二");
+	fprintf(out, "熵权法：%zu 份自评表，%s级指标的得分率（得分 ÷ 适用的分值）\n\n", e->m, e->level == 1 ? "一" : "二");
 	jx_table_init(&t, 4);
 	jx_table_align(&t, 1, JX_RIGHT);
 	jx_table_align(&t, 2, JX_RIGHT);

@@ -1,0 +1,1 @@
+D=tests/data/weights-not-applicable; $JX weights --entropy $D/na1.yaml $D/na2.yaml && sed 's/{name: d, target: "≥100", weight: 20, actual: 100}/{name: d, target: "\/", weight: 20}/' $D/na1.yaml >$TMP/none.yaml && $JX weights --entropy $D/na2.yaml $TMP/none.yaml 2>&1 | sed "s|$TMP/||"
