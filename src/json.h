@@ -27,6 +27,8 @@ void jx_json_kv_null(yajl_gen g, const char *key);
 void jx_json_kv_double(yajl_gen g, const char *key, double v, int places);
 /** The same without a key (in an array). */
 void jx_json_double(yajl_gen g, double v, int places);
+/** A finite double in the fewest significant digits (at most 15) that read back as it: "50", "0.25", "1e-05". */
+void jx_json_shortest(yajl_gen g, double v);
 /** "path": [names from level 1]. */
 void jx_json_path(yajl_gen g, const jx_node *n);
 

@@ -13,6 +13,9 @@
 #include <math.h>
 #include <string.h>
 
+/* Under a rank table of more than ten files. */
+#define FIRST_RANKS_NOTE "只列出第1名至第10名；每一名次的概率见 --format json 的 ranks。"
+
 /* Under the rank table when some sample gave files equal totals. */
 #define TIES_NOTE "总分相同的文件并列同一名次，所以同一名次的概率合计可以超过 100%。"
 
@@ -78,6 +81,16 @@ static void influence_order(const jx_sens *s, const jx_sens_file *f, size_t *ord
 	}
 }
 
+/* Decimals that tell the edges of bins of width w apart: 2, up to 6 for
+ * draws packed closely (a high --concentration). */
+static int bin_places(double w)
+{
+	int places = 2;
+	while (places < 6 && w > 0 && w < pow(10, -places))
+		places++;
+	return places;
+}
+
 static void text_file(FILE *out, const jx_sens *s, const jx_sens_file *f)
 {
 	const jx_rules *rules = f->result->rules;
@@ -109,9 +122,10 @@ static void text_file(FILE *out, const jx_sens *s, const jx_sens_file *f)
 		if (f->hist[b] > maxhist)
 			maxhist = f->hist[b];
 	double w = (f->hi - f->lo) / JX_SENS_BINS;
+	int places = bin_places(w);
 	for (int b = 0; b < (w > 0 ? JX_SENS_BINS : 1); b++) { /* one row when every total is the same */
-		fprintf(out, "    %7s–%-7s %7zu", JX_FIXED(f->lo + w * b, 2), JX_FIXED(f->lo + w * (b + 1), 2),
-			f->hist[b]);
+		fprintf(out, "    %7s–%-7s %7zu", JX_FIXED(f->lo + w * b, places),
+			JX_FIXED(f->lo + w * (b + 1), places), f->hist[b]);
 		bar(out, (double)f->hist[b] / (double)maxhist, 40);
 	}
 }
@@ -149,6 +163,8 @@ int jx_sens_write_text(FILE *out, const jx_sens *s)
 	jx_table_release(&t);
 	if (rc)
 		return rc;
+	if (s->nfiles > nranks)
+		fprintf(out, "\n%s\n", FIRST_RANKS_NOTE);
 	if (s->ties)
 		fprintf(out, "\n%s\n", TIES_NOTE);
 	fputs("\n排名第一时的平均权重（central weights）\n", out);
@@ -178,8 +194,10 @@ int jx_sens_write_json(FILE *out, const jx_sens *s)
 	jx_json_kv_int(g, "seed", (long long)s->opts.seed);
 	jx_json_kv_int(g, "samples", (long long)s->opts.samples);
 	jx_json_kv_int(g, "level", s->opts.level);
-	if (s->opts.concentration > 0)
-		jx_json_kv_double(g, "concentration", s->opts.concentration, 4);
+	if (s->opts.concentration > 0) {
+		jx_json_str(g, "concentration");
+		jx_json_shortest(g, s->opts.concentration);
+	}
 	else
 		jx_json_kv_null(g, "concentration");
 	jx_json_str(g, "criteria");
@@ -190,7 +208,7 @@ int jx_sens_write_json(FILE *out, const jx_sens *s)
 	jx_json_str(g, "alpha");
 	yajl_gen_array_open(g);
 	for (size_t c = 0; c < s->ncriteria; c++)
-		jx_json_double(g, s->alpha[c], 6);
+		jx_json_shortest(g, s->alpha[c]);
 	yajl_gen_array_close(g);
 	jx_json_str(g, "files");
 	yajl_gen_array_open(g);
@@ -296,9 +314,11 @@ static void histogram_svg(FILE *out, const jx_sens_file *f)
 	}
 	fprintf(out, "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"#333\"/>\n", left,
 		left + bw * JX_SENS_BINS, top + plot, top + plot);
-	fprintf(out, "<text x=\"%d\" y=\"%d\" font-size=\"10\">%s</text>", left, top + plot + 14, JX_FIXED(f->lo, 2));
+	int places = bin_places((f->hi - f->lo) / JX_SENS_BINS);
+	fprintf(out, "<text x=\"%d\" y=\"%d\" font-size=\"10\">%s</text>", left, top + plot + 14,
+		JX_FIXED(f->lo, places));
 	fprintf(out, "<text x=\"%d\" y=\"%d\" font-size=\"10\" text-anchor=\"end\">%s</text>\n",
-		left + bw * JX_SENS_BINS, top + plot + 14, JX_FIXED(f->hi, 2));
+		left + bw * JX_SENS_BINS, top + plot + 14, JX_FIXED(f->hi, places));
 	fputs("</svg>\n", out);
 }
 
@@ -363,6 +383,8 @@ int jx_sens_write_html(FILE *out, const jx_sens *s)
 			fputs("</tr>\n", out);
 		}
 		fputs("</table>\n", out);
+		if (s->nfiles > nranks)
+			fprintf(out, "<p>%s</p>\n", FIRST_RANKS_NOTE);
 		if (s->ties)
 			fprintf(out, "<p>%s</p>\n", TIES_NOTE);
 		fputs("<h2>排名第一时的平均权重</h2>\n<table><tr><th>项目</th>", out);

@@ -8,6 +8,7 @@
 #include "json.h"
 #include "text.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -85,6 +86,24 @@ void jx_json_double(yajl_gen g, double v, int places)
 {
 	char buf[JX_FIXED_BUFSZ];
 	jx_fixed(buf, v, places);
+	yajl_gen_number(g, buf, strlen(buf));
+}
+
+void jx_json_shortest(yajl_gen g, double v)
+{
+	char buf[48];
+	int digits = 1;
+	for (; digits < 15; digits++) { /* 15 significant digits: no binary noise */
+		snprintf(buf, sizeof(buf), "%.*g", digits, v);
+		if (strtod(buf, NULL) == v)
+			break;
+	}
+	snprintf(buf, sizeof(buf), "%.*g", digits, v);
+	double mag = fabs(v);
+	if (strchr(buf, 'e') && mag >= 1e-4 && mag < 1e15) { /* 50, not 5e+01 */
+		int places = digits - 1 - (int)floor(log10(mag));
+		snprintf(buf, sizeof(buf), "%.*f", places > 0 ? places : 0, v);
+	}
 	yajl_gen_number(g, buf, strlen(buf));
 }
 

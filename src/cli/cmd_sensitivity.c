@@ -105,7 +105,8 @@ static int run(int argc, char **argv)
 			errno = 0;
 			o.concentration = strtod(optarg, &end);
 			if (errno || end == optarg || *end || !(o.concentration > 0) || o.concentration > 1e6)
-				return cli_usage_error(&cmd_sensitivity, "--concentration must be a number above 0");
+				return cli_usage_error(&cmd_sensitivity, "--concentration must be a number above 0 and "
+									 "at most 1000000");
 			break;
 		}
 		case 'j':

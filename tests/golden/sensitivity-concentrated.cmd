@@ -1,0 +1,1 @@
+$JX sensitivity examples/karamay-2024/project.yaml -n 500 -k 1e6 | sed -n '/直方图/,$p' | head -4; $JX sensitivity examples/karamay-2024/project.yaml -n 10 -k 0.00001 -f json | grep -A2 '"concentration"'; $JX sensitivity examples/karamay-2024/project.yaml -k 1e7; echo "status $?"
