@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +23,7 @@ static void slot_add(const char *tmp)
 	for (int i = 0; i < JX_TMP_MAX; i++)
 		if (!slot_live[i]) {
 			memcpy(slot_path[i], tmp, strlen(tmp) + 1);
+			atomic_signal_fence(memory_order_seq_cst); /* the path before the flag */
 			slot_live[i] = 1;
 			return;
 		}
@@ -98,14 +100,47 @@ static int named_descriptor(const char *path)
 	return *end == '\0' && v <= 1024 ? (int)v : -1;
 }
 
-/* Open the output itself: a descriptor, a device, a pipe. */
+/* The output itself, opened for writing: the descriptor it names, or the
+ * device or pipe. */
+static int open_output(const char *path)
+{
+	int named = named_descriptor(path);
+	return named >= 0 ? fcntl(named, F_DUPFD_CLOEXEC, 3) : open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY);
+}
+
+/* A scratch file in $TMPDIR (or /tmp) for a library that writes a direct
+ * output by name, and may seek in it (a workbook is a zip archive): copied
+ * to the output when complete. */
+static int scratch(jx_tmp *t)
+{
+	const char *dir = getenv("TMPDIR");
+	if (!dir || !*dir)
+		dir = "/tmp";
+	size_t n = strlen(dir) + sizeof("/jixiao-XXXXXX");
+	if (n > sizeof(slot_path[0]))
+		return fail(t, ENAMETOOLONG);
+	if (!(t->tmp = malloc(n)))
+		return fail(t, ENOMEM);
+	snprintf(t->tmp, n, "%s/jixiao-XXXXXX", dir);
+	int fd = mkstemp(t->tmp);
+	if (fd < 0) {
+		int err = errno;
+		free(t->tmp);
+		t->tmp = NULL;
+		return fail(t, err);
+	}
+	slot_add(t->tmp);
+	close(fd);
+	return 0;
+}
+
+/* Write the output itself: a descriptor, a device, a pipe. */
 static int open_direct(jx_tmp *t, bool open_file)
 {
 	t->direct = true;
 	if (!open_file)
-		return 0;
-	int named = named_descriptor(t->path);
-	int fd = named >= 0 ? fcntl(named, F_DUPFD_CLOEXEC, 3) : open(t->path, O_WRONLY | O_CLOEXEC | O_NOCTTY);
+		return scratch(t);
+	int fd = open_output(t->path);
 	if (fd < 0 || !(t->f = fdopen(fd, "w"))) {
 		int err = errno;
 		if (fd >= 0)
@@ -121,8 +156,7 @@ int jx_tmp_create(jx_tmp *t, const char *path, bool open_file)
 	memset(t, 0, sizeof(*t));
 	if (!(t->path = strdup(path)))
 		return fail(t, ENOMEM);
-	/* Nothing under /dev or /proc is ever replaced. */
-	if (named_descriptor(path) >= 0 || strncmp(path, "/dev/", 5) == 0 || strncmp(path, "/proc/", 6) == 0)
+	if (named_descriptor(path) >= 0)
 		return open_direct(t, open_file);
 	bool exists = stat(path, &st) == 0;
 	if (exists && S_ISDIR(st.st_mode))
@@ -185,7 +219,45 @@ static int sync_tmp(jx_tmp *t)
 	return err;
 }
 
-/* Written in place: flushed and closed (a terminal or a pipe cannot be synced). */
+/* The scratch file's bytes, copied to the output. Returns 0 or an errno. */
+static int copy_scratch(const jx_tmp *t)
+{
+	int in = open(t->tmp, O_RDONLY | O_CLOEXEC);
+	if (in < 0)
+		return errno;
+	int out = open_output(t->path), err = 0;
+	if (out < 0) {
+		err = errno;
+		close(in);
+		return err;
+	}
+	char buf[65536];
+	for (;;) {
+		ssize_t n = read(in, buf, sizeof(buf));
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			err = n < 0 ? errno : 0;
+			break;
+		}
+		for (ssize_t done = 0; done < n && !err;) {
+			ssize_t w = write(out, buf + done, (size_t)(n - done));
+			if (w >= 0)
+				done += w;
+			else if (errno != EINTR)
+				err = errno;
+		}
+		if (err)
+			break;
+	}
+	close(in);
+	if (close(out) != 0 && !err)
+		err = errno;
+	return err;
+}
+
+/* Written in place: flushed and closed (a terminal or a pipe cannot be
+ * synced), or copied from the scratch file a library wrote. */
 static int commit_direct(jx_tmp *t)
 {
 	int err = 0;
@@ -195,6 +267,8 @@ static int commit_direct(jx_tmp *t)
 		if (fclose(t->f) != 0 && !err)
 			err = errno;
 		t->f = NULL;
+	} else if (t->tmp) {
+		err = copy_scratch(t);
 	}
 	jx_tmp_abort(t);
 	errno = err;

@@ -4,8 +4,8 @@
  * Live temporaries are registered so that a signal handler can remove them.
  * An output that is a symbolic link has its target replaced, keeping the
  * link; an existing output keeps its permissions. An output that is not a
- * regular file (a terminal, /dev/null, a pipe) is written directly: it
- * cannot be replaced.
+ * regular file (a terminal, /dev/null, a pipe, /dev/stdout, /dev/fd/3) is
+ * written directly: it cannot be replaced.
  */
 #ifndef JX_TMPFILE_H
 #define JX_TMPFILE_H
@@ -17,7 +17,8 @@
 typedef struct jx_tmp {
 	char *path;   /**< the output, as given */
 	char *target; /**< the file the temporary replaces: path with its links followed */
-	char *tmp;    /**< the temporary, NULL when none is open or the output is written directly */
+	char *tmp;    /**< the temporary (a scratch file in $TMPDIR for a direct output written
+		       * by name), NULL when none is open */
 	bool direct;  /**< the output is not a regular file: written in place */
 	FILE *f;      /**< open on the temporary (or the output) when asked for */
 } jx_tmp;
@@ -25,7 +26,7 @@ typedef struct jx_tmp {
 /** The file to write, for libraries that open it by name. */
 static inline const char *jx_tmp_name(const jx_tmp *t)
 {
-	return t->direct ? t->path : t->tmp;
+	return t->tmp;
 }
 
 /** Most temporaries open at once. */
