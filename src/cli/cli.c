@@ -411,6 +411,9 @@ int cli_files_unique(cli_files *f)
 	return EXIT_OK;
 }
 
+/* Up to this many inputs, every one is compared with the output. */
+#define CLI_CHECK_ALL 1000
+
 static const char *base_name(const char *path)
 {
 	const char *slash = strrchr(path, '/');
@@ -427,14 +430,18 @@ int cli_check_output(const char *opt, const char *output, char *const *inputs, s
 	const char *name = base_name(output), *target = real ? base_name(real) : name;
 	int status = EXIT_OK;
 	for (size_t i = 0; i <= n && status == EXIT_OK; i++) {
-		const char *input = i < n ? inputs[i] : rules;
+		const char *input = i < n ? inputs[i] : rules, *b;
 		if (!input)
 			continue;
-		const char *b = base_name(input);
-		if ((strcmp(b, name) == 0 || strcmp(b, target) == 0) && stat(input, &in) == 0 &&
-		    in.st_dev == out.st_dev && in.st_ino == out.st_ino) {
+		/* Every input of a small run; of a large one (an audit of
+		 * directories), those with the output's name. */
+		bool same = strcmp(input, "-") == 0 ? fstat(STDIN_FILENO, &in) == 0
+			    : (n <= CLI_CHECK_ALL || strcmp(b = base_name(input), name) == 0 ||
+			       strcmp(b, target) == 0) && stat(input, &in) == 0;
+		if (same && in.st_dev == out.st_dev && in.st_ino == out.st_ino) {
 			fprintf(stderr, "jixiao: error: %s %s is an input of this run (%s); writing it would "
-					"destroy it: choose another output\n", opt, output, input);
+					"destroy it: choose another output\n", opt, output,
+				strcmp(input, "-") == 0 ? "standard input" : input);
 			status = EXIT_INPUT;
 		}
 	}

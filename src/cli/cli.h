@@ -150,10 +150,11 @@ void cli_files_free(cli_files *f);
 
 /**
  * Refuse an output (NULL or "-": none) that is one of the inputs, which
- * writing it would destroy. Inputs are compared by identity, but only those
- * with the output's file name (or its link target's), so that a run over
- * many files costs a few stat calls; rules (may be NULL) is a rule set
- * named on the command line. opt names the option ("-o").
+ * writing it would destroy. Inputs ("-": standard input) are compared by
+ * identity: all of them when there are up to 1000, else those with the
+ * output's file name (or its link target's), so that an audit of many files
+ * costs a few stat calls; rules (may be NULL) is a rule set named on the
+ * command line. opt names the option ("-o").
  * Returns EXIT_OK, or EXIT_INPUT after a message.
  */
 int cli_check_output(const char *opt, const char *output, char *const *inputs, size_t n,
