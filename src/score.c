@@ -210,7 +210,7 @@ static bool bind_leaf(scorer *s, const jx_node *n, jx_leaf_result *lr)
 	case JX_Q_RANGE:
 		lr->direction = JX_DIR_RANGE;
 		if (t->value.units < 0 || a->value.units < 0) {
-			error_at(s, n->target.mark,
+			error_at(s, t->value.units < 0 ? n->target.mark : n->actual.mark,
 				 "'%s' has a negative value; a completion rate needs values of 0 or more",
 				 n->name);
 			ok = false;
