@@ -22,8 +22,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-_Static_assert(JX_AHP_MAX_PATH_PARTS == JX_MAX_DEPTH - 1, "a group is one level above the leaves");
-
 typedef struct impl {
 	jx_ahp pub;
 	jx_ytree tree;
@@ -264,15 +262,8 @@ static bool read_one(loader *ld, const jx_ynode *map, jx_ahp_matrix *m, jx_ri_ta
 	}
 	if (vals[0] && !jx_read_opt_text(&ld->rd, vals[0], "a group path", &m->path))
 		ok = false;
-	size_t parts = *m->path ? 1 : 0;
-	for (const char *p = m->path; *p; p++)
-		parts += *p == '/';
-	if (parts > JX_AHP_MAX_PATH_PARTS) {
-		jx_read_error(&ld->rd, vals[0],
-			      "group path '%s' has %zu names; a group is at most %d levels deep "
-			      "(its indicators at most %d)", m->path, parts, JX_AHP_MAX_PATH_PARTS, JX_MAX_DEPTH);
-		ok = false;
-	}
+	/* How deep the path goes is known only in an evaluation (a name may
+	 * hold a '/'): --apply checks that it names a group there. */
 	if (!vals[1]) {
 		if (!jx_keys_has(&seen, 1))
 			jx_read_error(&ld->rd, map, "no 'criteria' (the names compared)");

@@ -203,7 +203,9 @@ END_TEST
  * a group, is an error at the path. So is an empty list of matrices. */
 START_TEST(test_path_limit)
 {
-	static const char *const paths[] = { "a/b/c/d/e", "a/b/c/d/e/f", "a/b/c/d/e/f/g" };
+	/* A name may hold '/': how deep a path goes is known only in an
+	 * evaluation, so any number of '/' is read (--apply checks it). */
+	static const char *const paths[] = { "a/b/c/d/e", "a/b/c/d/e/f", "产出指标/培训/会议/差旅/印刷/车辆/其他" };
 	for (size_t k = 0; k < 3; k++) {
 		char text[256];
 		jx_diags d;
@@ -212,22 +214,9 @@ START_TEST(test_path_limit)
 		snprintf(text, sizeof(text),
 			 "jixiao-ahp: 1\nmatrices:\n  - path: %s\n    criteria: [x, y]\n    pairs: [[x, y, 2]]\n",
 			 paths[k]);
-		int rc = jx_ahp_parse(&a, "p.yaml", text, strlen(text), JX_RI_CLASSIC, &d);
-		if (k == 0) {
-			ck_assert_int_eq(rc, 0);
-			ck_assert_str_eq(a->matrices[0].path, paths[k]);
-			jx_ahp_free(a);
-		} else {
-			char want[256];
-			snprintf(want, sizeof(want),
-				 "group path '%s' has %zu names; a group is at most 5 levels deep (its indicators at most 6)",
-				 paths[k], k + 5);
-			ck_assert_int_eq(rc, JX_EINVAL);
-			ck_assert_uint_eq(d.errors, 1);
-			ck_assert_uint_eq(d.items[0].line, 3);
-			ck_assert_uint_eq(d.items[0].col, 11);
-			ck_assert_str_eq(d.items[0].message, want);
-		}
+		ck_assert_int_eq(jx_ahp_parse(&a, "p.yaml", text, strlen(text), JX_RI_CLASSIC, &d), 0);
+		ck_assert_str_eq(a->matrices[0].path, paths[k]);
+		jx_ahp_free(a);
 		jx_diags_release(&d);
 	}
 	static const char empty[] = "jixiao-ahp: 1\nmatrices: []\n";

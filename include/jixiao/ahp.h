@@ -15,12 +15,6 @@
 /** Largest comparison matrix (the random-index tables end at 15). */
 #define JX_AHP_MAX_N 15
 
-/**
- * Most names in the group path of a matrix: the group has children, so it
- * is at most one level above the deepest indicators (JX_MAX_DEPTH, 6).
- */
-#define JX_AHP_MAX_PATH_PARTS 5
-
 /** Which random-index table divides CI into CR. */
 typedef enum jx_ri_table {
 	JX_RI_CLASSIC,   /**< Saaty's original table, used in Chinese textbooks (default) */
