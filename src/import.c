@@ -674,7 +674,7 @@ static void kv_opt(jx_yemit *e, const char *key, const char *v)
 }
 
 /*
- * A name or title on one line, as jixiao reads them: a line break in a cell
+ * A name, title, rule or value on one line, as jixiao reads them: a line break in a cell
  * (Alt+Enter in Excel) with the blanks around it is dropped after a Chinese
  * character and becomes one space after others ("会议召开⏎及时率" is
  * 会议召开及时率); a tab becomes a space. Returns v itself when it is on one
@@ -763,7 +763,11 @@ static void emit_node(importer *im, jx_yemit *e, size_t idx)
 			strip_fen(buf, sizeof(buf), v);
 			v = buf;
 		}
-		jx_yemit_kv(e, col_yaml_key[k], v);
+		/* texts keep their lines; a rule name and the cells are one line */
+		if (k == COL_BASIS || k == COL_EVIDENCE || k == COL_DEVIATION)
+			jx_yemit_kv(e, col_yaml_key[k], v);
+		else
+			kv_line(im, e, col_yaml_key[k], v, true);
 	}
 	emit_claims(e, n->cell[COL_RATE], n->cell[COL_SCORE]);
 	jx_yemit_map_end(e);
