@@ -154,7 +154,7 @@ bool jx_read_text(const jx_reader *rd, const jx_ynode *n, const char *what, cons
 		jx_text_trim(&t, &len);
 		size_t brk = strcspn(t, "\t\r\n");
 		if (len > 0 && brk < len) {
-			jx_read_error_at(rd, n, jx_utf8_count(n->str, (size_t)(t - n->str) + brk),
+			jx_read_error_at(rd, n, (size_t)(t - n->str) + brk,
 					 "%s cannot hold a %s: write it on one line", what,
 					 t[brk] == '\t' ? "tab" : "line break");
 			return false;

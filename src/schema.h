@@ -42,7 +42,7 @@ bool jx_keys_has(const jx_keys *k, int id);
 void jx_read_error(const jx_reader *rd, const jx_ynode *n, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
-/** An error at character offset off of scalar n's text. */
+/** An error at byte offset off of scalar n's text (its column when the text stands as is). */
 void jx_read_error_at(const jx_reader *rd, const jx_ynode *n, size_t off, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 
