@@ -436,6 +436,10 @@ int jx_write_xlsx(const char *path, const jx_result *const *results,
 	for (size_t i = 0; i < n; i++) {
 		char *table = n == 1 ? strdup("自评表") : sheet_name(i, results[i]->doc->title, NULL);
 		char *found = n == 1 ? strdup("发现") : sheet_name(i, NULL, "发现");
+		if (table && found && strcmp(table, found) == 0) { /* a project called 发现 */
+			free(table);
+			table = sheet_name(i, "自评表", NULL);
+		}
 		if (table && found) {
 			table_sheet(&b, table, results[i]);
 			findings_sheet(&b, found, findings ? findings[i] : NULL);

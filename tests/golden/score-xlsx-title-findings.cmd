@@ -1,0 +1,1 @@
+sed 's/^title: .*/title: 发现/' examples/karamay-2024/project.yaml >$TMP/fx.yaml && $JX score $TMP/fx.yaml examples/karamay-2024/project.yaml -f xlsx -o $TMP/fx.xlsx && /usr/bin/python3 tests/xlsx-dump.py $TMP/fx.xlsx | grep '^=='
