@@ -27,8 +27,9 @@ static int64_t na_weight(const jx_result *r, const jx_node *node)
 	return w;
 }
 
-/* Shares are one division of exact units (each below 2^53, so exact as
- * doubles): equal shares are equal doubles, 24.03 of 30 as 32.04 of 40. */
+/* Shares are one division of exact units: below 2^53 units (weights below
+ * 9·10^9) both are exact as doubles, so equal shares are equal doubles,
+ * 24.03 of 30 as 32.04 of 40. */
 static void put(jx_criterion *out, size_t *k, const char *name, jx_dec weight, jx_dec score,
 		int64_t na)
 {

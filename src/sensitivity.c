@@ -435,11 +435,17 @@ int jx_sens_run(jx_sens *out, const jx_result *const *results, size_t n, const j
 	ru.n = n;
 	ru.samples = opts->samples;
 	ru.nblocks = (opts->samples + BLOCK - 1) / BLOCK;
+	/* No more workers than blocks: more would only wait, each with rank
+	 * counts of files² (1000 files: 4 MB a worker). */
+	if (out->opts.jobs < 1)
+		out->opts.jobs = 1;
+	if ((size_t)out->opts.jobs > ru.nblocks)
+		out->opts.jobs = (int)ru.nblocks;
 	pthread_mutex_init(&ru.lock, NULL);
 	if ((rc = setup(&ru, results, diags)) != 0)
 		goto done;
 	size_t k = ru.k;
-	int jobs = opts->jobs > 0 ? opts->jobs : 1;
+	int jobs = out->opts.jobs;
 	ru.draws = calloc(ru.samples * k, sizeof(double));
 	ru.totals = calloc(ru.samples * n, sizeof(double));
 	if (n > 1) {

@@ -54,7 +54,8 @@ static void describe(FILE *out, const jx_sens *s, void (*put)(FILE *, const char
 	fprintf(out, "%s生成器 %s，种子 %lu，样本 %zu，层级 %d，权重分布：", open, s->generator,
 		s->opts.seed, s->opts.samples, s->opts.level);
 	if (s->opts.concentration > 0)
-		fprintf(out, "围绕基准权重的 Dirichlet(K·w0)，K = %g", s->opts.concentration);
+		fprintf(out, "围绕基准权重的 Dirichlet(K·w0)，K = %s",
+			jx_shortest((char[JX_SHORTEST_BUFSZ]){ 0 }, s->opts.concentration));
 	else
 		fputs("单纯形上均匀分布（Dirichlet(1,…,1)）", out);
 	fprintf(out, "%s%s%s准则：", stop, close, open);

@@ -107,4 +107,14 @@ char *jx_fixed(char *buf, double x, int places);
 /** jx_fixed into a buffer of the enclosing block, for several in one printf. */
 #define JX_FIXED(x, places) jx_fixed((char[JX_FIXED_BUFSZ]){ 0 }, (x), (places))
 
+/** Room for jx_shortest. */
+#define JX_SHORTEST_BUFSZ 48
+
+/**
+ * v in the fewest significant digits (at most 15) that read back as it, for
+ * a parameter shown as it was given: "50", "0.1234567", "1e-05". Returns
+ * buf (JX_SHORTEST_BUFSZ bytes).
+ */
+char *jx_shortest(char *buf, double v);
+
 #endif

@@ -8,7 +8,6 @@
 #include "json.h"
 #include "text.h"
 
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -91,19 +90,8 @@ void jx_json_double(yajl_gen g, double v, int places)
 
 void jx_json_shortest(yajl_gen g, double v)
 {
-	char buf[48];
-	int digits = 1;
-	for (; digits < 15; digits++) { /* 15 significant digits: no binary noise */
-		snprintf(buf, sizeof(buf), "%.*g", digits, v);
-		if (strtod(buf, NULL) == v)
-			break;
-	}
-	snprintf(buf, sizeof(buf), "%.*g", digits, v);
-	double mag = fabs(v);
-	if (strchr(buf, 'e') && mag >= 1e-4 && mag < 1e15) { /* 50, not 5e+01 */
-		int places = digits - 1 - (int)floor(log10(mag));
-		snprintf(buf, sizeof(buf), "%.*f", places > 0 ? places : 0, v);
-	}
+	char buf[JX_SHORTEST_BUFSZ];
+	jx_shortest(buf, v);
 	yajl_gen_number(g, buf, strlen(buf));
 }
 

@@ -99,6 +99,14 @@ START_TEST(test_fixed)
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
 		ck_assert_str_eq(JX_FIXED(cases[i].x, cases[i].places), cases[i].want);
 	ck_assert_str_eq(JX_FIXED(NAN, 2), "nan");
+
+	/* Parameters as given: the fewest digits that read back. */
+	char buf[JX_SHORTEST_BUFSZ];
+	ck_assert_str_eq(jx_shortest(buf, 50), "50");
+	ck_assert_str_eq(jx_shortest(buf, 0.1234567), "0.1234567");
+	ck_assert_str_eq(jx_shortest(buf, 1e-5), "1e-05");
+	ck_assert_str_eq(jx_shortest(buf, 13.750000000000002), "13.75"); /* 15 digits at most */
+	ck_assert_str_eq(jx_shortest(buf, 1e6), "1000000");
 }
 END_TEST
 

@@ -11,6 +11,8 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 static int run(int argc, char **argv);
 
@@ -79,6 +81,16 @@ static int write_yaml(FILE *f, const void *ctx)
 	return jx_write_doc_yaml(f, p[0], p[1]);
 }
 
+/* True when path is standard output ("-", /dev/stdout, the file or
+ * terminal it is redirected to), where the report goes. */
+static bool is_stdout(const char *path)
+{
+	struct stat a, b;
+	return strcmp(path, "-") == 0 ||
+	       (stat(path, &a) == 0 && fstat(STDOUT_FILENO, &b) == 0 && a.st_dev == b.st_dev &&
+		a.st_ino == b.st_ino && a.st_rdev == b.st_rdev);
+}
+
 static int run(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -127,9 +139,9 @@ static int run(int argc, char **argv)
 	if (status == EXIT_OK && strcmp(format, "text") && strcmp(format, "json"))
 		status = cli_usage_error(&cmd_whatif, "unknown format '%s' (text or json)", format);
 	/* Both on standard output, the YAML could not be read back. */
-	if (status == EXIT_OK && emit && strcmp(emit, "-") == 0)
-		status = cli_usage_error(&cmd_whatif, "--emit-yaml - would mix the YAML into the report on "
-					 "standard output; give a file");
+	if (status == EXIT_OK && emit && is_stdout(emit))
+		status = cli_usage_error(&cmd_whatif, "--emit-yaml %s would mix the YAML into the report on "
+					 "standard output; give a file", emit);
 	if (status == EXIT_OK && optind + 1 != argc)
 		status = cli_usage_error(&cmd_whatif, optind >= argc ? "no file to experiment on"
 								    : "one file at a time");

@@ -1,1 +1,1 @@
-mkdir $TMP/ev && cp examples/karamay-2024/project.yaml $TMP/ev/karamay.yaml && cp examples/training-2024/project.yaml $TMP/ev/training.yaml && cd $TMP && $JX weights --entropy ev ev/karamay.yaml ./ev/training.yaml | head -1
+mkdir $TMP/ev && cp examples/training-2024/project.yaml $TMP/ev/training.yaml && cp examples/karamay-2024/project.yaml $TMP/ev/karamay.yaml && cd $TMP && $JX weights --entropy ev ev/karamay.yaml ./ev/training.yaml | head -1

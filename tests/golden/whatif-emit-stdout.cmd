@@ -1,1 +1,1 @@
-$JX whatif examples/karamay-2024/project.yaml --standard-weights -e -
+E=$(pwd)/examples/karamay-2024/project.yaml; cd $TMP && $JX whatif $E --standard-weights -e -; $JX whatif $E --standard-weights -e /dev/stdout; echo "status $?"; $JX whatif $E --standard-weights -e out.yaml >out.yaml; echo "status $?"
