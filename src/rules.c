@@ -49,7 +49,7 @@ typedef struct impl {
 
 /* ------------------------------------------------------------ locating */
 
-static bool is_path(const char *spec)
+bool jx_rules_is_path(const char *spec)
 {
 	size_t n = strlen(spec);
 	return strchr(spec, '/') || (n > 5 && strcmp(spec + n - 5, ".yaml") == 0) ||
@@ -130,7 +130,7 @@ static jx_ytree *open_set(impl *im, const char *spec, const char *base_dir, cons
 	jx_ytree *t = &im->trees[im->ntrees];
 	int rc;
 
-	if (is_path(spec)) {
+	if (jx_rules_is_path(spec)) {
 		const char *path = spec;
 		while (strncmp(path, "./", 2) == 0)
 			path += 2;
@@ -1076,7 +1076,7 @@ static char *concat3(const char *a, const char *b, const char *c)
 /* What identifies the set spec names from base_dir: the name, or the file. */
 static char *cache_key(const char *spec, const char *base_dir)
 {
-	if (!is_path(spec))
+	if (!jx_rules_is_path(spec))
 		return concat3("name:", spec, "");
 	char *joined = spec[0] == '/' || !base_dir ? concat3(spec, "", "") : concat3(base_dir, "/", spec);
 	char *real = joined ? realpath(joined, NULL) : NULL;

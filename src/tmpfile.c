@@ -219,7 +219,9 @@ static int sync_tmp(jx_tmp *t)
 	return err;
 }
 
-/* The scratch file's bytes, copied to the output. Returns 0 or an errno. */
+/* The scratch file's bytes, copied to the output. A pipe whose reader has
+ * gone is EPIPE, not SIGPIPE: the scratch file must still be removed.
+ * Returns 0 or an errno. */
 static int copy_scratch(const jx_tmp *t)
 {
 	int in = open(t->tmp, O_RDONLY | O_CLOEXEC);
@@ -231,6 +233,9 @@ static int copy_scratch(const jx_tmp *t)
 		close(in);
 		return err;
 	}
+	struct sigaction ignore = { .sa_handler = SIG_IGN }, old;
+	sigemptyset(&ignore.sa_mask);
+	sigaction(SIGPIPE, &ignore, &old);
 	char buf[65536];
 	for (;;) {
 		ssize_t n = read(in, buf, sizeof(buf));
@@ -253,6 +258,7 @@ static int copy_scratch(const jx_tmp *t)
 	close(in);
 	if (close(out) != 0 && !err)
 		err = errno;
+	sigaction(SIGPIPE, &old, NULL);
 	return err;
 }
 

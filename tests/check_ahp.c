@@ -199,8 +199,8 @@ START_TEST(test_nonpositive_weights)
 }
 END_TEST
 
-/* A group path of 5 names is read; one of 6 or 7 names, which cannot name
- * a group, is an error at the path. So is an empty list of matrices. */
+/* A group path of any number of names is read (a name may hold '/'); an
+ * empty list of matrices is an error. */
 START_TEST(test_path_limit)
 {
 	/* A name may hold '/': how deep a path goes is known only in an

@@ -6,12 +6,16 @@
 #     and two at once from timeout(1);
 #   - a full disk (simulated with `ulimit -f`) for score, report and every
 #     audit format, to a new file and over an old one;
-#   - SIGKILL in the middle of adding a run to an existing database.
+#   - SIGKILL in the middle of adding a run to an existing database;
+#   - a workbook written to a pipe whose reader has gone.
 set -u
 jx=$1
 gen=$2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT INT TERM
+TMPDIR=$work/tmpdir # scratch files of outputs written in place
+mkdir "$TMPDIR"
+export TMPDIR
 fail=0
 pass=0
 check() { # check WHAT CONDITION-STATUS
@@ -155,6 +159,23 @@ kill "$holder" 2>/dev/null
 wait "$holder" 2>/dev/null
 [ "$before" = "$(content "$db")" ]
 check "SIGINT while waiting for a locked database: the database is unchanged" $?
+
+# A workbook to a pipe whose reader has gone: status 3, and the scratch file
+# it was built in is removed (the copy meets EPIPE, not SIGPIPE). Python
+# makes the pipe and closes its reading end before jixiao starts.
+status=$(/usr/bin/python3 - "$jx" <<'PY'
+import os, subprocess, sys
+r, w = os.pipe()
+os.close(r)
+print(subprocess.call([sys.argv[1], "score", "-f", "xlsx", "-o", "/dev/fd/%d" % w,
+                       "examples/karamay-2024/project.yaml"], pass_fds=(w,), stderr=subprocess.DEVNULL))
+PY
+)
+[ "$status" = 3 ]
+check "workbook to a pipe without a reader: status 3 (got $status)" $?
+left=$(find "$TMPDIR" -name 'jixiao-*' | head -3)
+[ -z "$left" ]
+check "workbook to a pipe without a reader: no scratch file left ($left)" $?
 
 # Inputs are never written.
 [ "$sums" = "$(find "$corpus" examples -type f -exec md5sum {} + | sort | md5sum)" ]

@@ -101,6 +101,9 @@ typedef struct jx_rules {
 	void *priv; /* storage */
 } jx_rules;
 
+/** True when spec names a rule-set file (it contains '/' or ends in .yaml/.yml), not a set by name. */
+bool jx_rules_is_path(const char *spec);
+
 /**
  * Load a rule set. spec is a name ("standard", looked up in the directories
  * of $JIXIAO_RULES_PATH, then among the built-in sets) or a path (it

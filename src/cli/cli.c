@@ -431,8 +431,8 @@ int cli_check_output(const char *opt, const char *output, char *const *inputs, s
 	int status = EXIT_OK;
 	for (size_t i = 0; i <= n && status == EXIT_OK; i++) {
 		const char *input = i < n ? inputs[i] : rules, *b;
-		if (!input)
-			continue;
+		if (!input || (i == n && !jx_rules_is_path(input)))
+			continue; /* none, or a rule set by name ("standard") */
 		/* Every input of a small run; of a large one (an audit of
 		 * directories), those with the output's name. */
 		bool same = strcmp(input, "-") == 0 ? fstat(STDIN_FILENO, &in) == 0
@@ -463,9 +463,12 @@ int cli_write(const char *path, cli_writer fn, const void *ctx)
 	int status = cli_out_open(&out, path);
 	if (status != EXIT_OK)
 		return status;
+	errno = 0;
 	if (fn(out.f, ctx) != 0) {
+		int err = errno;
 		cli_out_abort(&out);
-		fprintf(stderr, "jixiao: cannot write %s\n", path && strcmp(path, "-") ? path : "the output");
+		fprintf(stderr, "jixiao: cannot write %s%s%s\n", path && strcmp(path, "-") ? path : "the output",
+			err ? ": " : "", err ? strerror(err) : "");
 		return EXIT_IO;
 	}
 	return cli_out_commit(&out);
