@@ -154,11 +154,13 @@ int audit_xlsx_open(audit_sink **out, const char *path, char *err, size_t errlen
 		free(s);
 		return rc;
 	}
-	/* The rows wait in temporaries next to the output, on the disk it goes to. */
+	/* The rows wait in temporaries next to the workbook's own temporary: on
+	 * the disk the output goes to, or in $TMPDIR for an output written in
+	 * place (never in /dev for -o /dev/stdout). */
 	char dir[4096] = ".";
-	const char *slash = strrchr(path, '/');
+	const char *book = jx_tmp_name(&s->tmp), *slash = strrchr(book, '/');
 	if (slash)
-		snprintf(dir, sizeof(dir), "%.*s", slash == path ? 1 : (int)(slash - path), path);
+		snprintf(dir, sizeof(dir), "%.*s", slash == book ? 1 : (int)(slash - book), book);
 	lxw_workbook_options opt = { .constant_memory = LXW_TRUE, .tmpdir = dir };
 	if (!(s->wb = workbook_new_opt(jx_tmp_name(&s->tmp), &opt))) {
 		xlsx_close(&s->base, false, err, errlen);
