@@ -108,20 +108,16 @@ static int open_output(const char *path)
 	return named >= 0 ? fcntl(named, F_DUPFD_CLOEXEC, 3) : open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY);
 }
 
-/* A scratch file in $TMPDIR (or /tmp) for a library that writes a direct
- * output by name, and may seek in it (a workbook is a zip archive): copied
- * to the output when complete. */
-static int scratch(jx_tmp *t)
+/* Create t->tmp, named head + tail (tail ends in "XXXXXX"), registered for
+ * removal by a signal handler. Returns its descriptor, or -1 with errno set. */
+static int make_temp(jx_tmp *t, const char *head, const char *tail)
 {
-	const char *dir = getenv("TMPDIR");
-	if (!dir || !*dir)
-		dir = "/tmp";
-	size_t n = strlen(dir) + sizeof("/jixiao-XXXXXX");
+	size_t n = strlen(head) + strlen(tail) + 1;
 	if (n > sizeof(slot_path[0]))
 		return fail(t, ENAMETOOLONG);
 	if (!(t->tmp = malloc(n)))
 		return fail(t, ENOMEM);
-	snprintf(t->tmp, n, "%s/jixiao-XXXXXX", dir);
+	snprintf(t->tmp, n, "%s%s", head, tail);
 	int fd = mkstemp(t->tmp);
 	if (fd < 0) {
 		int err = errno;
@@ -130,6 +126,18 @@ static int scratch(jx_tmp *t)
 		return fail(t, err);
 	}
 	slot_add(t->tmp);
+	return fd;
+}
+
+/* A scratch file in $TMPDIR (or /tmp) for a library that writes a direct
+ * output by name, and may seek in it (a workbook is a zip archive): copied
+ * to the output when complete. */
+static int scratch(jx_tmp *t)
+{
+	const char *dir = getenv("TMPDIR");
+	int fd = make_temp(t, dir && *dir ? dir : "/tmp", "/jixiao-XXXXXX");
+	if (fd < 0)
+		return -1;
 	close(fd);
 	return 0;
 }
@@ -167,20 +175,9 @@ int jx_tmp_create(jx_tmp *t, const char *path, bool open_file)
 	if (!t->target)
 		return fail(t, errno ? errno : ENOMEM);
 
-	size_t n = strlen(t->target) + sizeof(".tmpXXXXXX");
-	if (n > sizeof(slot_path[0]))
-		return fail(t, ENAMETOOLONG);
-	if (!(t->tmp = malloc(n)))
-		return fail(t, ENOMEM);
-	snprintf(t->tmp, n, "%s.tmpXXXXXX", t->target);
-	int fd = mkstemp(t->tmp);
-	if (fd < 0) {
-		int err = errno;
-		free(t->tmp);
-		t->tmp = NULL;
-		return fail(t, err);
-	}
-	slot_add(t->tmp);
+	int fd = make_temp(t, t->target, ".tmpXXXXXX");
+	if (fd < 0)
+		return -1;
 	/* mkstemp makes the file private: give it the mode of the output it
 	 * replaces, or the one a new file would get. */
 	mode_t mask = umask(0);
