@@ -138,15 +138,26 @@ static const char *subject(char *buf, size_t n, const jx_node *node)
 	return buf;
 }
 
-/* Add a weight setting (taking what). A second setting of the same node is
- * dropped when it gives the same weight, replaces a standard weight, and is
- * an error otherwise: the result could not honour both. */
+/* A second setting (what, taken) of what old set: dropped when it agrees
+ * (same), an error naming both otherwise, as the result could not honour
+ * both. */
+static int set_again(const settings *s, const setting *old, char *what, bool same, const char *values)
+{
+	char buf[600];
+	if (!same)
+		jx_diags_add(s->diags, JX_SEV_ERROR, NULL, 0, 0, "%s and %s give %s two different %s",
+			     old->what, what, subject(buf, sizeof(buf), old->node), values);
+	free(what);
+	return same ? 0 : JX_EINVAL;
+}
+
+/* Add a weight setting (taking what). A second setting of the same node
+ * replaces a standard weight, else it is as set_again says. */
 static int add_weight(settings *s, jx_node *node, jx_dec weight, char *what, bool standard)
 {
 	size_t *at = node ? &s->weight_at[slot(s->doc, node)] : &s->funds_at;
 	if (*at) {
 		setting *old = &s->weights[*at - 1];
-		char buf[600];
 		if (old->standard && !standard) {
 			free(old->what);
 			old->what = what;
@@ -154,13 +165,7 @@ static int add_weight(settings *s, jx_node *node, jx_dec weight, char *what, boo
 			old->standard = false;
 			return 0;
 		}
-		int same = jx_dec_cmp(old->weight, weight) == 0;
-		if (!same)
-			jx_diags_add(s->diags, JX_SEV_ERROR, NULL, 0, 0,
-				     "%s and %s give %s two different weights", old->what, what,
-				     subject(buf, sizeof(buf), node));
-		free(what);
-		return same ? 0 : JX_EINVAL;
+		return set_again(s, old, what, jx_dec_cmp(old->weight, weight) == 0, "weights");
 	}
 	s->weights[s->nweights] = (setting){ node, weight, NULL, what, standard, false };
 	*at = ++s->nweights;
@@ -173,14 +178,7 @@ static int add_actual(settings *s, jx_node *leaf, const char *text, char *what)
 	size_t *at = &s->actual_at[leaf->index];
 	if (*at) {
 		const setting *old = &s->actuals[*at - 1];
-		char buf[600];
-		int same = strcmp(old->text, text) == 0;
-		if (!same)
-			jx_diags_add(s->diags, JX_SEV_ERROR, NULL, 0, 0,
-				     "%s and %s give %s two different actual values", old->what, what,
-				     subject(buf, sizeof(buf), leaf));
-		free(what);
-		return same ? 0 : JX_EINVAL;
+		return set_again(s, old, what, strcmp(old->text, text) == 0, "actual values");
 	}
 	s->actuals[s->nactuals] = (setting){ leaf, { 0 }, text, what, false, false };
 	*at = ++s->nactuals;
