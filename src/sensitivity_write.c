@@ -13,11 +13,24 @@
 #include <math.h>
 #include <string.h>
 
-/* Under a rank table of more than ten files. */
-#define FIRST_RANKS_NOTE "只列出第1名至第10名；每一名次的概率见 --format json 的 ranks。"
+/* Ranks shown in the rank tables (JSON has them all). */
+#define RANKS_SHOWN 10
 
-/* Under the rank table when some sample gave files equal totals. */
-#define TIES_NOTE "总分相同的文件并列同一名次，所以同一名次的概率合计可以超过 100%。"
+static size_t ranks_shown(const jx_sens *s)
+{
+	return s->nfiles < RANKS_SHOWN ? s->nfiles : RANKS_SHOWN;
+}
+
+/* The notes under a rank table, each between pre and post: when it leaves
+ * ranks out, and when files shared a rank. */
+static void rank_notes(FILE *out, const jx_sens *s, const char *pre, const char *post)
+{
+	if (s->nfiles > RANKS_SHOWN)
+		fprintf(out, "%s只列出第1名至第%d名；每一名次的概率见 --format json 的 ranks。%s", pre,
+			RANKS_SHOWN, post);
+	if (s->ties)
+		fprintf(out, "%s总分相同的文件并列同一名次，所以同一名次的概率合计可以超过 100%%。%s", pre, post);
+}
 
 /* x as jx_fixed writes it, with a '+' when not negative ("+0.0123"), in
  * buf of JX_FIXED_BUFSZ + 1 bytes. */
@@ -141,7 +154,7 @@ int jx_sens_write_text(FILE *out, const jx_sens *s)
 		return ferror(out) ? JX_EIO : 0;
 
 	/* Several files: rank acceptability (SMAA-2) and central weights. */
-	size_t nranks = s->nfiles < 10 ? s->nfiles : 10;
+	size_t nranks = ranks_shown(s);
 	jx_table t;
 	jx_table_init(&t, 2 + nranks);
 	for (size_t c = 1; c < 2 + nranks; c++)
@@ -164,10 +177,7 @@ int jx_sens_write_text(FILE *out, const jx_sens *s)
 	jx_table_release(&t);
 	if (rc)
 		return rc;
-	if (s->nfiles > nranks)
-		fprintf(out, "\n%s\n", FIRST_RANKS_NOTE);
-	if (s->ties)
-		fprintf(out, "\n%s\n", TIES_NOTE);
+	rank_notes(out, s, "\n", "\n");
 	fputs("\n排名第一时的平均权重（central weights）\n", out);
 	for (size_t f = 0; f < s->nfiles; f++) {
 		const jx_sens_file *sf = &s->files[f];
@@ -369,7 +379,7 @@ int jx_sens_write_html(FILE *out, const jx_sens *s)
 	}
 	if (s->nfiles > 1) {
 		/* rank acceptability and central weights, as in the text */
-		size_t nranks = s->nfiles < 10 ? s->nfiles : 10;
+		size_t nranks = ranks_shown(s);
 		fputs("<h2>排名概率</h2>\n<table><tr><th>项目</th><th>基准总分</th>", out);
 		for (size_t r = 0; r < nranks; r++)
 			fprintf(out, "<th>第%zu名</th>", r + 1);
@@ -384,10 +394,7 @@ int jx_sens_write_html(FILE *out, const jx_sens *s)
 			fputs("</tr>\n", out);
 		}
 		fputs("</table>\n", out);
-		if (s->nfiles > nranks)
-			fprintf(out, "<p>%s</p>\n", FIRST_RANKS_NOTE);
-		if (s->ties)
-			fprintf(out, "<p>%s</p>\n", TIES_NOTE);
+		rank_notes(out, s, "<p>", "</p>\n");
 		fputs("<h2>排名第一时的平均权重</h2>\n<table><tr><th>项目</th>", out);
 		for (size_t c = 0; c < s->ncriteria; c++) {
 			fputs("<th>", out);
