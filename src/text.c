@@ -337,13 +337,10 @@ char *jx_fixed(char *buf, double x, int places)
 
 char *jx_shortest(char *buf, double v)
 {
-	int digits = 1;
-	for (; digits < 15; digits++) { /* 15 significant digits: no binary noise */
-		snprintf(buf, JX_SHORTEST_BUFSZ, "%.*g", digits, v);
-		if (strtod(buf, NULL) == v)
-			break;
-	}
-	snprintf(buf, JX_SHORTEST_BUFSZ, "%.*g", digits, v);
+	int digits = 0;
+	do /* at most 15 significant digits: no binary noise */
+		snprintf(buf, JX_SHORTEST_BUFSZ, "%.*g", ++digits, v);
+	while (digits < 15 && strtod(buf, NULL) != v);
 	double mag = fabs(v);
 	if (strchr(buf, 'e') && mag >= 1e-4 && mag < 1e15) { /* 50, not 5e+01 */
 		int places = digits - 1 - (int)floor(log10(mag));
