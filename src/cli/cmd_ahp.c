@@ -152,9 +152,9 @@ static jx_node *twin(jx_doc *sim, const jx_node *n)
  * weights, in sim, and append each child's weight to out. The group's
  * weight is what it is in sim: its new weight once the matrices above it
  * have been shared, whether a parent matrix set it or it was scaled with
- * a group further up. When no setting names that weight yet it is added
- * before the children's (it changes nothing, but shows the weight that
- * was shared). named marks the groups whose weight a setting names.
+ * a group further up. When that differs from the file and no setting names
+ * it yet, it is added before the children's. named marks the groups whose
+ * weight a setting names.
  */
 static int share(const placed *p, const cli_eval *ev, jx_doc *sim, bool *named, setting *out, size_t *nout)
 {
