@@ -109,35 +109,44 @@ static int open_output(const char *path)
 }
 
 /* Create t->tmp, named head + tail (tail ends in "XXXXXX"), registered for
- * removal by a signal handler. Returns its descriptor, or -1 with errno set. */
+ * removal by a signal handler. Returns its descriptor, or -1 with errno set
+ * and t as it was. */
 static int make_temp(jx_tmp *t, const char *head, const char *tail)
 {
-	size_t n = strlen(head) + strlen(tail) + 1;
-	if (n > sizeof(slot_path[0]))
-		return fail(t, ENAMETOOLONG);
-	if (!(t->tmp = malloc(n)))
-		return fail(t, ENOMEM);
-	snprintf(t->tmp, n, "%s%s", head, tail);
-	int fd = mkstemp(t->tmp);
+	size_t hlen = strlen(head), n = hlen + strlen(tail) + 1;
+	if (n > sizeof(slot_path[0])) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	char *name = malloc(n);
+	if (!name) {
+		errno = ENOMEM;
+		return -1;
+	}
+	memcpy(name, head, hlen);
+	memcpy(name + hlen, tail, n - hlen);
+	int fd = mkstemp(name);
 	if (fd < 0) {
 		int err = errno;
-		free(t->tmp);
-		t->tmp = NULL;
-		return fail(t, err);
+		free(name);
+		errno = err;
+		return -1;
 	}
+	t->tmp = name;
 	slot_add(t->tmp);
 	return fd;
 }
 
-/* A scratch file in $TMPDIR (or /tmp) for a library that writes a direct
- * output by name, and may seek in it (a workbook is a zip archive): copied
- * to the output when complete. */
+/* A scratch file for a library that writes a direct output by name, and may
+ * seek in it (a workbook is a zip archive): copied to the output when
+ * complete. In $TMPDIR when a file can be made there, else in /tmp, as
+ * tempnam(3) does. */
 static int scratch(jx_tmp *t)
 {
 	const char *dir = getenv("TMPDIR");
-	int fd = make_temp(t, dir && *dir ? dir : "/tmp", "/jixiao-XXXXXX");
-	if (fd < 0)
-		return -1;
+	int fd = dir && *dir ? make_temp(t, dir, "/jixiao-XXXXXX") : -1;
+	if (fd < 0 && (fd = make_temp(t, "/tmp", "/jixiao-XXXXXX")) < 0)
+		return fail(t, errno);
 	close(fd);
 	return 0;
 }
@@ -177,7 +186,7 @@ int jx_tmp_create(jx_tmp *t, const char *path, bool open_file)
 
 	int fd = make_temp(t, t->target, ".tmpXXXXXX");
 	if (fd < 0)
-		return -1;
+		return fail(t, errno);
 	/* mkstemp makes the file private: give it the mode of the output it
 	 * replaces, or the one a new file would get. */
 	mode_t mask = umask(0);

@@ -1,0 +1,1 @@
+E=examples/karamay-2024/project.yaml; TMPDIR=$TMP/missing $JX score $E -f xlsx -o /dev/fd/3 3>$TMP/book.xlsx && /usr/bin/python3 tests/xlsx-dump.py $TMP/book.xlsx | sed -n 1p && TMPDIR=$TMP/missing $JX audit -q $E -f xlsx -o /dev/fd/3 3>$TMP/audit.xlsx && /usr/bin/python3 tests/xlsx-dump.py $TMP/audit.xlsx | sed -n 1p && ls $TMP
