@@ -22,7 +22,8 @@ int audit_xlsx_open(audit_sink **out, const char *path, char *err, size_t errlen
 int audit_sqlite_open(audit_sink **out, const char *path, const jx_audit_run *run, char *err,
 		      size_t errlen);
 
-/** Report "what: strerror(errno)" into err; returns JX_EIO. */
+/** Report "what: cannot write: strerror(errno)" into err (what NULL: standard
+ * output); returns JX_EIO. */
 int audit_fail_errno(char *err, size_t errlen, const char *what);
 
 /** jx_tmp_commit, reporting a failure into err; returns 0 or JX_EIO. */

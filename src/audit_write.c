@@ -67,7 +67,11 @@ int jx_audit_close(jx_audit_writer *w, bool commit, char *err, size_t errlen)
 
 int audit_fail_errno(char *err, size_t errlen, const char *what)
 {
-	snprintf(err, errlen, "%s: %s", what, strerror(errno ? errno : EIO));
+	const char *why = strerror(errno ? errno : EIO);
+	if (what)
+		snprintf(err, errlen, "%s: cannot write: %s", what, why);
+	else
+		snprintf(err, errlen, "cannot write to standard output: %s", why);
 	return JX_EIO;
 }
 
@@ -255,7 +259,7 @@ static int jsonl_write(audit_sink *base, const jx_audit_row *row, char *err, siz
 	yajl_gen_clear(s->g);
 	yajl_gen_reset(s->g, NULL);
 	if (fputc('\n', s->f) == EOF || ferror(s->f))
-		return audit_fail_errno(err, errlen, s->tmp.path ? s->tmp.path : "standard output");
+		return audit_fail_errno(err, errlen, s->tmp.path);
 	return 0;
 }
 
@@ -266,7 +270,7 @@ static int jsonl_close(audit_sink *base, bool commit, char *err, size_t errlen)
 	yajl_gen_free(s->g);
 	if (s->f == stdout) {
 		if (fflush(stdout) != 0 || ferror(stdout))
-			rc = audit_fail_errno(err, errlen, "standard output");
+			rc = audit_fail_errno(err, errlen, NULL);
 	} else if (commit) {
 		rc = audit_commit(&s->tmp, err, errlen);
 	} else {
@@ -335,7 +339,7 @@ static int csv_write(audit_sink *base, const jx_audit_row *row, char *err, size_
 		csv_row(s->fm, cells, AUDIT_MISMATCH_COLS);
 	}
 	if (ferror(s->ff) || (s->fm && ferror(s->fm)))
-		return audit_fail_errno(err, errlen, s->files.path ? s->files.path : "standard output");
+		return audit_fail_errno(err, errlen, s->files.path);
 	return 0;
 }
 
@@ -345,7 +349,7 @@ static int csv_close(audit_sink *base, bool commit, char *err, size_t errlen)
 	int rc = 0;
 	if (!s->fm) {
 		if (fflush(stdout) != 0 || ferror(stdout))
-			rc = audit_fail_errno(err, errlen, "standard output");
+			rc = audit_fail_errno(err, errlen, NULL);
 	} else if (commit) {
 		rc = audit_commit(&s->files, err, errlen);
 		if (rc == 0)
