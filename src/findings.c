@@ -10,6 +10,7 @@
 #include "text.h"
 
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -283,6 +284,105 @@ static const char *stock_or_empty(const char *s)
 	return jx_findings_is_stock_reason(s) ? "未说明原因" : "已说明原因";
 }
 
+/* ------------------------------------------------------- funds rows */
+
+/* The columns of the funds rows that must add up. */
+static const struct {
+	const char *label;
+	size_t offset;
+} funds_columns[] = {
+	{ "年初预算数", offsetof(jx_funds_row, initial) },
+	{ "全年预算数", offsetof(jx_funds_row, budget) },
+	{ "全年执行数", offsetof(jx_funds_row, executed) },
+};
+
+static jx_dec amount(const jx_funds_row *row, size_t col)
+{
+	return *(const jx_dec *)((const char *)row + funds_columns[col].offset);
+}
+
+/* Whether sum, of n amounts each rounded to places decimals, may be total
+ * (itself rounded so) but for the rounding: |total - sum| <= (n + 1) / 2
+ * units of the last place. Amounts without decimals are taken as exact. */
+static bool within_tail(jx_dec total, jx_dec sum, size_t n, int places)
+{
+	int64_t d = total.units - sum.units, unit = JX_DEC_SCALE;
+	for (int i = 0; i < places; i++)
+		unit /= 10;
+	if (d < 0)
+		d = -d;
+	return places > 0 && (jx_i128)d * 2 <= (jx_i128)unit * (jx_i128)(n + 1);
+}
+
+/*
+ * The rows after the first (当年财政拨款, 其他资金…) add up to the first
+ * (年度资金总额), in each column. A department table may list two sets of
+ * rows (by source, then 基本支出 and 项目支出): then each set adds up. A
+ * difference no larger than separate rounding of each amount explains is
+ * a note that says so; a larger one is a warning.
+ */
+static void funds_sum_column(ctx *c, size_t col)
+{
+	const jx_funds *f = &c->r->doc->funds;
+	const char *unit = c->r->doc->money_unit, *name = f->rows[0].name;
+	size_t n = f->nrows - 1;
+	jx_dec total = amount(&f->rows[0], col), sum = { 0 }, first = { 0 }, rest;
+	int places = jx_dec_places(total);
+
+	for (size_t i = 1; i <= n; i++) {
+		jx_dec a = amount(&f->rows[i], col);
+		if (jx_dec_add(&sum, sum, a) != 0)
+			return; /* beyond any real budget */
+		if (jx_dec_places(a) > places)
+			places = jx_dec_places(a);
+	}
+	if (jx_dec_cmp(sum, total) == 0)
+		return;
+	int shown = places > 2 ? places : 2;
+	char a[JX_DEC_BUFSZ], b[JX_DEC_BUFSZ], t[JX_DEC_BUFSZ];
+	/* Two sets: rows 1..k and the rest each add up to the total. */
+	for (size_t k = 1; k < n; k++) {
+		if (jx_dec_add(&first, first, amount(&f->rows[k], col)) != 0 ||
+		    jx_dec_sub(&rest, sum, first) != 0)
+			return;
+		if (jx_dec_cmp(first, total) == 0 && jx_dec_cmp(rest, total) == 0)
+			return;
+		if (within_tail(total, first, k, places) && within_tail(total, rest, n - k, places)) {
+			if (add(c, "funds-sum", JX_FIND_INFO, NULL, true, f->rows[0].mark.line))
+				say(c, "%s：其余各行分两组合计 %s %s和 %s %s，与第一行%s%s%s %s %s的差额是各行分别四舍五入到 %d 位小数的尾差",
+				    funds_columns[col].label, jx_dec_format(a, first, shown, JX_FMT_GROUP), unit,
+				    jx_dec_format(b, rest, shown, JX_FMT_GROUP), unit, *name ? "“" : "", name,
+				    *name ? "”" : "", jx_dec_format(t, total, shown, JX_FMT_GROUP), unit, places);
+			return;
+		}
+	}
+	bool tail = within_tail(total, sum, n, places);
+	if (!add(c, "funds-sum", tail ? JX_FIND_INFO : JX_FIND_WARNING, NULL, true, f->rows[0].mark.line))
+		return;
+	char why[64] = "";
+	jx_dec diff = { total.units - sum.units };
+	if (diff.units < 0)
+		diff.units = -diff.units;
+	if (tail)
+		snprintf(why, sizeof(why), "，是各行分别四舍五入到 %d 位小数的尾差", places);
+	say(c, "%s：其余各行合计 %s %s，与第一行%s%s%s %s %s相差 %s %s%s", funds_columns[col].label,
+	    jx_dec_format(a, sum, shown, JX_FMT_GROUP), unit, *name ? "“" : "", name, *name ? "”" : "",
+	    jx_dec_format(t, total, shown, JX_FMT_GROUP), unit, jx_dec_format(b, diff, shown, JX_FMT_GROUP),
+	    unit, why);
+}
+
+static void funds_sum_checks(ctx *c)
+{
+	const jx_funds *f = &c->r->doc->funds;
+	if (f->nrows < 3)
+		return; /* one row, or a total with a single source: nothing to add up */
+	bool initial = true;
+	for (size_t i = 0; i < f->nrows; i++)
+		initial = initial && f->rows[i].has_initial;
+	for (size_t col = initial ? 0 : 1; col < sizeof(funds_columns) / sizeof(funds_columns[0]); col++)
+		funds_sum_column(c, col);
+}
+
 static void funds_checks(ctx *c)
 {
 	const jx_result *r = c->r;
@@ -295,6 +395,7 @@ static void funds_checks(ctx *c)
 	if (!fr->present)
 		return;
 	const jx_funds_row *row = &f->rows[0];
+	funds_sum_checks(c);
 	if (row->has_initial && jx_dec_cmp(row->initial, row->budget) != 0 &&
 	    add(c, "budget-adjusted", JX_FIND_INFO, NULL, true, f->mark.line)) {
 		jx_dec diff, pct = { 0 };

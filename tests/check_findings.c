@@ -130,6 +130,24 @@ static const struct {
 	{ "budget-adjusted", JX_FIND_INFO, "全年预算数 110.00 万元较年初预算数 100.00 万元调增 10.00 万元（10.00%）",
 	  HEAD "funds: {weight: 10, rows: [{initial: 100, budget: 110, executed: 110}]}\nindicators:\n  - {name: L, weight: 90, target: '1', actual: '1', evidence: x}\n",
 	  HEAD "funds: {weight: 10, rows: [{initial: 110, budget: 110, executed: 110}]}\nindicators:\n  - {name: L, weight: 90, target: '1', actual: '1', evidence: x}\n" },
+	{ "funds-sum", JX_FIND_WARNING, "全年预算数：其余各行合计 90.00 万元，与第一行“年度资金总额” 100.00 万元相差 10.00 万元",
+	  HEAD "funds: {weight: 10, rows: [{name: 年度资金总额, budget: 100, executed: 90}, {budget: 60, executed: 50}, {budget: 30, executed: 40}]}\nindicators:\n  - {name: L, weight: 90, target: '1', actual: '1', evidence: x}\n",
+	  HEAD "funds: {weight: 10, rows: [{name: 年度资金总额, budget: 100, executed: 90}, {budget: 60, executed: 50}, {budget: 40, executed: 40}]}\nindicators:\n  - {name: L, weight: 90, target: '1', actual: '1', evidence: x}\n" },
+	/* Two amounts and the total, each rounded to 0.01: at most 0.015 apart. */
+	{ "funds-sum", JX_FIND_WARNING, "全年预算数：其余各行合计 2,443.86 万元，与第一行 2,443.88 万元相差 0.02 万元",
+	  HEAD "funds: {weight: 10, rows: [{budget: '2,443.88', executed: 1}, {budget: '1,272.41', executed: 1}, {budget: '1,171.45', executed: 0}]}\nindicators:\n  - {name: L, weight: 90, target: '1', actual: '1', evidence: x}\n",
+	  HEAD "funds: {weight: 10, rows: [{budget: '2,443.87', executed: 1}, {budget: '1,272.41', executed: 1}, {budget: '1,171.45', executed: 0}]}\nindicators:\n  - {name: L, weight: 90, target: '1', actual: '1', evidence: x}\n" },
+	{ "funds-sum", JX_FIND_INFO, "年初预算数：其余各行合计 2,443.86 万元，与第一行 2,443.87 万元相差 0.01 万元，是各行分别四舍五入到 2 位小数的尾差",
+	  HEAD "funds: {weight: 10, rows: [{initial: '2,443.87', budget: 1, executed: 1}, {initial: '1,272.41', budget: 1, executed: 1}, {initial: '1,171.45', budget: 0, executed: 0}]}\nindicators:\n  - {name: L, weight: 90, target: '1', actual: '1', evidence: x}\n",
+	  HEAD "funds: {weight: 10, rows: [{initial: '2,443.87', budget: 1, executed: 1}, {initial: '1,272.42', budget: 1, executed: 1}, {initial: '1,171.45', budget: 0, executed: 0}]}\nindicators:\n  - {name: L, weight: 90, target: '1', actual: '1', evidence: x}\n" },
+	/* Whole amounts are taken as exact: no rounding to excuse a difference. */
+	{ "funds-sum", JX_FIND_WARNING, "全年执行数：其余各行合计 9.00 万元，与第一行 10.00 万元相差 1.00 万元",
+	  HEAD "funds: {weight: 10, rows: [{budget: 10, executed: 10}, {budget: 5, executed: 5}, {budget: 5, executed: 4}]}\nindicators:\n  - {name: L, weight: 90, target: '1', actual: '1', evidence: x}\n",
+	  HEAD "funds: {weight: 10, rows: [{budget: 10, executed: 9}, {budget: 5, executed: 5}, {budget: 5, executed: 4}]}\nindicators:\n  - {name: L, weight: 90, target: '1', actual: '1', evidence: x}\n" },
+	/* A department table: by source, then 基本支出 and 项目支出; each set adds up. */
+	{ "funds-sum", JX_FIND_INFO, "全年执行数：其余各行分两组合计 90.00 万元和 90.00 万元，与第一行 90.01 万元的差额是各行分别四舍五入到 2 位小数的尾差",
+	  HEAD "funds: {weight: 10, rows: [{budget: 100, executed: 90.01}, {budget: 100, executed: 90}, {budget: 40, executed: 30}, {budget: 60, executed: 60}]}\nindicators:\n  - {name: L, weight: 90, target: '1', actual: '1', evidence: x}\n",
+	  HEAD "funds: {weight: 10, rows: [{budget: 100, executed: 90}, {budget: 100, executed: 90}, {budget: 40, executed: 30}, {budget: 60, executed: 60}]}\nindicators:\n  - {name: L, weight: 90, target: '1', actual: '1', evidence: x}\n" },
 	{ "missing-evidence", JX_FIND_INFO, "未填写佐证资料",
 	  HEAD "indicators:\n  - {name: L, weight: 10, target: '1', actual: '1'}\n",
 	  HEAD "indicators:\n  - {name: L, weight: 10, target: '1', actual: '1', evidence: 工作台账}\n" },
@@ -184,6 +202,24 @@ START_TEST(test_seed_department)
 }
 END_TEST
 
+START_TEST(test_funds_sum_quiet)
+{
+	/* A total with a single source row: other sources may be left out. */
+	run(HEAD "funds: {weight: 10, rows: [{budget: 100, executed: 90}, {budget: 80, executed: 70}]}\n"
+		 "indicators:\n  - {name: L, weight: 90, target: '1', actual: '1', evidence: x}\n");
+	ck_assert_uint_eq(count("funds-sum"), 0);
+	/* Rows that add up, and a second set that does too: nothing to say. */
+	run(HEAD "funds: {weight: 10, rows: [{initial: 3, budget: 100, executed: 90}, {initial: 1, budget: 70, executed: 60}, "
+		 "{initial: 2, budget: 30, executed: 30}, {initial: 3, budget: 100, executed: 90}]}\n"
+		 "indicators:\n  - {name: L, weight: 90, target: '1', actual: '1', evidence: x}\n");
+	ck_assert_uint_eq(count("funds-sum"), 0);
+	/* 年初预算数 is checked only when every row has one. */
+	run(HEAD "funds: {weight: 10, rows: [{initial: 5, budget: 10, executed: 9}, {budget: 5, executed: 5}, {budget: 5, executed: 4}]}\n"
+		 "indicators:\n  - {name: L, weight: 90, target: '1', actual: '1', evidence: x}\n");
+	ck_assert_uint_eq(count("funds-sum"), 0);
+}
+END_TEST
+
 START_TEST(test_stock_reasons)
 {
 	ck_assert(jx_findings_is_stock_reason(""));
@@ -221,6 +257,7 @@ Suite *findings_suite(void)
 	TCase *tc = tcase_create("codes");
 	tcase_add_checked_fixture(tc, setup, release);
 	tcase_add_loop_test(tc, test_codes, 0, sizeof(cases) / sizeof(cases[0]));
+	tcase_add_test(tc, test_funds_sum_quiet);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("seed");
 	tcase_add_checked_fixture(tc, setup, release);
