@@ -301,86 +301,147 @@ static jx_dec amount(const jx_funds_row *row, size_t col)
 	return *(const jx_dec *)((const char *)row + funds_columns[col].offset);
 }
 
-/* Whether sum, of n amounts each rounded to places decimals, may be total
- * (itself rounded so) but for the rounding: |total - sum| <= (n + 1) / 2
- * units of the last place. Amounts without decimals are taken as exact. */
-static bool within_tail(jx_dec total, jx_dec sum, size_t n, int places)
+/* Decimal places of a column: the most any of its amounts has. */
+static int column_places(const jx_funds *f, size_t col)
+{
+	int places = 0;
+	for (size_t i = 0; i < f->nrows; i++)
+		if (jx_dec_places(amount(&f->rows[i], col)) > places)
+			places = jx_dec_places(amount(&f->rows[i], col));
+	return places;
+}
+
+enum { SUM_EXACT, SUM_TAIL, SUM_OFF, SUM_RANGE };
+
+/*
+ * How sum, of count amounts, stands against total: equal, within the tail
+ * that rounding each amount to places decimals leaves (at most half a unit
+ * of the last place per amount, the total's included), or not. Amounts
+ * without decimals are taken as exact.
+ */
+static int tail_state(jx_dec total, jx_dec sum, size_t count, int places)
 {
 	int64_t d = total.units - sum.units, unit = JX_DEC_SCALE;
+	if (d == 0)
+		return SUM_EXACT;
 	for (int i = 0; i < places; i++)
 		unit /= 10;
 	if (d < 0)
 		d = -d;
-	return places > 0 && (jx_i128)d * 2 <= (jx_i128)unit * (jx_i128)(n + 1);
+	return places > 0 && (jx_i128)d * 2 <= (jx_i128)unit * (jx_i128)(count + 1) ? SUM_TAIL : SUM_OFF;
+}
+
+/* How rows from..to of a column add up to the first row (tail_state), their sum in *sum. */
+static int adds_up(const jx_funds *f, size_t col, size_t from, size_t to, jx_dec *sum)
+{
+	*sum = (jx_dec){ 0 };
+	for (size_t i = from; i <= to; i++)
+		if (jx_dec_add(sum, *sum, amount(&f->rows[i], col)) != 0)
+			return SUM_RANGE; /* beyond any real budget */
+	return tail_state(amount(&f->rows[0], col), *sum, to - from + 1, column_places(f, col));
+}
+
+#define FUNDS_COLS (sizeof(funds_columns) / sizeof(funds_columns[0]))
+
+/*
+ * Where the rows after the first split into two sets that each add up to
+ * it (a department table lists them by source, then 基本支出 and 项目支出):
+ * the last row of the first set, or 0 for one set. Two sets are taken
+ * when one set does not add up in some column and a split adds up in the
+ * most columns. One pass over the rows.
+ */
+static size_t funds_split(const jx_funds *f, size_t col0)
+{
+	size_t n = f->nrows - 1, best = 0, best_cols = 0;
+	jx_dec whole[FUNDS_COLS], first[FUNDS_COLS] = { { 0 } };
+	int places[FUNDS_COLS];
+	bool one = true;
+	for (size_t col = col0; col < FUNDS_COLS; col++) {
+		int state = adds_up(f, col, 1, n, &whole[col]);
+		if (state == SUM_RANGE)
+			return 0;
+		one = one && state <= SUM_TAIL;
+		places[col] = column_places(f, col);
+	}
+	if (one)
+		return 0;
+	for (size_t k = 1; k < n; k++) {
+		size_t cols = 0;
+		for (size_t col = col0; col < FUNDS_COLS; col++) {
+			jx_dec total = amount(&f->rows[0], col), rest;
+			if (jx_dec_add(&first[col], first[col], amount(&f->rows[k], col)) != 0 ||
+			    jx_dec_sub(&rest, whole[col], first[col]) != 0)
+				return 0;
+			cols += tail_state(total, first[col], k, places[col]) <= SUM_TAIL &&
+				tail_state(total, rest, n - k, places[col]) <= SUM_TAIL;
+		}
+		if (cols > best_cols) {
+			best = k;
+			best_cols = cols;
+		}
+	}
+	return best;
+}
+
+/* One set of rows against the first row in one column. */
+static void funds_set(ctx *c, size_t col, size_t from, size_t to, bool whole)
+{
+	const jx_funds *f = &c->r->doc->funds;
+	const char *unit = c->r->doc->money_unit, *name = f->rows[0].name;
+	int places = column_places(f, col), shown = places > 2 ? places : 2;
+	jx_dec sum, total = amount(&f->rows[0], col);
+	int state = adds_up(f, col, from, to, &sum);
+	if (state == SUM_EXACT || state == SUM_RANGE ||
+	    !add(c, "funds-sum", state == SUM_TAIL ? JX_FIND_INFO : JX_FIND_WARNING, NULL, true,
+		 f->rows[0].mark.line))
+		return;
+	char rows[256], a[JX_DEC_BUFSZ], t[JX_DEC_BUFSZ], d[JX_DEC_BUFSZ], why[64] = "";
+	const char *first = f->rows[from].name, *last = f->rows[to].name;
+	if (whole)
+		snprintf(rows, sizeof(rows), "其余各行");
+	else if (from == to && *first)
+		jx_textf(rows, sizeof(rows), "“%s”一行", first);
+	else if (from == to)
+		snprintf(rows, sizeof(rows), "第 %zu 行", from + 1);
+	else if (*first && *last)
+		jx_textf(rows, sizeof(rows), "“%s”至“%s”各行", first, last);
+	else
+		snprintf(rows, sizeof(rows), "第 %zu 至 %zu 行", from + 1, to + 1);
+	jx_dec diff = { total.units - sum.units };
+	if (diff.units < 0)
+		diff.units = -diff.units;
+	if (state == SUM_TAIL)
+		snprintf(why, sizeof(why), "，是各行分别四舍五入到 %d 位小数的尾差", places);
+	say(c, "%s：%s%s %s %s，与第一行%s%s%s %s %s相差 %s %s%s", funds_columns[col].label, rows,
+	    from == to ? "为" : "合计",
+	    jx_dec_format(a, sum, shown, JX_FMT_GROUP), unit, *name ? "“" : "", name, *name ? "”" : "",
+	    jx_dec_format(t, total, shown, JX_FMT_GROUP), unit, jx_dec_format(d, diff, shown, JX_FMT_GROUP),
+	    unit, why);
 }
 
 /*
  * The rows after the first (当年财政拨款, 其他资金…) add up to the first
- * (年度资金总额), in each column. A department table may list two sets of
- * rows (by source, then 基本支出 and 项目支出): then each set adds up. A
- * difference no larger than separate rounding of each amount explains is
- * a note that says so; a larger one is a warning.
+ * (年度资金总额), column by column. A difference that rounding each amount
+ * separately explains is a note that says so; a larger one is a warning.
  */
-static void funds_sum_column(ctx *c, size_t col)
-{
-	const jx_funds *f = &c->r->doc->funds;
-	const char *unit = c->r->doc->money_unit, *name = f->rows[0].name;
-	size_t n = f->nrows - 1;
-	jx_dec total = amount(&f->rows[0], col), sum = { 0 }, first = { 0 }, rest;
-	int places = jx_dec_places(total);
-
-	for (size_t i = 1; i <= n; i++) {
-		jx_dec a = amount(&f->rows[i], col);
-		if (jx_dec_add(&sum, sum, a) != 0)
-			return; /* beyond any real budget */
-		if (jx_dec_places(a) > places)
-			places = jx_dec_places(a);
-	}
-	if (jx_dec_cmp(sum, total) == 0)
-		return;
-	int shown = places > 2 ? places : 2;
-	char a[JX_DEC_BUFSZ], b[JX_DEC_BUFSZ], t[JX_DEC_BUFSZ];
-	/* Two sets: rows 1..k and the rest each add up to the total. */
-	for (size_t k = 1; k < n; k++) {
-		if (jx_dec_add(&first, first, amount(&f->rows[k], col)) != 0 ||
-		    jx_dec_sub(&rest, sum, first) != 0)
-			return;
-		if (jx_dec_cmp(first, total) == 0 && jx_dec_cmp(rest, total) == 0)
-			return;
-		if (within_tail(total, first, k, places) && within_tail(total, rest, n - k, places)) {
-			if (add(c, "funds-sum", JX_FIND_INFO, NULL, true, f->rows[0].mark.line))
-				say(c, "%s：其余各行分两组合计 %s %s和 %s %s，与第一行%s%s%s %s %s的差额是各行分别四舍五入到 %d 位小数的尾差",
-				    funds_columns[col].label, jx_dec_format(a, first, shown, JX_FMT_GROUP), unit,
-				    jx_dec_format(b, rest, shown, JX_FMT_GROUP), unit, *name ? "“" : "", name,
-				    *name ? "”" : "", jx_dec_format(t, total, shown, JX_FMT_GROUP), unit, places);
-			return;
-		}
-	}
-	bool tail = within_tail(total, sum, n, places);
-	if (!add(c, "funds-sum", tail ? JX_FIND_INFO : JX_FIND_WARNING, NULL, true, f->rows[0].mark.line))
-		return;
-	char why[64] = "";
-	jx_dec diff = { total.units - sum.units };
-	if (diff.units < 0)
-		diff.units = -diff.units;
-	if (tail)
-		snprintf(why, sizeof(why), "，是各行分别四舍五入到 %d 位小数的尾差", places);
-	say(c, "%s：其余各行合计 %s %s，与第一行%s%s%s %s %s相差 %s %s%s", funds_columns[col].label,
-	    jx_dec_format(a, sum, shown, JX_FMT_GROUP), unit, *name ? "“" : "", name, *name ? "”" : "",
-	    jx_dec_format(t, total, shown, JX_FMT_GROUP), unit, jx_dec_format(b, diff, shown, JX_FMT_GROUP),
-	    unit, why);
-}
-
 static void funds_sum_checks(ctx *c)
 {
 	const jx_funds *f = &c->r->doc->funds;
+	size_t n = f->nrows - 1;
 	if (f->nrows < 3)
 		return; /* one row, or a total with a single source: nothing to add up */
 	bool initial = true;
 	for (size_t i = 0; i < f->nrows; i++)
 		initial = initial && f->rows[i].has_initial;
-	for (size_t col = initial ? 0 : 1; col < sizeof(funds_columns) / sizeof(funds_columns[0]); col++)
-		funds_sum_column(c, col);
+	size_t col0 = initial ? 0 : 1, k = funds_split(f, col0);
+	for (size_t col = col0; col < FUNDS_COLS; col++) {
+		if (k == 0) {
+			funds_set(c, col, 1, n, true);
+		} else {
+			funds_set(c, col, 1, k, false);
+			funds_set(c, col, k + 1, n, false);
+		}
+	}
 }
 
 static void funds_checks(ctx *c)

@@ -145,9 +145,16 @@ static const struct {
 	  HEAD "funds: {weight: 10, rows: [{budget: 10, executed: 10}, {budget: 5, executed: 5}, {budget: 5, executed: 4}]}\nindicators:\n  - {name: L, weight: 90, target: '1', actual: '1', evidence: x}\n",
 	  HEAD "funds: {weight: 10, rows: [{budget: 10, executed: 9}, {budget: 5, executed: 5}, {budget: 5, executed: 4}]}\nindicators:\n  - {name: L, weight: 90, target: '1', actual: '1', evidence: x}\n" },
 	/* A department table: by source, then 基本支出 and 项目支出; each set adds up. */
-	{ "funds-sum", JX_FIND_INFO, "全年执行数：其余各行分两组合计 90.00 万元和 90.00 万元，与第一行 90.01 万元的差额是各行分别四舍五入到 2 位小数的尾差",
+	{ "funds-sum", JX_FIND_INFO, "全年执行数：第 2 行为 90.00 万元，与第一行 90.01 万元相差 0.01 万元，是各行分别四舍五入到 2 位小数的尾差",
 	  HEAD "funds: {weight: 10, rows: [{budget: 100, executed: 90.01}, {budget: 100, executed: 90}, {budget: 40, executed: 30}, {budget: 60, executed: 60}]}\nindicators:\n  - {name: L, weight: 90, target: '1', actual: '1', evidence: x}\n",
 	  HEAD "funds: {weight: 10, rows: [{budget: 100, executed: 90}, {budget: 100, executed: 90}, {budget: 40, executed: 30}, {budget: 60, executed: 60}]}\nindicators:\n  - {name: L, weight: 90, target: '1', actual: '1', evidence: x}\n" },
+	{ "funds-sum", JX_FIND_WARNING, "全年执行数：“财政拨款”至“其他资金”各行合计 2,390.00 万元，与第一行“年度资金总额” 2,400.00 万元相差 10.00 万元",
+	  HEAD "funds:\n  weight: 10\n  rows:\n    - {name: 年度资金总额, budget: '2,443.87', executed: '2,400.00'}\n    - {name: 财政拨款, budget: '1,272.41', executed: '1,250.00'}\n"
+	       "    - {name: 其他资金, budget: '1,171.45', executed: '1,140.00'}\n    - {name: 基本支出, budget: '1,000.00', executed: '1,000.00'}\n"
+	       "    - {name: 项目支出, budget: '1,443.87', executed: '1,400.00'}\nindicators:\n  - {name: L, weight: 90, target: '1', actual: '1', evidence: x}\n",
+	  HEAD "funds:\n  weight: 10\n  rows:\n    - {name: 年度资金总额, budget: '2,443.87', executed: '2,400.00'}\n    - {name: 财政拨款, budget: '1,272.41', executed: '1,260.00'}\n"
+	       "    - {name: 其他资金, budget: '1,171.45', executed: '1,140.00'}\n    - {name: 基本支出, budget: '1,000.00', executed: '1,000.00'}\n"
+	       "    - {name: 项目支出, budget: '1,443.87', executed: '1,400.00'}\nindicators:\n  - {name: L, weight: 90, target: '1', actual: '1', evidence: x}\n" },
 	{ "missing-evidence", JX_FIND_INFO, "未填写佐证资料",
 	  HEAD "indicators:\n  - {name: L, weight: 10, target: '1', actual: '1'}\n",
 	  HEAD "indicators:\n  - {name: L, weight: 10, target: '1', actual: '1', evidence: 工作台账}\n" },
