@@ -190,6 +190,22 @@ int jx_sheet_parse_csv(jx_sheet *s, const char *name, const char *data, size_t l
 	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0) {
 		text += 3;
 		len -= 3;
+		/* The mark says UTF-8: a bad byte is an error here, not a hint of GB18030. */
+		size_t bad = jx_utf8_bad_byte(text, len);
+		if (bad < len) {
+			unsigned line = 1;
+			size_t start = 0;
+			for (size_t i = 0; i < bad; i++)
+				if (text[i] == '\n') {
+					line++;
+					start = i + 1;
+				}
+			jx_diags_add(diags, JX_SEV_ERROR, &src, line,
+				     (unsigned)jx_utf8_count(text + start, bad - start) + 1,
+				     "invalid UTF-8 (byte 0x%02X) in a file marked as UTF-8; save it again as CSV UTF-8",
+				     (unsigned)(unsigned char)text[bad]);
+			return JX_EINVAL;
+		}
 	} else if (len >= 2 && (((unsigned char)text[0] == 0xff && (unsigned char)text[1] == 0xfe) ||
 				((unsigned char)text[0] == 0xfe && (unsigned char)text[1] == 0xff))) {
 		jx_diags_add(diags, JX_SEV_ERROR, &src, 0, 0,

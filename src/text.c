@@ -49,15 +49,22 @@ size_t jx_utf8_offset(const char *s, size_t len, size_t chars)
 	return i;
 }
 
-bool jx_utf8_valid(const char *s, size_t len)
+size_t jx_utf8_bad_byte(const char *s, size_t len)
 {
 	size_t i = 0;
-	while (i < len)
+	while (i < len) {
+		size_t at = i;
 		if ((unsigned char)s[i] < 0x80)
 			i++; /* ASCII: most of a path or a number */
 		else if (jx_utf8_next(s, len, &i) < 0)
-			return false;
-	return true;
+			return at;
+	}
+	return len;
+}
+
+bool jx_utf8_valid(const char *s, size_t len)
+{
+	return jx_utf8_bad_byte(s, len) == len;
 }
 
 size_t jx_text_width(const char *s, size_t len)
