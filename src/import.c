@@ -52,7 +52,7 @@ static const struct {
 	{ "实际完成值", COL_ACTUAL }, { "指标实际完成值", COL_ACTUAL },
 	{ "实际完成指标值", COL_ACTUAL }, { "全年实际值", COL_ACTUAL }, { "实际值", COL_ACTUAL },
 	{ "完成率", COL_RATE }, { "指标完成率", COL_RATE },
-	{ "得分", COL_SCORE }, { "指标得分", COL_SCORE },
+	{ "得分", COL_SCORE }, { "指标得分", COL_SCORE }, { "自评得分", COL_SCORE },
 	{ "偏差原因分析及改进措施", COL_DEVIATION }, { "偏差原因分析", COL_DEVIATION },
 	{ "偏差原因", COL_DEVIATION }, { "未完成原因分析", COL_DEVIATION },
 };
@@ -336,7 +336,7 @@ static size_t funds_block(importer *im, size_t r0, size_t until)
 		c_weight = c;
 	if (row_has(im, r0, "执行率", &c) || row_has(im, r0, "预算执行率", &c))
 		c_rate = c;
-	if (row_has(im, r0, "得分", &c))
+	if (row_has(im, r0, "得分", &c) || row_has(im, r0, "自评得分", &c))
 		c_score = c;
 	for (size_t k = 0; k < im->s->ncols; k++)
 		if (take(im, r0, k))
