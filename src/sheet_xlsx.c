@@ -282,9 +282,17 @@ static void no_chars(void *ud, const XML_Char *s, int len)
 /* The format code of a cell style; NULL for General. */
 static const char *format_code(const xlsx *x, size_t style)
 {
+	/* Excel writes these by number only; 27-31, 36 and 50-58 are the dates of
+	 * a Chinese Excel (ECMA-376 §18.8.30), 37-40 the accounting formats. */
 	static const char *const builtin[] = {
 		[1] = "0", [2] = "0.00", [3] = "#,##0", [4] = "#,##0.00", [9] = "0%", [10] = "0.00%",
-		[14] = "yyyy/m/d", [31] = "yyyy\"年\"m\"月\"d\"日\"", [49] = "@",
+		[14] = "yyyy/m/d", [27] = "yyyy\"年\"m\"月\"", [28] = "m\"月\"d\"日\"",
+		[29] = "m\"月\"d\"日\"", [30] = "m-d-yy", [31] = "yyyy\"年\"m\"月\"d\"日\"",
+		[36] = "yyyy\"年\"m\"月\"", [37] = "#,##0 ;(#,##0)", [38] = "#,##0 ;[Red](#,##0)",
+		[39] = "#,##0.00;(#,##0.00)", [40] = "#,##0.00;[Red](#,##0.00)", [49] = "@",
+		[50] = "yyyy\"年\"m\"月\"", [51] = "m\"月\"d\"日\"", [52] = "yyyy\"年\"m\"月\"",
+		[53] = "m\"月\"d\"日\"", [54] = "m\"月\"d\"日\"", [57] = "yyyy\"年\"m\"月\"",
+		[58] = "m\"月\"d\"日\"",
 	};
 	int id = style < x->nxf ? x->numfmt[style] : 0;
 	for (size_t i = 0; i < x->nfmts; i++)
