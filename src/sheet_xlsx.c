@@ -471,7 +471,8 @@ typedef struct cell_state {
 	xlsx *x;
 	sheet_builder *b;
 	textbuf t;
-	size_t row, col, next_col;
+	size_t row, next_row;   /* of the <row> being read, and of one without r="" after it */
+	size_t cell_row, col, next_col;
 	char type[16];
 	size_t style;
 	bool in_cell, in_value;
@@ -501,14 +502,19 @@ static void cell_start(void *ud, const XML_Char *name, const XML_Char **atts)
 	cell_state *st = ud;
 	const char *n = local(name);
 	if (strcmp(n, "row") == 0) {
+		/* r="" is optional: a row without it follows the one before */
 		const char *r = attr(atts, "r");
-		st->row = r ? (size_t)strtoul(r, NULL, 10) - 1 : st->row + 1;
+		size_t at = r ? (size_t)strtoul(r, NULL, 10) : 0;
+		st->row = at > 0 ? at - 1 : st->next_row;
+		st->next_row = st->row + 1;
 		st->next_col = 0;
 	} else if (strcmp(n, "c") == 0) {
+		/* a cell's own reference places it, else it follows the one before */
 		const char *ref = attr(atts, "r"), *t = attr(atts, "t"), *s = attr(atts, "s");
-		size_t r;
-		if (!ref || !parse_ref(ref, &r, &st->col))
+		if (!ref || !parse_ref(ref, &st->cell_row, &st->col)) {
+			st->cell_row = st->row;
 			st->col = st->next_col;
+		}
 		st->next_col = st->col + 1;
 		snprintf(st->type, sizeof(st->type), "%s", t ? t : "n");
 		st->style = s ? (size_t)strtoul(s, NULL, 10) : 0;
@@ -545,7 +551,7 @@ static void cell_end(void *ud, const XML_Char *name)
 		v = strcmp(v, "1") == 0 ? "TRUE" : "FALSE";
 	}
 	if (st->rc == 0)
-		st->rc = sheet_builder_put(st->b, st->row, st->col, v, strlen(v));
+		st->rc = sheet_builder_put(st->b, st->cell_row, st->col, v, strlen(v));
 }
 
 static void cell_chars(void *ud, const XML_Char *s, int len)
