@@ -140,7 +140,7 @@ typedef struct importer {
 	char total[64];
 	char money_unit[32];
 	char rules[64];
-	const char *funds_weight, *funds_rate, *funds_score;
+	const char *funds_weight, *funds_rate, *funds_score, *funds_deviation;
 	fund_row *funds;
 	size_t nfunds;
 	goal_row *goals;
@@ -328,7 +328,8 @@ static void unit_of(importer *im, const char *v)
 /* The funds block whose title row is r0, if it is one; rows up to until. */
 static size_t funds_block(importer *im, size_t r0, size_t until)
 {
-	size_t c_init, c_budget, c_exec, c_weight = SIZE_MAX, c_rate = SIZE_MAX, c_score = SIZE_MAX, c;
+	size_t c_init, c_budget, c_exec, c_weight = SIZE_MAX, c_rate = SIZE_MAX, c_score = SIZE_MAX,
+	       c_dev = SIZE_MAX, c;
 	if (!row_has(im, r0, "年初预算数", &c_init) || !row_has(im, r0, "全年预算数", &c_budget) ||
 	    !row_has(im, r0, "全年执行数", &c_exec))
 		return r0;
@@ -338,6 +339,9 @@ static size_t funds_block(importer *im, size_t r0, size_t until)
 		c_rate = c;
 	if (row_has(im, r0, "得分", &c) || row_has(im, r0, "自评得分", &c))
 		c_score = c;
+	for (size_t k = 0; k < im->s->ncols && c_dev == SIZE_MAX; k++)
+		if (column_kind(cell(im, r0, k)) == COL_DEVIATION)
+			c_dev = k; /* the reason for a low execution rate */
 	for (size_t k = 0; k < im->s->ncols; k++)
 		if (take(im, r0, k))
 			unit_of(im, cell(im, r0, k));
@@ -383,6 +387,8 @@ static size_t funds_block(importer *im, size_t r0, size_t until)
 				im->funds_rate = take(im, r, c_rate);
 			if (c_score != SIZE_MAX)
 				im->funds_score = take(im, r, c_score);
+			if (c_dev != SIZE_MAX)
+				im->funds_deviation = take(im, r, c_dev);
 		} else {
 			/* the "—" under 分值, 执行率, 得分 of the other rows */
 			size_t cols[3] = { c_weight, c_rate, c_score };
@@ -814,6 +820,7 @@ static int emit(importer *im, FILE *out)
 		}
 		jx_yemit_seq_end(&e);
 		emit_claims(&e, im->funds_rate, im->funds_score);
+		kv_opt(&e, "deviation", im->funds_deviation); /* a text: it keeps its lines */
 		jx_yemit_map_end(&e);
 	}
 	if (im->ngoals) {

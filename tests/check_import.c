@@ -2,7 +2,7 @@
  * check_import.c - spreadsheets in: cell references, CSV in UTF-8 and
  * GB18030, XLSX cells as Excel shows them, the seed table imported from each
  * scoring 97.26 with every claim kept, and every example exported to XLSX and
- * imported again scoring the same, indicator by indicator.
+ * imported again scoring the same, indicator by indicator, with the same texts.
  */
 #include "check_jixiao.h"
 
@@ -204,6 +204,13 @@ START_TEST(examples_round_trip)
 			ck_assert_int_eq(again->leaves[k].rate_pct.units, res->leaves[k].rate_pct.units);
 		}
 		ck_assert_int_eq(again->funds.score.units, res->funds.score.units);
+		/* the texts too: every one has a cell */
+		ck_assert_str_eq(back->funds.deviation, doc->funds.deviation);
+		for (size_t k = 0; k < doc->nleaves; k++) {
+			ck_assert_str_eq(back->leaves[k]->deviation, doc->leaves[k]->deviation);
+			ck_assert_str_eq(back->leaves[k]->basis, doc->leaves[k]->basis);
+			ck_assert_str_eq(back->leaves[k]->evidence, doc->leaves[k]->evidence);
+		}
 		jx_result_free(again);
 		jx_rules_free(back_rules);
 		jx_doc_free(back);
