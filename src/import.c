@@ -866,8 +866,14 @@ int jx_import(FILE *out, const jx_sheet *s, jx_diags *diags)
 		if (row_has(&im, k, "一级指标", &dummy))
 			table = k;
 	if (table == SIZE_MAX) {
+		/* jixiao's own CSV lists scores by path: it is not a 自评表 */
+		bool scores = s->nrows > 0 && row_has(&im, 0, "行类型", &dummy) &&
+			      row_has(&im, 0, "指标路径", &dummy);
 		jx_diags_add(diags, JX_SEV_ERROR, &im.src, 0, 0,
-			     "no indicator table: no row has the column title 一级指标");
+			     scores ? "no indicator table: this is the list of scores 'jixiao score --format csv' "
+				      "writes, without the table's texts; import the workbook of 'jixiao score "
+				      "--format xlsx' instead"
+				    : "no indicator table: no row has the column title 一级指标");
 		free(im.used);
 		return JX_EINVAL;
 	}
