@@ -563,11 +563,14 @@ static void cell_chars(void *ud, const XML_Char *s, int len)
 
 /* ------------------------------------------------------------- workbook */
 
+/* Sheet names a message lists: a workbook may have thousands. */
+#define BOOK_NAMES_SHOWN 20
+
 typedef struct book_state {
 	const char *want; /* sheet name, or NULL: the first */
 	char *rid;        /* relationship id of the sheet */
-	char *names;      /* every sheet name, for the message when it is missing */
-	size_t nlen;
+	char *names;      /* the first sheet names, for the message when it is missing */
+	size_t nlen, nsheets;
 	char *target;     /* (in the rels) the sheet's part */
 } book_state;
 
@@ -583,7 +586,7 @@ static void book_start(void *ud, const XML_Char *name, const XML_Char **atts)
 	if (!nm || !rid)
 		return;
 	size_t add = strlen(nm) + 4; /* ", " and two quotes */
-	char *names = realloc(st->names, st->nlen + add + 1);
+	char *names = ++st->nsheets <= BOOK_NAMES_SHOWN ? realloc(st->names, st->nlen + add + 1) : NULL;
 	if (names) {
 		st->names = names;
 		st->nlen += (size_t)jx_textf(names + st->nlen, add + 1, "%s'%s'", st->nlen ? ", " : "", nm);
@@ -610,13 +613,19 @@ static void no_end(void *ud, const XML_Char *name)
 /* The archive path of the worksheet: "xl/worksheets/sheet1.xml". */
 static char *sheet_part(xlsx *x, const char *want)
 {
-	book_state st = { want, NULL, NULL, 0, NULL };
+	book_state st = { want, NULL, NULL, 0, 0, NULL };
 	size_t len;
 	char *path = NULL, *book = part(x, "xl/workbook.xml", &len, true), *rels = NULL;
 	bool ok = book && parse_xml(x, "xl/workbook.xml", book, len, &st, book_start, no_end, no_chars);
 	if (ok && !st.rid) {
-		jx_diags_add(x->diags, JX_SEV_ERROR, &x->src, 0, 0, "no sheet '%s'; the workbook has %s",
-			     want ? want : "", st.names ? st.names : "none");
+		if (st.nsheets > BOOK_NAMES_SHOWN)
+			jx_diags_add(x->diags, JX_SEV_ERROR, &x->src, 0, 0,
+				     "no sheet '%s'; the workbook has %zu sheets: %s and %zu more",
+				     want ? want : "", st.nsheets, st.names ? st.names : "",
+				     st.nsheets - BOOK_NAMES_SHOWN);
+		else
+			jx_diags_add(x->diags, JX_SEV_ERROR, &x->src, 0, 0, "no sheet '%s'; the workbook has %s",
+				     want ? want : "", st.names ? st.names : "none");
 		ok = false;
 	}
 	ok = ok && (rels = part(x, "xl/_rels/workbook.xml.rels", &len, true)) &&
