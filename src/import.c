@@ -220,10 +220,34 @@ static bool is_dash(const char *v)
 	return false;
 }
 
+/* A number cell in ASCII: full-width digits, point and percent sign, typed
+ * with a Chinese input method, as the ones they stand for ("９７．２６" is
+ * 97.26). A cell too long to be a number is copied as it is, cut. */
+static void ascii_cell(char *out, size_t n, const char *v)
+{
+	size_t len = strlen(v), k = 0;
+	for (size_t i = 0; i < len;) {
+		size_t start = i;
+		int32_t cp = jx_utf8_next(v, len, &i);
+		char a = cp > 0x7F ? jx_text_ascii_of(cp) : 0;
+		size_t w = a ? 1 : i - start;
+		if (k + w >= n) {
+			jx_textf(out, n, "%s", v);
+			return;
+		}
+		if (a)
+			out[k] = a;
+		else
+			memcpy(out + k, v + start, w);
+		k += w;
+	}
+	out[k] = '\0';
+}
+
 /* A number as the tables write scores: "10.00分" is 10.00. */
 static void strip_fen(char *out, size_t n, const char *v)
 {
-	jx_textf(out, n, "%s", v);
+	ascii_cell(out, n, v);
 	size_t len = strlen(out);
 	if (len >= 3 && strcmp(out + len - 3, "\xe5\x88\x86") == 0) /* 分 */
 		out[len - 3] = '\0';
@@ -496,7 +520,7 @@ static void total_row(importer *im, size_t r)
 				last = take(im, r, k);
 			break;
 		}
-		if (v[0] >= '0' && v[0] <= '9')
+		if (numeric(v))
 			last = v;
 	}
 	if (last && !is_dash(last))
@@ -734,8 +758,10 @@ static void emit_claims(jx_yemit *e, const char *rate, const char *score)
 		return;
 	jx_yemit_str(e, "claimed");
 	jx_yemit_map(e, true);
-	if (has_rate)
-		jx_yemit_kv(e, "rate", rate);
+	if (has_rate) {
+		ascii_cell(buf, sizeof(buf), rate);
+		jx_yemit_kv(e, "rate", buf);
+	}
 	if (has_score) {
 		strip_fen(buf, sizeof(buf), score);
 		jx_yemit_kv(e, "score", buf);
@@ -812,10 +838,14 @@ static int emit(importer *im, FILE *out)
 		for (size_t i = 0; i < im->nfunds; i++) {
 			const fund_row *f = &im->funds[i];
 			jx_yemit_map(&e, true);
+			const char *amounts[3] = { f->initial, f->budget, f->executed };
+			static const char *const keys[3] = { "initial", "budget", "executed" };
 			kv_line(im, &e, "name", f->name, true);
-			kv_opt(&e, "initial", f->initial);
-			kv_opt(&e, "budget", f->budget);
-			kv_opt(&e, "executed", f->executed);
+			for (int k = 0; k < 3; k++)
+				if (amounts[k]) {
+					ascii_cell(buf, sizeof(buf), amounts[k]);
+					kv_opt(&e, keys[k], buf);
+				}
 			jx_yemit_map_end(&e);
 		}
 		jx_yemit_seq_end(&e);

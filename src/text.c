@@ -23,6 +23,25 @@ int32_t jx_utf8_next(const char *s, size_t len, size_t *i)
 	return cp;
 }
 
+char jx_text_ascii_of(int32_t cp)
+{
+	if (cp >= 0xFF10 && cp <= 0xFF19)
+		return (char)('0' + (cp - 0xFF10));
+	switch (cp) {
+	case 0xFF0E: return '.';  /* ． */
+	case 0xFF05: return '%';  /* ％ */
+	case 0xFF0B: return '+';  /* ＋ */
+	case 0xFF1E: return '>';  /* ＞ */
+	case 0xFF1C: return '<';  /* ＜ */
+	case 0xFF1D: return '=';  /* ＝ */
+	case 0xFF5E: return '~';  /* ～ */
+	case 0x301C: return '~';  /* 〜 */
+	case 0xFF0F: return '/';  /* ／ */
+	case 0xFF0D: return '-';  /* － */
+	default: return 0;
+	}
+}
+
 size_t jx_utf8_count(const char *s, size_t len)
 {
 	/* Every byte but a continuation byte (10xxxxxx) starts a character.

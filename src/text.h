@@ -17,6 +17,12 @@
  */
 int32_t jx_utf8_next(const char *s, size_t len, size_t *i);
 
+/**
+ * The ASCII character a full-width form typed with a Chinese input method
+ * stands for ('０'-'９' . % + > < = ~ / -), or 0 when cp is none of them.
+ */
+char jx_text_ascii_of(int32_t cp);
+
 /** Number of code points in s[0..len): bytes that are not UTF-8 continuation bytes. */
 size_t jx_utf8_count(const char *s, size_t len);
 
