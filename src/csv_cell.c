@@ -5,11 +5,19 @@
 
 #include <string.h>
 
-/* Text a spreadsheet would run as a formula. */
+/* A negative number as the writers print it: "-5", "-1,234.50", "-2.12%". */
+static bool negative_number(const char *s)
+{
+	size_t n = strspn(s + 1, "0123456789.,");
+	return n > 0 && (s[1 + n] == '\0' || strcmp(s + 1 + n, "%") == 0);
+}
+
+/* Text a spreadsheet would run as a formula; one that starts with '-' is
+ * one unless it is a number ("-2+3+cmd|' /C calc'!A0" is). */
 static bool formula_like(const char *s)
 {
 	return s && (s[0] == '=' || s[0] == '+' || s[0] == '@' || s[0] == '\t' || s[0] == '\r' ||
-		     (s[0] == '-' && s[1] && !(s[1] >= '0' && s[1] <= '9') && s[1] != '.'));
+		     (s[0] == '-' && s[1] && !negative_number(s)));
 }
 
 void jx_csv_cell(FILE *out, const char *s, bool last)

@@ -52,7 +52,7 @@ static const struct {
 	{ "实际完成值", COL_ACTUAL }, { "指标实际完成值", COL_ACTUAL },
 	{ "实际完成指标值", COL_ACTUAL }, { "全年实际值", COL_ACTUAL }, { "实际值", COL_ACTUAL },
 	{ "完成率", COL_RATE }, { "指标完成率", COL_RATE },
-	{ "得分", COL_SCORE }, { "指标得分", COL_SCORE },
+	{ "得分", COL_SCORE }, { "指标得分", COL_SCORE }, { "自评得分", COL_SCORE },
 	{ "偏差原因分析及改进措施", COL_DEVIATION }, { "偏差原因分析", COL_DEVIATION },
 	{ "偏差原因", COL_DEVIATION }, { "未完成原因分析", COL_DEVIATION },
 };
@@ -140,7 +140,7 @@ typedef struct importer {
 	char total[64];
 	char money_unit[32];
 	char rules[64];
-	const char *funds_weight, *funds_rate, *funds_score;
+	const char *funds_weight, *funds_rate, *funds_score, *funds_deviation;
 	fund_row *funds;
 	size_t nfunds;
 	goal_row *goals;
@@ -220,10 +220,34 @@ static bool is_dash(const char *v)
 	return false;
 }
 
+/* A number cell in ASCII: full-width digits, point and percent sign, typed
+ * with a Chinese input method, as the ones they stand for ("９７．２６" is
+ * 97.26). A cell too long to be a number is copied as it is, cut. */
+static void ascii_cell(char *out, size_t n, const char *v)
+{
+	size_t len = strlen(v), k = 0;
+	for (size_t i = 0; i < len;) {
+		size_t start = i;
+		int32_t cp = jx_utf8_next(v, len, &i);
+		char a = cp > 0x7F ? jx_text_ascii_of(cp) : 0;
+		size_t w = a ? 1 : i - start;
+		if (k + w >= n) {
+			jx_textf(out, n, "%s", v);
+			return;
+		}
+		if (a)
+			out[k] = a;
+		else
+			memcpy(out + k, v + start, w);
+		k += w;
+	}
+	out[k] = '\0';
+}
+
 /* A number as the tables write scores: "10.00分" is 10.00. */
 static void strip_fen(char *out, size_t n, const char *v)
 {
-	jx_textf(out, n, "%s", v);
+	ascii_cell(out, n, v);
 	size_t len = strlen(out);
 	if (len >= 3 && strcmp(out + len - 3, "\xe5\x88\x86") == 0) /* 分 */
 		out[len - 3] = '\0';
@@ -328,7 +352,8 @@ static void unit_of(importer *im, const char *v)
 /* The funds block whose title row is r0, if it is one; rows up to until. */
 static size_t funds_block(importer *im, size_t r0, size_t until)
 {
-	size_t c_init, c_budget, c_exec, c_weight = SIZE_MAX, c_rate = SIZE_MAX, c_score = SIZE_MAX, c;
+	size_t c_init, c_budget, c_exec, c_weight = SIZE_MAX, c_rate = SIZE_MAX, c_score = SIZE_MAX,
+	       c_dev = SIZE_MAX, c;
 	if (!row_has(im, r0, "年初预算数", &c_init) || !row_has(im, r0, "全年预算数", &c_budget) ||
 	    !row_has(im, r0, "全年执行数", &c_exec))
 		return r0;
@@ -336,8 +361,11 @@ static size_t funds_block(importer *im, size_t r0, size_t until)
 		c_weight = c;
 	if (row_has(im, r0, "执行率", &c) || row_has(im, r0, "预算执行率", &c))
 		c_rate = c;
-	if (row_has(im, r0, "得分", &c))
+	if (row_has(im, r0, "得分", &c) || row_has(im, r0, "自评得分", &c))
 		c_score = c;
+	for (size_t k = 0; k < im->s->ncols && c_dev == SIZE_MAX; k++)
+		if (column_kind(cell(im, r0, k)) == COL_DEVIATION)
+			c_dev = k; /* the reason for a low execution rate */
 	for (size_t k = 0; k < im->s->ncols; k++)
 		if (take(im, r0, k))
 			unit_of(im, cell(im, r0, k));
@@ -383,6 +411,8 @@ static size_t funds_block(importer *im, size_t r0, size_t until)
 				im->funds_rate = take(im, r, c_rate);
 			if (c_score != SIZE_MAX)
 				im->funds_score = take(im, r, c_score);
+			if (c_dev != SIZE_MAX)
+				im->funds_deviation = take(im, r, c_dev);
 		} else {
 			/* the "—" under 分值, 执行率, 得分 of the other rows */
 			size_t cols[3] = { c_weight, c_rate, c_score };
@@ -490,7 +520,7 @@ static void total_row(importer *im, size_t r)
 				last = take(im, r, k);
 			break;
 		}
-		if (v[0] >= '0' && v[0] <= '9')
+		if (numeric(v))
 			last = v;
 	}
 	if (last && !is_dash(last))
@@ -728,8 +758,10 @@ static void emit_claims(jx_yemit *e, const char *rate, const char *score)
 		return;
 	jx_yemit_str(e, "claimed");
 	jx_yemit_map(e, true);
-	if (has_rate)
-		jx_yemit_kv(e, "rate", rate);
+	if (has_rate) {
+		ascii_cell(buf, sizeof(buf), rate);
+		jx_yemit_kv(e, "rate", buf);
+	}
 	if (has_score) {
 		strip_fen(buf, sizeof(buf), score);
 		jx_yemit_kv(e, "score", buf);
@@ -806,14 +838,19 @@ static int emit(importer *im, FILE *out)
 		for (size_t i = 0; i < im->nfunds; i++) {
 			const fund_row *f = &im->funds[i];
 			jx_yemit_map(&e, true);
+			const char *amounts[3] = { f->initial, f->budget, f->executed };
+			static const char *const keys[3] = { "initial", "budget", "executed" };
 			kv_line(im, &e, "name", f->name, true);
-			kv_opt(&e, "initial", f->initial);
-			kv_opt(&e, "budget", f->budget);
-			kv_opt(&e, "executed", f->executed);
+			for (int k = 0; k < 3; k++)
+				if (amounts[k]) {
+					ascii_cell(buf, sizeof(buf), amounts[k]);
+					kv_opt(&e, keys[k], buf);
+				}
 			jx_yemit_map_end(&e);
 		}
 		jx_yemit_seq_end(&e);
 		emit_claims(&e, im->funds_rate, im->funds_score);
+		kv_opt(&e, "deviation", im->funds_deviation); /* a text: it keeps its lines */
 		jx_yemit_map_end(&e);
 	}
 	if (im->ngoals) {
@@ -859,8 +896,14 @@ int jx_import(FILE *out, const jx_sheet *s, jx_diags *diags)
 		if (row_has(&im, k, "一级指标", &dummy))
 			table = k;
 	if (table == SIZE_MAX) {
+		/* jixiao's own CSV lists scores by path: it is not a 自评表 */
+		bool scores = s->nrows > 0 && row_has(&im, 0, "行类型", &dummy) &&
+			      row_has(&im, 0, "指标路径", &dummy);
 		jx_diags_add(diags, JX_SEV_ERROR, &im.src, 0, 0,
-			     "no indicator table: no row has the column title 一级指标");
+			     scores ? "no indicator table: this is the list of scores 'jixiao score --format csv' "
+				      "writes, without the table's texts; import the workbook of 'jixiao score "
+				      "--format xlsx' instead"
+				    : "no indicator table: no row has the column title 一级指标");
 		free(im.used);
 		return JX_EINVAL;
 	}

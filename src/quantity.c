@@ -84,27 +84,6 @@ static bool digit_at(const parser *p, size_t at)
 
 /* ---------------------------------------------------------------- text */
 
-/* Full-width forms that people type with a Chinese input method, mapped to
- * the ASCII character they stand for. */
-static char ascii_of(int32_t cp)
-{
-	if (cp >= 0xFF10 && cp <= 0xFF19)
-		return (char)('0' + (cp - 0xFF10));
-	switch (cp) {
-	case 0xFF0E: return '.';  /* ． */
-	case 0xFF05: return '%';  /* ％ */
-	case 0xFF0B: return '+';  /* ＋ */
-	case 0xFF1E: return '>';  /* ＞ */
-	case 0xFF1C: return '<';  /* ＜ */
-	case 0xFF1D: return '=';  /* ＝ */
-	case 0xFF5E: return '~';  /* ～ */
-	case 0x301C: return '~';  /* 〜 */
-	case 0xFF0F: return '/';  /* ／ */
-	case 0xFF0D: return '-';  /* － */
-	default: return 0;
-	}
-}
-
 /* Copy src into dst (NORM_MAX bytes) with full-width forms made ASCII.
  * Returns false when it does not fit. */
 static bool normalise(char *dst, size_t *dlen, const char *src, size_t len)
@@ -119,7 +98,7 @@ static bool normalise(char *dst, size_t *dlen, const char *src, size_t len)
 		}
 		size_t start = i;
 		int32_t cp = jx_utf8_next(src, len, &i);
-		char a = cp > 0x7F ? ascii_of(cp) : 0;
+		char a = cp > 0x7F ? jx_text_ascii_of(cp) : 0;
 		size_t n = a ? 1 : i - start;
 		if (o + n >= NORM_MAX)
 			return false;

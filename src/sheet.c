@@ -116,6 +116,7 @@ int sheet_builder_finish(sheet_builder *b, jx_sheet *s)
 typedef struct csv_state {
 	sheet_builder *b;
 	size_t row, col;
+	int last_end; /* the character that ended the last row */
 	int rc;
 } csv_state;
 
@@ -127,10 +128,18 @@ static void on_field(void *text, size_t len, void *data)
 	st->col++;
 }
 
+/*
+ * Every line ends a row, an empty one too (CSV_REPALL_NL), so that rows keep
+ * the numbers a spreadsheet gives them; the LF of a CRLF comes as a row of
+ * its own and is not one.
+ */
 static void on_row(int c, void *data)
 {
 	csv_state *st = data;
-	(void)c;
+	bool crlf = st->col == 0 && c == '\n' && st->last_end == '\r';
+	st->last_end = c;
+	if (crlf)
+		return;
 	st->row++;
 	st->col = 0;
 }
@@ -190,6 +199,22 @@ int jx_sheet_parse_csv(jx_sheet *s, const char *name, const char *data, size_t l
 	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0) {
 		text += 3;
 		len -= 3;
+		/* The mark says UTF-8: a bad byte is an error here, not a hint of GB18030. */
+		size_t bad = jx_utf8_bad_byte(text, len);
+		if (bad < len) {
+			unsigned line = 1;
+			size_t start = 0;
+			for (size_t i = 0; i < bad; i++)
+				if (text[i] == '\n') {
+					line++;
+					start = i + 1;
+				}
+			jx_diags_add(diags, JX_SEV_ERROR, &src, line,
+				     (unsigned)jx_utf8_count(text + start, bad - start) + 1,
+				     "invalid UTF-8 (byte 0x%02X) in a file marked as UTF-8; save it again as CSV UTF-8",
+				     (unsigned)(unsigned char)text[bad]);
+			return JX_EINVAL;
+		}
 	} else if (len >= 2 && (((unsigned char)text[0] == 0xff && (unsigned char)text[1] == 0xfe) ||
 				((unsigned char)text[0] == 0xfe && (unsigned char)text[1] == 0xff))) {
 		jx_diags_add(diags, JX_SEV_ERROR, &src, 0, 0,
@@ -206,8 +231,8 @@ int jx_sheet_parse_csv(jx_sheet *s, const char *name, const char *data, size_t l
 
 	sheet_builder b;
 	struct csv_parser p;
-	csv_state st = { &b, 0, 0, 0 };
-	if ((rc = sheet_builder_init(&b, name)) != 0 || csv_init(&p, 0) != 0) {
+	csv_state st = { &b, 0, 0, 0, 0 };
+	if ((rc = sheet_builder_init(&b, name)) != 0 || csv_init(&p, CSV_REPALL_NL) != 0) {
 		free(conv);
 		sheet_builder_release(&b);
 		return JX_ENOMEM;

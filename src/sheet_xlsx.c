@@ -282,9 +282,17 @@ static void no_chars(void *ud, const XML_Char *s, int len)
 /* The format code of a cell style; NULL for General. */
 static const char *format_code(const xlsx *x, size_t style)
 {
+	/* Excel writes these by number only; 27-31, 36 and 50-58 are the dates of
+	 * a Chinese Excel (ECMA-376 §18.8.30), 37-40 the accounting formats. */
 	static const char *const builtin[] = {
 		[1] = "0", [2] = "0.00", [3] = "#,##0", [4] = "#,##0.00", [9] = "0%", [10] = "0.00%",
-		[14] = "yyyy/m/d", [31] = "yyyy\"年\"m\"月\"d\"日\"", [49] = "@",
+		[14] = "yyyy/m/d", [27] = "yyyy\"年\"m\"月\"", [28] = "m\"月\"d\"日\"",
+		[29] = "m\"月\"d\"日\"", [30] = "m-d-yy", [31] = "yyyy\"年\"m\"月\"d\"日\"",
+		[36] = "yyyy\"年\"m\"月\"", [37] = "#,##0 ;(#,##0)", [38] = "#,##0 ;[Red](#,##0)",
+		[39] = "#,##0.00;(#,##0.00)", [40] = "#,##0.00;[Red](#,##0.00)", [49] = "@",
+		[50] = "yyyy\"年\"m\"月\"", [51] = "m\"月\"d\"日\"", [52] = "yyyy\"年\"m\"月\"",
+		[53] = "m\"月\"d\"日\"", [54] = "m\"月\"d\"日\"", [57] = "yyyy\"年\"m\"月\"",
+		[58] = "m\"月\"d\"日\"",
 	};
 	int id = style < x->nxf ? x->numfmt[style] : 0;
 	for (size_t i = 0; i < x->nfmts; i++)
@@ -463,7 +471,8 @@ typedef struct cell_state {
 	xlsx *x;
 	sheet_builder *b;
 	textbuf t;
-	size_t row, col, next_col;
+	size_t row, next_row;   /* of the <row> being read, and of one without r="" after it */
+	size_t cell_row, col, next_col;
 	char type[16];
 	size_t style;
 	bool in_cell, in_value;
@@ -493,14 +502,19 @@ static void cell_start(void *ud, const XML_Char *name, const XML_Char **atts)
 	cell_state *st = ud;
 	const char *n = local(name);
 	if (strcmp(n, "row") == 0) {
+		/* r="" is optional: a row without it follows the one before */
 		const char *r = attr(atts, "r");
-		st->row = r ? (size_t)strtoul(r, NULL, 10) - 1 : st->row + 1;
+		size_t at = r ? (size_t)strtoul(r, NULL, 10) : 0;
+		st->row = at > 0 ? at - 1 : st->next_row;
+		st->next_row = st->row + 1;
 		st->next_col = 0;
 	} else if (strcmp(n, "c") == 0) {
+		/* a cell's own reference places it, else it follows the one before */
 		const char *ref = attr(atts, "r"), *t = attr(atts, "t"), *s = attr(atts, "s");
-		size_t r;
-		if (!ref || !parse_ref(ref, &r, &st->col))
+		if (!ref || !parse_ref(ref, &st->cell_row, &st->col)) {
+			st->cell_row = st->row;
 			st->col = st->next_col;
+		}
 		st->next_col = st->col + 1;
 		snprintf(st->type, sizeof(st->type), "%s", t ? t : "n");
 		st->style = s ? (size_t)strtoul(s, NULL, 10) : 0;
@@ -537,7 +551,7 @@ static void cell_end(void *ud, const XML_Char *name)
 		v = strcmp(v, "1") == 0 ? "TRUE" : "FALSE";
 	}
 	if (st->rc == 0)
-		st->rc = sheet_builder_put(st->b, st->row, st->col, v, strlen(v));
+		st->rc = sheet_builder_put(st->b, st->cell_row, st->col, v, strlen(v));
 }
 
 static void cell_chars(void *ud, const XML_Char *s, int len)
@@ -549,11 +563,14 @@ static void cell_chars(void *ud, const XML_Char *s, int len)
 
 /* ------------------------------------------------------------- workbook */
 
+/* Sheet names a message lists: a workbook may have thousands. */
+#define BOOK_NAMES_SHOWN 20
+
 typedef struct book_state {
 	const char *want; /* sheet name, or NULL: the first */
 	char *rid;        /* relationship id of the sheet */
-	char *names;      /* every sheet name, for the message when it is missing */
-	size_t nlen;
+	char *names;      /* the first sheet names, for the message when it is missing */
+	size_t nlen, nsheets;
 	char *target;     /* (in the rels) the sheet's part */
 } book_state;
 
@@ -569,7 +586,7 @@ static void book_start(void *ud, const XML_Char *name, const XML_Char **atts)
 	if (!nm || !rid)
 		return;
 	size_t add = strlen(nm) + 4; /* ", " and two quotes */
-	char *names = realloc(st->names, st->nlen + add + 1);
+	char *names = ++st->nsheets <= BOOK_NAMES_SHOWN ? realloc(st->names, st->nlen + add + 1) : NULL;
 	if (names) {
 		st->names = names;
 		st->nlen += (size_t)jx_textf(names + st->nlen, add + 1, "%s'%s'", st->nlen ? ", " : "", nm);
@@ -596,13 +613,19 @@ static void no_end(void *ud, const XML_Char *name)
 /* The archive path of the worksheet: "xl/worksheets/sheet1.xml". */
 static char *sheet_part(xlsx *x, const char *want)
 {
-	book_state st = { want, NULL, NULL, 0, NULL };
+	book_state st = { want, NULL, NULL, 0, 0, NULL };
 	size_t len;
 	char *path = NULL, *book = part(x, "xl/workbook.xml", &len, true), *rels = NULL;
 	bool ok = book && parse_xml(x, "xl/workbook.xml", book, len, &st, book_start, no_end, no_chars);
 	if (ok && !st.rid) {
-		jx_diags_add(x->diags, JX_SEV_ERROR, &x->src, 0, 0, "no sheet '%s'; the workbook has %s",
-			     want ? want : "", st.names ? st.names : "none");
+		if (st.nsheets > BOOK_NAMES_SHOWN)
+			jx_diags_add(x->diags, JX_SEV_ERROR, &x->src, 0, 0,
+				     "no sheet '%s'; the workbook has %zu sheets: %s and %zu more",
+				     want ? want : "", st.nsheets, st.names ? st.names : "",
+				     st.nsheets - BOOK_NAMES_SHOWN);
+		else
+			jx_diags_add(x->diags, JX_SEV_ERROR, &x->src, 0, 0, "no sheet '%s'; the workbook has %s",
+				     want ? want : "", st.names ? st.names : "none");
 		ok = false;
 	}
 	ok = ok && (rels = part(x, "xl/_rels/workbook.xml.rels", &len, true)) &&

@@ -23,6 +23,25 @@ int32_t jx_utf8_next(const char *s, size_t len, size_t *i)
 	return cp;
 }
 
+char jx_text_ascii_of(int32_t cp)
+{
+	if (cp >= 0xFF10 && cp <= 0xFF19)
+		return (char)('0' + (cp - 0xFF10));
+	switch (cp) {
+	case 0xFF0E: return '.';  /* ． */
+	case 0xFF05: return '%';  /* ％ */
+	case 0xFF0B: return '+';  /* ＋ */
+	case 0xFF1E: return '>';  /* ＞ */
+	case 0xFF1C: return '<';  /* ＜ */
+	case 0xFF1D: return '=';  /* ＝ */
+	case 0xFF5E: return '~';  /* ～ */
+	case 0x301C: return '~';  /* 〜 */
+	case 0xFF0F: return '/';  /* ／ */
+	case 0xFF0D: return '-';  /* － */
+	default: return 0;
+	}
+}
+
 size_t jx_utf8_count(const char *s, size_t len)
 {
 	/* Every byte but a continuation byte (10xxxxxx) starts a character.
@@ -49,15 +68,22 @@ size_t jx_utf8_offset(const char *s, size_t len, size_t chars)
 	return i;
 }
 
-bool jx_utf8_valid(const char *s, size_t len)
+size_t jx_utf8_bad_byte(const char *s, size_t len)
 {
 	size_t i = 0;
-	while (i < len)
+	while (i < len) {
+		size_t at = i;
 		if ((unsigned char)s[i] < 0x80)
 			i++; /* ASCII: most of a path or a number */
 		else if (jx_utf8_next(s, len, &i) < 0)
-			return false;
-	return true;
+			return at;
+	}
+	return len;
+}
+
+bool jx_utf8_valid(const char *s, size_t len)
+{
+	return jx_utf8_bad_byte(s, len) == len;
 }
 
 size_t jx_text_width(const char *s, size_t len)

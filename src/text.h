@@ -17,11 +17,20 @@
  */
 int32_t jx_utf8_next(const char *s, size_t len, size_t *i);
 
+/**
+ * The ASCII character a full-width form typed with a Chinese input method
+ * stands for ('０'-'９' . % + > < = ~ / -), or 0 when cp is none of them.
+ */
+char jx_text_ascii_of(int32_t cp);
+
 /** Number of code points in s[0..len): bytes that are not UTF-8 continuation bytes. */
 size_t jx_utf8_count(const char *s, size_t len);
 
 /** Byte offset of the code point with index chars in s[0..len) (or len). */
 size_t jx_utf8_offset(const char *s, size_t len, size_t chars);
+
+/** Offset of the first byte in s[0..len) that is not part of a well-formed UTF-8 character, or len. */
+size_t jx_utf8_bad_byte(const char *s, size_t len);
 
 /** True when s[0..len) is well-formed UTF-8. */
 bool jx_utf8_valid(const char *s, size_t len);

@@ -212,9 +212,10 @@ static lxw_row_t head_rows(book *b, lxw_worksheet *ws, const jx_result *r, lxw_c
 	return row + 2;
 }
 
-/* The funds block: name over the level columns, then six figures. */
+/* The funds block: name over the level columns, six figures, then the reason
+ * for a low execution rate over the rest of the row. */
 static lxw_row_t funds_rows(book *b, lxw_worksheet *ws, const jx_result *r, lxw_row_t row,
-			    lxw_col_t levels)
+			    lxw_col_t levels, lxw_col_t ncols)
 {
 	const jx_doc *d = r->doc;
 	const jx_funds *f = &d->funds;
@@ -229,6 +230,7 @@ static lxw_row_t funds_rows(book *b, lxw_worksheet *ws, const jx_result *r, lxw_
 	merged(b, ws, row, 0, row, levels - 1, name, b->head);
 	for (lxw_col_t c = 0; c < 6; c++)
 		text(b, ws, row, levels + c, titles[c], b->head);
+	merged(b, ws, row, levels + 6, row, ncols - 1, "偏差原因分析及改进措施", b->head);
 	row++;
 	for (size_t i = 0; i < f->nrows; i++, row++) {
 		const jx_funds_row *fw = &f->rows[i];
@@ -242,6 +244,7 @@ static lxw_row_t funds_rows(book *b, lxw_worksheet *ws, const jx_result *r, lxw_
 			score_cells(b, ws, row, cols, r->rules, fr->weight, fr->na, fr->rate_pct,
 				    fr->score, &f->claimed, fr->rate_mismatch, fr->score_mismatch);
 		}
+		merged(b, ws, row, levels + 6, row, ncols - 1, i == 0 ? f->deviation : "", b->text);
 	}
 	return row + 1;
 }
@@ -360,7 +363,7 @@ static void table_sheet(book *b, const char *name, const jx_result *r)
 	worksheet_set_paper(ws, 9); /* A4 */
 	worksheet_fit_to_pages(ws, 1, 0);
 	lxw_row_t row = head_rows(b, ws, r, ncols);
-	row = funds_rows(b, ws, r, row, levels);
+	row = funds_rows(b, ws, r, row, levels, ncols);
 	row = goal_rows(b, ws, r->doc, row, ncols);
 	keep(b, worksheet_repeat_rows(ws, row, row)); /* the indicator header on every page */
 	indicator_rows(b, ws, r, row, levels);

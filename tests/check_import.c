@@ -2,7 +2,7 @@
  * check_import.c - spreadsheets in: cell references, CSV in UTF-8 and
  * GB18030, XLSX cells as Excel shows them, the seed table imported from each
  * scoring 97.26 with every claim kept, and every example exported to XLSX and
- * imported again scoring the same, indicator by indicator.
+ * imported again scoring the same, indicator by indicator, with the same texts.
  */
 #include "check_jixiao.h"
 
@@ -204,6 +204,13 @@ START_TEST(examples_round_trip)
 			ck_assert_int_eq(again->leaves[k].rate_pct.units, res->leaves[k].rate_pct.units);
 		}
 		ck_assert_int_eq(again->funds.score.units, res->funds.score.units);
+		/* the texts too: every one has a cell */
+		ck_assert_str_eq(back->funds.deviation, doc->funds.deviation);
+		for (size_t k = 0; k < doc->nleaves; k++) {
+			ck_assert_str_eq(back->leaves[k]->deviation, doc->leaves[k]->deviation);
+			ck_assert_str_eq(back->leaves[k]->basis, doc->leaves[k]->basis);
+			ck_assert_str_eq(back->leaves[k]->evidence, doc->leaves[k]->evidence);
+		}
 		jx_result_free(again);
 		jx_rules_free(back_rules);
 		jx_doc_free(back);
@@ -299,6 +306,33 @@ START_TEST(import_problems)
 }
 END_TEST
 
+/* Numbers typed with a Chinese input method: full-width digits, point and percent sign. */
+START_TEST(full_width_numbers)
+{
+	jx_diags d;
+	char *yaml = NULL;
+	jx_diags_init(&d);
+	ck_assert_int_eq(import_csv("项目支出绩效自评表（2024 年度）\n项目名称,t\n"
+				    "项目资金（万元）,年初预算数,全年预算数,全年执行数,分值,执行率,得分\n"
+				    "年度资金总额,１０,１０．５,１０.５,１０,１００％,１０分\n"
+				    "一级指标,指标值,分值,实际完成值,完成率,得分\n"
+				    "产出指标,≥１０个,９０,９个,９０％,８１\n"
+				    "总分,,１００,,,９１分\n",
+				    &d, &yaml),
+			 0);
+	ck_assert_uint_eq(d.errors, 0);
+	ck_assert_uint_eq(d.warnings, 0);
+	ck_assert_ptr_nonnull(strstr(yaml, "{name: 年度资金总额, initial: 10, budget: 10.5, executed: 10.5}"));
+	ck_assert_ptr_nonnull(strstr(yaml, "claimed: {rate: 100%, score: 10}"));
+	ck_assert_ptr_nonnull(strstr(yaml, "weight: 90"));
+	ck_assert_ptr_nonnull(strstr(yaml, "claimed: {rate: 90%, score: 81}"));
+	ck_assert_ptr_nonnull(strstr(yaml, "target: ≥１０个")); /* quantities are kept as written */
+	ck_assert_ptr_nonnull(strstr(yaml, "claimed: {total: 91}"));
+	free(yaml);
+	jx_diags_release(&d);
+}
+END_TEST
+
 Suite *import_suite(void)
 {
 	Suite *s = suite_create("import");
@@ -310,6 +344,7 @@ Suite *import_suite(void)
 	tcase_add_test(tc, seed_department_imported);
 	tcase_add_test(tc, examples_round_trip);
 	tcase_add_test(tc, import_problems);
+	tcase_add_test(tc, full_width_numbers);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,0 +1,1 @@
+printf '项目支出绩效自评表（2024 年度）\r\n项目名称,t\r\n\r\n一级指标,指标值,分值,实际完成值\r\n\r\n产出指标,≥1,50,1,x\r\n  \r\n"效益\r\n指标",≥1,50,1,y\r\n' > $TMP/b.csv; $JX import $TMP/b.csv -o $TMP/b.yaml 2>&1 | sed "s|$TMP|TMP|"; printf '项目名称,t\n\n一级指标,指标值,分值,实际完成值\n\n\n产出指标,≥1,100,1,x\n' > $TMP/lf.csv; $JX import $TMP/lf.csv -o $TMP/lf.yaml 2>&1 | sed "s|$TMP|TMP|"
