@@ -177,8 +177,9 @@ static void md_funds(FILE *out, const jx_result *r)
 	char a[JX_DEC_BUFSZ], b[JX_DEC_BUFSZ], c[JX_DEC_BUFSZ];
 	if (!r->funds.present)
 		return;
-	fputs("| 项目资金 | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n"
-	      "|---|---:|---:|---:|---:|---:|---:|\n", out);
+	fprintf(out, "| %s（%s） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n"
+		     "|---|---:|---:|---:|---:|---:|---:|\n",
+		jx_funds_title(r->doc->kind), r->doc->money_unit);
 	for (size_t i = 0; i < f->nrows; i++) {
 		const jx_funds_row *row = &f->rows[i];
 		fputc('|', out);
@@ -251,8 +252,9 @@ static void md_deviations(FILE *out, const jx_result *r)
 	if (jx_report_funds_off_target(r)) {
 		const jx_funds_row *row = &r->doc->funds.rows[0];
 		fprintf(out, "### %zu. 预算执行率\n\n", ++k);
-		fprintf(out, "- 全年预算数 %s，全年执行数 %s，执行率 %s%%，扣 %s 分\n",
-			jx_report_fmt(a, row->budget, -1), jx_report_fmt(b, row->executed, -1),
+		fprintf(out, "- 全年预算数 %s %s，全年执行数 %s %s，执行率 %s%%，扣 %s 分\n",
+			jx_report_fmt(a, row->budget, -1), r->doc->money_unit,
+			jx_report_fmt(b, row->executed, -1), r->doc->money_unit,
 			jx_report_fmt(c, r->funds.rate_pct, rdec), jx_report_fmt(d, r->funds.lost, dec));
 		if (*r->doc->funds.deviation)
 			fprintf(out, "- 偏差原因分析及改进措施（自评表填写）：%s\n\n", r->doc->funds.deviation);
