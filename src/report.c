@@ -391,7 +391,14 @@ int jx_report_write_json(FILE *out, const jx_report *rep)
 		jx_json_str(g, "funds");
 		yajl_gen_array_close(g);
 		jx_json_kv_num(g, "weight", r->funds.weight, -1);
-		jx_json_kv_num(g, "lost", r->funds.lost_in_total, dec);
+		/* as in result.funds: nothing budgeted or spent scores nothing and loses nothing */
+		if (r->funds.na) {
+			jx_json_kv_null(g, "score");
+			jx_json_kv_null(g, "lost");
+		} else {
+			jx_json_kv_num(g, "score", r->funds.score, dec);
+			jx_json_kv_num(g, "lost", r->funds.lost_in_total, dec);
+		}
 		yajl_gen_map_close(g);
 	}
 	for (size_t i = 0; i < r->doc->nroots; i++) {
