@@ -511,8 +511,7 @@ static bool score_funds(scorer *s)
 		error_at(s, f->mark, "the funds amounts are too large to score exactly");
 		return false;
 	}
-	jx_frac used;
-	int rc = score_rate(s->rules, fr->rule, fr->rate, fr->weight, &fr->rate_pct, &used,
+	int rc = score_rate(s->rules, fr->rule, fr->rate, fr->weight, &fr->rate_pct, &fr->rate_used,
 			    &fr->factor, &fr->score_exact, &fr->score, &fr->lost);
 	if (rc) {
 		report_range(s, f->mark, "funds", rc);

@@ -55,6 +55,7 @@ typedef struct jx_funds_result {
 	jx_dec weight;
 	jx_frac rate;
 	jx_dec rate_pct;
+	jx_frac rate_used;      /**< the rate the rule saw (rounded with score_from) */
 	jx_frac factor;
 	jx_frac score_exact;
 	jx_dec score;
