@@ -131,11 +131,20 @@ static void factor_words(char *buf, size_t n, const jx_rule *rule, jx_frac rate_
 		jx_textf(buf, n, factor.num ? "完成率达到 %s，得满分" : "完成率未达到 %s，不得分",
 			 pct_of(a, rule->at));
 		break;
-	case JX_RULE_STEP:
-		jx_textf(buf, n, jx_frac_cmp(factor, jx_frac_make(1, 1)) == 0 ? "完成率达到 %s，得满分"
-									       : "完成率低于 %s，按档扣分",
-			 pct_of(a, rule->full_at));
+	case JX_RULE_STEP: {
+		jx_frac gap;
+		long long steps;
+		char c[FB], d[FB];
+		if (jx_frac_cmp(factor, jx_frac_make(1, 1)) == 0)
+			jx_textf(buf, n, "完成率达到 %s，得满分", pct_of(a, rule->full_at));
+		else if (jx_score_steps(rule, rate_used, &gap, &steps) == 0)
+			jx_textf(buf, n, "完成率比 %s 低 %s，每 %s 一档（不足一档按一档）共 %lld 档，每档扣 %s 分，扣完为止",
+				 pct_of(a, rule->full_at), pct_of(b, gap), pct_of(c, rule->per), steps,
+				 jx_dec_format(d, rule->deduct, -1, 0));
+		else
+			jx_textf(buf, n, "完成率低于 %s，按档扣分", pct_of(a, rule->full_at));
 		break;
+	}
 	case JX_RULE_BANDS:
 		jx_textf(buf, n, "落在得分 %s 的一档", pct_of(a, factor));
 		break;

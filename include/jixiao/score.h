@@ -105,6 +105,13 @@ int jx_score_check(const jx_doc *partial, const jx_rules *rules, jx_diags *diags
 void jx_result_free(jx_result *r);
 
 /**
+ * A step rule's reckoning of a rate below its full_at: *gap = full_at −
+ * rate and *steps = ⌈gap / per⌉, the steps started (capped far past any
+ * weight). Returns 0, or an error code when the numbers are out of range.
+ */
+int jx_score_steps(const jx_rule *r, jx_frac rate, jx_frac *gap, long long *steps);
+
+/**
  * The rate and score a numeric leaf scored as positive would have as a
  * reverse indicator (rate A / B) under the same rule and rounding, from the
  * values kept in its result. Returns JX_EINVAL for other leaves.
