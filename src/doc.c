@@ -252,6 +252,11 @@ const char *jx_kind_name(jx_kind k)
 	return k == JX_KIND_DEPARTMENT ? "department" : "project";
 }
 
+const char *jx_funds_title(jx_kind k)
+{
+	return k == JX_KIND_DEPARTMENT ? "部门资金" : "项目资金";
+}
+
 static bool read_direction(loader *ld, const jx_ynode *v, jx_direction *out)
 {
 	static const struct {

@@ -115,8 +115,7 @@ static void rule_params(char *buf, size_t n, const jx_rule *r)
 }
 
 /* How the rate became a share of the weight, in words. */
-static void factor_words(char *buf, size_t n, const jx_rule *rule, const jx_leaf_result *lr,
-			 jx_frac rate_used, jx_frac factor)
+static void factor_words(char *buf, size_t n, const jx_rule *rule, jx_frac rate_used, jx_frac factor)
 {
 	char a[FB], b[FB];
 	switch (rule->kind) {
@@ -132,11 +131,20 @@ static void factor_words(char *buf, size_t n, const jx_rule *rule, const jx_leaf
 		jx_textf(buf, n, factor.num ? "完成率达到 %s，得满分" : "完成率未达到 %s，不得分",
 			 pct_of(a, rule->at));
 		break;
-	case JX_RULE_STEP:
-		jx_textf(buf, n, jx_frac_cmp(factor, jx_frac_make(1, 1)) == 0 ? "完成率达到 %s，得满分"
-									       : "完成率低于 %s，按档扣分",
-			 pct_of(a, rule->full_at));
+	case JX_RULE_STEP: {
+		jx_frac gap;
+		long long steps;
+		char c[FB], d[FB];
+		if (jx_frac_cmp(factor, jx_frac_make(1, 1)) == 0)
+			jx_textf(buf, n, "完成率达到 %s，得满分", pct_of(a, rule->full_at));
+		else if (jx_score_steps(rule, rate_used, &gap, &steps) == 0)
+			jx_textf(buf, n, "完成率比 %s 低 %s，每 %s 一档（不足一档按一档）共 %lld 档，每档扣 %s 分，扣完为止",
+				 pct_of(a, rule->full_at), pct_of(b, gap), pct_of(c, rule->per), steps,
+				 jx_dec_format(d, rule->deduct, -1, 0));
+		else
+			jx_textf(buf, n, "完成率低于 %s，按档扣分", pct_of(a, rule->full_at));
 		break;
+	}
 	case JX_RULE_BANDS:
 		jx_textf(buf, n, "落在得分 %s 的一档", pct_of(a, factor));
 		break;
@@ -144,7 +152,6 @@ static void factor_words(char *buf, size_t n, const jx_rule *rule, const jx_leaf
 		jx_textf(buf, n, "按等级的百分比计");
 		break;
 	}
-	(void)lr;
 }
 
 /* --------------------------------------------------------------- text */
@@ -186,11 +193,42 @@ static void text_claims(FILE *out, const char *rate_label, const jx_claim *c, bo
 	fputs("按填报值自身的小数位比较\n", out);
 }
 
+/* The end of the 完成率 (执行率) line: the exact rate, the rate shown, and
+ * the rate scored when the rule set scores the rounded one. */
+static void text_rate(FILE *out, const jx_rules *ru, jx_frac rate, jx_dec rate_pct, jx_frac rate_used)
+{
+	char a[FB], b[FB];
+	fprintf(out, "%s → %s%%（保留 %d 位小数，%s）\n", jx_frac_format(a, rate, 6),
+		jx_dec_format(b, rate_pct, ru->rate_decimals, 0), ru->rate_decimals,
+		rounding_label(ru->rounding));
+	if (ru->score_from_rounded)
+		fprintf(out, "              规则集 score_from: rounded_rate，按显示的完成率 %s 计分\n",
+			jx_frac_format(a, rate_used, 6));
+}
+
+/* The 得分 and 扣分 lines of a leaf or the funds row. */
+static void text_score(FILE *out, const jx_rules *ru, const jx_rule *rule, jx_frac rate_used,
+		       jx_frac factor, jx_dec weight, jx_frac score_exact, jx_dec score, jx_dec lost,
+		       jx_dec lost_in_total)
+{
+	char a[FB], b[FB], c[FB], d[FB], words[512];
+	factor_words(words, sizeof(words), rule, rate_used, factor);
+	fprintf(out, "  得分        %s；%s × %s = %s → %s（保留 %d 位小数，%s）\n", words,
+		jx_dec_format(a, weight, -1, 0), jx_frac_format(b, factor, 6),
+		jx_frac_format(c, score_exact, 6), jx_dec_format(d, score, ru->decimals, 0),
+		ru->decimals, rounding_label(ru->rounding));
+	fprintf(out, "  扣分        %s − %s = %s\n", jx_dec_format(a, weight, -1, 0),
+		jx_dec_format(b, score, ru->decimals, 0), jx_dec_format(c, lost, ru->decimals, 0));
+	if (jx_dec_cmp(lost, lost_in_total) != 0)
+		fprintf(out, "              折算后计入总分扣分 %s\n",
+			jx_dec_format(a, lost_in_total, ru->decimals, 0));
+}
+
 static void text_leaf(FILE *out, const jx_result *r, const jx_leaf_result *lr)
 {
 	const jx_rules *ru = r->rules;
 	const jx_node *n = lr->node;
-	char path[512], a[FB], b[FB], c[FB], d[FB], words[512];
+	char path[512], a[FB], b[FB], c[FB];
 
 	jx_node_path(path, sizeof(path), n, "/");
 	fprintf(out, "%s\n", n->name);
@@ -251,24 +289,9 @@ static void text_leaf(FILE *out, const jx_result *r, const jx_leaf_result *lr)
 	default:
 		break;
 	}
-	fprintf(out, "%s → %s%%（保留 %d 位小数，%s）\n", jx_frac_format(a, lr->rate, 6),
-		jx_dec_format(b, lr->rate_pct, ru->rate_decimals, 0), ru->rate_decimals,
-		rounding_label(ru->rounding));
-	if (ru->score_from_rounded)
-		fprintf(out, "              规则集 score_from: rounded_rate，按显示的完成率 %s 计分\n",
-			jx_frac_format(a, lr->rate_used, 6));
-
-	/* the score */
-	factor_words(words, sizeof(words), lr->rule, lr, lr->rate_used, lr->factor);
-	fprintf(out, "  得分        %s；%s × %s = %s → %s（保留 %d 位小数，%s）\n", words,
-		jx_dec_format(a, lr->weight, -1, 0), jx_frac_format(b, lr->factor, 6),
-		jx_frac_format(c, lr->score_exact, 6), jx_dec_format(d, lr->score, ru->decimals, 0),
-		ru->decimals, rounding_label(ru->rounding));
-	fprintf(out, "  扣分        %s − %s = %s\n", jx_dec_format(a, lr->weight, -1, 0),
-		jx_dec_format(b, lr->score, ru->decimals, 0), jx_dec_format(c, lr->lost, ru->decimals, 0));
-	if (jx_dec_cmp(lr->lost, lr->lost_in_total) != 0)
-		fprintf(out, "              折算后计入总分扣分 %s\n",
-			jx_dec_format(a, lr->lost_in_total, ru->decimals, 0));
+	text_rate(out, ru, lr->rate, lr->rate_pct, lr->rate_used);
+	text_score(out, ru, lr->rule, lr->rate_used, lr->factor, lr->weight, lr->score_exact, lr->score,
+		   lr->lost, lr->lost_in_total);
 	text_claims(out, "完成率", &n->claimed, lr->rate_mismatch, lr->score_mismatch, lr->rate_pct,
 		    lr->score, ru);
 	fputc('\n', out);
@@ -279,7 +302,7 @@ static void text_funds(FILE *out, const jx_result *r)
 	const jx_rules *ru = r->rules;
 	const jx_funds_result *fr = &r->funds;
 	const jx_funds *f = &r->doc->funds;
-	char a[FB], b[FB], c[FB], d[FB];
+	char a[FB], b[FB];
 
 	if (!fr->present)
 		return;
@@ -298,12 +321,9 @@ static void text_funds(FILE *out, const jx_result *r)
 	else
 		fprintf(out, "  执行率      %s / %s = ", jx_dec_format(a, row->executed, -1, 0),
 			jx_dec_format(b, row->budget, -1, 0));
-	fprintf(out, "%s → %s%%\n", jx_frac_format(a, fr->rate, 6),
-		jx_dec_format(b, fr->rate_pct, ru->rate_decimals, 0));
-	fprintf(out, "  得分        %s × %s = %s → %s（保留 %d 位小数，%s）\n",
-		jx_dec_format(a, fr->weight, -1, 0), jx_frac_format(b, fr->factor, 6),
-		jx_frac_format(c, fr->score_exact, 6), jx_dec_format(d, fr->score, ru->decimals, 0),
-		ru->decimals, rounding_label(ru->rounding));
+	text_rate(out, ru, fr->rate, fr->rate_pct, fr->rate_used);
+	text_score(out, ru, fr->rule, fr->rate_used, fr->factor, fr->weight, fr->score_exact, fr->score,
+		   fr->lost, fr->lost_in_total);
 	text_claims(out, "执行率", &f->claimed, fr->rate_mismatch, fr->score_mismatch, fr->rate_pct,
 		    fr->score, ru);
 	fputc('\n', out);
@@ -388,6 +408,25 @@ static void json_rounding(yajl_gen g, const jx_rules *ru, int places)
 	yajl_gen_map_close(g);
 }
 
+/* Points lost, and the claimed rate and score with their comparison. */
+static void json_lost_claims(yajl_gen g, const jx_rules *ru, jx_dec lost, jx_dec lost_in_total,
+			     const jx_claim *c, bool rate_bad, bool score_bad)
+{
+	jx_json_kv_num(g, "lost", lost, ru->decimals);
+	jx_json_kv_num(g, "lost_in_total", lost_in_total, ru->decimals);
+	jx_json_str(g, "claimed");
+	yajl_gen_map_open(g);
+	if (c->has_rate) {
+		jx_json_kv_num(g, "rate", c->rate, c->rate_places);
+		jx_json_kv_bool(g, "rate_mismatch", rate_bad);
+	}
+	if (c->has_score) {
+		jx_json_kv_num(g, "score", c->score, c->score_places);
+		jx_json_kv_bool(g, "score_mismatch", score_bad);
+	}
+	yajl_gen_map_close(g);
+}
+
 static void json_leaf(yajl_gen g, const jx_result *r, const jx_leaf_result *lr)
 {
 	const jx_rules *ru = r->rules;
@@ -424,19 +463,8 @@ static void json_leaf(yajl_gen g, const jx_result *r, const jx_leaf_result *lr)
 	kv_frac(g, "score_exact", lr->score_exact);
 	jx_json_kv_num(g, "score", lr->score, ru->decimals);
 	json_rounding(g, ru, ru->decimals);
-	jx_json_kv_num(g, "lost", lr->lost, ru->decimals);
-	jx_json_kv_num(g, "lost_in_total", lr->lost_in_total, ru->decimals);
-	jx_json_str(g, "claimed");
-	yajl_gen_map_open(g);
-	if (n->claimed.has_rate) {
-		jx_json_kv_num(g, "rate", n->claimed.rate, n->claimed.rate_places);
-		jx_json_kv_bool(g, "rate_mismatch", lr->rate_mismatch);
-	}
-	if (n->claimed.has_score) {
-		jx_json_kv_num(g, "score", n->claimed.score, n->claimed.score_places);
-		jx_json_kv_bool(g, "score_mismatch", lr->score_mismatch);
-	}
-	yajl_gen_map_close(g);
+	json_lost_claims(g, ru, lr->lost, lr->lost_in_total, &n->claimed, lr->rate_mismatch,
+			 lr->score_mismatch);
 	yajl_gen_map_close(g);
 }
 
@@ -454,6 +482,8 @@ static void json_funds(yajl_gen g, const jx_result *r)
 		kv_frac(g, "score_exact", fr->score_exact);
 		jx_json_kv_num(g, "score", fr->score, r->rules->decimals);
 		json_rounding(g, r->rules, r->rules->decimals);
+		json_lost_claims(g, r->rules, fr->lost, fr->lost_in_total, &r->doc->funds.claimed,
+				 fr->rate_mismatch, fr->score_mismatch);
 	} else {
 		jx_json_kv_bool(g, "applicable", false);
 	}

@@ -114,7 +114,9 @@ char *jx_findings_draft(char *buf, size_t n, const jx_result *r, const jx_leaf_r
 	char tv[128], rate[JX_DEC_BUFSZ], lost[JX_DEC_BUFSZ];
 	const char *actual = node->actual.text;
 	int dec = r->rules->decimals, rdec = r->rules->rate_decimals;
-	bool over = jx_dec_cmp(lr->rate_pct, jx_dec_from_int(100)) > 0;
+	/* The exact rate, not the shown one: 100001 against 100000 shows 100.00%
+	 * and is still above the target. */
+	bool over = jx_frac_cmp(lr->rate, JX_FRAC_INT(1)) > 0;
 
 	num(rate, lr->rate_pct, rdec);
 	num(lost, lr->lost, dec);

@@ -87,18 +87,33 @@ size_t jx_report_meta(const jx_result *r, const char *labels[], const char *valu
 
 /* ---------------------------------------------------------- markdown */
 
-/* Text for a Markdown table cell: '|' escaped, line breaks as spaces. */
+/*
+ * Text on one Markdown line: each run of line breaks becomes one space (none
+ * at the end), so that a reason written over several lines, blank ones or
+ * lines starting with '#' or '-' among them, stays inside its list item or
+ * table cell; in a cell '|' is escaped too.
+ */
+static void md_text(FILE *out, const char *s, bool cell)
+{
+	for (const char *p = s ? s : ""; *p; p++) {
+		if (*p == '\n' || *p == '\r') {
+			while (p[1] == '\n' || p[1] == '\r')
+				p++;
+			if (p[1])
+				fputc(' ', out);
+		} else if (cell && *p == '|') {
+			fputs("\\|", out);
+		} else {
+			fputc(*p, out);
+		}
+	}
+}
+
+/* Text for a Markdown table cell. */
 static void md_cell(FILE *out, const char *s)
 {
 	fputc(' ', out);
-	for (const char *p = s ? s : ""; *p; p++) {
-		if (*p == '|')
-			fputs("\\|", out);
-		else if (*p == '\n' || *p == '\r')
-			fputc(' ', out);
-		else
-			fputc(*p, out);
-	}
+	md_text(out, s, true);
 	fputs(" |", out);
 }
 
@@ -115,8 +130,11 @@ static void md_header(FILE *out, const jx_result *r)
 		md_cell(out, values[i]);
 		fputc('\n', out);
 	}
-	fprintf(out, "| 评分规则 | %s（%s） |\n", r->rules->name, r->rules->title);
-	fprintf(out, "| 自评表文件 | %s |\n\n", d->path);
+	fprintf(out, "| 评分规则 | %s（", r->rules->name);
+	md_text(out, r->rules->title, true);
+	fputs("） |\n| 自评表文件 |", out);
+	md_cell(out, d->path);
+	fputs("\n\n", out);
 }
 
 static void md_totals(FILE *out, const jx_result *r)
@@ -177,8 +195,9 @@ static void md_funds(FILE *out, const jx_result *r)
 	char a[JX_DEC_BUFSZ], b[JX_DEC_BUFSZ], c[JX_DEC_BUFSZ];
 	if (!r->funds.present)
 		return;
-	fputs("| 项目资金 | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n"
-	      "|---|---:|---:|---:|---:|---:|---:|\n", out);
+	fprintf(out, "| %s（%s） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n"
+		     "|---|---:|---:|---:|---:|---:|---:|\n",
+		jx_funds_title(r->doc->kind), r->doc->money_unit);
 	for (size_t i = 0; i < f->nrows; i++) {
 		const jx_funds_row *row = &f->rows[i];
 		fputc('|', out);
@@ -251,12 +270,15 @@ static void md_deviations(FILE *out, const jx_result *r)
 	if (jx_report_funds_off_target(r)) {
 		const jx_funds_row *row = &r->doc->funds.rows[0];
 		fprintf(out, "### %zu. 预算执行率\n\n", ++k);
-		fprintf(out, "- 全年预算数 %s，全年执行数 %s，执行率 %s%%，扣 %s 分\n",
-			jx_report_fmt(a, row->budget, -1), jx_report_fmt(b, row->executed, -1),
+		fprintf(out, "- 全年预算数 %s %s，全年执行数 %s %s，执行率 %s%%，扣 %s 分\n",
+			jx_report_fmt(a, row->budget, -1), r->doc->money_unit,
+			jx_report_fmt(b, row->executed, -1), r->doc->money_unit,
 			jx_report_fmt(c, r->funds.rate_pct, rdec), jx_report_fmt(d, r->funds.lost, dec));
-		if (*r->doc->funds.deviation)
-			fprintf(out, "- 偏差原因分析及改进措施（自评表填写）：%s\n\n", r->doc->funds.deviation);
-		else
+		if (*r->doc->funds.deviation) {
+			fputs("- 偏差原因分析及改进措施（自评表填写）：", out);
+			md_text(out, r->doc->funds.deviation, false);
+			fputs("\n\n", out);
+		} else
 			fputs("- 偏差原因：自评表未说明执行率偏低的原因，请补充原因和改进措施。\n\n", out);
 	}
 	for (size_t i = 0; i < r->nleaves; i++) {
@@ -272,11 +294,16 @@ static void md_deviations(FILE *out, const jx_result *r)
 			lr->node->actual.text, jx_report_fmt(a, lr->rate_pct, rdec),
 			jx_report_fmt(b, lr->lost, dec));
 		if (draft) {
-			if (*lr->node->deviation)
-				fprintf(out, "- 自评表填写：%s\n", lr->node->deviation);
+			if (*lr->node->deviation) {
+				fputs("- 自评表填写：", out);
+				md_text(out, lr->node->deviation, false);
+				fputc('\n', out);
+			}
 			fprintf(out, "- 偏差原因（**草稿**，由 jixiao 根据数据生成，请核实补充原因和改进措施）：%s。\n\n", reason);
 		} else {
-			fprintf(out, "- 偏差原因分析及改进措施（自评表填写）：%s\n\n", reason);
+			fputs("- 偏差原因分析及改进措施（自评表填写）：", out);
+			md_text(out, reason, false);
+			fputs("\n\n", out);
 		}
 	}
 	if (k == 0)
@@ -302,7 +329,9 @@ static void md_findings(FILE *out, const jx_result *r, const jx_findings *f)
 				fputs(g->funds ? "预算执行" : "全表", out);
 			if (g->line)
 				fprintf(out, "（第 %u 行）", g->line);
-			fprintf(out, "：%s\n", g->message);
+			fputs("：", out);
+			md_text(out, g->message, false);
+			fputc('\n', out);
 		}
 		if (n)
 			fputc('\n', out);
@@ -362,7 +391,14 @@ int jx_report_write_json(FILE *out, const jx_report *rep)
 		jx_json_str(g, "funds");
 		yajl_gen_array_close(g);
 		jx_json_kv_num(g, "weight", r->funds.weight, -1);
-		jx_json_kv_num(g, "lost", r->funds.lost_in_total, dec);
+		/* as in result.funds: nothing budgeted or spent scores nothing and loses nothing */
+		if (r->funds.na) {
+			jx_json_kv_null(g, "score");
+			jx_json_kv_null(g, "lost");
+		} else {
+			jx_json_kv_num(g, "score", r->funds.score, dec);
+			jx_json_kv_num(g, "lost", r->funds.lost_in_total, dec);
+		}
 		yajl_gen_map_close(g);
 	}
 	for (size_t i = 0; i < r->doc->nroots; i++) {

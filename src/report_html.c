@@ -392,8 +392,9 @@ static void funds_table(FILE *out, const jx_result *r)
 	char a[JX_DEC_BUFSZ], b[JX_DEC_BUFSZ], c[JX_DEC_BUFSZ];
 	if (!fr->present)
 		return;
-	fputs("<table><thead><tr><th>项目资金</th><th>年初预算数</th><th>全年预算数</th><th>全年执行数</th>"
-	      "<th>分值</th><th>执行率</th><th>得分</th></tr></thead>\n", out);
+	fprintf(out, "<table><thead><tr><th>%s（%s）</th><th>年初预算数</th><th>全年预算数</th><th>全年执行数</th>"
+		     "<th>分值</th><th>执行率</th><th>得分</th></tr></thead>\n",
+		jx_funds_title(r->doc->kind), r->doc->money_unit);
 	for (size_t i = 0; i < f->nrows; i++) {
 		const jx_funds_row *row = &f->rows[i];
 		fputs("<tr><td>", out);
@@ -480,9 +481,10 @@ static void deviations(FILE *out, const jx_result *r)
 
 	if (jx_report_funds_off_target(r)) {
 		const jx_funds_row *row = &r->doc->funds.rows[0];
-		fprintf(out, "<div class=\"dev\"><h3>%zu. 预算执行率</h3><p>全年预算数 %s，全年执行数 %s，执行率 %s%%，扣 %s 分</p>\n",
-			++k, fmt(a, row->budget, -1), fmt(b, row->executed, -1), fmt(c, r->funds.rate_pct, rdec),
-			fmt(d, r->funds.lost, dec));
+		const char *unit = r->doc->money_unit;
+		fprintf(out, "<div class=\"dev\"><h3>%zu. 预算执行率</h3><p>全年预算数 %s %s，全年执行数 %s %s，执行率 %s%%，扣 %s 分</p>\n",
+			++k, fmt(a, row->budget, -1), unit, fmt(b, row->executed, -1), unit,
+			fmt(c, r->funds.rate_pct, rdec), fmt(d, r->funds.lost, dec));
 		if (*r->doc->funds.deviation) {
 			fputs("<p>偏差原因分析及改进措施：", out);
 			esc(out, r->doc->funds.deviation);

@@ -335,6 +335,17 @@ static int leaf_rate(scorer *s, const jx_node *n, jx_leaf_result *lr)
 	}
 }
 
+int jx_score_steps(const jx_rule *r, jx_frac rate, jx_frac *gap, long long *steps)
+{
+	jx_frac steps_f;
+	int rc;
+	if ((rc = jx_frac_sub(gap, r->full_at, rate)) || (rc = jx_frac_div(&steps_f, *gap, r->per)))
+		return rc;
+	jx_i128 n = jx_frac_ceil(steps_f);
+	*steps = n > 1000000000 ? 1000000000 : (long long)n; /* far past a zero score either way */
+	return 0;
+}
+
 /* f(rate) of spec §2.4 as a share of the weight. */
 static int rule_factor(const jx_rule *r, jx_frac rate, jx_dec weight, jx_frac *out)
 {
@@ -350,16 +361,14 @@ static int rule_factor(const jx_rule *r, jx_frac rate, jx_dec weight, jx_frac *o
 		*out = jx_frac_cmp(rate, r->at) >= 0 ? ONE : ZERO;
 		return 0;
 	case JX_RULE_STEP: {
-		jx_frac gap, steps_f, points, w = jx_frac_from_dec(weight), deducted;
+		jx_frac gap, points, w = jx_frac_from_dec(weight), deducted;
+		long long steps;
 		if (jx_frac_cmp(rate, r->full_at) >= 0 || weight.units == 0) {
 			*out = weight.units == 0 ? ZERO : ONE;
 			return 0;
 		}
-		if ((rc = jx_frac_sub(&gap, r->full_at, rate)) || (rc = jx_frac_div(&steps_f, gap, r->per)))
+		if ((rc = jx_score_steps(r, rate, &gap, &steps)))
 			return rc;
-		jx_i128 steps = jx_frac_ceil(steps_f);
-		if (steps > 1000000000)
-			steps = 1000000000; /* far past a zero score either way */
 		if ((rc = jx_frac_mul(&deducted, jx_frac_from_dec(r->deduct), jx_frac_make((int64_t)steps, 1))) ||
 		    (rc = jx_frac_sub(&points, w, deducted)))
 			return rc;
@@ -511,8 +520,7 @@ static bool score_funds(scorer *s)
 		error_at(s, f->mark, "the funds amounts are too large to score exactly");
 		return false;
 	}
-	jx_frac used;
-	int rc = score_rate(s->rules, fr->rule, fr->rate, fr->weight, &fr->rate_pct, &used,
+	int rc = score_rate(s->rules, fr->rule, fr->rate, fr->weight, &fr->rate_pct, &fr->rate_used,
 			    &fr->factor, &fr->score_exact, &fr->score, &fr->lost);
 	if (rc) {
 		report_range(s, f->mark, "funds", rc);

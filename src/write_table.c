@@ -72,8 +72,7 @@ static int funds_block(FILE *out, const jx_result *r)
 	for (int i = F_INITIAL; i < F_NCOLS; i++)
 		jx_table_align(&t, (size_t)i, JX_RIGHT);
 	size_t h = jx_table_row(&t);
-	jx_table_set(&t, h, F_NAME, "%s（%s）",
-		     r->doc->kind == JX_KIND_DEPARTMENT ? "部门资金" : "项目资金", r->doc->money_unit);
+	jx_table_set(&t, h, F_NAME, "%s（%s）", jx_funds_title(r->doc->kind), r->doc->money_unit);
 	jx_table_set(&t, h, F_INITIAL, "年初预算数");
 	jx_table_set(&t, h, F_BUDGET, "全年预算数");
 	jx_table_set(&t, h, F_EXECUTED, "全年执行数");

@@ -225,8 +225,7 @@ static lxw_row_t funds_rows(book *b, lxw_worksheet *ws, const jx_result *r, lxw_
 	char name[64];
 	if (!fr->present)
 		return row;
-	jx_textf(name, sizeof(name), "%s（%s）", d->kind == JX_KIND_DEPARTMENT ? "部门资金" : "项目资金",
-		 d->money_unit);
+	jx_textf(name, sizeof(name), "%s（%s）", jx_funds_title(d->kind), d->money_unit);
 	merged(b, ws, row, 0, row, levels - 1, name, b->head);
 	for (lxw_col_t c = 0; c < 6; c++)
 		text(b, ws, row, levels + c, titles[c], b->head);

@@ -219,6 +219,9 @@ bool jx_node_is_leaf(const jx_node *node);
 /** "project" / "department". */
 const char *jx_kind_name(jx_kind k);
 
+/** The funds block's title in the published table: "项目资金" / "部门资金". */
+const char *jx_funds_title(jx_kind k);
+
 /** "positive", "reverse", "range", "deadline", "qualitative". */
 const char *jx_direction_name(jx_direction d);
 

@@ -55,6 +55,7 @@ typedef struct jx_funds_result {
 	jx_dec weight;
 	jx_frac rate;
 	jx_dec rate_pct;
+	jx_frac rate_used;      /**< the rate the rule saw (rounded with score_from) */
 	jx_frac factor;
 	jx_frac score_exact;
 	jx_dec score;
@@ -102,6 +103,13 @@ int jx_score_run(jx_result **out, const jx_doc *doc, const jx_rules *rules, jx_d
 int jx_score_check(const jx_doc *partial, const jx_rules *rules, jx_diags *diags);
 
 void jx_result_free(jx_result *r);
+
+/**
+ * A step rule's reckoning of a rate below its full_at: *gap = full_at −
+ * rate and *steps = ⌈gap / per⌉, the steps started (capped far past any
+ * weight). Returns 0, or an error code when the numbers are out of range.
+ */
+int jx_score_steps(const jx_rule *r, jx_frac rate, jx_frac *gap, long long *steps);
 
 /**
  * The rate and score a numeric leaf scored as positive would have as a

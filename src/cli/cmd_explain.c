@@ -19,7 +19,8 @@ const cli_command cmd_explain = {
 	"that define it), the exact rate and score, the rounding, the points lost and\n"
 	"the claimed values. PATH names one indicator: names joined with '/'\n"
 	"(产出指标/成本指标/经济成本指标/办公费), or a name unique in the file;\n"
-	"'funds' (or 预算执行率) explains the funds row. Without PATH: everything.\n"
+	"'funds' (or 预算执行率) explains the funds row, when the file has one.\n"
+	"Without PATH: everything.\n"
 	"\n"
 	"  -r, --rules R    score under rule set R instead of the file's own\n"
 	"  -f, --format F   text (default) or json\n"
@@ -65,17 +66,19 @@ static int run(int argc, char **argv)
 
 	jx_explain_what what = { NULL, false };
 	int status = EXIT_OK;
-	if (path && (strcmp(path, "funds") == 0 || strcmp(path, "预算执行率") == 0 ||
-		     strcmp(path, "预算执行") == 0)) {
+	/* The funds words name the funds row when there is one; a department's
+	 * table without it may have an indicator called 预算执行率. */
+	bool funds_word = path && (strcmp(path, "funds") == 0 || strcmp(path, "预算执行率") == 0 ||
+				   strcmp(path, "预算执行") == 0);
+	if (funds_word && ev.result->funds.present) {
 		what.funds = true;
-		if (!ev.result->funds.present) {
-			fprintf(stderr, "jixiao explain: %s has no funds section\n", ev.doc->path);
-			status = EXIT_INPUT;
-		}
 	} else if (path) {
 		const char *why = "not found";
 		const jx_node *n = jx_doc_find(ev.doc, path, &why);
-		if (!n) {
+		if (!n && funds_word) {
+			fprintf(stderr, "jixiao explain: %s has no funds section\n", ev.doc->path);
+			status = EXIT_INPUT;
+		} else if (!n) {
 			fprintf(stderr, "jixiao explain: indicator '%s' %s in %s\n", path, why, ev.doc->path);
 			status = EXIT_INPUT;
 		} else if (!jx_node_is_leaf(n)) {
