@@ -140,7 +140,12 @@ bool jx_read_opt_text(const jx_reader *rd, const jx_ynode *n, const char *what, 
 		jx_read_error(rd, n, "expected %s, got %s", what, jx_ynode_kind_name(n));
 		return false;
 	}
-	*out = n->null ? "" : keep(rd, n);
+	/* The line break a block (|) ends with, and blanks around the text, are
+	 * not part of it. */
+	const char *t = n->str;
+	size_t len = n->len;
+	jx_text_trim(&t, &len);
+	*out = n->null ? "" : len == n->len ? keep(rd, n) : jx_arena_strndup(rd->arena, t, len);
 	return *out != NULL;
 }
 
