@@ -489,6 +489,12 @@ static void funds_checks(ctx *c)
 	    add(c, "claim-mismatch", JX_FIND_ERROR, NULL, true, f->claimed.score_mark.line))
 		say(c, "填报预算执行得分 %s，按数据重新计算为 %s",
 		    num(a, f->claimed.score, f->claimed.score_places), num(b, fr->score, ru->decimals));
+	if (jx_frac_cmp(fr->rate, JX_FRAC_INT(1)) > 0 &&
+	    add(c, "over-budget", JX_FIND_WARNING, NULL, true, f->mark.line))
+		say(c, "全年执行数 %s %s超过全年预算数 %s %s（执行率 %s%%），%s",
+		    jx_dec_format(a, row->executed, 2, JX_FMT_GROUP), unit,
+		    jx_dec_format(b, row->budget, 2, JX_FMT_GROUP), unit, num(p, fr->rate_pct, ru->rate_decimals),
+		    stock_or_empty(f->deviation));
 	if (jx_frac_cmp(fr->rate, ru->findings.funds_reason_below) < 0 &&
 	    jx_findings_is_stock_reason(f->deviation) &&
 	    add(c, "low-execution", JX_FIND_WARNING, NULL, true, f->mark.line)) {

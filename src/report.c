@@ -40,6 +40,13 @@ bool jx_report_funds_off_target(const jx_result *r)
 	return r->funds.present && !r->funds.na && jx_frac_cmp(r->funds.rate, jx_frac_make(1, 1)) < 0;
 }
 
+const char *jx_report_funds_reason(const jx_result *r, bool *draft)
+{
+	const char *dev = r->doc->funds.deviation;
+	*draft = jx_findings_is_stock_reason(dev);
+	return *draft ? "自评表未说明执行率偏低的原因，请补充原因和改进措施" : dev;
+}
+
 bool jx_report_rescaled(const jx_result *r, jx_dec *adjust)
 {
 	if (r->na_weight.units <= 0 || r->rules->na_drop)
@@ -274,12 +281,16 @@ static void md_deviations(FILE *out, const jx_result *r)
 			jx_report_fmt(a, row->budget, -1), r->doc->money_unit,
 			jx_report_fmt(b, row->executed, -1), r->doc->money_unit,
 			jx_report_fmt(c, r->funds.rate_pct, rdec), jx_report_fmt(d, r->funds.lost, dec));
-		if (*r->doc->funds.deviation) {
-			fputs("- 偏差原因分析及改进措施（自评表填写）：", out);
+		bool draft;
+		const char *reason = jx_report_funds_reason(r, &draft);
+		if (draft && *r->doc->funds.deviation) {
+			fputs("- 自评表填写：", out);
 			md_text(out, r->doc->funds.deviation, false);
-			fputs("\n\n", out);
-		} else
-			fputs("- 偏差原因：自评表未说明执行率偏低的原因，请补充原因和改进措施。\n\n", out);
+			fputc('\n', out);
+		}
+		fputs(draft ? "- 偏差原因：" : "- 偏差原因分析及改进措施（自评表填写）：", out);
+		md_text(out, reason, false);
+		fputs(draft ? "。\n\n" : "\n\n", out);
 	}
 	for (size_t i = 0; i < r->nleaves; i++) {
 		const jx_leaf_result *lr = &r->leaves[i];
@@ -422,8 +433,9 @@ int jx_report_write_json(FILE *out, const jx_report *rep)
 		jx_json_funds_head(g, &r->doc->funds);
 		jx_json_kv_num(g, "rate", r->funds.rate_pct, rdec);
 		jx_json_kv_num(g, "lost", r->funds.lost, dec);
-		jx_json_kv_str(g, "reason", r->doc->funds.deviation);
-		jx_json_kv_bool(g, "draft", false);
+		bool draft;
+		jx_json_kv_str(g, "reason", jx_report_funds_reason(r, &draft));
+		jx_json_kv_bool(g, "draft", draft);
 		jx_json_kv_int(g, "line", r->doc->funds.mark.line);
 		yajl_gen_map_close(g);
 	}

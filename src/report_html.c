@@ -485,13 +485,16 @@ static void deviations(FILE *out, const jx_result *r)
 		fprintf(out, "<div class=\"dev\"><h3>%zu. 预算执行率</h3><p>全年预算数 %s %s，全年执行数 %s %s，执行率 %s%%，扣 %s 分</p>\n",
 			++k, fmt(a, row->budget, -1), unit, fmt(b, row->executed, -1), unit,
 			fmt(c, r->funds.rate_pct, rdec), fmt(d, r->funds.lost, dec));
-		if (*r->doc->funds.deviation) {
-			fputs("<p>偏差原因分析及改进措施：", out);
+		bool draft;
+		const char *reason = jx_report_funds_reason(r, &draft);
+		if (draft && *r->doc->funds.deviation) {
+			fputs("<p>自评表填写：", out);
 			esc(out, r->doc->funds.deviation);
-			fputs("</p></div>\n", out);
-		} else {
-			fputs("<p class=\"draft\">自评表未说明执行率偏低的原因，请补充原因和改进措施。</p></div>\n", out);
+			fputs("</p>", out);
 		}
+		fputs(draft ? "<p class=\"draft\">" : "<p>偏差原因分析及改进措施：", out);
+		esc(out, reason);
+		fputs(draft ? "。</p></div>\n" : "</p></div>\n", out);
 	}
 	for (size_t i = 0; i < r->nleaves; i++) {
 		const jx_leaf_result *lr = &r->leaves[i];

@@ -41,6 +41,12 @@ bool jx_report_rescaled(const jx_result *r, jx_dec *adjust);
 /** Whether the funds row missed 100% execution and so has a 偏差原因 entry. */
 bool jx_report_funds_off_target(const jx_result *r);
 
+/**
+ * The funds row's reason to show: the department's own text, or when that is
+ * empty or a stock phrase a request to write one (*draft set).
+ */
+const char *jx_report_funds_reason(const jx_result *r, bool *draft);
+
 /** "成本指标按反向指标计分，总分为 100.00（优），比现在高 2.74 分" for what-if i
  * (malloc'd; NULL when out of memory). */
 char *jx_report_whatif_line(const jx_report *rep, size_t i);

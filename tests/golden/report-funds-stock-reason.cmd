@@ -1,0 +1,1 @@
+$JX report tests/data/funds-stock-reason.yaml | sed -n "/## 三/,/---/p"; $JX report tests/data/funds-stock-reason.yaml -f json | /usr/bin/python3 -c "import json,sys; print(json.load(sys.stdin)['deviations'][0])"; $JX report tests/data/funds-over-budget.yaml | sed -n "/## 四/,/---/p"
