@@ -72,25 +72,26 @@ static char *pct_of(char *buf, jx_frac f)
 	return buf;
 }
 
-/* One line on the parameters of a rule: "ratio，封顶 100%，低于 0% 不得分". */
-static void rule_params(char *buf, size_t n, const jx_rule *r)
+/* One line on the parameters of a rule: "ratio，封顶 100%，低于 0% 不得分";
+ * rate is what the rate is called (完成率, or 执行率 for the funds row). */
+static void rule_params(char *buf, size_t n, const jx_rule *r, const char *rate)
 {
 	char a[FB], b[FB], c[FB];
 	switch (r->kind) {
 	case JX_RULE_RATIO:
-		jx_textf(buf, n, "ratio：得分比例 = min(完成率, %s)，完成率低于 %s 不得分", pct_of(a, r->cap),
-			 pct_of(b, r->zero_below));
+		jx_textf(buf, n, "ratio：得分比例 = min(%s, %s)，%s低于 %s 不得分", rate, pct_of(a, r->cap),
+			 rate, pct_of(b, r->zero_below));
 		break;
 	case JX_RULE_THRESHOLD:
-		jx_textf(buf, n, "threshold：完成率达到 %s 得满分，否则 0 分", pct_of(a, r->at));
+		jx_textf(buf, n, "threshold：%s达到 %s 得满分，否则 0 分", rate, pct_of(a, r->at));
 		break;
 	case JX_RULE_STEP:
-		jx_textf(buf, n, "step：完成率达到 %s 得满分，否则每差 %s（不足一档按一档）扣 %s 分，扣完为止",
-			 pct_of(a, r->full_at), pct_of(b, r->per), jx_dec_format(c, r->deduct, -1, 0));
+		jx_textf(buf, n, "step：%s达到 %s 得满分，否则每差 %s（不足一档按一档）扣 %s 分，扣完为止",
+			 rate, pct_of(a, r->full_at), pct_of(b, r->per), jx_dec_format(c, r->deduct, -1, 0));
 		break;
 	case JX_RULE_BANDS: {
-		bool room = jx_textf(buf, n, "bands（按%s）：", r->by_deviation ? "|完成率 − 100%|" : "完成率") <
-			    (int)n;
+		bool room = r->by_deviation ? jx_textf(buf, n, "bands（按|%s − 100%%|）：", rate) < (int)n
+					    : jx_textf(buf, n, "bands（按%s）：", rate) < (int)n;
 		for (size_t i = 0; i < r->nbands && room; i++) {
 			const jx_band *bd = &r->bands[i];
 			if (bd->has_bound)
@@ -114,21 +115,22 @@ static void rule_params(char *buf, size_t n, const jx_rule *r)
 	}
 }
 
-/* How the rate became a share of the weight, in words. */
-static void factor_words(char *buf, size_t n, const jx_rule *rule, jx_frac rate_used, jx_frac factor)
+/* How the rate (called rate: 完成率 or 执行率) became a share of the weight, in words. */
+static void factor_words(char *buf, size_t n, const jx_rule *rule, const char *rate, jx_frac rate_used,
+			 jx_frac factor)
 {
 	char a[FB], b[FB];
 	switch (rule->kind) {
 	case JX_RULE_RATIO:
 		if (factor.num == 0 && rate_used.num != 0)
-			jx_textf(buf, n, "完成率低于 %s，不得分", pct_of(a, rule->zero_below));
+			jx_textf(buf, n, "%s低于 %s，不得分", rate, pct_of(a, rule->zero_below));
 		else if (jx_frac_cmp(rate_used, rule->cap) > 0)
-			jx_textf(buf, n, "完成率超过封顶 %s，按 %s 计", pct_of(a, rule->cap), pct_of(b, rule->cap));
+			jx_textf(buf, n, "%s超过封顶 %s，按 %s 计", rate, pct_of(a, rule->cap), pct_of(b, rule->cap));
 		else
-			jx_textf(buf, n, "按完成比例计");
+			jx_textf(buf, n, "按%s计", strcmp(rate, "完成率") == 0 ? "完成比例" : rate);
 		break;
 	case JX_RULE_THRESHOLD:
-		jx_textf(buf, n, factor.num ? "完成率达到 %s，得满分" : "完成率未达到 %s，不得分",
+		jx_textf(buf, n, factor.num ? "%s达到 %s，得满分" : "%s未达到 %s，不得分", rate,
 			 pct_of(a, rule->at));
 		break;
 	case JX_RULE_STEP: {
@@ -136,13 +138,13 @@ static void factor_words(char *buf, size_t n, const jx_rule *rule, jx_frac rate_
 		long long steps;
 		char c[FB], d[FB];
 		if (jx_frac_cmp(factor, jx_frac_make(1, 1)) == 0)
-			jx_textf(buf, n, "完成率达到 %s，得满分", pct_of(a, rule->full_at));
+			jx_textf(buf, n, "%s达到 %s，得满分", rate, pct_of(a, rule->full_at));
 		else if (jx_score_steps(rule, rate_used, &gap, &steps) == 0)
-			jx_textf(buf, n, "完成率比 %s 低 %s，每 %s 一档（不足一档按一档）共 %lld 档，每档扣 %s 分，扣完为止",
-				 pct_of(a, rule->full_at), pct_of(b, gap), pct_of(c, rule->per), steps,
+			jx_textf(buf, n, "%s比 %s 低 %s，每 %s 一档（不足一档按一档）共 %lld 档，每档扣 %s 分，扣完为止",
+				 rate, pct_of(a, rule->full_at), pct_of(b, gap), pct_of(c, rule->per), steps,
 				 jx_dec_format(d, rule->deduct, -1, 0));
 		else
-			jx_textf(buf, n, "完成率低于 %s，按档扣分", pct_of(a, rule->full_at));
+			jx_textf(buf, n, "%s低于 %s，按档扣分", rate, pct_of(a, rule->full_at));
 		break;
 	}
 	case JX_RULE_BANDS:
@@ -170,10 +172,10 @@ static void claim_text(FILE *out, const char *what, bool has, jx_dec claimed, in
 }
 
 /* The rule, its parameters and where they are defined. */
-static void text_rule(FILE *out, const jx_rule *rule, bool by_default)
+static void text_rule(FILE *out, const jx_rule *rule, bool by_default, const char *rate)
 {
 	char words[512];
-	rule_params(words, sizeof(words), rule);
+	rule_params(words, sizeof(words), rule, rate);
 	fprintf(out, "  赋分规则    %s（%s）%s\n", rule->name, jx_rule_label(rule), by_default ? "，默认规则" : "");
 	fprintf(out, "              %s\n", words);
 	fprintf(out, "              定义于 %s 第 %u 行\n", rule->origin, rule->line);
@@ -195,24 +197,25 @@ static void text_claims(FILE *out, const char *rate_label, const jx_claim *c, bo
 
 /* The end of the 完成率 (执行率) line: the exact rate, the rate shown, and
  * the rate scored when the rule set scores the rounded one. */
-static void text_rate(FILE *out, const jx_rules *ru, jx_frac rate, jx_dec rate_pct, jx_frac rate_used)
+static void text_rate(FILE *out, const jx_rules *ru, const char *word, jx_frac rate, jx_dec rate_pct,
+		      jx_frac rate_used)
 {
 	char a[FB], b[FB];
 	fprintf(out, "%s → %s%%（保留 %d 位小数，%s）\n", jx_frac_format(a, rate, 6),
 		jx_dec_format(b, rate_pct, ru->rate_decimals, 0), ru->rate_decimals,
 		rounding_label(ru->rounding));
 	if (ru->score_from_rounded)
-		fprintf(out, "              规则集 score_from: rounded_rate，按显示的完成率 %s 计分\n",
+		fprintf(out, "              规则集 score_from: rounded_rate，按显示的%s %s 计分\n", word,
 			jx_frac_format(a, rate_used, 6));
 }
 
 /* The 得分 and 扣分 lines of a leaf or the funds row. */
-static void text_score(FILE *out, const jx_rules *ru, const jx_rule *rule, jx_frac rate_used,
-		       jx_frac factor, jx_dec weight, jx_frac score_exact, jx_dec score, jx_dec lost,
-		       jx_dec lost_in_total)
+static void text_score(FILE *out, const jx_rules *ru, const jx_rule *rule, const char *rate,
+		       jx_frac rate_used, jx_frac factor, jx_dec weight, jx_frac score_exact, jx_dec score,
+		       jx_dec lost, jx_dec lost_in_total)
 {
 	char a[FB], b[FB], c[FB], d[FB], words[512];
-	factor_words(words, sizeof(words), rule, rate_used, factor);
+	factor_words(words, sizeof(words), rule, rate, rate_used, factor);
 	fprintf(out, "  得分        %s；%s × %s = %s → %s（保留 %d 位小数，%s）\n", words,
 		jx_dec_format(a, weight, -1, 0), jx_frac_format(b, factor, 6),
 		jx_frac_format(c, score_exact, 6), jx_dec_format(d, score, ru->decimals, 0),
@@ -257,7 +260,7 @@ static void text_leaf(FILE *out, const jx_result *r, const jx_leaf_result *lr)
 		fprintf(out, "  等级        “%s”→ %s（规则 %s 的等级，允许 %s–%s）\n", n->actual.text,
 			lr->level->name, lr->levels_rule->name, pct_of(a, lr->level->min),
 			pct_of(b, lr->level->max));
-	text_rule(out, lr->rule, n->rule == NULL);
+	text_rule(out, lr->rule, n->rule == NULL, "完成率");
 
 	/* the rate */
 	fputs("  完成率      ", out);
@@ -289,8 +292,8 @@ static void text_leaf(FILE *out, const jx_result *r, const jx_leaf_result *lr)
 	default:
 		break;
 	}
-	text_rate(out, ru, lr->rate, lr->rate_pct, lr->rate_used);
-	text_score(out, ru, lr->rule, lr->rate_used, lr->factor, lr->weight, lr->score_exact, lr->score,
+	text_rate(out, ru, "完成率", lr->rate, lr->rate_pct, lr->rate_used);
+	text_score(out, ru, lr->rule, "完成率", lr->rate_used, lr->factor, lr->weight, lr->score_exact, lr->score,
 		   lr->lost, lr->lost_in_total);
 	text_claims(out, "完成率", &n->claimed, lr->rate_mismatch, lr->score_mismatch, lr->rate_pct,
 		    lr->score, ru);
@@ -315,14 +318,14 @@ static void text_funds(FILE *out, const jx_result *r)
 		fputs("  执行率      预算数和执行数都为 0：不适用，不计分\n\n", out);
 		return;
 	}
-	text_rule(out, fr->rule, f->rule == NULL);
+	text_rule(out, fr->rule, f->rule == NULL, "执行率");
 	if (row->budget.units == 0)
 		fputs("  执行率      全年预算数为 0，按 100% 计 ", out);
 	else
 		fprintf(out, "  执行率      %s / %s = ", jx_dec_format(a, row->executed, -1, 0),
 			jx_dec_format(b, row->budget, -1, 0));
-	text_rate(out, ru, fr->rate, fr->rate_pct, fr->rate_used);
-	text_score(out, ru, fr->rule, fr->rate_used, fr->factor, fr->weight, fr->score_exact, fr->score,
+	text_rate(out, ru, "执行率", fr->rate, fr->rate_pct, fr->rate_used);
+	text_score(out, ru, fr->rule, "执行率", fr->rate_used, fr->factor, fr->weight, fr->score_exact, fr->score,
 		   fr->lost, fr->lost_in_total);
 	text_claims(out, "执行率", &f->claimed, fr->rate_mismatch, fr->score_mismatch, fr->rate_pct,
 		    fr->score, ru);
@@ -385,14 +388,14 @@ static void kv_frac(yajl_gen g, const char *key, jx_frac f)
 	yajl_gen_map_close(g);
 }
 
-static void json_rule(yajl_gen g, const jx_rule *rule)
+static void json_rule(yajl_gen g, const jx_rule *rule, const char *rate)
 {
 	char words[512];
 	jx_json_str(g, "rule");
 	yajl_gen_map_open(g);
 	jx_json_kv_str(g, "name", rule->name);
 	jx_json_kv_str(g, "kind", jx_rule_kind_name(rule->kind));
-	rule_params(words, sizeof(words), rule);
+	rule_params(words, sizeof(words), rule, rate);
 	jx_json_kv_str(g, "description", words);
 	jx_json_kv_str(g, "origin", rule->origin);
 	jx_json_kv_int(g, "line", rule->line);
@@ -456,7 +459,7 @@ static void json_leaf(yajl_gen g, const jx_result *r, const jx_leaf_result *lr)
 		jx_json_kv_str(g, "level", lr->level->name);
 		jx_json_kv_str(g, "levels_rule", lr->levels_rule->name);
 	}
-	json_rule(g, lr->rule);
+	json_rule(g, lr->rule, "完成率");
 	kv_frac(g, "rate", lr->rate);
 	jx_json_kv_num(g, "rate_shown", lr->rate_pct, ru->rate_decimals);
 	kv_frac(g, "factor", lr->factor);
@@ -475,7 +478,7 @@ static void json_funds(yajl_gen g, const jx_result *r)
 	jx_json_funds_head(g, &r->doc->funds);
 	jx_json_kv_num(g, "weight", fr->weight, -1);
 	if (!fr->na) {
-		json_rule(g, fr->rule);
+		json_rule(g, fr->rule, "执行率");
 		kv_frac(g, "rate", fr->rate);
 		jx_json_kv_num(g, "rate_shown", fr->rate_pct, r->rules->rate_decimals);
 		kv_frac(g, "factor", fr->factor);
