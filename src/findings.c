@@ -546,7 +546,7 @@ static void document_checks(ctx *c)
 			jx_frac_mul(&th, ru->findings.qualitative_share, JX_FRAC_INT(100));
 			say(c, "定性指标分值 %s，占总分值的 %s%%%s%s%s", num(a, q, -1), num(b, pct, 2),
 			    high ? "，超过 " : "", high ? jx_frac_format(pc, th, 2) : "",
-			    high ? "%，可考量性不足" : "");
+			    high ? "%，可衡量性不足" : "");
 		}
 	}
 	if (r->total_mismatch &&
