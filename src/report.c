@@ -9,6 +9,7 @@
 #include "report_priv.h"
 #include "text.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -98,7 +99,8 @@ size_t jx_report_meta(const jx_result *r, const char *labels[], const char *valu
  * Text on one Markdown line: each run of line breaks becomes one space (none
  * at the end), so that a reason written over several lines, blank ones or
  * lines starting with '#' or '-' among them, stays inside its list item or
- * table cell; in a cell '|' is escaped too.
+ * table cell; in a cell '|' is escaped too. Characters that make emphasis,
+ * code, links or HTML are escaped, so that a name is shown as written.
  */
 static void md_text(FILE *out, const char *s, bool cell)
 {
@@ -108,8 +110,11 @@ static void md_text(FILE *out, const char *s, bool cell)
 				p++;
 			if (p[1])
 				fputc(' ', out);
-		} else if (cell && *p == '|') {
-			fputs("\\|", out);
+		} else if ((cell && *p == '|') || strchr("\\`*_[]", *p) ||
+			   (*p == '<' && (isalpha((unsigned char)p[1]) || (p[1] && strchr("/!?", p[1]))))) {
+			/* markup: emphasis, code, links, HTML tags ("<=60万元" is none) */
+			fputc('\\', out);
+			fputc(*p, out);
 		} else {
 			fputc(*p, out);
 		}
@@ -130,14 +135,18 @@ static void md_header(FILE *out, const jx_result *r)
 	const char *labels[4], *values[4];
 	char year[16];
 	size_t n = jx_report_meta(r, labels, values, year, sizeof(year));
-	fprintf(out, "# %s · %s\n\n", d->title, jx_report_title(r));
+	fputs("# ", out);
+	md_text(out, d->title, false);
+	fprintf(out, " · %s\n\n", jx_report_title(r));
 	fputs("| 项目 | 内容 |\n|---|---|\n", out);
 	for (size_t i = 0; i < n; i++) {
 		fprintf(out, "| %s |", labels[i]);
 		md_cell(out, values[i]);
 		fputc('\n', out);
 	}
-	fprintf(out, "| 评分规则 | %s（", r->rules->name);
+	fputs("| 评分规则 | ", out);
+	md_text(out, r->rules->name, true);
+	fputs("（", out);
 	md_text(out, r->rules->title, true);
 	fputs("） |\n| 自评表文件 |", out);
 	md_cell(out, d->path);
@@ -152,17 +161,21 @@ static void md_totals(FILE *out, const jx_result *r)
 	jx_dec lost;
 
 	fputs("## 一、总体结果\n\n", out);
-	fprintf(out, "按数据重新计算总分 **%s**，等级 **%s**", jx_report_fmt(a, r->total, dec),
-		r->grade ? r->grade->name : "");
+	fprintf(out, "按数据重新计算总分 **%s**，等级 **", jx_report_fmt(a, r->total, dec));
+	md_text(out, r->grade ? r->grade->name : "", false);
+	fputs("**", out);
 	if (d->claimed.has_total) {
 		fprintf(out, "；自评表填报总分 %s",
 			jx_report_fmt(b, d->claimed.total, d->claimed.total_places));
-		if (d->claimed.grade)
-			fprintf(out, "、等级 %s", d->claimed.grade);
+		if (d->claimed.grade) {
+			fputs("、等级 ", out);
+			md_text(out, d->claimed.grade, false);
+		}
 		fputs(r->total_mismatch || r->grade_mismatch ? "，**与重新计算结果不一致**" : "，一致", out);
 	} else if (d->claimed.grade) {
-		fprintf(out, "；自评表填报等级 %s%s", d->claimed.grade,
-			r->grade_mismatch ? "，**与重新计算结果不一致**" : "，一致");
+		fputs("；自评表填报等级 ", out);
+		md_text(out, d->claimed.grade, false);
+		fputs(r->grade_mismatch ? "，**与重新计算结果不一致**" : "，一致", out);
 	}
 	jx_dec_sub(&lost, r->max, r->total);
 	fprintf(out, "。满分 %s，共扣 %s 分。\n\n", jx_report_fmt(c, r->max, -1),
@@ -299,10 +312,15 @@ static void md_deviations(FILE *out, const jx_result *r)
 			continue;
 		const char *reason = jx_report_reason(r, lr, buf, sizeof(buf), &draft);
 		jx_node_path(path, sizeof(path), lr->node, "/");
-		fprintf(out, "### %zu. %s\n\n", ++k, lr->node->name);
-		fprintf(out, "- 指标：%s（第 %u 行）\n", path, lr->node->mark.line);
-		fprintf(out, "- 指标值 %s，实际完成值 %s，完成率 %s%%，扣 %s 分\n", lr->node->target.text,
-			lr->node->actual.text, jx_report_fmt(a, lr->rate_pct, rdec),
+		fprintf(out, "### %zu. ", ++k);
+		md_text(out, lr->node->name, false);
+		fputs("\n\n- 指标：", out);
+		md_text(out, path, false);
+		fprintf(out, "（第 %u 行）\n- 指标值 ", lr->node->mark.line);
+		md_text(out, lr->node->target.text, false);
+		fputs("，实际完成值 ", out);
+		md_text(out, lr->node->actual.text, false);
+		fprintf(out, "，完成率 %s%%，扣 %s 分\n", jx_report_fmt(a, lr->rate_pct, rdec),
 			jx_report_fmt(b, lr->lost, dec));
 		if (draft) {
 			if (*lr->node->deviation) {
@@ -310,7 +328,9 @@ static void md_deviations(FILE *out, const jx_result *r)
 				md_text(out, lr->node->deviation, false);
 				fputc('\n', out);
 			}
-			fprintf(out, "- 偏差原因（**草稿**，由 jixiao 根据数据生成，请核实补充原因和改进措施）：%s。\n\n", reason);
+			fputs("- 偏差原因（**草稿**，由 jixiao 根据数据生成，请核实补充原因和改进措施）：", out);
+			md_text(out, reason, false);
+			fputs("。\n\n", out);
 		} else {
 			fputs("- 偏差原因分析及改进措施（自评表填写）：", out);
 			md_text(out, reason, false);
@@ -335,7 +355,7 @@ static void md_findings(FILE *out, const jx_result *r, const jx_findings *f)
 				continue;
 			fprintf(out, "- `%s` ", g->code);
 			if (g->node)
-				fprintf(out, "%s", g->node->name);
+				md_text(out, g->node->name, false);
 			else
 				fputs(g->funds ? "预算执行" : "全表", out);
 			if (g->line)
@@ -358,7 +378,9 @@ static int md_whatifs(FILE *out, const jx_report *rep)
 		char *line = jx_report_whatif_line(rep, i);
 		if (!line)
 			return JX_ENOMEM;
-		fprintf(out, "- %s。\n", line);
+		fputs("- ", out);
+		md_text(out, line, false);
+		fputs("。\n", out);
 		free(line);
 	}
 	fputc('\n', out);
