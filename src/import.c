@@ -280,6 +280,31 @@ static void rules_name(importer *im, const char *v)
 		jx_textf(im->rules, sizeof(im->rules), "%.*s", (int)n, v);
 }
 
+/* The year of "（2024 年度）" in v, possibly the title cell, in ASCII or in
+ * full-width digits ("（２０２４年度）"); 0 when there is none. */
+static int year_in(importer *im, const char *v)
+{
+	size_t n = strlen(v) + 1;
+	char *a = malloc(n);
+	int year = 0;
+	if (!a) {
+		im->oom = true;
+		return 0;
+	}
+	ascii_cell(a, n, v); /* never longer than v: not cut */
+	for (const char *p = a; *p && year == 0; p++)
+		if (p[0] >= '1' && p[0] <= '2' && p[1] >= '0' && p[1] <= '9' && p[2] >= '0' && p[2] <= '9' &&
+		    p[3] >= '0' && p[3] <= '9' && (p == a || p[-1] < '0' || p[-1] > '9')) {
+			const char *q = p + 4;
+			while (*q == ' ')
+				q++;
+			if (strncmp(q, "\xe5\xb9\xb4\xe5\xba\xa6", 6) == 0) /* 年度 */
+				year = atoi(p);
+		}
+	free(a);
+	return year;
+}
+
 /* Title (kind and year), and the labelled fields anywhere above the tables. */
 static void header(importer *im, size_t until)
 {
@@ -292,18 +317,8 @@ static void header(importer *im, size_t until)
 				im->dept = strstr(v, "\xe9\x83\xa8\xe9\x97\xa8\xe6\x95\xb4\xe4\xbd\x93") != NULL; /* 部门整体 */
 				use(im, r, c);
 			}
-			/* "（2024 年度）", possibly in the title cell */
-			for (const char *p = v; *p && im->year == 0; p++)
-				if (p[0] >= '1' && p[0] <= '2' && p[1] >= '0' && p[1] <= '9' && p[2] >= '0' &&
-				    p[2] <= '9' && p[3] >= '0' && p[3] <= '9' && (p == v || p[-1] < '0' || p[-1] > '9')) {
-					const char *q = p + 4;
-					while (*q == ' ')
-						q++;
-					if (strncmp(q, "\xe5\xb9\xb4\xe5\xba\xa6", 6) == 0) { /* 年度 */
-						im->year = atoi(p);
-						use(im, r, c);
-					}
-				}
+			if (im->year == 0 && (im->year = year_in(im, v)) != 0)
+				use(im, r, c);
 			if (title_is(v, "评分规则")) {
 				use(im, r, c);
 				size_t k = next_filled(im, r, c);
