@@ -173,6 +173,11 @@ static const char *take(importer *im, size_t r, size_t c)
 
 static void report(importer *im, jx_severity sev, size_t r, size_t c, const char *fmt, va_list ap)
 {
+	if (im->diags->count >= im->diags->limit) {
+		/* counted, not kept: a sheet may have millions of stray cells */
+		jx_diags_add(im->diags, sev, &im->src, (unsigned)r + 1, (unsigned)c + 1, "%s", "");
+		return;
+	}
 	char ref[16], *msg = jx_vstrdupf(fmt, ap);
 	jx_diags_add(im->diags, sev, &im->src, (unsigned)r + 1, (unsigned)c + 1, "%s: %s",
 		     jx_cell_ref(ref, r, c), msg ? msg : "out of memory");
@@ -943,9 +948,9 @@ int jx_import(FILE *out, const jx_sheet *s, jx_diags *diags)
 			     "no year (such as '2024 年度') found; add 'year' to the output");
 	for (size_t i = 0; i < s->nrows; i++)
 		for (size_t c = 0; c < s->ncols; c++)
-			if (s->cells[i * s->ncols + c] && !im.used[i * s->ncols + c])
+			if (!im.used[i * s->ncols + c] && cell(&im, i, c))
 				warn_at(&im, i, c, "'%s' is not part of the table as read; not imported",
-					s->cells[i * s->ncols + c]);
+					cell(&im, i, c));
 	if (im.oom) {
 		jx_diags_add(diags, JX_SEV_ERROR, &im.src, 0, 0, "out of memory");
 		rc = JX_ENOMEM;

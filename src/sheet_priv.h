@@ -8,23 +8,33 @@
 #include "jixiao/import.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 
+/* A cell as it came: its text at text + at in the builder. */
 typedef struct sheet_item {
-	size_t row, col;
-	char *text;
+	uint32_t row, col, at;
 } sheet_item;
 
-/** Cells as they come; the grid is made at the end. */
+/*
+ * Cells as they come; the grid is made at the end. The texts are kept one
+ * after another in one buffer (a sheet may have millions of cells: one
+ * allocation each would cost more than the texts).
+ */
 typedef struct sheet_builder {
 	char *name;
+	jx_diags *diags;
 	sheet_item *items;
 	size_t n, cap;
+	char *text;       /* NUL-terminated texts; the first is the empty one, at 0 */
+	size_t len, tcap;
+	size_t bytes;     /* of text in the cells, counted against JX_SHEET_MAX_TEXT */
 	size_t nrows, ncols;
 } sheet_builder;
 
-int sheet_builder_init(sheet_builder *b, const char *name);
+/** Start a sheet called name; the limits it passes are reported to diags. */
+int sheet_builder_init(sheet_builder *b, const char *name, jx_diags *diags);
 
-/** Add a cell (trimmed; an empty one is left out). JX_ELIMIT past the sheet limits. */
+/** Add a cell (trimmed; an empty one is left out). JX_ELIMIT (reported) past the sheet limits. */
 int sheet_builder_put(sheet_builder *b, size_t r, size_t c, const char *text, size_t len);
 
 /** The grid into s; b is released. */
