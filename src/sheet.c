@@ -23,6 +23,12 @@ const char *jx_sheet_cell(const jx_sheet *s, size_t r, size_t c)
 	return at ? s->text + at : NULL;
 }
 
+bool jx_sheet_merged(const jx_sheet *s, size_t r, size_t c)
+{
+	size_t i = r * s->ncols + c;
+	return s->merged && r < s->nrows && c < s->ncols && (s->merged[i / 8] >> (i % 8) & 1);
+}
+
 char *jx_cell_ref(char *buf, size_t r, size_t c)
 {
 	char letters[8];
@@ -40,6 +46,7 @@ void jx_sheet_release(jx_sheet *s)
 {
 	free(s->at);
 	free(s->text);
+	free(s->merged);
 	free(s->name);
 	memset(s, 0, sizeof(*s));
 }
@@ -65,6 +72,7 @@ void sheet_builder_release(sheet_builder *b)
 {
 	free(b->items);
 	free(b->text);
+	free(b->merges);
 	free(b->name);
 	memset(b, 0, sizeof(*b));
 }
@@ -116,10 +124,69 @@ int sheet_builder_put(sheet_builder *b, size_t r, size_t c, const char *text, si
 	return 0;
 }
 
+int sheet_builder_merge(sheet_builder *b, size_t r1, size_t c1, size_t r2, size_t c2)
+{
+	if (r1 == r2)
+		return 0;
+	if (b->nmerges == b->capmerges) {
+		size_t cap = b->capmerges ? 2 * b->capmerges : 64;
+		sheet_merge *m = realloc(b->merges, cap * sizeof(*m));
+		if (!m)
+			return JX_ENOMEM;
+		b->merges = m;
+		b->capmerges = cap;
+	}
+	/* Places past the sheet's limits come in just past them (parse_ref): a
+	 * merge starting there has no text, one ending there stops at the data. */
+	b->merges[b->nmerges++] = (sheet_merge){ (uint32_t)(r1 < r2 ? r1 : r2), (uint32_t)(r1 < r2 ? r2 : r1),
+						 (uint32_t)(c1 < c2 ? c1 : c2) };
+	return 0;
+}
+
+/*
+ * The text of each merged cell in the rows below it, in its first column
+ * (a merge over columns only is left as it is: a title over two columns
+ * leaves the second one untitled). No row past the last one with data is
+ * filled, and every filled cell counts against JX_SHEET_MAX_TEXT, so that a
+ * merge down a whole sheet or thousands of merges over each other stay
+ * bounded in time and memory.
+ */
+static int fill_merges(sheet_builder *b, jx_sheet *s)
+{
+	for (size_t i = 0; i < b->nmerges; i++) {
+		const sheet_merge *m = &b->merges[i];
+		if (m->row >= s->nrows || m->col >= s->ncols || !s->at[m->row * s->ncols + m->col])
+			continue;
+		uint32_t at = s->at[m->row * s->ncols + m->col];
+		size_t last = m->last < s->nrows ? m->last : s->nrows - 1, len;
+		if (last <= m->row)
+			continue;
+		if (!s->merged && !(s->merged = calloc((s->nrows * s->ncols + 7) / 8, 1)))
+			return JX_ENOMEM;
+		len = strlen(b->text + at); /* paid for by the bytes it fills below */
+		for (size_t r = m->row + 1; r <= last; r++) {
+			size_t k = r * s->ncols + m->col;
+			if (len > JX_SHEET_MAX_TEXT - b->bytes) {
+				jx_source src = { b->name, NULL, 0 };
+				jx_diags_add(b->diags, JX_SEV_ERROR, &src, 0, 0,
+					     "more than %u bytes of text in the cells of the sheet, a merged cell "
+					     "counted in each row it covers (the limit is 32 MiB)",
+					     JX_SHEET_MAX_TEXT);
+				return JX_ELIMIT;
+			}
+			b->bytes += len;
+			s->at[k] = at;
+			s->merged[k / 8] |= (unsigned char)(1u << (k % 8));
+		}
+	}
+	return 0;
+}
+
 int sheet_builder_finish(sheet_builder *b, jx_sheet *s)
 {
 	memset(s, 0, sizeof(*s));
 	size_t n = b->nrows * b->ncols;
+	int rc;
 	s->at = calloc(n > 0 ? n : 1, sizeof(*s->at));
 	if (!s->at) {
 		sheet_builder_release(b);
@@ -129,6 +196,14 @@ int sheet_builder_finish(sheet_builder *b, jx_sheet *s)
 	s->ncols = b->ncols;
 	for (size_t i = 0; i < b->n; i++) /* a cell given twice: the later one */
 		s->at[b->items[i].row * s->ncols + b->items[i].col] = b->items[i].at;
+	free(b->items); /* not needed any more: the merges may need the room */
+	b->items = NULL;
+	b->n = b->cap = 0;
+	if ((rc = fill_merges(b, s)) != 0) {
+		jx_sheet_release(s);
+		sheet_builder_release(b);
+		return rc;
+	}
 	/* the texts as they are: shrinking the buffer could only move it */
 	s->text = b->text;
 	s->name = b->name;

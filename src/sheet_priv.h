@@ -15,6 +15,11 @@ typedef struct sheet_item {
 	uint32_t row, col, at;
 } sheet_item;
 
+/* A cell merged down over rows row to last (inclusive), in column col. */
+typedef struct sheet_merge {
+	uint32_t row, last, col;
+} sheet_merge;
+
 /*
  * Cells as they come; the grid is made at the end. The texts are kept one
  * after another in one buffer (a sheet may have millions of cells: one
@@ -28,6 +33,8 @@ typedef struct sheet_builder {
 	char *text;       /* NUL-terminated texts; the first is the empty one, at 0 */
 	size_t len, tcap;
 	size_t bytes;     /* of text in the cells, counted against JX_SHEET_MAX_TEXT */
+	sheet_merge *merges;
+	size_t nmerges, capmerges;
 	size_t nrows, ncols;
 } sheet_builder;
 
@@ -37,7 +44,13 @@ int sheet_builder_init(sheet_builder *b, const char *name, jx_diags *diags);
 /** Add a cell (trimmed; an empty one is left out). JX_ELIMIT (reported) past the sheet limits. */
 int sheet_builder_put(sheet_builder *b, size_t r, size_t c, const char *text, size_t len);
 
-/** The grid into s; b is released. */
+/** A merged cell over rows r1 to r2 and columns c1 to c2 (inclusive): its
+ * text, at r1, c1, is given to the rows below in column c1 when the grid is
+ * made. A merge within one row changes nothing. */
+int sheet_builder_merge(sheet_builder *b, size_t r1, size_t c1, size_t r2, size_t c2);
+
+/** The grid into s, merged cells filled down; b is released. JX_ELIMIT
+ * (reported) when the merged cells would pass JX_SHEET_MAX_TEXT. */
 int sheet_builder_finish(sheet_builder *b, jx_sheet *s);
 
 void sheet_builder_release(sheet_builder *b);

@@ -542,6 +542,17 @@ static void cell_start(void *ud, const XML_Char *name, const XML_Char **atts)
 			st->t.s[0] = '\0';
 	} else if (st->in_cell && (strcmp(n, "v") == 0 || strcmp(n, "t") == 0)) {
 		st->t.on = true;
+	} else if (strcmp(n, "mergeCell") == 0) {
+		/* <mergeCell ref="J12:J14"/>: the text is in J12 only */
+		const char *ref = attr(atts, "ref"), *colon = ref ? strchr(ref, ':') : NULL;
+		char first[32];
+		size_t r1, c1, r2, c2;
+		if (colon && (size_t)(colon - ref) < sizeof(first)) {
+			memcpy(first, ref, (size_t)(colon - ref));
+			first[colon - ref] = '\0';
+			if (parse_ref(first, &r1, &c1) && parse_ref(colon + 1, &r2, &c2) && st->rc == 0)
+				st->rc = sheet_builder_merge(st->b, r1, c1, r2, c2);
+		}
 	}
 }
 

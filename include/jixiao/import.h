@@ -9,13 +9,16 @@
 
 #include "jixiao/diag.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 
 /**
- * A grid of text cells, read with jx_sheet_cell; an empty cell (also a merged
- * cell's others) is NULL. The sheet owns everything it points to.
+ * A grid of text cells, read with jx_sheet_cell; an empty cell is NULL. A
+ * cell merged over several rows (XLSX) shows its text in every row it
+ * covers, in its first column; its other columns are empty. The sheet owns
+ * everything it points to.
  */
 typedef struct jx_sheet {
 	char *name;     /**< the file, or "file.xlsx[sheet]" */
@@ -23,6 +26,9 @@ typedef struct jx_sheet {
 	uint32_t *at;   /**< row-major, nrows × ncols: where the cell's text is in
 			 * text; 0 when the cell is empty */
 	char *text;     /**< the texts, trimmed, each NUL-terminated */
+	unsigned char *merged; /**< a bit for each cell, row-major: set when the
+				* cell shows the text of a cell merged down over it
+				* from a row above; NULL when no cell does */
 } jx_sheet;
 
 /** Limits of what a sheet may hold (docs/limits.md). */
@@ -34,6 +40,12 @@ typedef struct jx_sheet {
 
 /** The cell at row r, column c (0-based), or NULL. */
 const char *jx_sheet_cell(const jx_sheet *s, size_t r, size_t c);
+
+/**
+ * Whether the cell at row r, column c shows the text of a cell merged down
+ * over it from a row above, rather than a text of its own.
+ */
+bool jx_sheet_merged(const jx_sheet *s, size_t r, size_t c);
 
 /** "B12" for row 11, column 1 (0-based) into buf (16 bytes). */
 char *jx_cell_ref(char *buf, size_t r, size_t c);
