@@ -156,6 +156,28 @@ static const char *cell(importer *im, size_t r, size_t c)
 	return jx_sheet_cell(im->s, r, c);
 }
 
+/* A cell with a text of its own: NULL when it is empty or shows the text of
+ * a cell merged down over it. */
+static const char *own(importer *im, size_t r, size_t c)
+{
+	return jx_sheet_merged(im->s, r, c) ? NULL : cell(im, r, c);
+}
+
+/* Whether row r shows in the columns cols nothing of its own, only texts of
+ * cells merged down over it: the lower part of a taller row. */
+static bool merged_down(importer *im, size_t r, const size_t *cols, size_t n)
+{
+	bool any = false;
+	for (size_t i = 0; i < n; i++) {
+		if (cols[i] == SIZE_MAX || !cell(im, r, cols[i]))
+			continue;
+		if (!jx_sheet_merged(im->s, r, cols[i]))
+			return false;
+		any = true;
+	}
+	return any;
+}
+
 static void use(importer *im, size_t r, size_t c)
 {
 	if (r < im->s->nrows && c < im->s->ncols)
@@ -173,6 +195,11 @@ static const char *take(importer *im, size_t r, size_t c)
 
 static void report(importer *im, jx_severity sev, size_t r, size_t c, const char *fmt, va_list ap)
 {
+	if (im->diags->count >= im->diags->limit) {
+		/* counted, not kept: a sheet may have millions of stray cells */
+		jx_diags_add(im->diags, sev, &im->src, (unsigned)r + 1, (unsigned)c + 1, "%s", "");
+		return;
+	}
 	char ref[16], *msg = jx_vstrdupf(fmt, ap);
 	jx_diags_add(im->diags, sev, &im->src, (unsigned)r + 1, (unsigned)c + 1, "%s: %s",
 		     jx_cell_ref(ref, r, c), msg ? msg : "out of memory");
@@ -280,6 +307,31 @@ static void rules_name(importer *im, const char *v)
 		jx_textf(im->rules, sizeof(im->rules), "%.*s", (int)n, v);
 }
 
+/* The year of "（2024 年度）" in v, possibly the title cell, in ASCII or in
+ * full-width digits ("（２０２４年度）"); 0 when there is none. */
+static int year_in(importer *im, const char *v)
+{
+	size_t n = strlen(v) + 1;
+	char *a = malloc(n);
+	int year = 0;
+	if (!a) {
+		im->oom = true;
+		return 0;
+	}
+	ascii_cell(a, n, v); /* never longer than v: not cut */
+	for (const char *p = a; *p && year == 0; p++)
+		if (p[0] >= '1' && p[0] <= '2' && p[1] >= '0' && p[1] <= '9' && p[2] >= '0' && p[2] <= '9' &&
+		    p[3] >= '0' && p[3] <= '9' && (p == a || p[-1] < '0' || p[-1] > '9')) {
+			const char *q = p + 4;
+			while (*q == ' ')
+				q++;
+			if (strncmp(q, "\xe5\xb9\xb4\xe5\xba\xa6", 6) == 0) /* 年度 */
+				year = atoi(p);
+		}
+	free(a);
+	return year;
+}
+
 /* Title (kind and year), and the labelled fields anywhere above the tables. */
 static void header(importer *im, size_t until)
 {
@@ -292,18 +344,8 @@ static void header(importer *im, size_t until)
 				im->dept = strstr(v, "\xe9\x83\xa8\xe9\x97\xa8\xe6\x95\xb4\xe4\xbd\x93") != NULL; /* 部门整体 */
 				use(im, r, c);
 			}
-			/* "（2024 年度）", possibly in the title cell */
-			for (const char *p = v; *p && im->year == 0; p++)
-				if (p[0] >= '1' && p[0] <= '2' && p[1] >= '0' && p[1] <= '9' && p[2] >= '0' &&
-				    p[2] <= '9' && p[3] >= '0' && p[3] <= '9' && (p == v || p[-1] < '0' || p[-1] > '9')) {
-					const char *q = p + 4;
-					while (*q == ' ')
-						q++;
-					if (strncmp(q, "\xe5\xb9\xb4\xe5\xba\xa6", 6) == 0) { /* 年度 */
-						im->year = atoi(p);
-						use(im, r, c);
-					}
-				}
+			if (im->year == 0 && (im->year = year_in(im, v)) != 0)
+				use(im, r, c);
 			if (title_is(v, "评分规则")) {
 				use(im, r, c);
 				size_t k = next_filled(im, r, c);
@@ -369,6 +411,7 @@ static size_t funds_block(importer *im, size_t r0, size_t until)
 	for (size_t k = 0; k < im->s->ncols; k++)
 		if (take(im, r0, k))
 			unit_of(im, cell(im, r0, k));
+	const size_t amount_cols[3] = { c_init, c_budget, c_exec };
 	size_t r = r0 + 1;
 	for (; r < until; r++) {
 		/* the name: the nearest filled cell left of 年初预算数 */
@@ -379,6 +422,8 @@ static size_t funds_block(importer *im, size_t r0, size_t until)
 				break;
 			}
 		const char *amounts[3] = { cell(im, r, c_init), cell(im, r, c_budget), cell(im, r, c_exec) };
+		if (merged_down(im, r, amount_cols, 3))
+			continue;
 		/* The block ends at a row without a number in the amount columns
 		 * (the 年度总体目标 titles that follow, for instance). */
 		bool any = false;
@@ -395,9 +440,7 @@ static size_t funds_block(importer *im, size_t r0, size_t until)
 		f = &f[im->nfunds++];
 		f->name = take(im, r, cn);
 		f->row = r;
-		f->cols[0] = c_init;
-		f->cols[1] = c_budget;
-		f->cols[2] = c_exec;
+		memcpy(f->cols, amount_cols, sizeof(amount_cols));
 		f->initial = take(im, r, c_init);
 		f->budget = take(im, r, c_budget);
 		f->executed = take(im, r, c_exec);
@@ -457,9 +500,12 @@ static size_t goals_block(importer *im, size_t r0)
 	size_t r = r0 + 1;
 	for (; r < im->s->nrows; r++) {
 		size_t dummy;
+		const size_t cols[2] = { c_exp, c_ach };
 		const char *e = cell(im, r, c_exp), *a = cell(im, r, c_ach);
 		if ((!e && !a) || row_has(im, r, "一级指标", &dummy))
 			break;
+		if (merged_down(im, r, cols, 2))
+			continue;
 		goal_row *g = realloc(im->goals, (im->ngoals + 1) * sizeof(*g));
 		if (!g) {
 			im->oom = true;
@@ -570,16 +616,17 @@ static size_t indicator_table(importer *im, size_t r0)
 			r++;
 			break;
 		}
-		/* the deepest level named on this row */
+		/* The deepest level named on this row. A level cell merged down
+		 * continues its group as an empty one does: it is not read again. */
 		int d = -1;
 		for (size_t l = 0; l < levels; l++)
-			if (cell(im, r, col[COL_L1 + l]))
+			if (own(im, r, col[COL_L1 + l]))
 				d = (int)l;
 		bool any = d >= 0;
 		for (int k = COL_TARGET; k < NCOLKINDS && !any; k++)
-			any = col[k] != SIZE_MAX && cell(im, r, col[k]);
+			any = col[k] != SIZE_MAX && own(im, r, col[k]);
 		if (!any)
-			continue; /* a blank row, or one with labels only */
+			continue; /* a blank row, one with labels only, or the rest of a taller one */
 		if (d < 0) {
 			error_at(im, r, first_level, "this row has values but no indicator name");
 			for (size_t c = 0; c < s->ncols; c++)
@@ -589,8 +636,9 @@ static size_t indicator_table(importer *im, size_t r0)
 		size_t parent = 0;
 		bool ok = true;
 		for (int l = 0; l < d && ok; l++) {
-			const char *v = take(im, r, col[COL_L1 + l]);
+			const char *v = own(im, r, col[COL_L1 + l]);
 			if (v) {
+				use(im, r, col[COL_L1 + l]);
 				parent = cur[l] = add_node(im, v, parent, r);
 				for (int k = l + 1; k < LEVELS; k++)
 					cur[k] = 0;
@@ -926,11 +974,12 @@ int jx_import(FILE *out, const jx_sheet *s, jx_diags *diags)
 	if (!im.year)
 		jx_diags_add(diags, JX_SEV_WARNING, &im.src, 0, 0,
 			     "no year (such as '2024 年度') found; add 'year' to the output");
+	/* a merged cell is reported once, at its first row */
 	for (size_t i = 0; i < s->nrows; i++)
 		for (size_t c = 0; c < s->ncols; c++)
-			if (s->cells[i * s->ncols + c] && !im.used[i * s->ncols + c])
+			if (!im.used[i * s->ncols + c] && own(&im, i, c))
 				warn_at(&im, i, c, "'%s' is not part of the table as read; not imported",
-					s->cells[i * s->ncols + c]);
+					cell(&im, i, c));
 	if (im.oom) {
 		jx_diags_add(diags, JX_SEV_ERROR, &im.src, 0, 0, "out of memory");
 		rc = JX_ENOMEM;

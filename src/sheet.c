@@ -19,7 +19,14 @@
 
 const char *jx_sheet_cell(const jx_sheet *s, size_t r, size_t c)
 {
-	return r < s->nrows && c < s->ncols ? s->cells[r * s->ncols + c] : NULL;
+	uint32_t at = r < s->nrows && c < s->ncols ? s->at[r * s->ncols + c] : 0;
+	return at ? s->text + at : NULL;
+}
+
+bool jx_sheet_merged(const jx_sheet *s, size_t r, size_t c)
+{
+	size_t i = r * s->ncols + c;
+	return s->merged && r < s->nrows && c < s->ncols && (s->merged[i / 8] >> (i % 8) & 1);
 }
 
 char *jx_cell_ref(char *buf, size_t r, size_t c)
@@ -37,27 +44,35 @@ char *jx_cell_ref(char *buf, size_t r, size_t c)
 
 void jx_sheet_release(jx_sheet *s)
 {
-	for (size_t i = 0; s->cells && i < s->nrows * s->ncols; i++)
-		free(s->cells[i]);
-	free(s->cells);
+	free(s->at);
+	free(s->text);
+	free(s->merged);
 	free(s->name);
 	memset(s, 0, sizeof(*s));
 }
 
 /* ------------------------------------------------------------- building */
 
-int sheet_builder_init(sheet_builder *b, const char *name)
+int sheet_builder_init(sheet_builder *b, const char *name, jx_diags *diags)
 {
 	memset(b, 0, sizeof(*b));
+	b->diags = diags;
 	b->name = strdup(name);
-	return b->name ? 0 : JX_ENOMEM;
+	b->text = malloc(b->tcap = 4096);
+	if (!b->name || !b->text) {
+		sheet_builder_release(b);
+		return JX_ENOMEM;
+	}
+	b->text[0] = '\0'; /* at 0: no cell */
+	b->len = 1;
+	return 0;
 }
 
 void sheet_builder_release(sheet_builder *b)
 {
-	for (size_t i = 0; i < b->n; i++)
-		free(b->items[i].text);
 	free(b->items);
+	free(b->text);
+	free(b->merges);
 	free(b->name);
 	memset(b, 0, sizeof(*b));
 }
@@ -67,8 +82,18 @@ int sheet_builder_put(sheet_builder *b, size_t r, size_t c, const char *text, si
 	jx_text_trim(&text, &len); /* blanks, tabs, line breaks and 全角 spaces */
 	if (len == 0)
 		return 0;
-	if (r >= JX_SHEET_MAX_ROWS || c >= JX_SHEET_MAX_COLS)
+	jx_source src = { b->name, NULL, 0 };
+	if (r >= JX_SHEET_MAX_ROWS || c >= JX_SHEET_MAX_COLS) {
+		jx_diags_add(b->diags, JX_SEV_ERROR, &src, 0, 0, "more than %d rows or %d columns",
+			     JX_SHEET_MAX_ROWS, JX_SHEET_MAX_COLS);
 		return JX_ELIMIT;
+	}
+	if (len > JX_SHEET_MAX_TEXT - b->bytes) {
+		jx_diags_add(b->diags, JX_SEV_ERROR, &src, 0, 0,
+			     "more than %u bytes of text in the cells of the sheet (the limit is 32 MiB)",
+			     JX_SHEET_MAX_TEXT);
+		return JX_ELIMIT;
+	}
 	if (b->n == b->cap) {
 		size_t cap = b->cap ? 2 * b->cap : 256;
 		sheet_item *items = realloc(b->items, cap * sizeof(*items));
@@ -77,12 +102,21 @@ int sheet_builder_put(sheet_builder *b, size_t r, size_t c, const char *text, si
 		b->items = items;
 		b->cap = cap;
 	}
-	char *copy = malloc(len + 1);
-	if (!copy)
-		return JX_ENOMEM;
-	memcpy(copy, text, len);
-	copy[len] = '\0';
-	b->items[b->n++] = (sheet_item){ r, c, copy };
+	/* Within the limits, every offset fits 32 bits: at most JX_SHEET_MAX_TEXT
+	 * bytes of text and a NUL for each of the cells. */
+	if (b->len + len + 1 > b->tcap) {
+		size_t cap = 2 * b->tcap + len;
+		char *t = realloc(b->text, cap);
+		if (!t)
+			return JX_ENOMEM;
+		b->text = t;
+		b->tcap = cap;
+	}
+	memcpy(b->text + b->len, text, len);
+	b->text[b->len + len] = '\0';
+	b->items[b->n++] = (sheet_item){ (uint32_t)r, (uint32_t)c, (uint32_t)b->len };
+	b->len += len + 1;
+	b->bytes += len;
 	if (r + 1 > b->nrows)
 		b->nrows = r + 1;
 	if (c + 1 > b->ncols)
@@ -90,22 +124,90 @@ int sheet_builder_put(sheet_builder *b, size_t r, size_t c, const char *text, si
 	return 0;
 }
 
+int sheet_builder_merge(sheet_builder *b, size_t r1, size_t c1, size_t r2, size_t c2)
+{
+	if (r1 == r2)
+		return 0;
+	if (b->nmerges == b->capmerges) {
+		size_t cap = b->capmerges ? 2 * b->capmerges : 64;
+		sheet_merge *m = realloc(b->merges, cap * sizeof(*m));
+		if (!m)
+			return JX_ENOMEM;
+		b->merges = m;
+		b->capmerges = cap;
+	}
+	/* Places past the sheet's limits come in just past them (parse_ref): a
+	 * merge starting there has no text, one ending there stops at the data. */
+	b->merges[b->nmerges++] = (sheet_merge){ (uint32_t)(r1 < r2 ? r1 : r2), (uint32_t)(r1 < r2 ? r2 : r1),
+						 (uint32_t)(c1 < c2 ? c1 : c2) };
+	return 0;
+}
+
+/*
+ * The text of each merged cell in the rows below it, in its first column
+ * (a merge over columns only is left as it is: a title over two columns
+ * leaves the second one untitled). No row past the last one with data is
+ * filled, and every filled cell counts against JX_SHEET_MAX_TEXT, so that a
+ * merge down a whole sheet or thousands of merges over each other stay
+ * bounded in time and memory.
+ */
+static int fill_merges(sheet_builder *b, jx_sheet *s)
+{
+	for (size_t i = 0; i < b->nmerges; i++) {
+		const sheet_merge *m = &b->merges[i];
+		if (m->row >= s->nrows || m->col >= s->ncols || !s->at[m->row * s->ncols + m->col])
+			continue;
+		uint32_t at = s->at[m->row * s->ncols + m->col];
+		size_t last = m->last < s->nrows ? m->last : s->nrows - 1, len;
+		if (last <= m->row)
+			continue;
+		if (!s->merged && !(s->merged = calloc((s->nrows * s->ncols + 7) / 8, 1)))
+			return JX_ENOMEM;
+		len = strlen(b->text + at); /* paid for by the bytes it fills below */
+		for (size_t r = m->row + 1; r <= last; r++) {
+			size_t k = r * s->ncols + m->col;
+			if (len > JX_SHEET_MAX_TEXT - b->bytes) {
+				jx_source src = { b->name, NULL, 0 };
+				jx_diags_add(b->diags, JX_SEV_ERROR, &src, 0, 0,
+					     "more than %u bytes of text in the cells of the sheet, a merged cell "
+					     "counted in each row it covers (the limit is 32 MiB)",
+					     JX_SHEET_MAX_TEXT);
+				return JX_ELIMIT;
+			}
+			b->bytes += len;
+			s->at[k] = at;
+			s->merged[k / 8] |= (unsigned char)(1u << (k % 8));
+		}
+	}
+	return 0;
+}
+
 int sheet_builder_finish(sheet_builder *b, jx_sheet *s)
 {
 	memset(s, 0, sizeof(*s));
 	size_t n = b->nrows * b->ncols;
-	s->cells = calloc(n > 0 ? n : 1, sizeof(*s->cells));
-	if (!s->cells)
+	int rc;
+	s->at = calloc(n > 0 ? n : 1, sizeof(*s->at));
+	if (!s->at) {
+		sheet_builder_release(b);
 		return JX_ENOMEM;
+	}
 	s->nrows = b->nrows;
 	s->ncols = b->ncols;
-	for (size_t i = 0; i < b->n; i++) {
-		char **cell = &s->cells[b->items[i].row * s->ncols + b->items[i].col];
-		free(*cell); /* a cell given twice: the later one */
-		*cell = b->items[i].text;
+	for (size_t i = 0; i < b->n; i++) /* a cell given twice: the later one */
+		s->at[b->items[i].row * s->ncols + b->items[i].col] = b->items[i].at;
+	free(b->items); /* not needed any more: the merges may need the room */
+	b->items = NULL;
+	b->n = b->cap = 0;
+	if ((rc = fill_merges(b, s)) != 0) {
+		jx_sheet_release(s);
+		sheet_builder_release(b);
+		return rc;
 	}
-	b->n = 0;
+	/* the texts as they are: shrinking the buffer could only move it */
+	s->text = b->text;
 	s->name = b->name;
+	b->text = NULL;
 	b->name = NULL;
 	sheet_builder_release(b);
 	return 0;
@@ -232,7 +334,7 @@ int jx_sheet_parse_csv(jx_sheet *s, const char *name, const char *data, size_t l
 	sheet_builder b;
 	struct csv_parser p;
 	csv_state st = { &b, 0, 0, 0, 0 };
-	if ((rc = sheet_builder_init(&b, name)) != 0 || csv_init(&p, CSV_REPALL_NL) != 0) {
+	if ((rc = sheet_builder_init(&b, name, diags)) != 0 || csv_init(&p, CSV_REPALL_NL) != 0) {
 		free(conv);
 		sheet_builder_release(&b);
 		return JX_ENOMEM;
@@ -246,9 +348,8 @@ int jx_sheet_parse_csv(jx_sheet *s, const char *name, const char *data, size_t l
 	csv_fini(&p, on_field, on_row, &st);
 	csv_free(&p);
 	free(conv);
-	if (rc == 0 && (rc = st.rc) == JX_ELIMIT)
-		jx_diags_add(diags, JX_SEV_ERROR, &src, 0, 0,
-			     "more than %d rows or %d columns", JX_SHEET_MAX_ROWS, JX_SHEET_MAX_COLS);
+	if (rc == 0)
+		rc = st.rc;
 	if (rc == 0)
 		rc = sheet_builder_finish(&b, s);
 	else

@@ -14,6 +14,7 @@
 #include <expat.h>
 #include <math.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,11 +25,19 @@
 
 /* ------------------------------------------------------------- archive */
 
+/* Growing text of the element being read. */
+typedef struct textbuf {
+	char *s;
+	size_t n, cap;
+	bool on;
+} textbuf;
+
 typedef struct xlsx {
 	zip_t *zip;
 	jx_diags *diags;
 	jx_source src;
-	char **strings; /* shared strings */
+	textbuf pool;     /* the shared strings, each NUL-terminated, in one buffer */
+	uint32_t *strings; /* where each starts in pool (a part has less than 4 GiB) */
 	size_t nstrings, capstrings;
 	int *numfmt;    /* cellXfs index -> numFmtId */
 	size_t nxf;
@@ -121,6 +130,9 @@ static const char *local(const char *name)
 	return colon ? colon + 1 : name;
 }
 
+/* Bytes of XML given to the parser at a time. */
+#define XML_PIECE (1u << 20)
+
 /* Parse XML with handlers; false (reported) when it is not well-formed. */
 static bool parse_xml(xlsx *x, const char *name, const char *text, size_t len, void *ud,
 		      XML_StartElementHandler start, XML_EndElementHandler end,
@@ -134,20 +146,21 @@ static bool parse_xml(xlsx *x, const char *name, const char *text, size_t len, v
 	XML_SetUserData(p, ud);
 	XML_SetElementHandler(p, start, end);
 	XML_SetCharacterDataHandler(p, chars);
-	bool ok = XML_Parse(p, text, (int)len, 1) == XML_STATUS_OK;
+	/* In pieces: expat copies what it is given into its own buffer, and a
+	 * part may have 64 MiB. */
+	bool ok = true;
+	size_t at = 0;
+	do {
+		size_t n = len - at < XML_PIECE ? len - at : XML_PIECE;
+		ok = XML_Parse(p, text + at, (int)n, at + n == len) == XML_STATUS_OK;
+		at += n;
+	} while (ok && at < len);
 	if (!ok)
 		jx_diags_add(x->diags, JX_SEV_ERROR, &x->src, 0, 0, "%s: %s at line %lu", name,
 			     XML_ErrorString(XML_GetErrorCode(p)), (unsigned long)XML_GetCurrentLineNumber(p));
 	XML_ParserFree(p);
 	return ok;
 }
-
-/* Growing text of the element being read. */
-typedef struct textbuf {
-	char *s;
-	size_t n, cap;
-	bool on;
-} textbuf;
 
 static bool text_add(textbuf *t, const char *s, int len)
 {
@@ -204,7 +217,7 @@ static void sst_end(void *ud, const XML_Char *name)
 	} else if (strcmp(n, "si") == 0) {
 		if (x->nstrings == x->capstrings) {
 			size_t cap = x->capstrings ? 2 * x->capstrings : 256;
-			char **s = realloc(x->strings, cap * sizeof(*s));
+			uint32_t *s = realloc(x->strings, cap * sizeof(*s));
 			if (!s) {
 				x->oom = true;
 				return;
@@ -212,9 +225,14 @@ static void sst_end(void *ud, const XML_Char *name)
 			x->strings = s;
 			x->capstrings = cap;
 		}
-		char *copy = strdup(st->t.s ? st->t.s : "");
-		x->oom |= !copy;
-		x->strings[x->nstrings++] = copy;
+		/* one buffer for all: a part of 64 MiB may hold millions of strings */
+		x->strings[x->nstrings] = (uint32_t)x->pool.n;
+		if (!text_add(&x->pool, st->t.s ? st->t.s : "", (int)st->t.n)) {
+			x->oom = true;
+			return;
+		}
+		x->pool.n++; /* past the NUL */
+		x->nstrings++;
 	}
 }
 
@@ -524,6 +542,17 @@ static void cell_start(void *ud, const XML_Char *name, const XML_Char **atts)
 			st->t.s[0] = '\0';
 	} else if (st->in_cell && (strcmp(n, "v") == 0 || strcmp(n, "t") == 0)) {
 		st->t.on = true;
+	} else if (strcmp(n, "mergeCell") == 0) {
+		/* <mergeCell ref="J12:J14"/>: the text is in J12 only */
+		const char *ref = attr(atts, "ref"), *colon = ref ? strchr(ref, ':') : NULL;
+		char first[32];
+		size_t r1, c1, r2, c2;
+		if (colon && (size_t)(colon - ref) < sizeof(first)) {
+			memcpy(first, ref, (size_t)(colon - ref));
+			first[colon - ref] = '\0';
+			if (parse_ref(first, &r1, &c1) && parse_ref(colon + 1, &r2, &c2) && st->rc == 0)
+				st->rc = sheet_builder_merge(st->b, r1, c1, r2, c2);
+		}
 	}
 }
 
@@ -543,7 +572,7 @@ static void cell_end(void *ud, const XML_Char *name)
 	char shown[256];
 	if (strcmp(st->type, "s") == 0) {
 		size_t i = (size_t)strtoul(v, NULL, 10);
-		v = *v && i < x->nstrings ? x->strings[i] : "";
+		v = *v && i < x->nstrings ? x->pool.s + x->strings[i] : "";
 	} else if (strcmp(st->type, "n") == 0 && *v) {
 		number_text(shown, sizeof(shown), strtod(v, NULL), format_code(x, st->style));
 		v = shown;
@@ -649,8 +678,7 @@ static char *sheet_part(xlsx *x, const char *want)
 
 static void xlsx_release(xlsx *x)
 {
-	for (size_t i = 0; i < x->nstrings; i++)
-		free(x->strings[i]);
+	free(x->pool.s);
 	free(x->strings);
 	for (size_t i = 0; i < x->nfmts; i++)
 		free(x->fmts[i].code);
@@ -681,23 +709,20 @@ static int read_book(jx_sheet *s, xlsx *x, const char *path, const char *want)
 	sheet = sheet_part(x, want);
 	if (sheet && (text = part(x, sheet, &len, true))) {
 		sheet_builder b;
-		if (sheet_builder_init(&b, path) == 0) {
+		if (sheet_builder_init(&b, path, x->diags) == 0) {
 			cell_state st = { .x = x, .b = &b };
 			bool ok = parse_xml(x, sheet, text, len, &st, cell_start, cell_end, cell_chars);
 			free(st.t.s);
+			free(text); /* up to 64 MiB: not kept while the grid is made */
 			rc = !ok ? JX_EINVAL : st.rc ? st.rc : x->oom ? JX_ENOMEM : 0;
-			if (rc == JX_ELIMIT)
-				jx_diags_add(x->diags, JX_SEV_ERROR, &x->src, 0, 0,
-					     "more than %d rows or %d columns", JX_SHEET_MAX_ROWS,
-					     JX_SHEET_MAX_COLS);
 			if (rc == 0)
 				rc = sheet_builder_finish(&b, s);
 			else
 				sheet_builder_release(&b);
 		} else {
+			free(text);
 			rc = JX_ENOMEM;
 		}
-		free(text);
 	}
 	free(sheet);
 	xlsx_release(x);
@@ -712,7 +737,7 @@ static void open_failed(xlsx *x, zip_error_t *ze)
 
 int jx_sheet_read_xlsx(jx_sheet *s, const char *path, const char *want, jx_diags *diags)
 {
-	xlsx x = { .diags = diags, .src = { path, NULL, 0 } };
+	xlsx x = { .diags = diags, .src = { path, NULL, 0 }, .pool = { .on = true } };
 	int zerr = 0;
 	memset(s, 0, sizeof(*s));
 	if (!(x.zip = zip_open(path, ZIP_RDONLY, &zerr))) {
@@ -728,7 +753,7 @@ int jx_sheet_read_xlsx(jx_sheet *s, const char *path, const char *want, jx_diags
 int jx_sheet_parse_xlsx(jx_sheet *s, const char *name, const void *data, size_t len,
 			const char *want, jx_diags *diags)
 {
-	xlsx x = { .diags = diags, .src = { name, NULL, 0 } };
+	xlsx x = { .diags = diags, .src = { name, NULL, 0 }, .pool = { .on = true } };
 	zip_error_t ze;
 	memset(s, 0, sizeof(*s));
 	zip_error_init(&ze);

@@ -333,6 +333,27 @@ START_TEST(full_width_numbers)
 }
 END_TEST
 
+/* A year typed in full-width digits in the title is the year. */
+START_TEST(full_width_year)
+{
+	static const char *const titles[] = { "项目支出绩效自评表（２０２４年度）", "项目支出绩效自评表（２０２４ 年度）",
+					      "项目支出绩效自评表（2024年度）" };
+	for (size_t i = 0; i < sizeof(titles) / sizeof(titles[0]); i++) {
+		jx_diags d;
+		char *yaml = NULL, text[512];
+		jx_diags_init(&d);
+		snprintf(text, sizeof(text), "%s\n项目名称,t\n一级指标,指标值,分值,实际完成值\n产出指标,≥1,100,1\n",
+			 titles[i]);
+		ck_assert_int_eq(import_csv(text, &d, &yaml), 0);
+		ck_assert_uint_eq(d.errors, 0);
+		ck_assert_uint_eq(d.warnings, 0);
+		ck_assert_ptr_nonnull(strstr(yaml, "year: 2024"));
+		free(yaml);
+		jx_diags_release(&d);
+	}
+}
+END_TEST
+
 Suite *import_suite(void)
 {
 	Suite *s = suite_create("import");
@@ -345,6 +366,7 @@ Suite *import_suite(void)
 	tcase_add_test(tc, examples_round_trip);
 	tcase_add_test(tc, import_problems);
 	tcase_add_test(tc, full_width_numbers);
+	tcase_add_test(tc, full_width_year);
 	suite_add_tcase(s, tc);
 	return s;
 }

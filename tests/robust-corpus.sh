@@ -3,8 +3,9 @@
 # of input the official YAML test suite and hostile files exercise: flow and
 # block styles mixed, multi-line scalars, tags, directives, byte-order marks,
 # CRLF, NUL bytes, invalid UTF-8, deep nesting, huge scalars and files, alias
-# bombs, many nodes, many documents. tests/robust.sh then runs `jixiao
-# validate` on each: it must exit 0 or 2, in bounded time and memory.
+# bombs, many nodes, many documents; and spreadsheets to import as large as
+# their limits let them be. tests/robust.sh then runs `jixiao validate` or
+# `jixiao import` on each: it must exit 0 or 2, in bounded time and memory.
 set -eu
 dir=${1:?usage: sh tests/robust-corpus.sh DIR}
 mkdir -p "$dir"
@@ -90,4 +91,26 @@ printf 'title: \357\274\232full-width colon\nyear\357\274\232 2024\n' | put full
 { printf 'jixiao: 1\ntitle: t\nyear: 2024\nindicators:\n'; i=0; while [ $i -lt 10001 ]; do printf '%s {name: "i%d", weight: 1, target: ">=1", actual: 1}\n' - $i; i=$((i + 1)); done; } | put too-many-indicators
 { printf 'jixiao: 1\ntitle: t\nyear: 2024\nindicators:\n'; i=0; ind=''; while [ $i -lt 8 ]; do printf '%s- name: g%d\n%s  children:\n' "$ind" $i "$ind"; ind="$ind    "; i=$((i + 1)); done; printf '%s- {name: leaf, weight: 100, target: "1", actual: 1}\n' "$ind"; } | put too-deep-indicators
 { printf 'jixiao: 1\ntitle: t\nyear: 2024\nindicators:\n- {name: a, weight: 99999999999999, target: "99999999999.999999", actual: "0.000001"}\n'; } | put extreme-numbers
+
+# Spreadsheets to import: a CSV file of the largest size, of one-letter cells
+# under an indicator table title (millions of cells, each a stray one); a
+# worksheet of 64 MiB, the most a part may unpack to, of numbers; a shared
+# string of 30 KB in a million cells.
+line=$(rep 159 'x,')x
+{ printf '一级指标\n'; yes "$line" | head -n 52400; } >"$dir/import-16mib.csv"
+/usr/bin/python3 - "$dir" <<'PY'
+import sys, zipfile
+def book(name, sheet, strings=None):
+    with zipfile.ZipFile(sys.argv[1] + '/' + name, 'w', zipfile.ZIP_DEFLATED) as z:
+        z.writestr('xl/workbook.xml', '<workbook><sheets><sheet name="s" r:id="rId1"/></sheets></workbook>')
+        z.writestr('xl/_rels/workbook.xml.rels', '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>')
+        if strings:
+            z.writestr('xl/sharedStrings.xml', strings)
+        z.writestr('xl/worksheets/sheet1.xml', '<worksheet><sheetData>' + sheet + '</sheetData></worksheet>')
+row = '<row>' + '<c><v>1</v></c>' * 256 + '</row>'
+head = '<row><c t="inlineStr"><is><t>一级指标</t></is></c></row>'
+book('import-64mib-sheet.xlsx', head + row * ((64 * 1024 * 1024 - 100) // len(row)))
+book('import-shared-string-bomb.xlsx', ('<row>' + '<c t="s"><v>0</v></c>' * 256 + '</row>') * 4000,
+     '<sst><si><t>' + 'y' * 30000 + '</t></si></sst>')
+PY
 echo "robust-corpus: $(ls "$dir" | wc -l) files in $dir"

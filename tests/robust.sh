@@ -1,25 +1,31 @@
 #!/bin/sh
 # Robustness run: `jixiao validate` on every YAML file under a directory
-# (e.g. the official YAML test suite). Each must end with exit status 0 or 2,
-# within 10 seconds and 512 MiB of address space, with no sanitizer report.
+# (e.g. the official YAML test suite), `jixiao import` on every CSV and XLSX
+# file. Each must end with exit status 0 or 2, within 10 seconds and 512 MiB
+# of address space (without running out of it), with no sanitizer report.
 #
 #   sh tests/robust.sh BINARY DIR
 set -u
 bin=${1:?usage: sh tests/robust.sh BINARY DIR}
 dir=${2:?usage: sh tests/robust.sh BINARY DIR (e.g. make robust SUITE=../shared/yaml-test-suite/in)}
 out=$(mktemp)
-trap 'rm -f "$out"' EXIT INT TERM
+yaml=$(mktemp)
+trap 'rm -f "$out" "$yaml"' EXIT INT TERM
 total=0
 bad=0
 ok0=0
 ok2=0
-for f in $(find "$dir" -type f \( -name '*.yaml' -o -name '*.yml' \) | sort); do
+for f in $(find "$dir" -type f \( -name '*.yaml' -o -name '*.yml' -o -name '*.csv' -o -name '*.xlsx' \) | sort); do
 	total=$((total + 1))
+	case $f in
+	*.csv | *.xlsx) set -- import "$f" -o "$yaml" ;;
+	*) set -- validate "$f" ;;
+	esac
 	# ASan reserves a large shadow mapping, so limit memory only without it.
 	if nm "$bin" 2>/dev/null | grep -q __asan_init; then
-		timeout 10 "$bin" validate "$f" >"$out" 2>&1
+		timeout 10 "$bin" "$@" >"$out" 2>&1
 	else
-		(ulimit -v 524288; timeout 10 "$bin" validate "$f") >"$out" 2>&1
+		(ulimit -v 524288; timeout 10 "$bin" "$@") >"$out" 2>&1
 	fi
 	status=$?
 	case $status in
@@ -27,6 +33,9 @@ for f in $(find "$dir" -type f \( -name '*.yaml' -o -name '*.yml' \) | sort); do
 	2) ok2=$((ok2 + 1)) ;;
 	*) bad=$((bad + 1)); echo "FAIL $f: exit status $status"; head -5 "$out" ;;
 	esac
+	if grep -q 'out of memory' "$out"; then
+		bad=$((bad + 1)); echo "FAIL $f: out of memory"; head -5 "$out"
+	fi
 	if grep -q -e 'Sanitizer' -e 'runtime error' "$out"; then
 		bad=$((bad + 1)); echo "FAIL $f: sanitizer report"; head -20 "$out"
 	fi

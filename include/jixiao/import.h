@@ -9,22 +9,43 @@
 
 #include "jixiao/diag.h"
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
-/** A grid of text cells; NULL is an empty cell (also a merged cell's others). */
+/**
+ * A grid of text cells, read with jx_sheet_cell; an empty cell is NULL. A
+ * cell merged over several rows (XLSX) shows its text in every row it
+ * covers, in its first column; its other columns are empty. The sheet owns
+ * everything it points to.
+ */
 typedef struct jx_sheet {
 	char *name;     /**< the file, or "file.xlsx[sheet]" */
 	size_t nrows, ncols;
-	char **cells;   /**< row-major, nrows × ncols; trimmed, NULL when empty */
+	uint32_t *at;   /**< row-major, nrows × ncols: where the cell's text is in
+			 * text; 0 when the cell is empty */
+	char *text;     /**< the texts, trimmed, each NUL-terminated */
+	unsigned char *merged; /**< a bit for each cell, row-major: set when the
+				* cell shows the text of a cell merged down over it
+				* from a row above; NULL when no cell does */
 } jx_sheet;
 
 /** Limits of what a sheet may hold (docs/limits.md). */
 #define JX_SHEET_MAX_ROWS 100000
 #define JX_SHEET_MAX_COLS 256
+/** Bytes of text in all cells of a sheet: twice the largest CSV file, so that
+ * any CSV file within that limit fits, GB18030 turned into UTF-8 too. */
+#define JX_SHEET_MAX_TEXT (32u * 1024 * 1024)
 
 /** The cell at row r, column c (0-based), or NULL. */
 const char *jx_sheet_cell(const jx_sheet *s, size_t r, size_t c);
+
+/**
+ * Whether the cell at row r, column c shows the text of a cell merged down
+ * over it from a row above, rather than a text of its own.
+ */
+bool jx_sheet_merged(const jx_sheet *s, size_t r, size_t c);
 
 /** "B12" for row 11, column 1 (0-based) into buf (16 bytes). */
 char *jx_cell_ref(char *buf, size_t r, size_t c);
