@@ -41,6 +41,12 @@ bool jx_report_funds_off_target(const jx_result *r)
 	return r->funds.present && !r->funds.na && jx_frac_cmp(r->funds.rate, jx_frac_make(1, 1)) < 0;
 }
 
+jx_dec jx_report_max(const jx_result *r, const jx_node *n)
+{
+	const jx_group_result *gr = jx_result_group(r, n);
+	return gr ? gr->max : n->weight;
+}
+
 const char *jx_report_funds_reason(const jx_result *r, bool *draft)
 {
 	const char *dev = r->doc->funds.deviation;
@@ -198,7 +204,7 @@ static void md_totals(FILE *out, const jx_result *r)
 		jx_result_node(r, n, &score, &part);
 		fputc('|', out);
 		md_cell(out, n->name);
-		fprintf(out, " %s | %s | %s |\n", jx_report_fmt(a, n->weight, -1),
+		fprintf(out, " %s | %s | %s |\n", jx_report_fmt(a, jx_report_max(r, n), -1),
 			jx_report_fmt(b, score, dec), jx_report_fmt(c, part, dec));
 	}
 	if (rescaled)
@@ -441,6 +447,7 @@ int jx_report_write_json(FILE *out, const jx_report *rep)
 		yajl_gen_map_open(g);
 		jx_json_path(g, n);
 		jx_json_kv_num(g, "weight", n->weight, -1);
+		jx_json_kv_num(g, "max", jx_report_max(r, n), -1);
 		jx_json_kv_num(g, "score", score, dec);
 		jx_json_kv_num(g, "lost", part, dec);
 		yajl_gen_map_close(g);

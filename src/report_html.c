@@ -352,7 +352,7 @@ static void lost_table(FILE *out, const jx_result *r)
 		fputs("<tr><td>", out);
 		esc(out, n->name);
 		fprintf(out, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">%s</td></tr>\n",
-			fmt(a, n->weight, -1), fmt(b, score, dec), fmt(c, part, dec));
+			fmt(a, jx_report_max(r, n), -1), fmt(b, score, dec), fmt(c, part, dec));
 	}
 	if (rescaled)
 		fprintf(out, "<tr><td>不适用指标折算</td><td></td><td class=\"n\">%s%s</td><td></td></tr>\n",

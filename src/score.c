@@ -541,12 +541,14 @@ static bool score_groups(scorer *s)
 		jx_group_result *gr = &r->groups[i];
 		gr->node = g;
 		gr->weight = g->weight;
-		gr->score.units = 0;
+		gr->score.units = gr->max.units = 0;
 		for (size_t k = 0; k < g->nchildren; k++) {
 			const jx_node *c = &g->children[k];
-			jx_dec add = jx_node_is_leaf(c) ? r->leaves[c->index].score
-							: r->groups[c->index].score;
-			if (jx_dec_add(&gr->score, gr->score, add))
+			const jx_leaf_result *lr = jx_node_is_leaf(c) ? &r->leaves[c->index] : NULL;
+			jx_dec add = lr ? lr->score : r->groups[c->index].score;
+			jx_dec counts = !lr ? r->groups[c->index].max
+				      : lr->na && s->rules->na_drop ? (jx_dec){ 0 } : lr->weight;
+			if (jx_dec_add(&gr->score, gr->score, add) || jx_dec_add(&gr->max, gr->max, counts))
 				return false;
 		}
 	}

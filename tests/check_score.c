@@ -274,6 +274,14 @@ START_TEST(test_not_applicable)
 	ok(na_doc, "data/rules/drop.yaml");
 	ck_assert_str_eq(S(res->total, 2), "55.00");
 	ck_assert_str_eq(S(res->max, -1), "60");
+	/* a group counts for its weight, less what does not apply when that is dropped */
+	ok("@../tests/data/drop-group.yaml", "data/rules/drop.yaml");
+	const jx_group_result *g = jx_result_group(res, jx_doc_find(doc, "产出指标", NULL));
+	ck_assert_str_eq(S(g->weight, -1), "60");
+	ck_assert_str_eq(S(g->max, -1), "50");
+	ok("@../tests/data/drop-group.yaml", NULL);
+	g = jx_result_group(res, jx_doc_find(doc, "产出指标", NULL));
+	ck_assert_str_eq(S(g->max, -1), "60");
 	/* funds with nothing budgeted and nothing spent do not apply either */
 	ok(HEAD "funds: {weight: 10, rows: [{name: 总额, budget: 0, executed: 0}]}\n"
 	      "indicators:\n  - {name: A, weight: 90, target: '>=10', actual: '9'}\n", NULL);

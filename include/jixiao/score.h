@@ -43,6 +43,9 @@ typedef struct jx_leaf_result {
 typedef struct jx_group_result {
 	const jx_node *node;
 	jx_dec weight;
+	jx_dec max;   /**< the points it counts for in the total's max: its weight,
+		       * less its indicators that do not apply when the rule set
+		       * drops them (not_applicable: drop) */
 	jx_dec score; /**< sum of the children's rounded scores */
 	jx_dec lost_in_total; /**< sum of its leaves' parts of max - total */
 } jx_group_result;
