@@ -47,7 +47,7 @@ static const char css[] =
 	"ul{margin:2px 0 8px;padding-left:20px}li{margin:1px 0}"
 	".chart{margin:6px 0 12px;page-break-inside:avoid}"
 	"svg{font-family:inherit}"
-	"tr,li,.dev{page-break-inside:avoid}"
+	"tr,li,.dev{page-break-inside:avoid}.dev p{white-space:pre-line}"
 	"footer{margin-top:16px;color:#666;font-size:8.5pt;border-top:1px solid #ccc;padding-top:4px}";
 
 static char *fmt(char *buf, jx_dec d, int places)
