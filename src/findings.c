@@ -265,14 +265,15 @@ static void leaf_text_checks(ctx *c, const jx_leaf_result *lr)
 {
 	const jx_node *n = lr->node;
 	const jx_quantity *t = &n->target.q, *a = &n->actual.q;
-	char tv[128];
+	char tv[128], lv[128];
 
 	/* A percentage of 100% or more cannot be raised: not a sign of low ambition. */
 	bool ceiling = t->unit.kind == JX_UNIT_PERCENT && jx_dec_cmp(t->value, jx_dec_from_int(100)) >= 0;
 	if (n->last_year.present && !ceiling && same_value(t, &n->last_year.q) &&
 	    add(c, "target-equals-last-year", JX_FIND_INFO, n, false, n->mark.line))
 		say(c, "指标值 %s 与上年完成情况 %s 相同，指标未体现提高",
-		    value_text(tv, sizeof(tv), t, n->target.text), n->last_year.text);
+		    value_text(tv, sizeof(tv), t, n->target.text),
+		    value_text(lv, sizeof(lv), &n->last_year.q, n->last_year.text));
 	if (!*n->evidence && add(c, "missing-evidence", JX_FIND_INFO, n, false, n->mark.line))
 		say(c, "未填写佐证资料");
 	if ((t->kind == JX_Q_NUMBER || t->kind == JX_Q_RANGE) && t->unit.kind != JX_UNIT_NONE &&
