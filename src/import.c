@@ -193,6 +193,41 @@ static const char *take(importer *im, size_t r, size_t c)
 	return v;
 }
 
+/*
+ * A name, title, rule or value on one line, as jixiao reads them: a line break in a cell
+ * (Alt+Enter in Excel) with the blanks around it is dropped after a Chinese
+ * character and becomes one space after others ("会议召开⏎及时率" is
+ * 会议召开及时率); a tab becomes a space. Returns v itself when it is on one
+ * line already, else the line in *buf (the caller frees it); v when out of
+ * memory (the import then fails).
+ */
+static const char *one_line(importer *im, const char *v, char **buf)
+{
+	*buf = NULL;
+	if (!v || !v[strcspn(v, "\t\r\n")])
+		return v;
+	char *line = *buf = malloc(strlen(v) + 1);
+	if (!line) {
+		im->oom = true;
+		return v;
+	}
+	size_t k = 0;
+	for (const char *p = v; *p;) {
+		if (*p == '\r' || *p == '\n') {
+			while (k > 0 && (line[k - 1] == ' ' || line[k - 1] == '\t'))
+				k--;
+			p += strspn(p, " \t\r\n");
+			if (k > 0 && *p && (unsigned char)line[k - 1] < 0x80)
+				line[k++] = ' ';
+		} else {
+			line[k++] = *p == '\t' ? ' ' : *p;
+			p++;
+		}
+	}
+	line[k] = '\0';
+	return line;
+}
+
 static void report(importer *im, jx_severity sev, size_t r, size_t c, const char *fmt, va_list ap)
 {
 	if (im->diags->count >= im->diags->limit) {
@@ -200,9 +235,12 @@ static void report(importer *im, jx_severity sev, size_t r, size_t c, const char
 		jx_diags_add(im->diags, sev, &im->src, (unsigned)r + 1, (unsigned)c + 1, "%s", "");
 		return;
 	}
-	char ref[16], *msg = jx_vstrdupf(fmt, ap);
+	/* on one line, like the cells it quotes */
+	char ref[16], *msg = jx_vstrdupf(fmt, ap), *buf;
+	const char *line = one_line(im, msg, &buf);
 	jx_diags_add(im->diags, sev, &im->src, (unsigned)r + 1, (unsigned)c + 1, "%s: %s",
-		     jx_cell_ref(ref, r, c), msg ? msg : "out of memory");
+		     jx_cell_ref(ref, r, c), line ? line : "out of memory");
+	free(buf);
 	free(msg);
 }
 
@@ -749,41 +787,6 @@ static void kv_opt(jx_yemit *e, const char *key, const char *v)
 {
 	if (v && *v)
 		jx_yemit_kv(e, key, v);
-}
-
-/*
- * A name, title, rule or value on one line, as jixiao reads them: a line break in a cell
- * (Alt+Enter in Excel) with the blanks around it is dropped after a Chinese
- * character and becomes one space after others ("会议召开⏎及时率" is
- * 会议召开及时率); a tab becomes a space. Returns v itself when it is on one
- * line already, else the line in *buf (the caller frees it); v when out of
- * memory (the import then fails).
- */
-static const char *one_line(importer *im, const char *v, char **buf)
-{
-	*buf = NULL;
-	if (!v || !v[strcspn(v, "\t\r\n")])
-		return v;
-	char *line = *buf = malloc(strlen(v) + 1);
-	if (!line) {
-		im->oom = true;
-		return v;
-	}
-	size_t k = 0;
-	for (const char *p = v; *p;) {
-		if (*p == '\r' || *p == '\n') {
-			while (k > 0 && (line[k - 1] == ' ' || line[k - 1] == '\t'))
-				k--;
-			p += strspn(p, " \t\r\n");
-			if (k > 0 && *p && (unsigned char)line[k - 1] < 0x80)
-				line[k++] = ' ';
-		} else {
-			line[k++] = *p == '\t' ? ' ' : *p;
-			p++;
-		}
-	}
-	line[k] = '\0';
-	return line;
 }
 
 /* kv_opt for a name or title: on one line. */
