@@ -13,7 +13,8 @@
 # RSS of each audit, with the targets; then where the single-threaded time
 # goes, from bench/stages.c run on the same files: the YAML tree, the
 # evaluation model, the rule set and scoring, the findings, and the rest
-# (records, output, file list), each as a share of the floor.
+# (records, output, file list), each as a share of the floor; and the part of
+# the floor that is libyaml's parser layer over its scanner (yaml-scan --tokens).
 set -eu
 cd "$(dirname "$0")/.."
 count=${1:-20000}
@@ -39,6 +40,7 @@ stages=$(pwd)/build/release/stages
 find "$corpus" -name '*.yaml' | LC_ALL=C sort >"$work/list"
 hyperfine -N -w 1 -r "$runs" --export-csv "$work/times.csv" \
 	-n floor "bench/bin/yaml-scan $corpus" \
+	-n tokens "bench/bin/yaml-scan --tokens $corpus" \
 	-n tree "$stages tree $work/list" \
 	-n doc "$stages doc $work/list" \
 	-n score "$stages score $work/list" \
@@ -73,4 +75,6 @@ awk -F, -v files="$count" -v rss1="$rss1" -v rss2="$rss2" '
 		printf "  rule set and scoring       %+7.1f %%\n", 100 * (t["score"] - t["doc"]) / t["floor"]
 		printf "  findings                   %+7.1f %%\n", 100 * (t["findings"] - t["score"]) / t["floor"]
 		printf "  records, output, file list %+7.1f %%\n", 100 * (t["jobs1"] - t["findings"]) / t["floor"]
+		printf "within the floor, libyaml turning tokens into events (yaml-scan --tokens):\n"
+		printf "  parser layer               %7.1f %%\n", 100 * (t["floor"] - t["tokens"]) / t["floor"]
 	}' "$work/times.csv"

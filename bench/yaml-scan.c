@@ -1,6 +1,8 @@
 /*
  * yaml-scan.c - the benchmark floor: read each file as jixiao does and run libyaml's event
- * parser over it, counting and discarding events; no tree, no scoring.
+ * parser over it, counting and discarding events; no tree, no scoring. With --tokens, only
+ * libyaml's scanner (the tokens the event parser is built on), to see what the parser layer
+ * itself costs.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <dirent.h>
@@ -152,11 +154,12 @@ done:
 	return rc;
 }
 
-/* Parse one file, adding its events to *events; -1 on a read or YAML error. */
-static int scan(const char *path, unsigned long long *events)
+/* Parse one file, adding its events (or tokens) to *events; -1 on a read or YAML error. */
+static int scan(const char *path, int tokens, unsigned long long *events)
 {
 	yaml_parser_t p;
 	yaml_event_t ev;
+	yaml_token_t tok;
 	unsigned char *text = NULL;
 	size_t len = 0;
 	int rc = -1, done = 0;
@@ -170,14 +173,19 @@ static int scan(const char *path, unsigned long long *events)
 	yaml_parser_set_input_string(&p, text, len);
 	yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
 	while (!done) {
-		if (!yaml_parser_parse(&p, &ev)) {
+		if (!(tokens ? yaml_parser_scan(&p, &tok) : yaml_parser_parse(&p, &ev))) {
 			fprintf(stderr, "%s:%lu:%lu: error: %s\n", path, (unsigned long)p.problem_mark.line + 1,
 				(unsigned long)p.problem_mark.column + 1, p.problem ? p.problem : "invalid YAML");
 			goto done;
 		}
-		done = ev.type == YAML_STREAM_END_EVENT;
+		if (tokens) {
+			done = tok.type == YAML_STREAM_END_TOKEN;
+			yaml_token_delete(&tok);
+		} else {
+			done = ev.type == YAML_STREAM_END_EVENT;
+			yaml_event_delete(&ev);
+		}
 		(*events)++;
-		yaml_event_delete(&ev);
 	}
 	rc = 0;
 done:
@@ -191,13 +199,13 @@ int main(int argc, char **argv)
 	paths all = {0};
 	unsigned long long events = 0;
 	size_t failed = 0;
-	int rc = 3;
+	int rc = 3, tokens = argc > 1 && strcmp(argv[1], "--tokens") == 0;
 
-	if (argc < 2) {
-		fprintf(stderr, "usage: yaml-scan FILE|DIR...\n");
+	if (argc < 2 + tokens) {
+		fprintf(stderr, "usage: yaml-scan [--tokens] FILE|DIR...\n");
 		return 2;
 	}
-	for (int i = 1; i < argc; i++) {
+	for (int i = 1 + tokens; i < argc; i++) {
 		struct stat st;
 		if (stat(argv[i], &st) != 0) {
 			fprintf(stderr, "yaml-scan: %s: %s\n", argv[i], strerror(errno));
@@ -218,9 +226,9 @@ int main(int argc, char **argv)
 		}
 	}
 	for (size_t i = 0; i < all.n; i++)
-		if (scan(all.v[i], &events))
+		if (scan(all.v[i], tokens, &events))
 			failed++;
-	printf("files %zu events %llu\n", all.n, events);
+	printf("files %zu %s %llu\n", all.n, tokens ? "tokens" : "events", events);
 	if (failed)
 		fprintf(stderr, "yaml-scan: %zu of %zu files failed\n", failed, all.n);
 	rc = failed ? 2 : 0;
