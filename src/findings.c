@@ -350,23 +350,24 @@ static int adds_up(const jx_funds *f, size_t col, size_t from, size_t to, jx_dec
  * Where the rows after the first split into two sets that each add up to
  * it (a department table lists them by source, then 基本支出 and 项目支出):
  * the last row of the first set, or 0 for one set. Two sets are taken
- * when one set does not add up in some column and a split adds up in the
- * most columns. One pass over the rows.
+ * when one set does not add up in some column and a split adds up in more
+ * columns than the one set does: a column doubled by mistake in every row
+ * (executed 100 + 100 against 100) is one set wrong in that column, not
+ * two sets wrong in all the others. One pass over the rows.
  */
 static size_t funds_split(const jx_funds *f, size_t col0)
 {
 	size_t n = f->nrows - 1, best = 0, best_cols = 0;
 	jx_dec whole[FUNDS_COLS], first[FUNDS_COLS] = { { 0 } };
 	int places[FUNDS_COLS];
-	bool one = true;
 	for (size_t col = col0; col < FUNDS_COLS; col++) {
 		int state = adds_up(f, col, 1, n, &whole[col]);
 		if (state == SUM_RANGE)
 			return 0;
-		one = one && state <= SUM_TAIL;
+		best_cols += state <= SUM_TAIL;
 		places[col] = column_places(f, col);
 	}
-	if (one)
+	if (best_cols == FUNDS_COLS - col0)
 		return 0;
 	for (size_t k = 1; k < n; k++) {
 		size_t cols = 0;
