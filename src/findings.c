@@ -448,6 +448,14 @@ static void funds_sum_checks(ctx *c)
 	}
 }
 
+/* Decimal places to show two amounts with: 2, or as many as they have, so
+ * that 12.3457 万元 and 12.3456 万元 do not both show as 12.34. */
+static int money_places(jx_dec x, jx_dec y)
+{
+	int p = jx_dec_places(x) > jx_dec_places(y) ? jx_dec_places(x) : jx_dec_places(y);
+	return p > 2 ? p : 2;
+}
+
 static void funds_checks(ctx *c)
 {
 	const jx_result *r = c->r;
@@ -476,10 +484,11 @@ static void funds_checks(ctx *c)
 		char pcts[JX_DEC_BUFSZ + 8] = "";
 		if (has_pct)
 			snprintf(pcts, sizeof(pcts), "（%s%%）", num(p, pct, 2));
+		int places = money_places(row->budget, row->initial);
 		say(c, "全年预算数 %s %s较年初预算数 %s %s调%s %s %s%s",
-		    jx_dec_format(a, row->budget, 2, JX_FMT_GROUP), unit,
-		    jx_dec_format(b, row->initial, 2, JX_FMT_GROUP), unit,
-		    diff.units < 0 ? "减" : "增", jx_dec_format(d, mag, 2, JX_FMT_GROUP), unit, pcts);
+		    jx_dec_format(a, row->budget, places, JX_FMT_GROUP), unit,
+		    jx_dec_format(b, row->initial, places, JX_FMT_GROUP), unit,
+		    diff.units < 0 ? "减" : "增", jx_dec_format(d, mag, places, JX_FMT_GROUP), unit, pcts);
 	}
 	if (fr->na)
 		return;
@@ -494,8 +503,9 @@ static void funds_checks(ctx *c)
 	if (jx_frac_cmp(fr->rate, JX_FRAC_INT(1)) > 0 &&
 	    add(c, "over-budget", JX_FIND_WARNING, NULL, true, f->mark.line))
 		say(c, "全年执行数 %s %s超过全年预算数 %s %s（执行率 %s%%），%s",
-		    jx_dec_format(a, row->executed, 2, JX_FMT_GROUP), unit,
-		    jx_dec_format(b, row->budget, 2, JX_FMT_GROUP), unit, num(p, fr->rate_pct, ru->rate_decimals),
+		    jx_dec_format(a, row->executed, money_places(row->executed, row->budget), JX_FMT_GROUP), unit,
+		    jx_dec_format(b, row->budget, money_places(row->executed, row->budget), JX_FMT_GROUP), unit,
+		    num(p, fr->rate_pct, ru->rate_decimals),
 		    stock_or_empty(f->deviation));
 	if (jx_frac_cmp(fr->rate, ru->findings.funds_reason_below) < 0 &&
 	    jx_findings_is_stock_reason(f->deviation) &&

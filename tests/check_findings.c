@@ -106,6 +106,10 @@ static const struct {
 	{ "over-budget", JX_FIND_WARNING, "全年执行数 112.00 万元超过全年预算数 100.00 万元（执行率 112.00%），已说明原因",
 	  HEAD "funds: {weight: 10, rows: [{budget: 100, executed: 112}], deviation: 追加的设备款由上年结转资金支付}\nindicators:\n  - {name: L, weight: 90, target: '1', actual: '1', evidence: x}\n",
 	  HEAD "funds: {weight: 10, rows: [{budget: 100, executed: 100}]}\nindicators:\n  - {name: L, weight: 90, target: '1', actual: '1', evidence: x}\n" },
+	/* amounts in 万元 to the 元: four decimals shown, not cut to two */
+	{ "over-budget", JX_FIND_WARNING, "全年执行数 12.3457 万元超过全年预算数 12.3456 万元（执行率 100.00%），未说明原因",
+	  HEAD "funds: {weight: 10, rows: [{budget: 12.3456, executed: 12.3457}]}\nindicators:\n  - {name: L, weight: 90, target: '1', actual: '1', evidence: x}\n",
+	  HEAD "funds: {weight: 10, rows: [{budget: 12.3456, executed: 12.3456}]}\nindicators:\n  - {name: L, weight: 90, target: '1', actual: '1', evidence: x}\n" },
 	{ "unit-mismatch", JX_FIND_WARNING, "实际完成值“200”未写单位，按指标值的单位“份”计",
 	  HEAD "indicators:\n  - {name: L, weight: 10, target: '>=200份', actual: '200', evidence: x}\n",
 	  HEAD "indicators:\n  - {name: L, weight: 10, target: '>=200份', actual: '200份', evidence: x}\n" },
@@ -161,6 +165,9 @@ static const struct {
 	  HEAD "funds:\n  weight: 10\n  rows:\n    - {name: 年度资金总额, budget: '2,443.87', executed: '2,400.00'}\n    - {name: 财政拨款, budget: '1,272.41', executed: '1,260.00'}\n"
 	       "    - {name: 其他资金, budget: '1,171.45', executed: '1,140.00'}\n    - {name: 基本支出, budget: '1,000.00', executed: '1,000.00'}\n"
 	       "    - {name: 项目支出, budget: '1,443.87', executed: '1,400.00'}\nindicators:\n  - {name: L, weight: 90, target: '1', actual: '1', evidence: x}\n" },
+	{ "budget-adjusted", JX_FIND_INFO, "全年预算数 12.3456 万元较年初预算数 12.3455 万元调增 0.0001 万元（0.00%）",
+	  HEAD "funds: {weight: 10, rows: [{initial: 12.3455, budget: 12.3456, executed: 12.3456}]}\nindicators:\n  - {name: L, weight: 90, target: '1', actual: '1', evidence: x}\n",
+	  HEAD "funds: {weight: 10, rows: [{initial: 12.3456, budget: 12.3456, executed: 12.3456}]}\nindicators:\n  - {name: L, weight: 90, target: '1', actual: '1', evidence: x}\n" },
 	{ "missing-evidence", JX_FIND_INFO, "未填写佐证资料",
 	  HEAD "indicators:\n  - {name: L, weight: 10, target: '1', actual: '1'}\n",
 	  HEAD "indicators:\n  - {name: L, weight: 10, target: '1', actual: '1', evidence: 工作台账}\n" },
