@@ -500,6 +500,13 @@ static void funds_checks(ctx *c)
 	    add(c, "claim-mismatch", JX_FIND_ERROR, NULL, true, f->claimed.score_mark.line))
 		say(c, "填报预算执行得分 %s，按数据重新计算为 %s",
 		    num(a, f->claimed.score, f->claimed.score_places), num(b, fr->score, ru->decimals));
+	/* Spending without a budget is scored as 100% (nothing to divide by), yet
+	 * it is spending beyond the budget all the same. */
+	if (row->budget.units == 0 &&
+	    add(c, "over-budget", JX_FIND_WARNING, NULL, true, f->mark.line))
+		say(c, "全年执行数 %s %s，全年预算数为 0（执行率按 100%% 计），%s",
+		    jx_dec_format(a, row->executed, money_places(row->executed, row->budget), JX_FMT_GROUP),
+		    unit, stock_or_empty(f->deviation));
 	if (jx_frac_cmp(fr->rate, JX_FRAC_INT(1)) > 0 &&
 	    add(c, "over-budget", JX_FIND_WARNING, NULL, true, f->mark.line))
 		say(c, "全年执行数 %s %s超过全年预算数 %s %s（执行率 %s%%），%s",

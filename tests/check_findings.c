@@ -106,6 +106,9 @@ static const struct {
 	{ "over-budget", JX_FIND_WARNING, "全年执行数 112.00 万元超过全年预算数 100.00 万元（执行率 112.00%），已说明原因",
 	  HEAD "funds: {weight: 10, rows: [{budget: 100, executed: 112}], deviation: 追加的设备款由上年结转资金支付}\nindicators:\n  - {name: L, weight: 90, target: '1', actual: '1', evidence: x}\n",
 	  HEAD "funds: {weight: 10, rows: [{budget: 100, executed: 100}]}\nindicators:\n  - {name: L, weight: 90, target: '1', actual: '1', evidence: x}\n" },
+	{ "over-budget", JX_FIND_WARNING, "全年执行数 50.00 万元，全年预算数为 0（执行率按 100% 计），未说明原因",
+	  HEAD "funds: {weight: 10, rows: [{budget: 0, executed: 50}]}\nindicators:\n  - {name: L, weight: 90, target: '1', actual: '1', evidence: x}\n",
+	  HEAD "funds: {weight: 10, rows: [{budget: 0, executed: 0}]}\nindicators:\n  - {name: L, weight: 90, target: '1', actual: '1', evidence: x}\n" },
 	/* amounts in 万元 to the 元: four decimals shown, not cut to two */
 	{ "over-budget", JX_FIND_WARNING, "全年执行数 12.3457 万元超过全年预算数 12.3456 万元（执行率 100.00%），未说明原因",
 	  HEAD "funds: {weight: 10, rows: [{budget: 12.3456, executed: 12.3457}]}\nindicators:\n  - {name: L, weight: 90, target: '1', actual: '1', evidence: x}\n",
