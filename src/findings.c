@@ -292,11 +292,11 @@ static const char *stock_or_empty(const char *s)
 /* The columns of the funds rows that must add up. */
 static const struct {
 	const char *label;
-	size_t offset;
+	size_t offset, places;
 } funds_columns[] = {
-	{ "年初预算数", offsetof(jx_funds_row, initial) },
-	{ "全年预算数", offsetof(jx_funds_row, budget) },
-	{ "全年执行数", offsetof(jx_funds_row, executed) },
+	{ "年初预算数", offsetof(jx_funds_row, initial), offsetof(jx_funds_row, initial_places) },
+	{ "全年预算数", offsetof(jx_funds_row, budget), offsetof(jx_funds_row, budget_places) },
+	{ "全年执行数", offsetof(jx_funds_row, executed), offsetof(jx_funds_row, executed_places) },
 };
 
 static jx_dec amount(const jx_funds_row *row, size_t col)
@@ -304,13 +304,17 @@ static jx_dec amount(const jx_funds_row *row, size_t col)
 	return *(const jx_dec *)((const char *)row + funds_columns[col].offset);
 }
 
-/* Decimal places of a column: the most any of its amounts has. */
+/* Decimal places of a column: the most any of its amounts has as written
+ * ("2,443.80" has two), or as its value has when that is more. */
 static int column_places(const jx_funds *f, size_t col)
 {
 	int places = 0;
-	for (size_t i = 0; i < f->nrows; i++)
-		if (jx_dec_places(amount(&f->rows[i], col)) > places)
-			places = jx_dec_places(amount(&f->rows[i], col));
+	for (size_t i = 0; i < f->nrows; i++) {
+		int written = *(const int *)((const char *)&f->rows[i] + funds_columns[col].places),
+		    p = jx_dec_places(amount(&f->rows[i], col));
+		p = written > p ? written : p;
+		places = p > places ? p : places;
+	}
 	return places;
 }
 

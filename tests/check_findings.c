@@ -153,6 +153,10 @@ static const struct {
 	{ "funds-sum", JX_FIND_INFO, "年初预算数：其余各行合计 2,443.86 万元，与第一行 2,443.87 万元相差 0.01 万元，是各行分别四舍五入到 2 位小数的尾差",
 	  HEAD "funds: {weight: 10, rows: [{initial: '2,443.87', budget: 1, executed: 1}, {initial: '1,272.41', budget: 1, executed: 1}, {initial: '1,171.45', budget: 0, executed: 0}]}\nindicators:\n  - {name: L, weight: 90, target: '1', actual: '1', evidence: x}\n",
 	  HEAD "funds: {weight: 10, rows: [{initial: '2,443.87', budget: 1, executed: 1}, {initial: '1,272.42', budget: 1, executed: 1}, {initial: '1,171.45', budget: 0, executed: 0}]}\nindicators:\n  - {name: L, weight: 90, target: '1', actual: '1', evidence: x}\n" },
+	/* Amounts written to 0.01 that end in 0 are still rounded to 0.01, not 0.1. */
+	{ "funds-sum", JX_FIND_WARNING, "全年预算数：其余各行合计 100.00 万元，与第一行 100.10 万元相差 0.10 万元",
+	  HEAD "funds: {weight: 10, rows: [{budget: '100.10', executed: 1}, {budget: '50.00', executed: 1}, {budget: '50.00', executed: 0}]}\nindicators:\n  - {name: L, weight: 90, target: '1', actual: '1', evidence: x}\n",
+	  HEAD "funds: {weight: 10, rows: [{budget: '100.00', executed: 1}, {budget: '50.00', executed: 1}, {budget: '50.00', executed: 0}]}\nindicators:\n  - {name: L, weight: 90, target: '1', actual: '1', evidence: x}\n" },
 	/* Whole amounts are taken as exact: no rounding to excuse a difference. */
 	{ "funds-sum", JX_FIND_WARNING, "全年执行数：其余各行合计 9.00 万元，与第一行 10.00 万元相差 1.00 万元",
 	  HEAD "funds: {weight: 10, rows: [{budget: 10, executed: 10}, {budget: 5, executed: 5}, {budget: 5, executed: 4}]}\nindicators:\n  - {name: L, weight: 90, target: '1', actual: '1', evidence: x}\n",
