@@ -113,7 +113,8 @@ size_t jx_report_meta(const jx_result *r, const char *labels[], const char *valu
  * at the end), so that a reason written over several lines, blank ones or
  * lines starting with '#' or '-' among them, stays inside its list item or
  * table cell; in a cell '|' is escaped too. Characters that make emphasis,
- * code, links or HTML are escaped, so that a name is shown as written.
+ * strikethrough, code, links, HTML or entities are escaped, so that a name is
+ * shown as written.
  */
 static void md_text(FILE *out, const char *s, bool cell)
 {
@@ -123,9 +124,11 @@ static void md_text(FILE *out, const char *s, bool cell)
 				p++;
 			if (p[1])
 				fputc(' ', out);
-		} else if ((cell && *p == '|') || strchr("\\`*_[]", *p) ||
-			   (*p == '<' && (isalpha((unsigned char)p[1]) || (p[1] && strchr("/!?", p[1]))))) {
-			/* markup: emphasis, code, links, HTML tags ("<=60万元" is none) */
+		} else if ((cell && *p == '|') || strchr("\\`*_[]~", *p) ||
+			   (*p == '<' && (isalpha((unsigned char)p[1]) || (p[1] && strchr("/!?", p[1])))) ||
+			   (*p == '&' && (isalpha((unsigned char)p[1]) || p[1] == '#'))) {
+			/* markup: emphasis, strikethrough (3~5天 … 8~10天), code, links, HTML
+			 * tags ("<=60万元" is none) and entities (&amp;) */
 			fputc('\\', out);
 			fputc(*p, out);
 		} else {
