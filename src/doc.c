@@ -227,9 +227,9 @@ static bool read_weight(loader *ld, const jx_ynode *v, jx_dec *w, jx_mark *m)
 	return true;
 }
 
-static bool read_amount(loader *ld, const jx_ynode *v, const char *what, jx_dec *out)
+static bool read_amount(loader *ld, const jx_ynode *v, const char *what, jx_dec *out, int *places)
 {
-	if (!jx_read_dec(&ld->rd, v, what, NULL, out, NULL))
+	if (!jx_read_dec(&ld->rd, v, what, NULL, out, places))
 		return false;
 	if (out->units < 0) {
 		jx_read_error(&ld->rd, v, "%s must not be negative", what);
@@ -581,9 +581,14 @@ static void read_funds_rows(loader *ld, const jx_ynode *rows, jx_funds *f)
 			switch (jx_read_key(rd, row->items[2 * i], row_fields, NFIELDS(row_fields),
 					    &rseen, "funds row")) {
 			case W_NAME: jx_read_opt_text(rd, v, "a row name", &fr->name); break;
-			case W_INITIAL: fr->has_initial = read_amount(ld, v, "年初预算数 (initial)", &fr->initial); break;
-			case W_BUDGET: read_amount(ld, v, "全年预算数 (budget)", &fr->budget); break;
-			case W_EXECUTED: read_amount(ld, v, "全年执行数 (executed)", &fr->executed); break;
+			case W_INITIAL:
+				fr->has_initial = read_amount(ld, v, "年初预算数 (initial)", &fr->initial,
+							      &fr->initial_places);
+				break;
+			case W_BUDGET: read_amount(ld, v, "全年预算数 (budget)", &fr->budget, &fr->budget_places); break;
+			case W_EXECUTED:
+				read_amount(ld, v, "全年执行数 (executed)", &fr->executed, &fr->executed_places);
+				break;
 			default: break;
 			}
 		}

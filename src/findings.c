@@ -292,11 +292,11 @@ static const char *stock_or_empty(const char *s)
 /* The columns of the funds rows that must add up. */
 static const struct {
 	const char *label;
-	size_t offset;
+	size_t offset, places;
 } funds_columns[] = {
-	{ "年初预算数", offsetof(jx_funds_row, initial) },
-	{ "全年预算数", offsetof(jx_funds_row, budget) },
-	{ "全年执行数", offsetof(jx_funds_row, executed) },
+	{ "年初预算数", offsetof(jx_funds_row, initial), offsetof(jx_funds_row, initial_places) },
+	{ "全年预算数", offsetof(jx_funds_row, budget), offsetof(jx_funds_row, budget_places) },
+	{ "全年执行数", offsetof(jx_funds_row, executed), offsetof(jx_funds_row, executed_places) },
 };
 
 static jx_dec amount(const jx_funds_row *row, size_t col)
@@ -304,13 +304,17 @@ static jx_dec amount(const jx_funds_row *row, size_t col)
 	return *(const jx_dec *)((const char *)row + funds_columns[col].offset);
 }
 
-/* Decimal places of a column: the most any of its amounts has. */
+/* Decimal places of a column: the most any of its amounts has as written
+ * ("2,443.80" has two), or as its value has when that is more. */
 static int column_places(const jx_funds *f, size_t col)
 {
 	int places = 0;
-	for (size_t i = 0; i < f->nrows; i++)
-		if (jx_dec_places(amount(&f->rows[i], col)) > places)
-			places = jx_dec_places(amount(&f->rows[i], col));
+	for (size_t i = 0; i < f->nrows; i++) {
+		int written = *(const int *)((const char *)&f->rows[i] + funds_columns[col].places),
+		    p = jx_dec_places(amount(&f->rows[i], col));
+		p = written > p ? written : p;
+		places = p > places ? p : places;
+	}
 	return places;
 }
 
@@ -350,23 +354,24 @@ static int adds_up(const jx_funds *f, size_t col, size_t from, size_t to, jx_dec
  * Where the rows after the first split into two sets that each add up to
  * it (a department table lists them by source, then 基本支出 and 项目支出):
  * the last row of the first set, or 0 for one set. Two sets are taken
- * when one set does not add up in some column and a split adds up in the
- * most columns. One pass over the rows.
+ * when one set does not add up in some column and a split adds up in more
+ * columns than the one set does: a column doubled by mistake in every row
+ * (executed 100 + 100 against 100) is one set wrong in that column, not
+ * two sets wrong in all the others. One pass over the rows.
  */
 static size_t funds_split(const jx_funds *f, size_t col0)
 {
 	size_t n = f->nrows - 1, best = 0, best_cols = 0;
 	jx_dec whole[FUNDS_COLS], first[FUNDS_COLS] = { { 0 } };
 	int places[FUNDS_COLS];
-	bool one = true;
 	for (size_t col = col0; col < FUNDS_COLS; col++) {
 		int state = adds_up(f, col, 1, n, &whole[col]);
 		if (state == SUM_RANGE)
 			return 0;
-		one = one && state <= SUM_TAIL;
+		best_cols += state <= SUM_TAIL;
 		places[col] = column_places(f, col);
 	}
-	if (one)
+	if (best_cols == FUNDS_COLS - col0)
 		return 0;
 	for (size_t k = 1; k < n; k++) {
 		size_t cols = 0;
@@ -447,6 +452,14 @@ static void funds_sum_checks(ctx *c)
 	}
 }
 
+/* Decimal places to show two amounts with: 2, or as many as they have, so
+ * that 12.3457 万元 and 12.3456 万元 do not both show as 12.34. */
+static int money_places(jx_dec x, jx_dec y)
+{
+	int p = jx_dec_places(x) > jx_dec_places(y) ? jx_dec_places(x) : jx_dec_places(y);
+	return p > 2 ? p : 2;
+}
+
 static void funds_checks(ctx *c)
 {
 	const jx_result *r = c->r;
@@ -475,10 +488,11 @@ static void funds_checks(ctx *c)
 		char pcts[JX_DEC_BUFSZ + 8] = "";
 		if (has_pct)
 			snprintf(pcts, sizeof(pcts), "（%s%%）", num(p, pct, 2));
+		int places = money_places(row->budget, row->initial);
 		say(c, "全年预算数 %s %s较年初预算数 %s %s调%s %s %s%s",
-		    jx_dec_format(a, row->budget, 2, JX_FMT_GROUP), unit,
-		    jx_dec_format(b, row->initial, 2, JX_FMT_GROUP), unit,
-		    diff.units < 0 ? "减" : "增", jx_dec_format(d, mag, 2, JX_FMT_GROUP), unit, pcts);
+		    jx_dec_format(a, row->budget, places, JX_FMT_GROUP), unit,
+		    jx_dec_format(b, row->initial, places, JX_FMT_GROUP), unit,
+		    diff.units < 0 ? "减" : "增", jx_dec_format(d, mag, places, JX_FMT_GROUP), unit, pcts);
 	}
 	if (fr->na)
 		return;
@@ -490,11 +504,19 @@ static void funds_checks(ctx *c)
 	    add(c, "claim-mismatch", JX_FIND_ERROR, NULL, true, f->claimed.score_mark.line))
 		say(c, "填报预算执行得分 %s，按数据重新计算为 %s",
 		    num(a, f->claimed.score, f->claimed.score_places), num(b, fr->score, ru->decimals));
+	/* Spending without a budget is scored as 100% (nothing to divide by), yet
+	 * it is spending beyond the budget all the same. */
+	if (row->budget.units == 0 &&
+	    add(c, "over-budget", JX_FIND_WARNING, NULL, true, f->mark.line))
+		say(c, "全年执行数 %s %s，全年预算数为 0（执行率按 100%% 计），%s",
+		    jx_dec_format(a, row->executed, money_places(row->executed, row->budget), JX_FMT_GROUP),
+		    unit, stock_or_empty(f->deviation));
 	if (jx_frac_cmp(fr->rate, JX_FRAC_INT(1)) > 0 &&
 	    add(c, "over-budget", JX_FIND_WARNING, NULL, true, f->mark.line))
 		say(c, "全年执行数 %s %s超过全年预算数 %s %s（执行率 %s%%），%s",
-		    jx_dec_format(a, row->executed, 2, JX_FMT_GROUP), unit,
-		    jx_dec_format(b, row->budget, 2, JX_FMT_GROUP), unit, num(p, fr->rate_pct, ru->rate_decimals),
+		    jx_dec_format(a, row->executed, money_places(row->executed, row->budget), JX_FMT_GROUP), unit,
+		    jx_dec_format(b, row->budget, money_places(row->executed, row->budget), JX_FMT_GROUP), unit,
+		    num(p, fr->rate_pct, ru->rate_decimals),
 		    stock_or_empty(f->deviation));
 	if (jx_frac_cmp(fr->rate, ru->findings.funds_reason_below) < 0 &&
 	    jx_findings_is_stock_reason(f->deviation) &&

@@ -44,7 +44,14 @@ bool jx_report_funds_off_target(const jx_result *r)
 jx_dec jx_report_max(const jx_result *r, const jx_node *n)
 {
 	const jx_group_result *gr = jx_result_group(r, n);
-	return gr ? gr->max : n->weight;
+	if (gr)
+		return gr->max;
+	return r->leaves[n->index].na && r->rules->na_drop ? (jx_dec){ 0 } : n->weight;
+}
+
+jx_dec jx_report_funds_max(const jx_result *r)
+{
+	return r->funds.na && r->rules->na_drop ? (jx_dec){ 0 } : r->funds.weight;
 }
 
 const char *jx_report_funds_reason(const jx_result *r, bool *draft)
@@ -106,7 +113,8 @@ size_t jx_report_meta(const jx_result *r, const char *labels[], const char *valu
  * at the end), so that a reason written over several lines, blank ones or
  * lines starting with '#' or '-' among them, stays inside its list item or
  * table cell; in a cell '|' is escaped too. Characters that make emphasis,
- * code, links or HTML are escaped, so that a name is shown as written.
+ * strikethrough, code, links, HTML or entities are escaped, so that a name is
+ * shown as written.
  */
 static void md_text(FILE *out, const char *s, bool cell)
 {
@@ -116,9 +124,11 @@ static void md_text(FILE *out, const char *s, bool cell)
 				p++;
 			if (p[1])
 				fputc(' ', out);
-		} else if ((cell && *p == '|') || strchr("\\`*_[]", *p) ||
-			   (*p == '<' && (isalpha((unsigned char)p[1]) || (p[1] && strchr("/!?", p[1]))))) {
-			/* markup: emphasis, code, links, HTML tags ("<=60万元" is none) */
+		} else if ((cell && *p == '|') || strchr("\\`*_[]~", *p) ||
+			   (*p == '<' && (isalpha((unsigned char)p[1]) || (p[1] && strchr("/!?", p[1])))) ||
+			   (*p == '&' && (isalpha((unsigned char)p[1]) || p[1] == '#'))) {
+			/* markup: emphasis, strikethrough (3~5天 … 8~10天), code, links, HTML
+			 * tags ("<=60万元" is none) and entities (&amp;) */
 			fputc('\\', out);
 			fputc(*p, out);
 		} else {
@@ -195,7 +205,7 @@ static void md_totals(FILE *out, const jx_result *r)
 	fprintf(out, "| 一级指标 | 分值 | 得分 | %s |\n|---|---:|---:|---:|\n",
 		rescaled ? "扣分（折算后）" : "扣分");
 	if (r->funds.present)
-		fprintf(out, "| 预算执行率 | %s | %s | %s |\n", jx_report_fmt(a, r->funds.weight, -1),
+		fprintf(out, "| 预算执行率 | %s | %s | %s |\n", jx_report_fmt(a, jx_report_funds_max(r), -1),
 			r->funds.na ? "/" : jx_report_fmt(b, r->funds.score, dec),
 			r->funds.na ? "/" : jx_report_fmt(c, r->funds.lost_in_total, dec));
 	for (size_t i = 0; i < d->nroots; i++) {
@@ -430,6 +440,7 @@ int jx_report_write_json(FILE *out, const jx_report *rep)
 		jx_json_str(g, "funds");
 		yajl_gen_array_close(g);
 		jx_json_kv_num(g, "weight", r->funds.weight, -1);
+		jx_json_kv_num(g, "max", jx_report_funds_max(r), -1);
 		/* as in result.funds: nothing budgeted or spent scores nothing and loses nothing */
 		if (r->funds.na) {
 			jx_json_kv_null(g, "score");

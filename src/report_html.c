@@ -343,7 +343,7 @@ static void lost_table(FILE *out, const jx_result *r)
 		rescaled ? "扣分（折算后）" : "扣分");
 	if (r->funds.present)
 		fprintf(out, "<tr><td>预算执行率</td><td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">%s</td></tr>\n",
-			fmt(a, r->funds.weight, -1), r->funds.na ? "/" : fmt(b, r->funds.score, dec),
+			fmt(a, jx_report_funds_max(r), -1), r->funds.na ? "/" : fmt(b, r->funds.score, dec),
 			r->funds.na ? "/" : fmt(c, r->funds.lost_in_total, dec));
 	for (size_t i = 0; i < r->doc->nroots; i++) {
 		const jx_node *n = &r->doc->roots[i];

@@ -106,6 +106,13 @@ static const struct {
 	{ "over-budget", JX_FIND_WARNING, "全年执行数 112.00 万元超过全年预算数 100.00 万元（执行率 112.00%），已说明原因",
 	  HEAD "funds: {weight: 10, rows: [{budget: 100, executed: 112}], deviation: 追加的设备款由上年结转资金支付}\nindicators:\n  - {name: L, weight: 90, target: '1', actual: '1', evidence: x}\n",
 	  HEAD "funds: {weight: 10, rows: [{budget: 100, executed: 100}]}\nindicators:\n  - {name: L, weight: 90, target: '1', actual: '1', evidence: x}\n" },
+	{ "over-budget", JX_FIND_WARNING, "全年执行数 50.00 万元，全年预算数为 0（执行率按 100% 计），未说明原因",
+	  HEAD "funds: {weight: 10, rows: [{budget: 0, executed: 50}]}\nindicators:\n  - {name: L, weight: 90, target: '1', actual: '1', evidence: x}\n",
+	  HEAD "funds: {weight: 10, rows: [{budget: 0, executed: 0}]}\nindicators:\n  - {name: L, weight: 90, target: '1', actual: '1', evidence: x}\n" },
+	/* amounts in 万元 to the 元: four decimals shown, not cut to two */
+	{ "over-budget", JX_FIND_WARNING, "全年执行数 12.3457 万元超过全年预算数 12.3456 万元（执行率 100.00%），未说明原因",
+	  HEAD "funds: {weight: 10, rows: [{budget: 12.3456, executed: 12.3457}]}\nindicators:\n  - {name: L, weight: 90, target: '1', actual: '1', evidence: x}\n",
+	  HEAD "funds: {weight: 10, rows: [{budget: 12.3456, executed: 12.3456}]}\nindicators:\n  - {name: L, weight: 90, target: '1', actual: '1', evidence: x}\n" },
 	{ "unit-mismatch", JX_FIND_WARNING, "实际完成值“200”未写单位，按指标值的单位“份”计",
 	  HEAD "indicators:\n  - {name: L, weight: 10, target: '>=200份', actual: '200', evidence: x}\n",
 	  HEAD "indicators:\n  - {name: L, weight: 10, target: '>=200份', actual: '200份', evidence: x}\n" },
@@ -146,6 +153,10 @@ static const struct {
 	{ "funds-sum", JX_FIND_INFO, "年初预算数：其余各行合计 2,443.86 万元，与第一行 2,443.87 万元相差 0.01 万元，是各行分别四舍五入到 2 位小数的尾差",
 	  HEAD "funds: {weight: 10, rows: [{initial: '2,443.87', budget: 1, executed: 1}, {initial: '1,272.41', budget: 1, executed: 1}, {initial: '1,171.45', budget: 0, executed: 0}]}\nindicators:\n  - {name: L, weight: 90, target: '1', actual: '1', evidence: x}\n",
 	  HEAD "funds: {weight: 10, rows: [{initial: '2,443.87', budget: 1, executed: 1}, {initial: '1,272.42', budget: 1, executed: 1}, {initial: '1,171.45', budget: 0, executed: 0}]}\nindicators:\n  - {name: L, weight: 90, target: '1', actual: '1', evidence: x}\n" },
+	/* Amounts written to 0.01 that end in 0 are still rounded to 0.01, not 0.1. */
+	{ "funds-sum", JX_FIND_WARNING, "全年预算数：其余各行合计 100.00 万元，与第一行 100.10 万元相差 0.10 万元",
+	  HEAD "funds: {weight: 10, rows: [{budget: '100.10', executed: 1}, {budget: '50.00', executed: 1}, {budget: '50.00', executed: 0}]}\nindicators:\n  - {name: L, weight: 90, target: '1', actual: '1', evidence: x}\n",
+	  HEAD "funds: {weight: 10, rows: [{budget: '100.00', executed: 1}, {budget: '50.00', executed: 1}, {budget: '50.00', executed: 0}]}\nindicators:\n  - {name: L, weight: 90, target: '1', actual: '1', evidence: x}\n" },
 	/* Whole amounts are taken as exact: no rounding to excuse a difference. */
 	{ "funds-sum", JX_FIND_WARNING, "全年执行数：其余各行合计 9.00 万元，与第一行 10.00 万元相差 1.00 万元",
 	  HEAD "funds: {weight: 10, rows: [{budget: 10, executed: 10}, {budget: 5, executed: 5}, {budget: 5, executed: 4}]}\nindicators:\n  - {name: L, weight: 90, target: '1', actual: '1', evidence: x}\n",
@@ -161,6 +172,9 @@ static const struct {
 	  HEAD "funds:\n  weight: 10\n  rows:\n    - {name: 年度资金总额, budget: '2,443.87', executed: '2,400.00'}\n    - {name: 财政拨款, budget: '1,272.41', executed: '1,260.00'}\n"
 	       "    - {name: 其他资金, budget: '1,171.45', executed: '1,140.00'}\n    - {name: 基本支出, budget: '1,000.00', executed: '1,000.00'}\n"
 	       "    - {name: 项目支出, budget: '1,443.87', executed: '1,400.00'}\nindicators:\n  - {name: L, weight: 90, target: '1', actual: '1', evidence: x}\n" },
+	{ "budget-adjusted", JX_FIND_INFO, "全年预算数 12.3456 万元较年初预算数 12.3455 万元调增 0.0001 万元（0.00%）",
+	  HEAD "funds: {weight: 10, rows: [{initial: 12.3455, budget: 12.3456, executed: 12.3456}]}\nindicators:\n  - {name: L, weight: 90, target: '1', actual: '1', evidence: x}\n",
+	  HEAD "funds: {weight: 10, rows: [{initial: 12.3456, budget: 12.3456, executed: 12.3456}]}\nindicators:\n  - {name: L, weight: 90, target: '1', actual: '1', evidence: x}\n" },
 	{ "missing-evidence", JX_FIND_INFO, "未填写佐证资料",
 	  HEAD "indicators:\n  - {name: L, weight: 10, target: '1', actual: '1'}\n",
 	  HEAD "indicators:\n  - {name: L, weight: 10, target: '1', actual: '1', evidence: 工作台账}\n" },
@@ -233,6 +247,18 @@ START_TEST(test_funds_sum_quiet)
 }
 END_TEST
 
+START_TEST(test_funds_sum_one_column)
+{
+	/* 全年执行数 entered twice over: the rows do not add up in that column
+	 * only; reading them as two sets would hide it and blame the others. */
+	run(HEAD "funds: {weight: 10, rows: [{name: 年度资金总额, initial: 100, budget: 100, executed: 100}, "
+		 "{name: A, initial: 50, budget: 50, executed: 100}, {name: B, initial: 50, budget: 50, executed: 100}]}\n"
+		 "indicators:\n  - {name: L, weight: 90, target: '1', actual: '1', evidence: x}\n");
+	ck_assert_uint_eq(count("funds-sum"), 1);
+	ck_assert_ptr_nonnull(find("funds-sum", "全年执行数：其余各行合计 200.00 万元，与第一行“年度资金总额” 100.00 万元相差 100.00 万元"));
+}
+END_TEST
+
 START_TEST(test_stock_reasons)
 {
 	ck_assert(jx_findings_is_stock_reason(""));
@@ -274,6 +300,7 @@ Suite *findings_suite(void)
 	tcase_add_checked_fixture(tc, setup, release);
 	tcase_add_loop_test(tc, test_codes, 0, sizeof(cases) / sizeof(cases[0]));
 	tcase_add_test(tc, test_funds_sum_quiet);
+	tcase_add_test(tc, test_funds_sum_one_column);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("seed");
 	tcase_add_checked_fixture(tc, setup, release);

@@ -89,6 +89,7 @@ typedef struct jx_funds_row {
 	jx_dec initial;   /**< 年初预算数 */
 	jx_dec budget;    /**< 全年预算数 */
 	jx_dec executed;  /**< 全年执行数 */
+	int initial_places, budget_places, executed_places; /**< fraction digits as written */
 	jx_mark mark;
 } jx_funds_row;
 

@@ -1,0 +1,1 @@
+$JX report tests/data/drop-rows.yaml --rules tests/data/rules/drop.yaml | sed -n "/| 一级指标 | 分值/,/合计/p"; $JX report tests/data/drop-rows.yaml --rules tests/data/rules/drop.yaml -f html | grep "<tr><td>.*指标\|<tr><td>预算执行率\|<th>合计"; $JX report tests/data/drop-rows.yaml --rules tests/data/rules/drop.yaml -f json | sed -n "/\"lost_by_group\"/,/\"deviations\"/p"
