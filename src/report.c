@@ -441,14 +441,13 @@ int jx_report_write_json(FILE *out, const jx_report *rep)
 		yajl_gen_array_close(g);
 		jx_json_kv_num(g, "weight", r->funds.weight, -1);
 		jx_json_kv_num(g, "max", jx_report_funds_max(r), -1);
-		/* as in result.funds: nothing budgeted or spent scores nothing and loses nothing */
-		if (r->funds.na) {
+		/* nothing budgeted or spent: not scored (null, as in result.funds), and
+		 * nothing of 满分 − 总分 lost there (0) */
+		if (r->funds.na)
 			jx_json_kv_null(g, "score");
-			jx_json_kv_null(g, "lost");
-		} else {
+		else
 			jx_json_kv_num(g, "score", r->funds.score, dec);
-			jx_json_kv_num(g, "lost", r->funds.lost_in_total, dec);
-		}
+		jx_json_kv_num(g, "lost", r->funds.lost_in_total, dec);
 		yajl_gen_map_close(g);
 	}
 	for (size_t i = 0; i < r->doc->nroots; i++) {
