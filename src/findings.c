@@ -403,18 +403,23 @@ static void funds_set(ctx *c, size_t col, size_t from, size_t to, bool whole)
 	    !add(c, "funds-sum", state == SUM_TAIL ? JX_FIND_INFO : JX_FIND_WARNING, NULL, true,
 		 f->rows[0].mark.line))
 		return;
-	char rows[256], a[JX_DEC_BUFSZ], t[JX_DEC_BUFSZ], d[JX_DEC_BUFSZ], why[64] = "";
+	char a[JX_DEC_BUFSZ], t[JX_DEC_BUFSZ], d[JX_DEC_BUFSZ], why[64] = "";
 	const char *first = f->rows[from].name, *last = f->rows[to].name;
+	char *rows; /* by name, however long the names */
 	if (whole)
-		snprintf(rows, sizeof(rows), "其余各行");
+		rows = jx_strdupf("其余各行");
 	else if (from == to && *first)
-		jx_textf(rows, sizeof(rows), "“%s”一行", first);
+		rows = jx_strdupf("“%s”一行", first);
 	else if (from == to)
-		snprintf(rows, sizeof(rows), "第 %zu 行", from + 1);
+		rows = jx_strdupf("第 %zu 行", from + 1);
 	else if (*first && *last)
-		jx_textf(rows, sizeof(rows), "“%s”至“%s”各行", first, last);
+		rows = jx_strdupf("“%s”至“%s”各行", first, last);
 	else
-		snprintf(rows, sizeof(rows), "第 %zu 至 %zu 行", from + 1, to + 1);
+		rows = jx_strdupf("第 %zu 至 %zu 行", from + 1, to + 1);
+	if (!rows) {
+		c->rc = JX_ENOMEM;
+		return;
+	}
 	jx_dec diff = { total.units - sum.units };
 	if (diff.units < 0)
 		diff.units = -diff.units;
@@ -425,6 +430,7 @@ static void funds_set(ctx *c, size_t col, size_t from, size_t to, bool whole)
 	    jx_dec_format(a, sum, shown, JX_FMT_GROUP), unit, *name ? "“" : "", name, *name ? "”" : "",
 	    jx_dec_format(t, total, shown, JX_FMT_GROUP), unit, jx_dec_format(d, diff, shown, JX_FMT_GROUP),
 	    unit, why);
+	free(rows);
 }
 
 /*

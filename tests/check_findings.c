@@ -259,6 +259,26 @@ START_TEST(test_funds_sum_one_column)
 }
 END_TEST
 
+/* Row names of any length are named whole, with their closing quotes. */
+START_TEST(test_funds_sum_long_names)
+{
+	char a[301], b[301], text[2048], want[800];
+	memset(a, 'a', 300);
+	memset(b, 'b', 300);
+	a[300] = b[300] = '\0';
+	/* by source (a, b: 全年执行数 80 of 90), then by kind of spending (adds up) */
+	snprintf(text, sizeof(text), HEAD "funds:\n  weight: 10\n  rows:\n    - {budget: 100, executed: 90}\n"
+		 "    - {name: %s, budget: 60, executed: 50}\n    - {name: %s, budget: 40, executed: 30}\n"
+		 "    - {budget: 30, executed: 30}\n    - {budget: 70, executed: 60}\n"
+		 "indicators:\n  - {name: L, weight: 90, target: '1', actual: '1', evidence: x}\n", a, b);
+	run(text);
+	snprintf(want, sizeof(want), "全年执行数：“%s”至“%s”各行合计 80.00 万元，与第一行 90.00 万元相差 10.00 万元",
+		 a, b);
+	ck_assert_ptr_nonnull(find("funds-sum", want));
+	ck_assert_uint_eq(count("funds-sum"), 1);
+}
+END_TEST
+
 START_TEST(test_stock_reasons)
 {
 	ck_assert(jx_findings_is_stock_reason(""));
@@ -300,6 +320,7 @@ Suite *findings_suite(void)
 	tcase_add_checked_fixture(tc, setup, release);
 	tcase_add_loop_test(tc, test_codes, 0, sizeof(cases) / sizeof(cases[0]));
 	tcase_add_test(tc, test_funds_sum_quiet);
+	tcase_add_test(tc, test_funds_sum_long_names);
 	tcase_add_test(tc, test_funds_sum_one_column);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("seed");
