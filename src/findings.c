@@ -240,6 +240,24 @@ static void cost_direction(ctx *c, const jx_leaf_result *lr)
 		    num(s, lr->score, c->r->rules->decimals));
 }
 
+/*
+ * A target of 0 scored as positive is met by any actual (spec §2.1: A = 0
+ * gives 100%), so an indicator such as 安全事故发生次数 "=0次" with 2 accidents
+ * scores full: it can only mean "no more than 0" (≤0).
+ */
+static void zero_target(ctx *c, const jx_leaf_result *lr)
+{
+	const jx_node *n = lr->node;
+	const jx_quantity *t = &n->target.q;
+	if (t->kind != JX_Q_NUMBER || lr->direction != JX_DIR_POSITIVE || t->value.units != 0 ||
+	    n->actual.q.kind != JX_Q_NUMBER || jx_frac_cmp(lr->b, JX_FRAC_INT(0)) <= 0)
+		return;
+	if (add(c, "zero-target", JX_FIND_WARNING, n, false, n->mark.line))
+		say(c, "指标值为 0（%s），按正向计分，实际完成 %s 也得满分；指标若意为不超过 0（如事故、投诉次数），"
+		       "应写作“≤0”，实际完成 %s 则不得分",
+		    n->target.text, n->actual.text, n->actual.text);
+}
+
 /* The same value in the same (or a convertible) unit. */
 static bool same_value(const jx_quantity *x, const jx_quantity *y)
 {
@@ -605,6 +623,7 @@ int jx_findings_collect(jx_findings *f, const jx_result *r, int flags)
 		leaf_claims(&c, lr);
 		leaf_rate_checks(&c, lr);
 		cost_direction(&c, lr);
+		zero_target(&c, lr);
 		leaf_text_checks(&c, lr);
 	}
 	document_checks(&c);
