@@ -248,13 +248,13 @@ static void text_leaf(FILE *out, const jx_result *r, const jx_leaf_result *lr)
 		: n->direction != JX_DIR_AUTO ? "（文件中 direction 指定）" : "");
 	if (lr->direction == JX_DIR_POSITIVE || lr->direction == JX_DIR_REVERSE ||
 	    lr->direction == JX_DIR_RANGE) {
-		const char *u = common_unit(lr);
+		const char *u = common_unit(lr), *sp = *u ? " " : ""; /* "10 万元", "10" */
 		if (lr->direction == JX_DIR_RANGE)
-			fprintf(out, "  数值        指标值 %s–%s %s，实际 %s %s\n", jx_frac_format(a, lr->a, 6),
-				jx_frac_format(b, lr->a_high, 6), u, jx_frac_format(c, lr->b, 6), u);
+			fprintf(out, "  数值        指标值 %s–%s%s%s，实际 %s%s%s\n", jx_frac_format(a, lr->a, 6),
+				jx_frac_format(b, lr->a_high, 6), sp, u, jx_frac_format(c, lr->b, 6), sp, u);
 		else
-			fprintf(out, "  数值        A = %s %s，B = %s %s\n", jx_frac_format(a, lr->a, 6), u,
-				jx_frac_format(b, lr->b, 6), u);
+			fprintf(out, "  数值        A = %s%s%s，B = %s%s%s\n", jx_frac_format(a, lr->a, 6), sp, u,
+				jx_frac_format(b, lr->b, 6), sp, u);
 	}
 	if (lr->level)
 		fprintf(out, "  等级        “%s”→ %s（规则 %s 的等级，允许 %s–%s）\n", n->actual.text,

@@ -1,0 +1,1 @@
+$JX explain tests/data/unitless.yaml | grep 数值
