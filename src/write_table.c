@@ -108,6 +108,16 @@ static void claim_note(FILE *out, const char *what, const char *name, jx_dec cla
 		fmt(a, claimed, cplaces), unit, fmt(b, recomputed, rplaces), unit);
 }
 
+/* The leaf as the notes name it: its name when no other indicator has that
+ * name, else its path, so that each note points at one row. */
+static const char *leaf_label(char *buf, size_t n, const jx_doc *d, const jx_node *leaf)
+{
+	if (jx_doc_find(d, leaf->name, NULL) == leaf)
+		return leaf->name;
+	jx_node_path(buf, n, leaf, "/");
+	return buf;
+}
+
 static void notes(FILE *out, const jx_result *r)
 {
 	const jx_rules *ru = r->rules;
@@ -135,11 +145,15 @@ static void notes(FILE *out, const jx_result *r)
 	for (size_t i = 0; i < r->nleaves; i++) {
 		const jx_leaf_result *lr = &r->leaves[i];
 		const jx_claim *c2 = &lr->node->claimed;
+		char label[512];
+		if (!lr->rate_mismatch && !lr->score_mismatch)
+			continue;
+		const char *name = leaf_label(label, sizeof(label), r->doc, lr->node);
 		if (lr->rate_mismatch)
-			claim_note(out, "完成率", lr->node->name, c2->rate, c2->rate_places, lr->rate_pct,
+			claim_note(out, "完成率", name, c2->rate, c2->rate_places, lr->rate_pct,
 				   ru->rate_decimals, "%");
 		if (lr->score_mismatch)
-			claim_note(out, "得分", lr->node->name, c2->score, c2->score_places, lr->score,
+			claim_note(out, "得分", name, c2->score, c2->score_places, lr->score,
 				   ru->decimals, "");
 	}
 	if (r->total_mismatch)
