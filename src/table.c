@@ -135,9 +135,12 @@ int jx_table_print(const jx_table *t, FILE *out)
 			if (t->align[c] == JX_RIGHT)
 				pending += gap;
 			if (s && *s) {
+				size_t len = strlen(s);
+				while (c + 1 == last && len > 0 && s[len - 1] == ' ')
+					len--; /* a cell's own trailing blank ends no line */
 				pad(out, pending);
 				pending = 0;
-				fputs(s, out);
+				fwrite(s, 1, len, out);
 			}
 			if (t->align[c] == JX_LEFT)
 				pending += gap;

@@ -40,20 +40,34 @@ static void header(FILE *out, const jx_result *r)
 		fprintf(out, "评分规则：%s\n", r->rules->name);
 }
 
+/* What follows a value: "*" when it differs from the claim; when any value
+ * of the table does (any), a blank after the others, so that the digits of
+ * a right-aligned column stay under each other. */
+static const char *mark(bool any, bool bad)
+{
+	return bad ? "*" : any ? " " : "";
+}
+
+/* Whether the indicator table marks a value (the funds block has its own). */
+static bool table_marks(const jx_result *r)
+{
+	return r->mismatches > (size_t)r->funds.rate_mismatch + (size_t)r->funds.score_mismatch;
+}
+
 /* Weight, 完成率 and 得分 cells of a row, "/" when it does not apply, "*" on a
  * value that differs from the claim. */
-static void score_cells(jx_table *t, size_t row, size_t col, const jx_rules *ru, jx_dec weight,
-			bool na, jx_dec rate_pct, bool rate_bad, jx_dec score, bool score_bad)
+static void score_cells(jx_table *t, size_t row, size_t col, const jx_rules *ru, bool any,
+			jx_dec weight, bool na, jx_dec rate_pct, bool rate_bad, jx_dec score, bool score_bad)
 {
 	char a[JX_DEC_BUFSZ];
 	jx_table_set(t, row, col, "%s", fmt(a, weight, -1));
 	if (na) {
-		jx_table_set(t, row, col + 1, "/");
-		jx_table_set(t, row, col + 2, "/");
+		jx_table_set(t, row, col + 1, "/%s", mark(any, false));
+		jx_table_set(t, row, col + 2, "/%s", mark(any, false));
 		return;
 	}
-	jx_table_set(t, row, col + 1, "%s%%%s", fmt(a, rate_pct, ru->rate_decimals), rate_bad ? "*" : "");
-	jx_table_set(t, row, col + 2, "%s%s", fmt(a, score, ru->decimals), score_bad ? "*" : "");
+	jx_table_set(t, row, col + 1, "%s%%%s", fmt(a, rate_pct, ru->rate_decimals), mark(any, rate_bad));
+	jx_table_set(t, row, col + 2, "%s%s", fmt(a, score, ru->decimals), mark(any, score_bad));
 }
 
 enum { F_NAME, F_INITIAL, F_BUDGET, F_EXECUTED, F_WEIGHT, F_RATE, F_SCORE, F_NCOLS };
@@ -89,7 +103,7 @@ static int funds_block(FILE *out, const jx_result *r)
 		jx_table_set(&t, k, F_BUDGET, "%s", money(b, row->budget));
 		jx_table_set(&t, k, F_EXECUTED, "%s", money(c, row->executed));
 		if (i == 0)
-			score_cells(&t, k, F_WEIGHT, r->rules, fr->weight, fr->na, fr->rate_pct,
+			score_cells(&t, k, F_WEIGHT, r->rules, fr->rate_mismatch || fr->score_mismatch, fr->weight, fr->na, fr->rate_pct,
 				    fr->rate_mismatch, fr->score, fr->score_mismatch);
 	}
 	fputc('\n', out);
@@ -106,6 +120,16 @@ static void claim_note(FILE *out, const char *what, const char *name, jx_dec cla
 	char a[JX_DEC_BUFSZ], b[JX_DEC_BUFSZ];
 	fprintf(out, "  * %s%s%s：填报 %s%s，重新计算 %s%s\n", name, *what ? " " : "", what,
 		fmt(a, claimed, cplaces), unit, fmt(b, recomputed, rplaces), unit);
+}
+
+/* The leaf as the notes name it: its name when no other indicator has that
+ * name, else its path, so that each note points at one row. */
+static const char *leaf_label(char *buf, size_t n, const jx_doc *d, const jx_node *leaf)
+{
+	if (jx_doc_find(d, leaf->name, NULL) == leaf)
+		return leaf->name;
+	jx_node_path(buf, n, leaf, "/");
+	return buf;
 }
 
 static void notes(FILE *out, const jx_result *r)
@@ -135,11 +159,15 @@ static void notes(FILE *out, const jx_result *r)
 	for (size_t i = 0; i < r->nleaves; i++) {
 		const jx_leaf_result *lr = &r->leaves[i];
 		const jx_claim *c2 = &lr->node->claimed;
+		char label[512];
+		if (!lr->rate_mismatch && !lr->score_mismatch)
+			continue;
+		const char *name = leaf_label(label, sizeof(label), r->doc, lr->node);
 		if (lr->rate_mismatch)
-			claim_note(out, "完成率", lr->node->name, c2->rate, c2->rate_places, lr->rate_pct,
+			claim_note(out, "完成率", name, c2->rate, c2->rate_places, lr->rate_pct,
 				   ru->rate_decimals, "%");
 		if (lr->score_mismatch)
-			claim_note(out, "得分", lr->node->name, c2->score, c2->score_places, lr->score,
+			claim_note(out, "得分", name, c2->score, c2->score_places, lr->score,
 				   ru->decimals, "");
 	}
 	if (r->total_mismatch)
@@ -193,7 +221,7 @@ int jx_write_table(FILE *out, const jx_result *r)
 			shown[l] = NULL;
 		jx_table_set(&t, k, c_target, "%s", lr->node->target.text);
 		jx_table_set(&t, k, c_actual, "%s", lr->node->actual.present ? lr->node->actual.text : "");
-		score_cells(&t, k, c_weight, r->rules, lr->weight, lr->na, lr->rate_pct,
+		score_cells(&t, k, c_weight, r->rules, table_marks(r), lr->weight, lr->na, lr->rate_pct,
 			    lr->rate_mismatch, lr->score, lr->score_mismatch);
 	}
 	jx_table_rule(&t, t.nrows - 1);
@@ -201,11 +229,11 @@ int jx_write_table(FILE *out, const jx_result *r)
 	jx_table_set(&t, k, 0, "总分");
 	jx_table_set(&t, k, c_weight, "%s", fmt(a, r->max, -1));
 	jx_table_set(&t, k, c_score, "%s%s", fmt(b, r->total, r->rules->decimals),
-		     r->total_mismatch ? "*" : "");
+		     mark(table_marks(r), r->total_mismatch));
 	k = jx_table_row(&t);
 	jx_table_set(&t, k, 0, "等级");
 	jx_table_set(&t, k, c_score, "%s%s", r->grade ? r->grade->name : "",
-		     r->grade_mismatch ? "*" : "");
+		     mark(table_marks(r), r->grade_mismatch));
 	fputc('\n', out);
 	rc = jx_table_print(&t, out);
 	jx_table_release(&t);

@@ -32,6 +32,40 @@ int cli_usage_error(const cli_command *cmd, const char *fmt, ...)
 	return EXIT_INPUT;
 }
 
+/* The long option whose short form (or code) is val. */
+static const struct option *long_option(const struct option *opts, int val)
+{
+	for (; opts->name; opts++)
+		if (opts->val == val)
+			return opts;
+	return NULL;
+}
+
+/*
+ * getopt_long leaves optind past the refused element except in the middle
+ * of a cluster of short options ("-zq"), where only optopt names it; a long
+ * option keeps optopt at its code, 0 when it is unknown.
+ */
+int cli_option_error(const cli_command *cmd, int c, char *const *argv, const struct option *opts)
+{
+	const char *arg = argv[optind - 1];
+	int len = (int)strcspn(arg, "=");
+	bool is_long = strncmp(arg, "--", 2) == 0;
+	const struct option *o = optopt ? long_option(opts, optopt) : NULL;
+
+	if (c == ':' && is_long)
+		return cli_usage_error(cmd, "option '%.*s' needs an argument", len, arg);
+	if (c == ':')
+		return cli_usage_error(cmd, "option '-%c' needs an argument", optopt);
+	if (!optopt)
+		return cli_usage_error(cmd, "unknown option '%.*s'", len, arg);
+	if (is_long && arg[len] == '=' && o && o->has_arg == no_argument)
+		return cli_usage_error(cmd, "option '%.*s' takes no argument", len, arg);
+	if (optopt > ' ' && optopt < 0x7f)
+		return cli_usage_error(cmd, "unknown option '-%c'", optopt);
+	return cli_usage_error(cmd, "unknown option: a '-' followed by byte 0x%02X", optopt & 0xff);
+}
+
 void cli_print_diags(const jx_diags *d)
 {
 	int flags = 0;

@@ -13,6 +13,7 @@
 #include "jixiao/score.h"
 #include "tmpfile.h"
 
+#include <getopt.h>
 #include <stdbool.h>
 #include <signal.h>
 #include <stdio.h>
@@ -38,6 +39,14 @@ void cli_usage(FILE *out, const cli_command *cmd);
 
 /** Report a usage error ("jixiao score: …") and return EXIT_INPUT. */
 int cli_usage_error(const cli_command *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/**
+ * Report the option that getopt_long just refused and return EXIT_INPUT:
+ * an unknown option, one without its argument, or one given an argument it
+ * does not take. c is what getopt_long returned; its option string must
+ * start with ':' so that a missing argument is told apart.
+ */
+int cli_option_error(const cli_command *cmd, int c, char *const *argv, const struct option *opts);
 
 /** Print diagnostics to stderr, with source lines and colour on a terminal. */
 void cli_print_diags(const jx_diags *d);

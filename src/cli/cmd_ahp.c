@@ -365,7 +365,7 @@ static int run(int argc, char **argv)
 
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "f:a:t:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":f:a:t:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'R':
 			if (jx_ahp_ri_parse(optarg, &ri))
@@ -375,7 +375,7 @@ static int run(int argc, char **argv)
 		case 'a': eval = optarg; break;
 		case 't': to = optarg; break;
 		case 'h': cli_usage(stdout, &cmd_ahp); return EXIT_OK;
-		default: return cli_usage_error(&cmd_ahp, "unknown or incomplete option '%s'", argv[optind - 1]);
+		default: return cli_option_error(&cmd_ahp, c, argv, opts);
 		}
 	}
 	if (strcmp(format, "text") && strcmp(format, "json"))

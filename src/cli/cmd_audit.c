@@ -387,7 +387,7 @@ static int parse_options(options *o, int argc, char **argv)
 	o->jobs = cores < 1 ? 1 : cores > MAX_JOBS ? MAX_JOBS : (unsigned)cores;
 	optind = 1;
 	opterr = 0;
-	while (status == EXIT_OK && (c = getopt_long(argc, argv, "r:j:f:o:qh", opts, NULL)) != -1) {
+	while (status == EXIT_OK && (c = getopt_long(argc, argv, ":r:j:f:o:qh", opts, NULL)) != -1) {
 		switch (c) {
 		case 'r': o->rules = optarg; break;
 		case 'j':
@@ -402,8 +402,7 @@ static int parse_options(options *o, int argc, char **argv)
 		case 'q': o->quiet = true; break;
 		case 'h': cli_usage(stdout, &cmd_audit); return -1;
 		default:
-			return cli_usage_error(&cmd_audit, "unknown or incomplete option '%s'",
-					       argv[optind - 1]);
+			return cli_option_error(&cmd_audit, c, argv, opts);
 		}
 	}
 	if (status == EXIT_OK && optind >= argc)

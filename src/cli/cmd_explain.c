@@ -39,12 +39,12 @@ static int run(int argc, char **argv)
 
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "r:f:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":r:f:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'r': rules = optarg; break;
 		case 'f': format = optarg; break;
 		case 'h': cli_usage(stdout, &cmd_explain); return EXIT_OK;
-		default: return cli_usage_error(&cmd_explain, "unknown or incomplete option '%s'", argv[optind - 1]);
+		default: return cli_option_error(&cmd_explain, c, argv, opts);
 		}
 	}
 	if (strcmp(format, "text") && strcmp(format, "json"))

@@ -97,12 +97,12 @@ static int run(int argc, char **argv)
 
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "s:o:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":s:o:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 's': sheet = optarg; break;
 		case 'o': output = optarg; break;
 		case 'h': cli_usage(stdout, &cmd_import); return EXIT_OK;
-		default: return cli_usage_error(&cmd_import, "unknown or incomplete option '%s'", argv[optind - 1]);
+		default: return cli_option_error(&cmd_import, c, argv, opts);
 		}
 	}
 	if (optind >= argc)

@@ -55,13 +55,13 @@ static int run(int argc, char **argv)
 
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "r:f:o:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":r:f:o:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'r': rules = optarg; break;
 		case 'f': format = optarg; break;
 		case 'o': output = optarg; break;
 		case 'h': cli_usage(stdout, &cmd_report); return EXIT_OK;
-		default: return cli_usage_error(&cmd_report, "unknown or incomplete option '%s'", argv[optind - 1]);
+		default: return cli_option_error(&cmd_report, c, argv, opts);
 		}
 	}
 	if (strcmp(format, "md") && strcmp(format, "html") && strcmp(format, "json"))

@@ -64,12 +64,12 @@ static int run(int argc, char **argv)
 
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
 		if (c == 'h') {
 			cli_usage(stdout, &cmd_rules);
 			return EXIT_OK;
 		}
-		return cli_usage_error(&cmd_rules, "unknown option '%s'", argv[optind - 1]);
+		return cli_option_error(&cmd_rules, c, argv, opts);
 	}
 	if (optind >= argc)
 		return list();

@@ -87,13 +87,13 @@ static int run(int argc, char **argv)
 
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "r:f:o:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":r:f:o:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'r': rules = optarg; break;
 		case 'f': format = optarg; break;
 		case 'o': output = optarg; break;
 		case 'h': cli_usage(stdout, &cmd_score); return EXIT_OK;
-		default: return cli_usage_error(&cmd_score, "unknown or incomplete option '%s'", argv[optind - 1]);
+		default: return cli_option_error(&cmd_score, c, argv, opts);
 		}
 	}
 	if (strcmp(format, "table") && strcmp(format, "json") && strcmp(format, "csv") &&

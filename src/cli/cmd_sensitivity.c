@@ -83,7 +83,7 @@ static int run(int argc, char **argv)
 
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "n:s:l:k:j:r:f:o:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":n:s:l:k:j:r:f:o:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'n':
 			if (!parse_ulong(optarg, JX_SENS_MAX_SAMPLES, &v) || v == 0)
@@ -118,7 +118,7 @@ static int run(int argc, char **argv)
 		case 'f': format = optarg; break;
 		case 'o': output = optarg; break;
 		case 'h': cli_usage(stdout, &cmd_sensitivity); return EXIT_OK;
-		default: return cli_usage_error(&cmd_sensitivity, "unknown or incomplete option '%s'", argv[optind - 1]);
+		default: return cli_option_error(&cmd_sensitivity, c, argv, opts);
 		}
 	}
 	if (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "html"))

@@ -35,12 +35,12 @@ static int run(int argc, char **argv)
 
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "r:qh", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":r:qh", opts, NULL)) != -1) {
 		switch (c) {
 		case 'r': rules = optarg; break;
 		case 'q': quiet = 1; break;
 		case 'h': cli_usage(stdout, &cmd_validate); return EXIT_OK;
-		default: return cli_usage_error(&cmd_validate, "unknown or incomplete option '%s'", argv[optind - 1]);
+		default: return cli_option_error(&cmd_validate, c, argv, opts);
 		}
 	}
 	if (optind >= argc)

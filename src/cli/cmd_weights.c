@@ -53,7 +53,7 @@ static int run(int argc, char **argv)
 
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "el:f:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":el:f:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'e': entropy = true; break;
 		case 'l':
@@ -63,7 +63,7 @@ static int run(int argc, char **argv)
 			break;
 		case 'f': format = optarg; break;
 		case 'h': cli_usage(stdout, &cmd_weights); return EXIT_OK;
-		default: return cli_usage_error(&cmd_weights, "unknown or incomplete option '%s'", argv[optind - 1]);
+		default: return cli_option_error(&cmd_weights, c, argv, opts);
 		}
 	}
 	if (!entropy)

@@ -113,7 +113,7 @@ static int run(int argc, char **argv)
 	}
 	optind = 1;
 	opterr = 0;
-	while (status == EXIT_OK && (c = getopt_long(argc, argv, "w:a:sr:f:e:h", opts, NULL)) != -1) {
+	while (status == EXIT_OK && (c = getopt_long(argc, argv, ":w:a:sr:f:e:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'w':
 			if (!split_set(optarg, &weights[spec.nweights++]))
@@ -132,7 +132,7 @@ static int run(int argc, char **argv)
 			status = -1;
 			break;
 		default:
-			status = cli_usage_error(&cmd_whatif, "unknown or incomplete option '%s'", argv[optind - 1]);
+			status = cli_option_error(&cmd_whatif, c, argv, opts);
 			break;
 		}
 	}

@@ -6,6 +6,7 @@
 
 #include "jixiao/common.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -56,19 +57,22 @@ int main(int argc, char **argv)
 		printf("jixiao %s\n", JX_VERSION);
 		return EXIT_OK;
 	}
-	if (strcmp(name, "help") == 0) {
-		const cli_command *c = argc > 2 ? find(argv[2]) : NULL;
-		if (c)
-			cli_usage(stdout, c);
-		else
-			overview(stdout);
-		return argc > 2 && !c ? EXIT_INPUT : EXIT_OK;
+	bool help = strcmp(name, "help") == 0;
+	if (help && argc == 2) {
+		overview(stdout);
+		return EXIT_OK;
 	}
+	if (help)
+		name = argv[2];
 	const cli_command *c = find(name);
 	if (!c) {
 		fprintf(stderr, "jixiao: unknown command '%s'\n", name);
 		overview(stderr);
 		return EXIT_INPUT;
+	}
+	if (help) {
+		cli_usage(stdout, c);
+		return EXIT_OK;
 	}
 	return c->run(argc - 1, argv + 1);
 }

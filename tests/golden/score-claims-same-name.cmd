@@ -1,0 +1,1 @@
+$JX score tests/data/claims-same-name.yaml

@@ -1,0 +1,1 @@
+for args in "help frobnicate" "help validate"; do $JX $args; echo "status $?"; done
