@@ -173,6 +173,20 @@ static void funds(out *o, const jx_result *r)
 	kv_str(o, "rule", fr->rule->name);
 	claim(o, &f->claimed);
 	kv_bool(o, "mismatch", fr->rate_mismatch || fr->score_mismatch);
+	kv_str(o, "deviation", f->deviation);
+	key(o, "rows"); /* every row as written, the first (the total) included */
+	yajl_gen_array_open(o->g);
+	for (size_t i = 0; i < f->nrows; i++) {
+		const jx_funds_row *row = &f->rows[i];
+		yajl_gen_map_open(o->g);
+		kv_str(o, "name", row->name);
+		if (row->has_initial)
+			kv_num(o, "initial", row->initial, row->initial_places);
+		kv_num(o, "budget", row->budget, row->budget_places);
+		kv_num(o, "executed", row->executed, row->executed_places);
+		yajl_gen_map_close(o->g);
+	}
+	yajl_gen_array_close(o->g);
 	yajl_gen_map_close(o->g);
 }
 
@@ -200,6 +214,11 @@ static void leaf(out *o, const jx_result *r, const jx_leaf_result *lr)
 	}
 	claim(o, &n->claimed);
 	kv_bool(o, "mismatch", lr->rate_mismatch || lr->score_mismatch);
+	/* the table's texts, "" when it has none */
+	kv_str(o, "last_year", n->last_year.present ? n->last_year.text : "");
+	kv_str(o, "basis", n->basis);
+	kv_str(o, "evidence", n->evidence);
+	kv_str(o, "deviation", n->deviation);
 	key(o, "line");
 	yajl_gen_integer(o->g, n->mark.line);
 	yajl_gen_map_close(o->g);
@@ -242,11 +261,17 @@ static void result(out *o, const jx_result *r, const jx_findings *f)
 	kv_str(o, "kind", jx_kind_name(d->kind));
 	kv_str(o, "title", d->title);
 	kv_str(o, "department", d->department);
+	kv_str(o, "implementer", d->implementer);
 	key(o, "year");
 	yajl_gen_integer(o->g, d->year);
 	kv_str(o, "rules", r->rules->name);
+	kv_str(o, "money_unit", d->money_unit);
 	kv_num(o, "total", r->total, dec);
 	kv_num(o, "max", r->max, -1);
+	/* the weight of what does not apply, and the sum of the scores before
+	 * rescaling it (equal to total when nothing is rescaled) */
+	kv_num(o, "not_applicable_weight", r->na_weight, -1);
+	kv_num(o, "raw_total", r->raw, dec);
 	kv_str(o, "grade", r->grade ? r->grade->name : "");
 	funds(o, r);
 
