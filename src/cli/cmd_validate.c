@@ -11,7 +11,7 @@ static int run(int argc, char **argv);
 
 const cli_command cmd_validate = {
 	"validate", "check evaluations; report every problem as file:line:col",
-	"usage: jixiao validate FILE... [--rules R]\n"
+	"usage: jixiao validate FILE... [--rules R] [--quiet]\n"
 	"\n"
 	"Loads each evaluation (a directory: every *.yaml and *.yml file below it)\n"
 	"and its rule set and checks everything that scoring needs. Prints\n"
