@@ -168,7 +168,7 @@ static void leaf_claims(ctx *c, const jx_leaf_result *lr)
 {
 	const jx_rules *ru = c->r->rules;
 	const jx_claim *cl = &lr->node->claimed;
-	char a[JX_DEC_BUFSZ], b[JX_DEC_BUFSZ];
+	char a[JX_DEC_BUFSZ], b[JX_DEC_BUFSZ], th[JX_DEC_BUFSZ];
 	if (lr->rate_mismatch &&
 	    add(c, "claim-mismatch", JX_FIND_ERROR, lr->node, false, cl->rate_mark.line))
 		say(c, "填报完成率 %s%%，按数据重新计算为 %s%%", num(a, cl->rate, cl->rate_places),
@@ -177,6 +177,14 @@ static void leaf_claims(ctx *c, const jx_leaf_result *lr)
 	    add(c, "claim-mismatch", JX_FIND_ERROR, lr->node, false, cl->score_mark.line))
 		say(c, "填报得分 %s，按数据重新计算为 %s", num(a, cl->score, cl->score_places),
 		    num(b, lr->score, ru->decimals));
+	/* Compared at its own precision, a whole 10 matches 9.60: full marks
+	 * claimed for an indicator that lost points is worth saying anyway. */
+	if (cl->has_score && !lr->score_mismatch && jx_dec_cmp(cl->score, lr->weight) == 0 &&
+	    jx_dec_cmp(lr->score, lr->weight) < 0 &&
+	    add(c, "claim-full-marks", JX_FIND_WARNING, lr->node, false, cl->score_mark.line))
+		say(c, "填报得分 %s 为满分，按数据重新计算为 %s，扣 %s 分；按填报的小数位比较两者一致",
+		    num(a, cl->score, cl->score_places), num(b, lr->score, ru->decimals),
+		    num(th, lr->lost, ru->decimals));
 }
 
 static void leaf_rate_checks(ctx *c, const jx_leaf_result *lr)
@@ -600,6 +608,11 @@ static void document_checks(ctx *c)
 	    add(c, "claim-mismatch", JX_FIND_ERROR, NULL, false, d->claimed.total_mark.line))
 		say(c, "填报总分 %s，按数据重新计算为 %s", num(a, d->claimed.total, d->claimed.total_places),
 		    num(b, r->total, ru->decimals));
+	if (d->claimed.has_total && !r->total_mismatch && jx_dec_cmp(d->claimed.total, r->max) == 0 &&
+	    jx_dec_cmp(r->total, r->max) < 0 &&
+	    add(c, "claim-full-marks", JX_FIND_WARNING, NULL, false, d->claimed.total_mark.line))
+		say(c, "填报总分 %s 为满分，按数据重新计算为 %s；按填报的小数位比较两者一致",
+		    num(a, d->claimed.total, d->claimed.total_places), num(b, r->total, ru->decimals));
 	if (r->grade_mismatch &&
 	    add(c, "claim-mismatch", JX_FIND_ERROR, NULL, false, d->claimed.grade_mark.line))
 		say(c, "填报等级“%s”，按总分 %s 应为“%s”", d->claimed.grade, num(a, r->total, ru->decimals),
