@@ -342,11 +342,19 @@ static int collect_dir(cli_files *f, const char *dir, int depth)
 int cli_files_collect(cli_files *out, char *const *args, size_t nargs)
 {
 	int status = EXIT_OK;
+	bool stdin_named = false;
 	memset(out, 0, sizeof(*out));
 	for (size_t i = 0; i < nargs && status == EXIT_OK; i++) {
 		struct stat st;
 		size_t first = out->n;
-		if (strcmp(args[i], "-") != 0 && stat(args[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+		if (strcmp(args[i], "-") == 0 && stdin_named) {
+			/* read once, it is empty the second time */
+			fprintf(stderr, "jixiao: standard input ('-') is named more than once\n");
+			status = EXIT_INPUT;
+		} else if (strcmp(args[i], "-") == 0) {
+			stdin_named = true;
+			status = files_add(out, args[i]);
+		} else if (stat(args[i], &st) == 0 && S_ISDIR(st.st_mode)) {
 			/* "a/x.yaml" after "a-b.yaml": the order of the whole path */
 			status = collect_dir(out, args[i], 0);
 			if (out->n - first > 1)

@@ -136,8 +136,8 @@ typedef struct cli_files {
  * The files named by args, in the order given; a directory stands for the
  * *.yaml and *.yml files below it (symbolic links to directories are not
  * followed), sorted by path. Returns an exit status (after a message) when
- * memory runs out, directories nest too deep or there are too many files;
- * out is then empty.
+ * memory runs out, directories nest too deep, there are too many files or
+ * standard input ("-") is named twice; out is then empty.
  */
 int cli_files_collect(cli_files *out, char *const *args, size_t nargs);
 
