@@ -469,6 +469,11 @@ static size_t range_sep_at(const parser *p, size_t at)
 static int take_unit(parser *p, jx_unit *u, size_t *sep_len, jx_op *suffix_op)
 {
 	size_t start, end;
+	/* "1e2" would be 1 of the unit "e2" */
+	char e = p->pos < p->len ? p->s[p->pos] : '\0', sign = p->pos + 1 < p->len ? p->s[p->pos + 1] : '\0';
+	if ((e == 'e' || e == 'E') &&
+	    (digit_at(p, p->pos + 1) || ((sign == '+' || sign == '-') && digit_at(p, p->pos + 2))))
+		return fail(p, p->pos, "a number in scientific notation ('%c' and an exponent); write it out in full", e);
 	skip_blanks(p);
 	start = p->pos;
 	*sep_len = 0;

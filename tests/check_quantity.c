@@ -178,6 +178,8 @@ static const badcase invalid[] = {
 	/* JX_UNIT_MAX + 1 = 48 bytes of unit: one too many */
 	{ "5xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", T, 1, "unit is longer" },
 	{ "  >=abc", T, 4, "expected a number" },
+	{ ">=1e2", T, 3, "scientific notation" },
+	{ "2.5E+3万元", A, 3, "scientific notation" },
 };
 
 START_TEST(test_invalid)
