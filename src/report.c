@@ -41,19 +41,6 @@ bool jx_report_funds_off_target(const jx_result *r)
 	return r->funds.present && !r->funds.na && jx_frac_cmp(r->funds.rate, jx_frac_make(1, 1)) < 0;
 }
 
-jx_dec jx_report_max(const jx_result *r, const jx_node *n)
-{
-	const jx_group_result *gr = jx_result_group(r, n);
-	if (gr)
-		return gr->max;
-	return r->leaves[n->index].na && r->rules->na_drop ? (jx_dec){ 0 } : n->weight;
-}
-
-jx_dec jx_report_funds_max(const jx_result *r)
-{
-	return r->funds.na && r->rules->na_drop ? (jx_dec){ 0 } : r->funds.weight;
-}
-
 const char *jx_report_funds_reason(const jx_result *r, bool *draft)
 {
 	const char *dev = r->doc->funds.deviation;
@@ -205,7 +192,7 @@ static void md_totals(FILE *out, const jx_result *r)
 	fprintf(out, "| 一级指标 | 分值 | 得分 | %s |\n|---|---:|---:|---:|\n",
 		rescaled ? "扣分（折算后）" : "扣分");
 	if (r->funds.present)
-		fprintf(out, "| 预算执行率 | %s | %s | %s |\n", jx_report_fmt(a, jx_report_funds_max(r), -1),
+		fprintf(out, "| 预算执行率 | %s | %s | %s |\n", jx_report_fmt(a, jx_result_funds_max(r), -1),
 			r->funds.na ? "/" : jx_report_fmt(b, r->funds.score, dec),
 			r->funds.na ? "/" : jx_report_fmt(c, r->funds.lost_in_total, dec));
 	for (size_t i = 0; i < d->nroots; i++) {
@@ -214,7 +201,7 @@ static void md_totals(FILE *out, const jx_result *r)
 		jx_result_node(r, n, &score, &part);
 		fputc('|', out);
 		md_cell(out, n->name);
-		fprintf(out, " %s | %s | %s |\n", jx_report_fmt(a, jx_report_max(r, n), -1),
+		fprintf(out, " %s | %s | %s |\n", jx_report_fmt(a, jx_result_node_max(r, n), -1),
 			jx_report_fmt(b, score, dec), jx_report_fmt(c, part, dec));
 	}
 	if (rescaled)
@@ -440,7 +427,7 @@ int jx_report_write_json(FILE *out, const jx_report *rep)
 		jx_json_str(g, "funds");
 		yajl_gen_array_close(g);
 		jx_json_kv_num(g, "weight", r->funds.weight, -1);
-		jx_json_kv_num(g, "max", jx_report_funds_max(r), -1);
+		jx_json_kv_num(g, "max", jx_result_funds_max(r), -1);
 		/* nothing budgeted or spent: not scored (null, as in result.funds), and
 		 * nothing of 满分 − 总分 lost there (0) */
 		if (r->funds.na)
@@ -457,7 +444,7 @@ int jx_report_write_json(FILE *out, const jx_report *rep)
 		yajl_gen_map_open(g);
 		jx_json_path(g, n);
 		jx_json_kv_num(g, "weight", n->weight, -1);
-		jx_json_kv_num(g, "max", jx_report_max(r, n), -1);
+		jx_json_kv_num(g, "max", jx_result_node_max(r, n), -1);
 		jx_json_kv_num(g, "score", score, dec);
 		jx_json_kv_num(g, "lost", part, dec);
 		yajl_gen_map_close(g);

@@ -343,7 +343,7 @@ static void lost_table(FILE *out, const jx_result *r)
 		rescaled ? "扣分（折算后）" : "扣分");
 	if (r->funds.present)
 		fprintf(out, "<tr><td>预算执行率</td><td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">%s</td></tr>\n",
-			fmt(a, jx_report_funds_max(r), -1), r->funds.na ? "/" : fmt(b, r->funds.score, dec),
+			fmt(a, jx_result_funds_max(r), -1), r->funds.na ? "/" : fmt(b, r->funds.score, dec),
 			r->funds.na ? "/" : fmt(c, r->funds.lost_in_total, dec));
 	for (size_t i = 0; i < r->doc->nroots; i++) {
 		const jx_node *n = &r->doc->roots[i];
@@ -352,7 +352,7 @@ static void lost_table(FILE *out, const jx_result *r)
 		fputs("<tr><td>", out);
 		esc(out, n->name);
 		fprintf(out, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">%s</td></tr>\n",
-			fmt(a, jx_report_max(r, n), -1), fmt(b, score, dec), fmt(c, part, dec));
+			fmt(a, jx_result_node_max(r, n), -1), fmt(b, score, dec), fmt(c, part, dec));
 	}
 	if (rescaled)
 		fprintf(out, "<tr><td>不适用指标折算</td><td></td><td class=\"n\">%s%s</td><td></td></tr>\n",

@@ -38,13 +38,6 @@ size_t jx_report_meta(const jx_result *r, const char *labels[], const char *valu
  */
 bool jx_report_rescaled(const jx_result *r, jx_dec *adjust);
 
-/** The 分值 a level-1 row shows: the points it counts for in the total's max
- * (nothing for an indicator that does not apply under not_applicable: drop). */
-jx_dec jx_report_max(const jx_result *r, const jx_node *n);
-
-/** The same for the funds row. */
-jx_dec jx_report_funds_max(const jx_result *r);
-
 /** Whether the funds row missed 100% execution and so has a 偏差原因 entry. */
 bool jx_report_funds_off_target(const jx_result *r);
 

@@ -544,11 +544,9 @@ static bool score_groups(scorer *s)
 		gr->score.units = gr->max.units = 0;
 		for (size_t k = 0; k < g->nchildren; k++) {
 			const jx_node *c = &g->children[k];
-			const jx_leaf_result *lr = jx_node_is_leaf(c) ? &r->leaves[c->index] : NULL;
-			jx_dec add = lr ? lr->score : r->groups[c->index].score;
-			jx_dec counts = !lr ? r->groups[c->index].max
-				      : lr->na && s->rules->na_drop ? (jx_dec){ 0 } : lr->weight;
-			if (jx_dec_add(&gr->score, gr->score, add) || jx_dec_add(&gr->max, gr->max, counts))
+			jx_dec add = jx_node_is_leaf(c) ? r->leaves[c->index].score : r->groups[c->index].score;
+			if (jx_dec_add(&gr->score, gr->score, add) ||
+			    jx_dec_add(&gr->max, gr->max, jx_result_node_max(r, c)))
 				return false;
 		}
 	}
@@ -768,6 +766,26 @@ void jx_result_node(const jx_result *r, const jx_node *node, jx_dec *score, jx_d
 const jx_leaf_result *jx_result_leaf(const jx_result *r, const jx_node *node)
 {
 	return jx_node_is_leaf(node) && node->index < r->nleaves ? &r->leaves[node->index] : NULL;
+}
+
+/* What a weight counts for in max: nothing when it does not apply and the
+ * rule set drops what does not apply. */
+static jx_dec counts_for(const jx_result *r, bool na, jx_dec weight)
+{
+	return na && r->rules->na_drop ? (jx_dec){ 0 } : weight;
+}
+
+jx_dec jx_result_node_max(const jx_result *r, const jx_node *node)
+{
+	if (!jx_node_is_leaf(node))
+		return r->groups[node->index].max;
+	const jx_leaf_result *lr = &r->leaves[node->index];
+	return counts_for(r, lr->na, lr->weight);
+}
+
+jx_dec jx_result_funds_max(const jx_result *r)
+{
+	return counts_for(r, r->funds.na, r->funds.weight);
 }
 
 const jx_group_result *jx_result_group(const jx_result *r, const jx_node *node)

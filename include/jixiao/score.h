@@ -129,4 +129,13 @@ void jx_result_node(const jx_result *r, const jx_node *node, jx_dec *score, jx_d
 const jx_leaf_result *jx_result_leaf(const jx_result *r, const jx_node *node);
 const jx_group_result *jx_result_group(const jx_result *r, const jx_node *node);
 
+/**
+ * The points a leaf or group counts for in the total's max: its weight, less
+ * what does not apply when the rule set drops it (not_applicable: drop).
+ */
+jx_dec jx_result_node_max(const jx_result *r, const jx_node *node);
+
+/** The same for the funds row: 0 when it does not apply and is dropped. */
+jx_dec jx_result_funds_max(const jx_result *r);
+
 #endif
