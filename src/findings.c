@@ -331,15 +331,13 @@ static jx_dec amount(const jx_funds_row *row, size_t col)
 }
 
 /* Decimal places of a column: the most any of its amounts has as written
- * ("2,443.80" has two), or as its value has when that is more. */
+ * ("2,443.80" has two). */
 static int column_places(const jx_funds *f, size_t col)
 {
 	int places = 0;
 	for (size_t i = 0; i < f->nrows; i++) {
-		int written = *(const int *)((const char *)&f->rows[i] + funds_columns[col].places),
-		    p = jx_dec_places(amount(&f->rows[i], col));
-		p = written > p ? written : p;
-		places = p > places ? p : places;
+		int written = *(const int *)((const char *)&f->rows[i] + funds_columns[col].places);
+		places = written > places ? written : places;
 	}
 	return places;
 }
