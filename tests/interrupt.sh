@@ -36,6 +36,15 @@ no_temporaries() { # no_temporaries DIR WHAT
 	[ -z "$left" ]
 	check "$2: no temporary left ($left)" $?
 }
+# A run stopped by a signal: it ended by the signal, OUT holds what it held
+# before (BEFORE, from content) and no temporary is left in $work.
+interrupted() { # interrupted WHAT STATUS OUT BEFORE
+	[ "$2" -gt 128 ]
+	check "$1: the run ended by the signal (status $2; make the corpus larger if it finished first)" $?
+	[ "$4" = "$(content "$3")" ]
+	check "$1: the old output is unchanged" $?
+	no_temporaries "$work" "$1"
+}
 
 corpus=$work/corpus
 "$gen" --seed 11 --count 3000 --out "$corpus" --wrong-rate 0.1 >/dev/null
@@ -56,13 +65,7 @@ for sig in INT TERM; do
 		sleep 0.3
 		kill -s "$sig" "$pid" 2>/dev/null
 		wait "$pid" 2>/dev/null
-		status=$?
-		[ "$status" -gt 128 ]
-		check "SIG$sig $fmt: the run ended by the signal (status $status; make the corpus larger if it finished first)" $?
-		after=$(content "$out")
-		[ "$before" = "$after" ]
-		check "SIG$sig $fmt: the old output is unchanged" $?
-		no_temporaries "$work" "SIG$sig $fmt"
+		interrupted "SIG$sig $fmt" $? "$out" "$before"
 	done
 done
 
@@ -75,13 +78,7 @@ for fmt in jsonl csv; do
 		case $fmt in csv) mkdir -p "$out"; echo old >"$out/files.csv"; echo old >"$out/mismatches.csv" ;; *) echo old >"$out" ;; esac
 		before=$(content "$out")
 		timeout --preserve-status -s INT 0.3 "$jx" audit -q --jobs 1 -f "$fmt" -o "$out" "$corpus"
-		status=$?
-		[ "$status" -gt 128 ]
-		check "timeout -s INT $fmt ($try): the run ended by the signal (status $status)" $?
-		after=$(content "$out")
-		[ "$before" = "$after" ]
-		check "timeout -s INT $fmt ($try): the old output is unchanged" $?
-		no_temporaries "$work" "timeout -s INT $fmt ($try)"
+		interrupted "timeout -s INT $fmt ($try)" $? "$out" "$before"
 	done
 done
 
