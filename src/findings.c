@@ -536,18 +536,17 @@ static void funds_checks(ctx *c)
 		    num(a, f->claimed.score, f->claimed.score_places), num(b, fr->score, ru->decimals));
 	/* Spending without a budget is scored as 100% (nothing to divide by), yet
 	 * it is spending beyond the budget all the same. */
+	int places = money_places(row->executed, row->budget);
 	if (row->budget.units == 0 &&
 	    add(c, "over-budget", JX_FIND_WARNING, NULL, true, f->mark.line))
 		say(c, "全年执行数 %s %s，全年预算数为 0（执行率按 100%% 计），%s",
-		    jx_dec_format(a, row->executed, money_places(row->executed, row->budget), JX_FMT_GROUP),
-		    unit, stock_or_empty(f->deviation));
+		    jx_dec_format(a, row->executed, places, JX_FMT_GROUP), unit, stock_or_empty(f->deviation));
 	if (jx_frac_cmp(fr->rate, JX_FRAC_INT(1)) > 0 &&
 	    add(c, "over-budget", JX_FIND_WARNING, NULL, true, f->mark.line))
 		say(c, "全年执行数 %s %s超过全年预算数 %s %s（执行率 %s%%），%s",
-		    jx_dec_format(a, row->executed, money_places(row->executed, row->budget), JX_FMT_GROUP), unit,
-		    jx_dec_format(b, row->budget, money_places(row->executed, row->budget), JX_FMT_GROUP), unit,
-		    num(p, fr->rate_pct, ru->rate_decimals),
-		    stock_or_empty(f->deviation));
+		    jx_dec_format(a, row->executed, places, JX_FMT_GROUP), unit,
+		    jx_dec_format(b, row->budget, places, JX_FMT_GROUP), unit,
+		    num(p, fr->rate_pct, ru->rate_decimals), stock_or_empty(f->deviation));
 	if (jx_frac_cmp(fr->rate, ru->findings.funds_reason_below) < 0 &&
 	    jx_findings_is_stock_reason(f->deviation) &&
 	    add(c, "low-execution", JX_FIND_WARNING, NULL, true, f->mark.line)) {
