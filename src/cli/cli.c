@@ -347,14 +347,12 @@ int cli_files_collect(cli_files *out, char *const *args, size_t nargs)
 	for (size_t i = 0; i < nargs && status == EXIT_OK; i++) {
 		struct stat st;
 		size_t first = out->n;
-		if (strcmp(args[i], "-") == 0 && stdin_named) {
+		bool is_stdin = strcmp(args[i], "-") == 0;
+		if (is_stdin && stdin_named) {
 			/* read once, it is empty the second time */
 			fprintf(stderr, "jixiao: standard input ('-') is named more than once\n");
 			status = EXIT_INPUT;
-		} else if (strcmp(args[i], "-") == 0) {
-			stdin_named = true;
-			status = files_add(out, args[i]);
-		} else if (stat(args[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+		} else if (!is_stdin && stat(args[i], &st) == 0 && S_ISDIR(st.st_mode)) {
 			/* "a/x.yaml" after "a-b.yaml": the order of the whole path */
 			status = collect_dir(out, args[i], 0);
 			if (out->n - first > 1)
@@ -362,6 +360,7 @@ int cli_files_collect(cli_files *out, char *const *args, size_t nargs)
 		} else {
 			status = files_add(out, args[i]);
 		}
+		stdin_named = stdin_named || is_stdin;
 	}
 	if (status == EXIT_IO)
 		fprintf(stderr, "jixiao: out of memory listing files\n");
