@@ -4,6 +4,7 @@
  */
 #include "jixiao/diag.h"
 
+#include "grow.h"
 #include "jixiao/common.h"
 #include "text.h"
 
@@ -86,14 +87,8 @@ static void diags_keep(jx_diags *d, jx_diag *g)
 		d->warnings++;
 	if (d->count >= d->limit || !g->message)
 		goto drop;
-	if (d->count == d->cap) {
-		size_t cap = d->cap ? d->cap * 2 : 8;
-		jx_diag *items = realloc(d->items, cap * sizeof(*items));
-		if (!items)
-			goto drop;
-		d->items = items;
-		d->cap = cap;
-	}
+	if (!JX_GROW(d->items, d->cap, d->count + 1, 8))
+		goto drop;
 	d->items[d->count++] = *g;
 	return;
 drop:

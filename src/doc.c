@@ -7,6 +7,7 @@
 #include "jixiao/doc.h"
 
 #include "arena.h"
+#include "grow.h"
 #include "jixiao/common.h"
 #include "schema.h"
 #include "text.h"
@@ -129,15 +130,9 @@ static jx_mark mark_of(const jx_ynode *n)
 
 static bool push(loader *ld, jx_node ***list, size_t *n, size_t *cap, jx_node *node)
 {
-	if (*n == *cap) {
-		size_t c = *cap ? *cap * 2 : 32;
-		jx_node **g = realloc(*list, c * sizeof(*g));
-		if (!g) {
-			ld->oom = true;
-			return false;
-		}
-		*list = g;
-		*cap = c;
+	if (!JX_GROW(*list, *cap, *n + 1, 32)) {
+		ld->oom = true;
+		return false;
 	}
 	(*list)[(*n)++] = node;
 	return true;

@@ -6,6 +6,7 @@
  */
 #include "jixiao/findings.h"
 
+#include "grow.h"
 #include "jixiao/common.h"
 #include "text.h"
 
@@ -34,15 +35,9 @@ static bool add(ctx *c, const char *code, jx_fseverity sev, const jx_node *node,
 
 	if (c->rc)
 		return false;
-	if (f->count == f->cap) {
-		size_t cap = f->cap ? f->cap * 2 : 16;
-		jx_finding *items = realloc(f->items, cap * sizeof(*items));
-		if (!items) {
-			c->rc = JX_ENOMEM;
-			return false;
-		}
-		f->items = items;
-		f->cap = cap;
+	if (!JX_GROW(f->items, f->cap, f->count + 1, 16)) {
+		c->rc = JX_ENOMEM;
+		return false;
 	}
 	jx_finding *g = &f->items[f->count++];
 	memset(g, 0, sizeof(*g));

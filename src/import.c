@@ -7,11 +7,12 @@
  */
 #include "jixiao/import.h"
 
+#include "grow.h"
 #include "jixiao/common.h"
 #include "jixiao/doc.h"
 #include "jixiao/quantity.h"
-#include "yemit.h"
 #include "text.h"
+#include "yemit.h"
 
 #include <stdarg.h>
 #include <stdbool.h>
@@ -142,9 +143,9 @@ typedef struct importer {
 	char rules[64];
 	const char *funds_weight, *funds_rate, *funds_score, *funds_deviation;
 	fund_row *funds;
-	size_t nfunds;
+	size_t nfunds, capfunds;
 	goal_row *goals;
-	size_t ngoals;
+	size_t ngoals, capgoals;
 	inode *nodes;
 	size_t nnodes, capnodes;
 	size_t col[NCOLKINDS]; /* of the indicator table; SIZE_MAX when absent */
@@ -469,13 +470,11 @@ static size_t funds_block(importer *im, size_t r0, size_t until)
 			any |= amounts[k] && numeric(amounts[k]);
 		if (cn == SIZE_MAX || !any)
 			break;
-		fund_row *f = realloc(im->funds, (im->nfunds + 1) * sizeof(*f));
-		if (!f) {
+		if (!JX_GROW(im->funds, im->capfunds, im->nfunds + 1, 8)) {
 			im->oom = true;
 			break;
 		}
-		im->funds = f;
-		f = &f[im->nfunds++];
+		fund_row *f = &im->funds[im->nfunds++];
 		f->name = take(im, r, cn);
 		f->row = r;
 		memcpy(f->cols, amount_cols, sizeof(amount_cols));
@@ -544,13 +543,11 @@ static size_t goals_block(importer *im, size_t r0)
 			break;
 		if (merged_down(im, r, cols, 2))
 			continue;
-		goal_row *g = realloc(im->goals, (im->ngoals + 1) * sizeof(*g));
-		if (!g) {
+		if (!JX_GROW(im->goals, im->capgoals, im->ngoals + 1, 8)) {
 			im->oom = true;
 			break;
 		}
-		im->goals = g;
-		g = &g[im->ngoals++];
+		goal_row *g = &im->goals[im->ngoals++];
 		g->expected = plain_text(e ? take(im, r, c_exp) : "");
 		g->achieved = plain_text(a ? take(im, r, c_ach) : "");
 		im->oom |= !g->expected || !g->achieved;
@@ -572,15 +569,9 @@ static size_t add_node(importer *im, const char *name, size_t parent, size_t row
 			break;
 		}
 	}
-	if (im->nnodes == im->capnodes) {
-		size_t cap = im->capnodes ? 2 * im->capnodes : 64;
-		inode *n = realloc(im->nodes, cap * sizeof(*n));
-		if (!n) {
-			im->oom = true;
-			return 0;
-		}
-		im->nodes = n;
-		im->capnodes = cap;
+	if (!JX_GROW(im->nodes, im->capnodes, im->nnodes + 1, 64)) {
+		im->oom = true;
+		return 0;
 	}
 	inode *n = &im->nodes[im->nnodes++];
 	memset(n, 0, sizeof(*n));

@@ -7,6 +7,7 @@
 
 #include "arena.h"
 #include "builtin.h"
+#include "grow.h"
 #include "jixiao/common.h"
 #include "schema.h"
 #include "text.h"
@@ -1103,15 +1104,7 @@ int jx_rules_cache_get(jx_rules_cache *c, const jx_rules **out, const char *spec
 		}
 	jx_rules *r;
 	int rc = jx_rules_load(&r, spec, base_dir, from, diags);
-	if (rc == 0 && c->n == c->cap) {
-		size_t cap = c->cap ? 2 * c->cap : 4;
-		cached_set *s = realloc(c->sets, cap * sizeof(*s));
-		if (s) {
-			c->sets = s;
-			c->cap = cap;
-		}
-	}
-	if (rc == 0 && c->n < c->cap) {
+	if (rc == 0 && JX_GROW(c->sets, c->cap, c->n + 1, 4)) {
 		c->sets[c->n++] = (cached_set){ key, r };
 		*out = r;
 		return 0;
@@ -1177,14 +1170,8 @@ static int list_add(jx_rules_entry **list, size_t *n, size_t *cap, const char *n
 	nm[nlen] = '\0';
 	if (listed(*list, *n, nm))
 		return 0;
-	if (*n == *cap) {
-		size_t c = *cap ? *cap * 2 : 8;
-		jx_rules_entry *g = realloc(*list, c * sizeof(*g));
-		if (!g)
-			return JX_ENOMEM;
-		*list = g;
-		*cap = c;
-	}
+	if (!JX_GROW(*list, *cap, *n + 1, 8))
+		return JX_ENOMEM;
 	(*list)[*n].name = strdup(nm);
 	(*list)[*n].origin = strdup(origin);
 	if (!(*list)[*n].name || !(*list)[*n].origin) {

@@ -6,6 +6,7 @@
  */
 #include "jixiao/import.h"
 
+#include "grow.h"
 #include "jixiao/common.h"
 #include "readfile.h"
 #include "sheet_priv.h"
@@ -94,24 +95,11 @@ int sheet_builder_put(sheet_builder *b, size_t r, size_t c, const char *text, si
 			     JX_SHEET_MAX_TEXT);
 		return JX_ELIMIT;
 	}
-	if (b->n == b->cap) {
-		size_t cap = b->cap ? 2 * b->cap : 256;
-		sheet_item *items = realloc(b->items, cap * sizeof(*items));
-		if (!items)
-			return JX_ENOMEM;
-		b->items = items;
-		b->cap = cap;
-	}
 	/* Within the limits, every offset fits 32 bits: at most JX_SHEET_MAX_TEXT
 	 * bytes of text and a NUL for each of the cells. */
-	if (b->len + len + 1 > b->tcap) {
-		size_t cap = 2 * b->tcap + len;
-		char *t = realloc(b->text, cap);
-		if (!t)
-			return JX_ENOMEM;
-		b->text = t;
-		b->tcap = cap;
-	}
+	if (!JX_GROW(b->items, b->cap, b->n + 1, 256) ||
+	    !JX_GROW(b->text, b->tcap, b->len + len + 1, 4096))
+		return JX_ENOMEM;
 	memcpy(b->text + b->len, text, len);
 	b->text[b->len + len] = '\0';
 	b->items[b->n++] = (sheet_item){ (uint32_t)r, (uint32_t)c, (uint32_t)b->len };
@@ -128,14 +116,8 @@ int sheet_builder_merge(sheet_builder *b, size_t r1, size_t c1, size_t r2, size_
 {
 	if (r1 == r2)
 		return 0;
-	if (b->nmerges == b->capmerges) {
-		size_t cap = b->capmerges ? 2 * b->capmerges : 64;
-		sheet_merge *m = realloc(b->merges, cap * sizeof(*m));
-		if (!m)
-			return JX_ENOMEM;
-		b->merges = m;
-		b->capmerges = cap;
-	}
+	if (!JX_GROW(b->merges, b->capmerges, b->nmerges + 1, 64))
+		return JX_ENOMEM;
 	/* Places past the sheet's limits come in just past them (parse_ref): a
 	 * merge starting there has no text, one ending there stops at the data. */
 	b->merges[b->nmerges++] = (sheet_merge){ (uint32_t)(r1 < r2 ? r1 : r2), (uint32_t)(r1 < r2 ? r2 : r1),

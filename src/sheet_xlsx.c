@@ -6,6 +6,7 @@
  */
 #include "jixiao/import.h"
 
+#include "grow.h"
 #include "jixiao/common.h"
 #include "jixiao/decimal.h"
 #include "sheet_priv.h"
@@ -40,12 +41,12 @@ typedef struct xlsx {
 	uint32_t *strings; /* where each starts in pool (a part has less than 4 GiB) */
 	size_t nstrings, capstrings;
 	int *numfmt;    /* cellXfs index -> numFmtId */
-	size_t nxf;
+	size_t nxf, capxf;
 	struct {
 		int id;
 		char *code;
 	} *fmts;        /* custom number formats */
-	size_t nfmts;
+	size_t nfmts, capfmts;
 	bool oom;
 } xlsx;
 
@@ -166,14 +167,8 @@ static bool text_add(textbuf *t, const char *s, int len)
 {
 	if (!t->on)
 		return true;
-	if (t->n + (size_t)len + 1 > t->cap) {
-		size_t cap = (t->cap ? 2 * t->cap : 256) + (size_t)len;
-		char *ns = realloc(t->s, cap);
-		if (!ns)
-			return false;
-		t->s = ns;
-		t->cap = cap;
-	}
+	if (!JX_GROW(t->s, t->cap, t->n + (size_t)len + 1, 256))
+		return false;
 	memcpy(t->s + t->n, s, (size_t)len);
 	t->n += (size_t)len;
 	t->s[t->n] = '\0';
@@ -215,15 +210,9 @@ static void sst_end(void *ud, const XML_Char *name)
 	} else if (strcmp(n, "rPh") == 0) {
 		st->phonetic--;
 	} else if (strcmp(n, "si") == 0) {
-		if (x->nstrings == x->capstrings) {
-			size_t cap = x->capstrings ? 2 * x->capstrings : 256;
-			uint32_t *s = realloc(x->strings, cap * sizeof(*s));
-			if (!s) {
-				x->oom = true;
-				return;
-			}
-			x->strings = s;
-			x->capstrings = cap;
+		if (!JX_GROW(x->strings, x->capstrings, x->nstrings + 1, 256)) {
+			x->oom = true;
+			return;
 		}
 		/* one buffer for all: a part of 64 MiB may hold millions of strings */
 		x->strings[x->nstrings] = (uint32_t)x->pool.n;
@@ -257,14 +246,12 @@ static void style_start(void *ud, const XML_Char *name, const XML_Char **atts)
 	const char *n = local(name);
 	if (strcmp(n, "numFmt") == 0) {
 		const char *id = attr(atts, "numFmtId"), *code = attr(atts, "formatCode");
-		void *f = realloc(x->fmts, (x->nfmts + 1) * sizeof(*x->fmts));
-		if (!f || !id || !code) {
-			x->oom |= !f;
-			if (f)
-				x->fmts = f;
+		if (!JX_GROW(x->fmts, x->capfmts, x->nfmts + 1, 16)) {
+			x->oom = true;
 			return;
 		}
-		x->fmts = f;
+		if (!id || !code)
+			return;
 		x->fmts[x->nfmts].id = atoi(id);
 		x->fmts[x->nfmts].code = strdup(code);
 		x->oom |= !x->fmts[x->nfmts].code;
@@ -272,12 +259,10 @@ static void style_start(void *ud, const XML_Char *name, const XML_Char **atts)
 	} else if (strcmp(n, "cellXfs") == 0) {
 		st->in_xfs = true;
 	} else if (strcmp(n, "xf") == 0 && st->in_xfs) {
-		int *f = realloc(x->numfmt, (x->nxf + 1) * sizeof(*f));
-		if (!f) {
+		if (!JX_GROW(x->numfmt, x->capxf, x->nxf + 1, 64)) {
 			x->oom = true;
 			return;
 		}
-		x->numfmt = f;
 		const char *id = attr(atts, "numFmtId");
 		x->numfmt[x->nxf++] = id ? atoi(id) : 0;
 	}

@@ -5,6 +5,7 @@
  */
 #include "ytree.h"
 
+#include "grow.h"
 #include "jixiao/common.h"
 #include "readfile.h"
 #include "text.h"
@@ -37,20 +38,9 @@ static void error_at(builder *b, unsigned line, unsigned col, const char *fmt, c
 	jx_diags_add(b->diags, JX_SEV_ERROR, &b->tree->src, line, col, fmt, arg);
 }
 
-static int grow_scratch(builder *b)
-{
-	size_t cap = b->cap ? b->cap * 2 : 64;
-	jx_ynode **s = realloc(b->scratch, cap * sizeof(*s));
-	if (!s)
-		return JX_ENOMEM;
-	b->scratch = s;
-	b->cap = cap;
-	return 0;
-}
-
 static inline int push_scratch(builder *b, jx_ynode *n)
 {
-	if (b->nscratch == b->cap && grow_scratch(b))
+	if (!JX_GROW(b->scratch, b->cap, b->nscratch + 1, 64))
 		return JX_ENOMEM;
 	b->scratch[b->nscratch++] = n;
 	return 0;

@@ -1,15 +1,17 @@
 /*
  * check_arena.c - the region allocator: alignment, zero-filling, text taken
  * from the top of a chunk, growth, overflow, and the chunk a thread keeps
- * for its next arena.
+ * for its next arena; and arrays that grow by doubling (grow.h).
  */
 #include "check_jixiao.h"
 
 #include "arena.h"
+#include "grow.h"
 
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 START_TEST(test_blocks_and_text)
@@ -114,6 +116,42 @@ START_TEST(test_spare_per_thread)
 }
 END_TEST
 
+START_TEST(test_grow)
+{
+	int *a = NULL;
+	size_t cap = 0;
+	/* From empty: the first capacity, then doubling, contents kept. */
+	ck_assert(JX_GROW(a, cap, 1, 4));
+	ck_assert_uint_eq(cap, 4);
+	for (int i = 0; i < 4; i++)
+		a[i] = i * 7;
+	ck_assert(JX_GROW(a, cap, 4, 4)); /* room already */
+	ck_assert_uint_eq(cap, 4);
+	ck_assert(JX_GROW(a, cap, 5, 4));
+	ck_assert_uint_eq(cap, 8);
+	/* Far beyond double: doubles until it holds need. */
+	ck_assert(JX_GROW(a, cap, 100, 4));
+	ck_assert_uint_eq(cap, 128);
+	for (int i = 0; i < 4; i++)
+		ck_assert_int_eq(a[i], i * 7);
+	a[99] = 1;
+	/* A size that would overflow is refused and changes nothing. */
+	int *before = a;
+	ck_assert(!JX_GROW(a, cap, SIZE_MAX / 2, 4));
+	ck_assert(!jx_grow_to(&a, &cap, SIZE_MAX, 1, 4));
+	ck_assert(a == before);
+	ck_assert_uint_eq(cap, 128);
+	ck_assert_int_eq(a[3], 21);
+	free(a);
+	/* A first capacity of 0 still grows. */
+	char *t = NULL;
+	size_t tcap = 0;
+	ck_assert(jx_grow_to(&t, &tcap, 3, 1, 0));
+	ck_assert_uint_ge(tcap, 3);
+	free(t);
+}
+END_TEST
+
 Suite *arena_suite(void)
 {
 	Suite *s = suite_create("arena");
@@ -122,6 +160,7 @@ Suite *arena_suite(void)
 	tcase_add_test(tc, test_growth_and_limits);
 	tcase_add_test(tc, test_spare_chunk);
 	tcase_add_test(tc, test_spare_per_thread);
+	tcase_add_test(tc, test_grow);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -5,6 +5,7 @@
  */
 #include "cli.h"
 
+#include "grow.h"
 #include "jixiao/common.h"
 
 #include <dirent.h>
@@ -234,14 +235,8 @@ static size_t max_files(void)
 /* Add path to the list, whatever its length. */
 static int list_add(cli_files *f, const char *path)
 {
-	if (f->n == f->cap) {
-		size_t cap = f->cap ? f->cap * 2 : 64;
-		char **p = realloc(f->paths, cap * sizeof(*p));
-		if (!p)
-			return EXIT_IO;
-		f->paths = p;
-		f->cap = cap;
-	}
+	if (!JX_GROW(f->paths, f->cap, f->n + 1, 64))
+		return EXIT_IO;
 	if (!(f->paths[f->n] = strdup(path)))
 		return EXIT_IO;
 	f->n++;
