@@ -196,6 +196,16 @@ static jx_node *find(const settings *s, const char *path, const char *what)
 	return (jx_node *)n; /* the copy is ours to change */
 }
 
+/* The level-1 group named name, or NULL: standard weights are for level 1
+ * only, as the findings compare them, whatever groups below share a name. */
+static jx_node *root_named(jx_doc *doc, const char *name)
+{
+	for (size_t i = 0; i < doc->nroots; i++)
+		if (strcmp(doc->roots[i].name, name) == 0)
+			return &doc->roots[i];
+	return NULL;
+}
+
 /* A weight the rule set can score: 0 or more, no more decimals than its scores. */
 static bool weight_ok(const settings *s, jx_dec weight, const char *what, const jx_rules *rules)
 {
@@ -219,9 +229,16 @@ static int gather_weights(settings *s, const jx_whatif_spec *spec, const jx_rule
 		for (size_t i = 0; i < rules->nstandard_weights; i++) {
 			const jx_std_weight *sw = &rules->standard_weights[i];
 			bool funds = strcmp(sw->name, "funds") == 0;
-			jx_node *n = funds ? NULL : (jx_node *)jx_doc_find(s->doc, sw->name, NULL);
-			if (funds ? !s->doc->funds.present : !n)
-				continue; /* a part this table does not have */
+			jx_node *n = funds ? NULL : root_named(s->doc, sw->name);
+			if (funds ? !s->doc->funds.present : !n) {
+				/* a part this table does not have, also when a group
+				 * below level 1 bears the name */
+				jx_diags_add(s->diags, JX_SEV_NOTE, NULL, 0, 0,
+					     "--standard-weights: %s has no %s '%s'; its standard weight %s is "
+					     "not used", s->doc->path, funds ? "section" : "level-1 group",
+					     sw->name, jx_dec_format(num, sw->weight, -1, 0));
+				continue;
+			}
 			char *what = jx_strdupf("--standard-weights (%s=%s)", sw->name,
 						jx_dec_format(num, sw->weight, -1, 0));
 			if (!what)

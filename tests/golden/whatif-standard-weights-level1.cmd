@@ -1,0 +1,1 @@
+$JX whatif tests/data/whatif-performance-group.yaml --standard-weights
