@@ -542,6 +542,23 @@ static char *cr_text(char *buf, double cr)
 	return buf;
 }
 
+void jx_ahp_warn(const jx_ahp *ahp, jx_diags *diags)
+{
+	const impl *im = ahp->priv;
+	for (size_t k = 0; k < ahp->nmatrices; k++) {
+		const jx_ahp_matrix *m = &ahp->matrices[k];
+		char cr[JX_FIXED_BUFSZ], given[JX_FIXED_BUFSZ], implied[JX_FIXED_BUFSZ];
+		if (m->consistent)
+			continue;
+		jx_diags_add(diags, JX_SEV_WARNING, &im->tree.src, m->line, m->col,
+			     "comparisons not consistent enough (CR = %s, not below 0.10), their weights "
+			     "applied all the same: check '%s' against '%s', given %s, about %s by the "
+			     "weights",
+			     cr_text(cr, m->cr), m->criteria[m->worst_i], m->criteria[m->worst_j],
+			     approx(given, m->a[m->worst_i * m->n + m->worst_j]), approx(implied, m->worst_implied));
+	}
+}
+
 int jx_ahp_write_text(FILE *out, const jx_ahp *ahp)
 {
 	fprintf(out, "层次分析法（AHP）：%s，随机一致性指标表 %s\n", ahp->path, ri_name(ahp->ri));

@@ -327,6 +327,9 @@ static int apply(const jx_ahp *a, const char *eval, const char *to, bool json)
 		jx_whatif_spec spec = { sets, nout, NULL, 0, false, NULL };
 		jx_diags_release(&diags);
 		rc = jx_whatif_run(&w, ev.result, &spec, &diags);
+		/* The weights are applied, not shown: say when they are not to be trusted. */
+		if (rc == 0)
+			jx_ahp_warn(a, &diags);
 		cli_print_diags(&diags);
 		if (rc) {
 			status = cli_exit_for(rc);
