@@ -118,8 +118,14 @@ static void text_file(FILE *out, const jx_sens *s, const jx_sens_file *f)
 	fprintf(out, "             5%% %s   25%% %s   50%% %s   75%% %s   95%% %s\n", JX_FIXED(f->q[0], 2),
 		JX_FIXED(f->q[1], 2), JX_FIXED(f->q[2], 2), JX_FIXED(f->q[3], 2), JX_FIXED(f->q[4], 2));
 	fputs("  等级概率", out);
+	/* the names padded to the widest, so that the percentages line up (优秀, 不合格) */
+	size_t namew = 0;
+	for (size_t g = 0; g < rules->ngrades; g++)
+		if (jx_text_width0(rules->grades[g].name) > namew)
+			namew = jx_text_width0(rules->grades[g].name);
 	for (size_t g = 0; g < rules->ngrades; g++) {
-		fprintf(out, "%s%s %7s%%", g ? "             " : "   ", rules->grades[g].name,
+		fprintf(out, "%s%s%*s %7s%%", g ? "             " : "   ", rules->grades[g].name,
+			(int)(namew - jx_text_width0(rules->grades[g].name)), "",
 			JX_FIXED(f->grades[g] * 100, 2));
 		bar(out, f->grades[g], 40);
 	}
