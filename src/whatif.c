@@ -258,7 +258,10 @@ static int gather_weights(settings *s, const jx_whatif_spec *spec, const jx_rule
 		if (!what)
 			return JX_ENOMEM;
 		int rc = jx_dec_parse(&w, NULL, set->value, strlen(set->value), &errpos);
-		bool funds = is_funds(set->path);
+		/* The funds words name the funds section when there is one; a
+		 * table without it may have an indicator called 预算执行率. */
+		bool funds = is_funds(set->path) &&
+			     (s->doc->funds.present || !jx_doc_find(s->doc, set->path, NULL));
 		if (rc)
 			jx_diags_add(s->diags, JX_SEV_ERROR, NULL, 0, 0, "%s: %s", what, jx_dec_strerror(rc));
 		else if (funds && !s->doc->funds.present)
