@@ -260,8 +260,10 @@ static bool read_one(loader *ld, const jx_ynode *map, jx_ahp_matrix *m, jx_ri_ta
 		else
 			vals[id] = map->items[2 * i + 1];
 	}
-	if (vals[0] && !jx_read_opt_text(&ld->rd, vals[0], "a group path", &m->path))
+	if (vals[0] && !jx_read_opt_text(&ld->rd, vals[0], "a group path", &m->path)) {
+		m->path = NULL; /* no group: not a second comparison for any */
 		ok = false;
+	}
 	/* How deep the path goes is known only in an evaluation (a name may
 	 * hold a '/'): --apply checks that it names a group there. */
 	if (!vals[1]) {
@@ -441,12 +443,17 @@ static int load(jx_ahp **out, impl *im, int rc, jx_ri_table ri, size_t errors, s
 			if (jx_read_map(&ld.rd, list->items[i], "a comparison (criteria and matrix)"))
 				read_one(&ld, list->items[i], &im->pub.matrices[i], ri);
 		/* (a comparison that could not be read has no path) */
-		for (size_t i = 1; im->pub.matrices && i < list->n; i++)
-			for (size_t j = 0; j < i && im->pub.matrices[i].path; j++)
-				if (im->pub.matrices[j].path &&
-				    strcmp(im->pub.matrices[i].path, im->pub.matrices[j].path) == 0)
-					jx_read_error(&ld.rd, list->items[i], "two comparisons for group '%s'",
-						      im->pub.matrices[i].path);
+		for (size_t i = 1; im->pub.matrices && i < list->n; i++) {
+			const char *path = im->pub.matrices[i].path;
+			for (size_t j = 0; j < i && path; j++)
+				if (im->pub.matrices[j].path && strcmp(path, im->pub.matrices[j].path) == 0) {
+					/* once, naming the first */
+					jx_read_error(&ld.rd, list->items[i], "two comparisons for %s%s%s (the first is at line %u)",
+						      *path ? "group '" : "level 1", path, *path ? "'" : "",
+						      list->items[j]->line);
+					break;
+				}
+		}
 	} else {
 		im->pub.nmatrices = 1;
 		im->pub.matrices = jx_arena_array(&im->tree.arena, 1, sizeof(jx_ahp_matrix));
