@@ -401,6 +401,10 @@ static int run(int argc, char **argv)
 		return cli_usage_error(&cmd_ahp, optind >= argc ? "no comparison file" : "one comparison file at a time");
 	if (to && !eval)
 		return cli_usage_error(&cmd_ahp, "--to goes with --apply");
+	/* read once, it is empty the second time */
+	if (eval && strcmp(eval, "-") == 0 && strcmp(argv[optind], "-") == 0)
+		return cli_usage_error(&cmd_ahp, "standard input ('-') is named more than once: "
+						 "the comparisons and --apply cannot both come from it");
 
 	jx_diags diags;
 	jx_ahp *a = NULL;
