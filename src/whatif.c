@@ -635,9 +635,8 @@ int jx_whatif_write_text(FILE *out, const jx_whatif *w)
 {
 	const jx_result *b = w->base, *r = w->result;
 	int dec = delta_places(w);
-	char path[512];
 	jx_table t;
-	int rc;
+	int rc = 0;
 
 	fprintf(out, "情景测算：%s\n改动：%s\n评分规则：基准 %s，情景 %s\n\n", b->doc->title, w->label,
 		b->rules->name, r->rules->name);
@@ -656,8 +655,20 @@ int jx_whatif_write_text(FILE *out, const jx_whatif *w)
 		    l0->na == l1->na && strcmp(l0->node->actual.present ? l0->node->actual.text : "",
 					       l1->node->actual.present ? l1->node->actual.text : "") == 0)
 			continue;
-		jx_node_path(path, sizeof(path), l1->node, "/");
+		/* the whole path, however long: its end names the indicator */
+		size_t len = jx_node_path(NULL, 0, l1->node, "/");
+		char *path = malloc(len + 1);
+		if (!path) {
+			rc = JX_ENOMEM;
+			break;
+		}
+		jx_node_path(path, len + 1, l1->node, "/");
 		row(&t, path, l0->weight, l0->score, l1->weight, l1->score, dec, l0->na, l1->na);
+		free(path);
+	}
+	if (rc) {
+		jx_table_release(&t);
+		return rc;
 	}
 	if (t.nrows > 1)
 		jx_table_rule(&t, t.nrows - 1);
