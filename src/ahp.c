@@ -558,9 +558,9 @@ void jx_ahp_warn(const jx_ahp *ahp, jx_diags *diags)
 		if (m->consistent)
 			continue;
 		jx_diags_add(diags, JX_SEV_WARNING, &im->tree.src, m->line, m->col,
-			     "comparisons not consistent enough (CR = %s, not below 0.10), their weights "
-			     "applied all the same: check '%s' against '%s', given %s, about %s by the "
-			     "weights",
+			     "comparisons not consistent enough (CR = %s, not below 0.10); their weights "
+			     "are applied all the same: check '%s' against '%s', given %s, about %s by "
+			     "the weights",
 			     cr_text(cr, m->cr), m->criteria[m->worst_i], m->criteria[m->worst_j],
 			     approx(given, m->a[m->worst_i * m->n + m->worst_j]), approx(implied, m->worst_implied));
 	}

@@ -234,9 +234,10 @@ static int gather_weights(settings *s, const jx_whatif_spec *spec, const jx_rule
 				/* a part this table does not have, also when a group
 				 * below level 1 bears the name */
 				jx_diags_add(s->diags, JX_SEV_NOTE, NULL, 0, 0,
-					     "--standard-weights: %s has no %s '%s'; its standard weight %s is "
-					     "not used", s->doc->path, funds ? "section" : "level-1 group",
-					     sw->name, jx_dec_format(num, sw->weight, -1, 0));
+					     "--standard-weights: %s has no %s%s%s; its standard weight %s is not "
+					     "used", s->doc->path, funds ? "funds section" : "level-1 group '",
+					     funds ? "" : sw->name, funds ? "" : "'",
+					     jx_dec_format(num, sw->weight, -1, 0));
 				continue;
 			}
 			char *what = jx_strdupf("--standard-weights (%s=%s)", sw->name,

@@ -1,1 +1,1 @@
-$JX whatif tests/data/whatif-performance-group.yaml --standard-weights
+D=tests/data/whatif-performance-group.yaml; $JX whatif $D --standard-weights && sed '/^funds:/,/^indicators:/{/^indicators:/!d}' $D >$TMP/no-funds.yaml && $JX whatif $TMP/no-funds.yaml --standard-weights 2>&1 >/dev/null | sed "s|$TMP/||"
