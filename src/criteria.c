@@ -109,8 +109,9 @@ int jx_criteria_table_build(jx_criteria_table *t, const jx_result *const *result
 	}
 	if (k < min_k) {
 		jx_diags_add(diags, JX_SEV_ERROR, NULL, 0, 0,
-			     "%s has %zu weighted criteria at level %d; at least %zu are needed",
-			     n ? results[0]->doc->path : "(no file)", k, level, min_k);
+			     "%s has %zu weighted %s at level %d; at least %zu are needed",
+			     n ? results[0]->doc->path : "(no file)", k, k == 1 ? "criterion" : "criteria",
+			     level, min_k);
 		return JX_EINVAL;
 	}
 	t->k = k;
