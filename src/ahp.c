@@ -260,8 +260,10 @@ static bool read_one(loader *ld, const jx_ynode *map, jx_ahp_matrix *m, jx_ri_ta
 		else
 			vals[id] = map->items[2 * i + 1];
 	}
-	if (vals[0] && !jx_read_opt_text(&ld->rd, vals[0], "a group path", &m->path))
+	if (vals[0] && !jx_read_opt_text(&ld->rd, vals[0], "a group path", &m->path)) {
+		m->path = NULL; /* no group: not a second comparison for any */
 		ok = false;
+	}
 	/* How deep the path goes is known only in an evaluation (a name may
 	 * hold a '/'): --apply checks that it names a group there. */
 	if (!vals[1]) {
@@ -441,12 +443,17 @@ static int load(jx_ahp **out, impl *im, int rc, jx_ri_table ri, size_t errors, s
 			if (jx_read_map(&ld.rd, list->items[i], "a comparison (criteria and matrix)"))
 				read_one(&ld, list->items[i], &im->pub.matrices[i], ri);
 		/* (a comparison that could not be read has no path) */
-		for (size_t i = 1; im->pub.matrices && i < list->n; i++)
-			for (size_t j = 0; j < i && im->pub.matrices[i].path; j++)
-				if (im->pub.matrices[j].path &&
-				    strcmp(im->pub.matrices[i].path, im->pub.matrices[j].path) == 0)
-					jx_read_error(&ld.rd, list->items[i], "two comparisons for group '%s'",
-						      im->pub.matrices[i].path);
+		for (size_t i = 1; im->pub.matrices && i < list->n; i++) {
+			const char *path = im->pub.matrices[i].path;
+			for (size_t j = 0; j < i && path; j++)
+				if (im->pub.matrices[j].path && strcmp(path, im->pub.matrices[j].path) == 0) {
+					/* once, naming the first */
+					jx_read_error(&ld.rd, list->items[i], "two comparisons for %s%s%s (the first is at line %u)",
+						      *path ? "group '" : "level 1", path, *path ? "'" : "",
+						      list->items[j]->line);
+					break;
+				}
+		}
 	} else {
 		im->pub.nmatrices = 1;
 		im->pub.matrices = jx_arena_array(&im->tree.arena, 1, sizeof(jx_ahp_matrix));
@@ -540,6 +547,23 @@ static char *cr_text(char *buf, double cr)
 	if (cr < 0.10 && strtod(buf, NULL) >= 0.10)
 		snprintf(buf, JX_FIXED_BUFSZ, "%.17g", cr);
 	return buf;
+}
+
+void jx_ahp_warn(const jx_ahp *ahp, jx_diags *diags)
+{
+	const impl *im = ahp->priv;
+	for (size_t k = 0; k < ahp->nmatrices; k++) {
+		const jx_ahp_matrix *m = &ahp->matrices[k];
+		char cr[JX_FIXED_BUFSZ], given[JX_FIXED_BUFSZ], implied[JX_FIXED_BUFSZ];
+		if (m->consistent)
+			continue;
+		jx_diags_add(diags, JX_SEV_WARNING, &im->tree.src, m->line, m->col,
+			     "comparisons not consistent enough (CR = %s, not below 0.10); their weights "
+			     "are applied all the same: check '%s' against '%s', given %s, about %s by "
+			     "the weights",
+			     cr_text(cr, m->cr), m->criteria[m->worst_i], m->criteria[m->worst_j],
+			     approx(given, m->a[m->worst_i * m->n + m->worst_j]), approx(implied, m->worst_implied));
+	}
 }
 
 int jx_ahp_write_text(FILE *out, const jx_ahp *ahp)

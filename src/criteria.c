@@ -79,6 +79,16 @@ void jx_criteria_table_release(jx_criteria_table *t)
 	memset(t, 0, sizeof(*t));
 }
 
+/* The first criterion of cr[0..k) whose name an earlier one has, or NULL. */
+static const char *twice(const jx_criterion *cr, size_t k)
+{
+	for (size_t c = 1; c < k; c++)
+		for (size_t d = 0; d < c; d++)
+			if (strcmp(cr[c].name, cr[d].name) == 0)
+				return cr[c].name;
+	return NULL;
+}
+
 int jx_criteria_table_build(jx_criteria_table *t, const jx_result *const *results, size_t n,
 			    int level, size_t min_k, jx_diags *diags)
 {
@@ -99,8 +109,9 @@ int jx_criteria_table_build(jx_criteria_table *t, const jx_result *const *result
 	}
 	if (k < min_k) {
 		jx_diags_add(diags, JX_SEV_ERROR, NULL, 0, 0,
-			     "%s has %zu weighted criteria at level %d; at least %zu are needed",
-			     n ? results[0]->doc->path : "(no file)", k, level, min_k);
+			     "%s has %zu weighted %s at level %d; at least %zu are needed",
+			     n ? results[0]->doc->path : "(no file)", k, k == 1 ? "criterion" : "criteria",
+			     level, min_k);
 		return JX_EINVAL;
 	}
 	t->k = k;
@@ -119,6 +130,15 @@ int jx_criteria_table_build(jx_criteria_table *t, const jx_result *const *result
 		const jx_criterion *cr = f ? cur : first;
 		if (t->storage[f].oom)
 			return JX_ENOMEM;
+		/* Criteria are told apart by name, across files and in the output. */
+		const char *dup = kf <= JX_MAX_CRITERIA ? twice(cr, kf) : NULL;
+		if (dup) {
+			jx_diags_add(diags, JX_SEV_ERROR, NULL, 0, 0,
+				     "%s has two criteria called '%s' at level %d (the funds row is '预算执行率'); "
+				     "an experiment tells its criteria apart by name: rename one",
+				     r->doc->path, dup, level);
+			return JX_EINVAL;
+		}
 		if (kf != k) {
 			jx_diags_add(diags, JX_SEV_ERROR, NULL, 0, 0,
 				     "%s has %zu weighted criteria at level %d, %s has %zu; files compared must share them",

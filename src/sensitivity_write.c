@@ -118,8 +118,14 @@ static void text_file(FILE *out, const jx_sens *s, const jx_sens_file *f)
 	fprintf(out, "             5%% %s   25%% %s   50%% %s   75%% %s   95%% %s\n", JX_FIXED(f->q[0], 2),
 		JX_FIXED(f->q[1], 2), JX_FIXED(f->q[2], 2), JX_FIXED(f->q[3], 2), JX_FIXED(f->q[4], 2));
 	fputs("  等级概率", out);
+	/* the names padded to the widest, so that the percentages line up (优秀, 不合格) */
+	size_t namew = 0;
+	for (size_t g = 0; g < rules->ngrades; g++)
+		if (jx_text_width0(rules->grades[g].name) > namew)
+			namew = jx_text_width0(rules->grades[g].name);
 	for (size_t g = 0; g < rules->ngrades; g++) {
-		fprintf(out, "%s%s %7s%%", g ? "             " : "   ", rules->grades[g].name,
+		fprintf(out, "%s%s%*s %7s%%", g ? "             " : "   ", rules->grades[g].name,
+			(int)(namew - jx_text_width0(rules->grades[g].name)), "",
 			JX_FIXED(f->grades[g] * 100, 2));
 		bar(out, f->grades[g], 40);
 	}
@@ -136,9 +142,13 @@ static void text_file(FILE *out, const jx_sens *s, const jx_sens_file *f)
 		if (f->hist[b] > maxhist)
 			maxhist = f->hist[b];
 	double w = (f->hi - f->lo) / JX_SENS_BINS;
-	int places = bin_places(w);
-	for (int b = 0; b < (w > 0 ? JX_SENS_BINS : 1); b++) { /* one row when every total is the same */
-		fprintf(out, "    %7s–%-7s %7zu", JX_FIXED(f->lo + w * b, places),
+	int places = bin_places(w), rows = w > 0 ? JX_SENS_BINS : 1; /* one row when every total is the same */
+	int edge = 7; /* the widest edge, so that the rows line up past 99.99 or 9999.99 */
+	for (int b = 0; b <= rows; b++)
+		if ((int)strlen(JX_FIXED(f->lo + w * b, places)) > edge)
+			edge = (int)strlen(JX_FIXED(f->lo + w * b, places));
+	for (int b = 0; b < rows; b++) {
+		fprintf(out, "    %*s–%-*s %7zu", edge, JX_FIXED(f->lo + w * b, places), edge,
 			JX_FIXED(f->lo + w * (b + 1), places), f->hist[b]);
 		bar(out, (double)f->hist[b] / (double)maxhist, 40);
 	}

@@ -196,6 +196,16 @@ static jx_node *find(const settings *s, const char *path, const char *what)
 	return (jx_node *)n; /* the copy is ours to change */
 }
 
+/* The level-1 group named name, or NULL: standard weights are for level 1
+ * only, as the findings compare them, whatever groups below share a name. */
+static jx_node *root_named(jx_doc *doc, const char *name)
+{
+	for (size_t i = 0; i < doc->nroots; i++)
+		if (strcmp(doc->roots[i].name, name) == 0)
+			return &doc->roots[i];
+	return NULL;
+}
+
 /* A weight the rule set can score: 0 or more, no more decimals than its scores. */
 static bool weight_ok(const settings *s, jx_dec weight, const char *what, const jx_rules *rules)
 {
@@ -219,9 +229,17 @@ static int gather_weights(settings *s, const jx_whatif_spec *spec, const jx_rule
 		for (size_t i = 0; i < rules->nstandard_weights; i++) {
 			const jx_std_weight *sw = &rules->standard_weights[i];
 			bool funds = strcmp(sw->name, "funds") == 0;
-			jx_node *n = funds ? NULL : (jx_node *)jx_doc_find(s->doc, sw->name, NULL);
-			if (funds ? !s->doc->funds.present : !n)
-				continue; /* a part this table does not have */
+			jx_node *n = funds ? NULL : root_named(s->doc, sw->name);
+			if (funds ? !s->doc->funds.present : !n) {
+				/* a part this table does not have, also when a group
+				 * below level 1 bears the name */
+				jx_diags_add(s->diags, JX_SEV_NOTE, NULL, 0, 0,
+					     "--standard-weights: %s has no %s%s%s; its standard weight %s is not "
+					     "used", s->doc->path, funds ? "funds section" : "level-1 group '",
+					     funds ? "" : sw->name, funds ? "" : "'",
+					     jx_dec_format(num, sw->weight, -1, 0));
+				continue;
+			}
 			char *what = jx_strdupf("--standard-weights (%s=%s)", sw->name,
 						jx_dec_format(num, sw->weight, -1, 0));
 			if (!what)
@@ -241,7 +259,10 @@ static int gather_weights(settings *s, const jx_whatif_spec *spec, const jx_rule
 		if (!what)
 			return JX_ENOMEM;
 		int rc = jx_dec_parse(&w, NULL, set->value, strlen(set->value), &errpos);
-		bool funds = is_funds(set->path);
+		/* The funds words name the funds section when there is one; a
+		 * table without it may have an indicator called 预算执行率. */
+		bool funds = is_funds(set->path) &&
+			     (s->doc->funds.present || !jx_doc_find(s->doc, set->path, NULL));
 		if (rc)
 			jx_diags_add(s->diags, JX_SEV_ERROR, NULL, 0, 0, "%s: %s", what, jx_dec_strerror(rc));
 		else if (funds && !s->doc->funds.present)
@@ -615,9 +636,8 @@ int jx_whatif_write_text(FILE *out, const jx_whatif *w)
 {
 	const jx_result *b = w->base, *r = w->result;
 	int dec = delta_places(w);
-	char path[512];
 	jx_table t;
-	int rc;
+	int rc = 0;
 
 	fprintf(out, "情景测算：%s\n改动：%s\n评分规则：基准 %s，情景 %s\n\n", b->doc->title, w->label,
 		b->rules->name, r->rules->name);
@@ -636,8 +656,20 @@ int jx_whatif_write_text(FILE *out, const jx_whatif *w)
 		    l0->na == l1->na && strcmp(l0->node->actual.present ? l0->node->actual.text : "",
 					       l1->node->actual.present ? l1->node->actual.text : "") == 0)
 			continue;
-		jx_node_path(path, sizeof(path), l1->node, "/");
+		/* the whole path, however long: its end names the indicator */
+		size_t len = jx_node_path(NULL, 0, l1->node, "/");
+		char *path = malloc(len + 1);
+		if (!path) {
+			rc = JX_ENOMEM;
+			break;
+		}
+		jx_node_path(path, len + 1, l1->node, "/");
 		row(&t, path, l0->weight, l0->score, l1->weight, l1->score, dec, l0->na, l1->na);
+		free(path);
+	}
+	if (rc) {
+		jx_table_release(&t);
+		return rc;
 	}
 	if (t.nrows > 1)
 		jx_table_rule(&t, t.nrows - 1);

@@ -228,6 +228,30 @@ START_TEST(test_path_limit)
 }
 END_TEST
 
+/* Three comparisons for one group: each later one reported once, naming
+ * the first; one whose path cannot be read is for no group. */
+START_TEST(test_two_for_one_group)
+{
+	static const char text[] =
+		"jixiao-ahp: 1\nmatrices:\n"
+		"  - {path: [x], criteria: [a, b], pairs: [[a, b, 2]]}\n"
+		"  - {path: g, criteria: [a, b], pairs: [[a, b, 2]]}\n"
+		"  - {path: g, criteria: [a, b], pairs: [[a, b, 3]]}\n"
+		"  - {criteria: [a, b], pairs: [[a, b, 3]]}\n"
+		"  - {path: g, criteria: [a, b], pairs: [[a, b, 4]]}\n"
+		"  - {path: '', criteria: [a, b], pairs: [[a, b, 4]]}\n";
+	jx_ahp *a = NULL;
+	ck_assert_int_eq(jx_ahp_parse(&a, "t.yaml", text, strlen(text), JX_RI_CLASSIC, &diags), JX_EINVAL);
+	ck_assert_uint_eq(diags.errors, 4);
+	ck_assert_str_eq(diags.items[0].message, "expected a group path, got a list");
+	ck_assert_str_eq(diags.items[1].message, "two comparisons for group 'g' (the first is at line 4)");
+	ck_assert_uint_eq(diags.items[1].line, 5);
+	ck_assert_str_eq(diags.items[2].message, "two comparisons for group 'g' (the first is at line 4)");
+	ck_assert_uint_eq(diags.items[2].line, 7);
+	ck_assert_str_eq(diags.items[3].message, "two comparisons for level 1 (the first is at line 6)");
+}
+END_TEST
+
 /* Two level-1 groups: A always fully attained, B at 50%, 100% and 0%. */
 static jx_result *scored(const char *b_actual, jx_doc **doc, jx_rules *rules)
 {
@@ -337,6 +361,7 @@ Suite *ahp_suite(void)
 	tcase_add_test(tc, test_reciprocal_hint);
 	tcase_add_test(tc, test_nonpositive_weights);
 	tcase_add_test(tc, test_path_limit);
+	tcase_add_test(tc, test_two_for_one_group);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("entropy");
 	tcase_add_checked_fixture(tc, setup, teardown);

@@ -65,6 +65,13 @@ double jx_ahp_ri(jx_ri_table t, size_t n);
 /** "classic", "saaty2005", "dd"; 0 or JX_EINVAL for an unknown name. */
 int jx_ahp_ri_parse(const char *name, jx_ri_table *out);
 
+/**
+ * A warning in diags, at the matrix, for each matrix whose consistency ratio
+ * is not acceptable (CR ≥ 0.10), naming its most inconsistent comparison:
+ * for a run that uses the weights without showing them (`ahp --apply`).
+ */
+void jx_ahp_warn(const jx_ahp *a, jx_diags *diags);
+
 /** Weights, λmax, CI, CR and a warning for inconsistent matrices, for people. */
 int jx_ahp_write_text(FILE *out, const jx_ahp *a);
 

@@ -70,6 +70,15 @@ static bool is_funds(const char *name)
 	return strcmp(name, "预算执行率") == 0 || strcmp(name, "funds") == 0;
 }
 
+/* Whether d has a level-1 group or indicator called name. */
+static bool has_root(const jx_doc *d, const char *name)
+{
+	for (size_t i = 0; i < d->nroots; i++)
+		if (strcmp(d->roots[i].name, name) == 0)
+			return true;
+	return false;
+}
+
 /* A matrix placed in the evaluation: the group it weights and the child
  * each of its criteria names. */
 typedef struct placed {
@@ -83,7 +92,8 @@ typedef struct placed {
  * Find the group of a matrix and the child each criterion names: every
  * criterion names a child (or, at level 1, the funds row), and every child
  * is named; at level 1 the funds row takes part only when a criterion names
- * it. Problems go to diags at the matrix (at no place for a group given by
+ * it (in a table without one, 预算执行率 may name a level-1 group).
+ * Problems go to diags at the matrix (at no place for a group given by
  * --to); returns whether there were none.
  */
 static bool place(placed *p, const jx_doc *d, const jx_source *src, bool by_to, jx_diags *diags)
@@ -101,11 +111,15 @@ static bool place(placed *p, const jx_doc *d, const jx_source *src, bool by_to, 
 	}
 	const jx_node *kids = p->node ? p->node->children : d->roots;
 	size_t nkids = p->node ? p->node->nchildren : d->nroots, funds = 0;
-	for (size_t i = 0; !p->node && i < m->n; i++)
-		funds += is_funds(m->criteria[i]);
-	if (funds && !d->funds.present) {
-		jx_diags_add(diags, JX_SEV_ERROR, src, m->line, m->col, "%s has no funds section to weight", d->path);
-		return false;
+	for (size_t i = 0; !p->node && i < m->n; i++) {
+		if (!is_funds(m->criteria[i]))
+			continue;
+		if (d->funds.present) {
+			funds++;
+		} else if (!has_root(d, m->criteria[i])) {
+			jx_diags_add(diags, JX_SEV_ERROR, src, m->line, m->col, "%s has no funds section to weight", d->path);
+			return false;
+		}
 	}
 	if (m->n != nkids + funds) {
 		if (p->node)
@@ -120,7 +134,7 @@ static bool place(placed *p, const jx_doc *d, const jx_source *src, bool by_to, 
 	bool ok = true;
 	for (size_t i = 0; i < m->n; i++) {
 		p->kids[i] = NULL;
-		if (!p->node && is_funds(m->criteria[i]))
+		if (!p->node && d->funds.present && is_funds(m->criteria[i]))
 			continue;
 		for (size_t k = 0; k < nkids && !p->kids[i]; k++)
 			if (strcmp(kids[k].name, m->criteria[i]) == 0)
@@ -327,6 +341,9 @@ static int apply(const jx_ahp *a, const char *eval, const char *to, bool json)
 		jx_whatif_spec spec = { sets, nout, NULL, 0, false, NULL };
 		jx_diags_release(&diags);
 		rc = jx_whatif_run(&w, ev.result, &spec, &diags);
+		/* The weights are applied, not shown: say when they are not to be trusted. */
+		if (rc == 0)
+			jx_ahp_warn(a, &diags);
 		cli_print_diags(&diags);
 		if (rc) {
 			status = cli_exit_for(rc);
@@ -384,6 +401,10 @@ static int run(int argc, char **argv)
 		return cli_usage_error(&cmd_ahp, optind >= argc ? "no comparison file" : "one comparison file at a time");
 	if (to && !eval)
 		return cli_usage_error(&cmd_ahp, "--to goes with --apply");
+	/* read once, it is empty the second time */
+	if (eval && strcmp(eval, "-") == 0 && strcmp(argv[optind], "-") == 0)
+		return cli_usage_error(&cmd_ahp, "standard input ('-') is named more than once: "
+						 "the comparisons and --apply cannot both come from it");
 
 	jx_diags diags;
 	jx_ahp *a = NULL;

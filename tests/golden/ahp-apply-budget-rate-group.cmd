@@ -1,0 +1,1 @@
+sed 's/name: 预算执行$/name: 预算执行率/' tests/data/budget-rate-indicator.yaml >$TMP/eval.yaml && $JX ahp tests/data/ahp/budget-rate-group.yaml --apply $TMP/eval.yaml && $JX ahp tests/data/ahp/budget-rate-group.yaml --apply tests/data/budget-rate-indicator.yaml 2>&1 | sed "s|$TMP/||"

@@ -1,0 +1,1 @@
+cat examples/ahp/karamay-2024.yaml | $JX ahp - --apply -

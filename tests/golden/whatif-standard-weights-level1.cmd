@@ -1,0 +1,1 @@
+D=tests/data/whatif-performance-group.yaml; $JX whatif $D --standard-weights && sed '/^funds:/,/^indicators:/{/^indicators:/!d}' $D >$TMP/no-funds.yaml && $JX whatif $TMP/no-funds.yaml --standard-weights 2>&1 >/dev/null | sed "s|$TMP/||"
