@@ -72,8 +72,9 @@ int jx_read_file(const char *path, const jx_source *src, char **out, size_t *len
 	}
 	bool have_st = fstat(fd, &st) == 0;
 	if (have_st && S_ISDIR(st.st_mode)) {
-		jx_diags_add(diags, JX_SEV_ERROR, src, 0, 0, "cannot read: is a directory");
-		rc = JX_EIO;
+		/* a file was meant: bad usage, not a failure of the system */
+		jx_diags_add(diags, JX_SEV_ERROR, src, 0, 0, "cannot read: is a directory, not a file");
+		rc = JX_EINVAL;
 	} else if (have_st && S_ISREG(st.st_mode) && st.st_size > (off_t)JX_MAX_FILE_BYTES) {
 		rc = JX_ELIMIT;
 	} else {

@@ -1,0 +1,1 @@
+$JX explain examples/karamay-2024
