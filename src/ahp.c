@@ -414,7 +414,8 @@ static int load(jx_ahp **out, impl *im, int rc, jx_ri_table ri, size_t errors, s
 		jx_diags_add(diags, JX_SEV_ERROR, &im->tree.src, 1, 1, "empty file (expected 'jixiao-ahp: 1')");
 		goto done;
 	}
-	if (!jx_read_map(&ld.rd, root, "a comparison file (a mapping starting with 'jixiao-ahp: 1')"))
+	if (!jx_read_map(&ld.rd, root, "a comparison file (a mapping starting with 'jixiao-ahp: 1')") ||
+	    !jx_read_file_kind(&ld.rd, root, "jixiao-ahp"))
 		goto done;
 	const jx_ynode *ver = jx_ynode_get(root, "jixiao-ahp"), *list = jx_ynode_get(root, "matrices");
 	if (!ver)

@@ -730,6 +730,8 @@ static void read_doc(loader *ld)
 	}
 	if (!jx_read_map(rd, root, "an evaluation (a mapping starting with 'jixiao: 1')"))
 		return;
+	if (!jx_read_file_kind(rd, root, "jixiao"))
+		return;
 	for (size_t i = 0; i < root->n; i++) {
 		int id = jx_read_key(rd, root->items[2 * i], doc_fields, NFIELDS(doc_fields), &seen,
 				     "the evaluation");

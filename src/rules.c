@@ -793,7 +793,8 @@ static bool apply_file(impl *im, jx_ytree *t, const char *dir, const char *origi
 		jx_diags_add(im->diags, JX_SEV_ERROR, &t->src, 1, 1, "empty rule set file");
 		return false;
 	}
-	if (!jx_read_map(&rd, root, "a rule set (a mapping starting with 'jixiao-rules: 1')"))
+	if (!jx_read_map(&rd, root, "a rule set (a mapping starting with 'jixiao-rules: 1')") ||
+	    !jx_read_file_kind(&rd, root, "jixiao-rules"))
 		return false;
 	const jx_ynode *ver = jx_ynode_get(root, "jixiao-rules");
 	if (!ver) {

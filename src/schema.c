@@ -91,6 +91,34 @@ int jx_read_key(const jx_reader *rd, const jx_ynode *k, const jx_field *fields, 
 	return -1;
 }
 
+/* The kinds of file jixiao reads, by the key of their format version. */
+static const struct {
+	const char *key, *what, *use;
+} file_kinds[] = {
+	{ "jixiao", "an evaluation", "score it with 'jixiao score FILE'" },
+	{ "jixiao-rules", "a rule set", "name it with --rules" },
+	{ "jixiao-ahp", "AHP comparisons", "read it with 'jixiao ahp FILE'" },
+};
+
+bool jx_read_file_kind(const jx_reader *rd, const jx_ynode *root, const char *key)
+{
+	const jx_ynode *k = root->n ? root->items[0] : NULL;
+	if (!k || k->kind != JX_Y_SCALAR || k->bad || strncmp(k->str, "jixiao", 6) != 0 ||
+	    strcmp(k->str, key) == 0)
+		return true;
+	size_t n = sizeof(file_kinds) / sizeof(file_kinds[0]), want = n;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(key, file_kinds[i].key) == 0)
+			want = i;
+	for (size_t i = 0; i < n && want < n; i++)
+		if (strcmp(k->str, file_kinds[i].key) == 0) {
+			jx_read_error(rd, k, "this file holds %s ('%s'), not %s; %s", file_kinds[i].what,
+				      file_kinds[i].key, file_kinds[want].what, file_kinds[i].use);
+			return false;
+		}
+	return true;
+}
+
 /* What a node is, for "expected X, got Y": scalars by their text. */
 static const char *got(const jx_ynode *n, char *buf, size_t size)
 {

@@ -63,6 +63,15 @@ int jx_read_key(const jx_reader *rd, const jx_ynode *k, const jx_field *fields, 
 /** n must be a mapping (else an error naming what was expected). */
 bool jx_read_map(const jx_reader *rd, const jx_ynode *n, const char *what);
 
+/**
+ * Whether the file whose root mapping is root may be of the kind whose
+ * format-version key is key ("jixiao", "jixiao-rules", "jixiao-ahp"): false,
+ * with one error saying what the file holds and what reads it, when its
+ * first key is the version key of another kind (a rule set named as an
+ * evaluation, an evaluation named with --rules …).
+ */
+bool jx_read_file_kind(const jx_reader *rd, const jx_ynode *root, const char *key);
+
 /** n must be a list. */
 bool jx_read_list(const jx_reader *rd, const jx_ynode *n, const char *what);
 

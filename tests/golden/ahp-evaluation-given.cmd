@@ -1,0 +1,1 @@
+$JX ahp examples/karamay-2024/project.yaml
