@@ -346,6 +346,13 @@ static int gather_actuals(settings *s, const jx_whatif_spec *spec)
 			jx_node_path(path, sizeof(path), n, "/");
 			jx_diags_add(s->diags, JX_SEV_ERROR, NULL, 0, 0,
 				     "%s: '%s' is a group, not an indicator with an actual value", what, path);
+		} else if (n && n->target.present && n->target.q.kind == JX_Q_NA) {
+			/* it is left out of the score whatever its actual value */
+			char path[512];
+			jx_node_path(path, sizeof(path), n, "/");
+			jx_diags_add(s->diags, JX_SEV_ERROR, NULL, 0, 0,
+				     "%s: '%s' does not apply (its target is '%s'): an actual value would "
+				     "change nothing", what, path, n->target.text);
 		} else if (n) {
 			size_t k = s->nactuals;
 			add_actual(s, n, set->value, what); /* what is the setting's now */
