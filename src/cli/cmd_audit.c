@@ -407,7 +407,9 @@ static int parse_options(options *o, int argc, char **argv)
 	}
 	if (status == EXIT_OK && optind >= argc)
 		status = cli_usage_error(&cmd_audit, "no file or directory to audit");
-	if (status == EXIT_OK && !o->output &&
+	/* "-" is standard output, where a workbook or a database cannot go:
+	 * not a file named "-" either, which the user did not mean */
+	if (status == EXIT_OK && (!o->output || strcmp(o->output, "-") == 0) &&
 	    (o->format == JX_AUDIT_XLSX || o->format == JX_AUDIT_SQLITE))
 		status = cli_usage_error(&cmd_audit, "--format %s needs -o FILE",
 					 o->format == JX_AUDIT_XLSX ? "xlsx" : "sqlite");
