@@ -1,0 +1,1 @@
+mkdir $TMP/empty $TMP/windows && cp tests/data/audit/区教育局/01-correct.yaml $TMP/windows/01.YAML && for d in empty windows; do $JX audit -q -f sqlite -o $TMP/$d.db $TMP/$d 2>&1; echo "status $?"; done; $JX audit --fail-on error $TMP/empty; echo "status $?"; ls $TMP
