@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <yajl/yajl_gen.h>
 
 struct jx_audit_writer {
@@ -313,6 +314,7 @@ typedef struct csv_sink {
 	audit_sink base;
 	jx_tmp files, mismatches; /* with a directory */
 	FILE *ff, *fm;            /* fm NULL on standard output */
+	char *made;               /* the directory, when this run created it */
 } csv_sink;
 
 static void csv_row(FILE *f, const char *const *cells, size_t n)
@@ -357,6 +359,11 @@ static int csv_close(audit_sink *base, bool commit, char *err, size_t errlen)
 	}
 	jx_tmp_abort(&s->files);
 	jx_tmp_abort(&s->mismatches);
+	/* A directory made for a run that did not complete goes with it (rmdir
+	 * leaves it when it holds anything: a CSV file committed already). */
+	if (s->made && (!commit || rc))
+		rmdir(s->made);
+	free(s->made);
 	free(s);
 	return rc;
 }
@@ -375,13 +382,21 @@ int audit_csv_open(audit_sink **out, const char *dir, char *err, size_t errlen)
 	} else {
 		char path[4096];
 		struct stat st;
-		bool made = mkdir(dir, 0777) == 0 || errno == EEXIST;
+		bool created = mkdir(dir, 0777) == 0;
+		bool made = created || errno == EEXIST;
+		if (created && !(s->made = strdup(dir))) {
+			rmdir(dir);
+			free(s);
+			snprintf(err, errlen, "out of memory");
+			return JX_ENOMEM;
+		}
 		if (made && (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))) {
 			made = false;
 			errno = ENOTDIR;
 		}
 		if (!made) {
 			int rc = audit_fail_errno(err, errlen, dir);
+			free(s->made);
 			free(s);
 			return rc;
 		}

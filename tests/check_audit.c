@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #define WRONG_LEAF "data/audit/区卫健委/01-wrong-leaf.yaml"
@@ -288,6 +289,32 @@ START_TEST(csv_quoting)
 }
 END_TEST
 
+/* A CSV run that does not complete leaves no directory it made, and the
+ * directories it did not make as they were. */
+START_TEST(csv_abort_keeps_no_directory)
+{
+	jx_audit_writer *w;
+	jx_audit_row row;
+	char err[256], path[128];
+	make_tmpdir();
+	snprintf(path, sizeof(path), "%s/csv", tmpdir);
+	tricky_row(&row);
+	ck_assert_int_eq(jx_audit_open(&w, JX_AUDIT_CSV, path, NULL, err, sizeof(err)), 0);
+	ck_assert_int_eq(jx_audit_write(w, &row, err, sizeof(err)), 0);
+	ck_assert_int_eq(entries(), 1);
+	ck_assert_int_eq(jx_audit_close(w, false, err, sizeof(err)), 0);
+	ck_assert_int_eq(entries(), 0);
+
+	ck_assert_int_eq(mkdir(path, 0777), 0);
+	ck_assert_int_eq(jx_audit_open(&w, JX_AUDIT_CSV, path, NULL, err, sizeof(err)), 0);
+	ck_assert_int_eq(jx_audit_close(w, false, err, sizeof(err)), 0);
+	ck_assert_int_eq(entries(), 1);
+	ck_assert_int_eq(rmdir(path), 0);
+	jx_audit_row_release(&row);
+	remove_tmpdir();
+}
+END_TEST
+
 /* More mismatches than a sheet holds: refused before anything is written,
  * with the limit and the way out in the message; no file is left. (The
  * files sheet has the same limit and check; reaching it would take a
@@ -454,6 +481,7 @@ Suite *audit_suite(void)
 	tcase_add_test(tc, row_of_failed_file);
 	tcase_add_test(tc, jsonl_commit_and_abort);
 	tcase_add_test(tc, csv_quoting);
+	tcase_add_test(tc, csv_abort_keeps_no_directory);
 	tcase_add_test(tc, xlsx_row_limit);
 	tcase_add_test(tc, open_errors);
 	tcase_add_test(tc, summary_counts_and_top);
