@@ -418,6 +418,24 @@ static int parse_options(options *o, int argc, char **argv)
 
 /* ------------------------------------------------------------- the command */
 
+/* Say that a signal stopped the run and what became of the output, before
+ * the signal ends the process: it would otherwise end with the last
+ * diagnostic and no word on the output. */
+static void tell_stopped(const options *o, sink *k)
+{
+	if (o->quiet)
+		return;
+	progress_clear(&k->progress);
+	if (!o->output || strcmp(o->output, "-") == 0)
+		fprintf(stderr, "jixiao: stopped after %zu of %zu files\n", k->done, k->total);
+	else if (o->format == JX_AUDIT_SQLITE)
+		fprintf(stderr, "jixiao: stopped after %zu of %zu files; nothing added to %s\n",
+			k->done, k->total, o->output);
+	else
+		fprintf(stderr, "jixiao: stopped after %zu of %zu files; %s not written\n", k->done,
+			k->total, o->output);
+}
+
 static int run(int argc, char **argv)
 {
 	options o;
@@ -467,8 +485,10 @@ static int run(int argc, char **argv)
 	cli_defer_signals();
 	int rc = k.summary ? jx_audit_open(&k.w, o.format, o.output, &info, err, sizeof(err))
 			   : JX_ENOMEM;
-	if (rc && cli_stop_signal)
-		cli_die_of(cli_stop_signal); /* stopped while waiting for the database */
+	if (rc && cli_stop_signal) { /* stopped while waiting for the database */
+		tell_stopped(&o, &k);
+		cli_die_of(cli_stop_signal);
+	}
 	if (rc) {
 		fprintf(stderr, "jixiao: %s\n", k.summary ? err : "out of memory");
 		k.reported = true;
@@ -481,8 +501,11 @@ static int run(int argc, char **argv)
 		if (rc == 0 && cli_stop_signal)
 			rc = STOPPED; /* asked to stop after the last record */
 		int crc = jx_audit_close(k.w, rc == 0, err, sizeof(err));
-		if (cli_stop_signal)
-			cli_die_of(cli_stop_signal); /* after the rollback, or the commit it came in */
+		if (cli_stop_signal) { /* after the rollback, or the commit it came in */
+			if (rc != 0 || crc != 0)
+				tell_stopped(&o, &k);
+			cli_die_of(cli_stop_signal);
+		}
 		if (crc && rc == 0) {
 			fprintf(stderr, "jixiao: %s\n", err);
 			k.reported = true;

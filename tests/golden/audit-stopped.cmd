@@ -1,0 +1,1 @@
+$JX audit -q -f sqlite -o $TMP/a.db tests/data/audit; (echo "BEGIN EXCLUSIVE;"; sleep 3) | sqlite3 $TMP/a.db & sleep 0.3; $JX audit -f sqlite -o $TMP/a.db tests/data/audit 2>$TMP/err & p=$!; sleep 1; kill -INT $p; wait $p; echo "status $?"; wait; sed "s|$TMP/||" $TMP/err; sqlite3 $TMP/a.db "SELECT count(*) FROM runs"; ls $TMP
