@@ -180,6 +180,24 @@ START_TEST(row_of_failed_file)
 }
 END_TEST
 
+/* A name with control characters (from an archive) is shown with them as
+ * \xHH, like bytes that are not UTF-8: no output line breaks and no escape
+ * sequence reaches the terminal the summary is printed on. */
+START_TEST(row_control_characters)
+{
+	jx_diags d;
+	jx_audit_row row;
+	jx_diags_init(&d);
+	jx_diags_add(&d, JX_SEV_ERROR, NULL, 1, 1, "cannot open 'x\ty'");
+	ck_assert_int_eq(jx_audit_row_make(&row, "a\nb\t\x1b[2J\x7f\xc2\x9b\xc2\xa0\xb2.yaml", NULL,
+					   NULL, &d, false), 0);
+	ck_assert_str_eq(row.file, "a\\x0Ab\\x09\\x1B[2J\\x7F\\xC2\\x9B\xc2\xa0\\xB2.yaml");
+	ck_assert_str_eq(row.errors[0].message, "cannot open 'x\\x09y'");
+	jx_audit_row_release(&row);
+	jx_diags_release(&d);
+}
+END_TEST
+
 /* ------------------------------------------------------------- writers */
 
 static char tmpdir[64];
@@ -479,6 +497,7 @@ Suite *audit_suite(void)
 	tcase_add_test(tc, row_details);
 	tcase_add_test(tc, row_precise_claims);
 	tcase_add_test(tc, row_of_failed_file);
+	tcase_add_test(tc, row_control_characters);
 	tcase_add_test(tc, jsonl_commit_and_abort);
 	tcase_add_test(tc, csv_quoting);
 	tcase_add_test(tc, csv_abort_keeps_no_directory);
