@@ -366,6 +366,19 @@ int audit_sqlite_open(audit_sink **out, const char *path, const jx_audit_run *ru
 	s->base.write = sqlite_write;
 	s->base.close = sqlite_close;
 	bool exists = stat(path, &st) == 0;
+	if (exists && !S_ISREG(st.st_mode)) {
+		/* A device, a pipe or a directory: SQLite would put its journal
+		 * next to it (in /dev for /dev/null) and fail at the first page. */
+		int rc = JX_EIO;
+		if (S_ISDIR(st.st_mode)) {
+			errno = EISDIR;
+			audit_fail_errno(err, errlen, path);
+		} else {
+			snprintf(err, errlen, "%s: not a regular file; a SQLite database must be one", path);
+		}
+		sqlite_close(&s->base, false, err, 0);
+		return rc;
+	}
 	if (!exists && jx_tmp_create(&s->tmp, path, false) != 0) {
 		int rc = audit_fail_errno(err, errlen, path);
 		sqlite_close(&s->base, false, err, 0);
