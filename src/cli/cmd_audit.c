@@ -480,7 +480,10 @@ static int run(int argc, char **argv)
 	}
 	jx_audit_run info = { JX_VERSION, o.rules, o.shards ? o.shard_text : NULL, &cli_stop_signal };
 	sink k = { .summary = jx_audit_summary_new(), .quiet = o.quiet, .total = a.end - a.first };
-	k.progress.on = !o.quiet && isatty(STDERR_FILENO);
+	/* Not on the terminal the records go to: a bar redrawn between two
+	 * lines would end up in front of the next one. */
+	bool to_stdout = !o.output || strcmp(o.output, "-") == 0;
+	k.progress.on = !o.quiet && isatty(STDERR_FILENO) && !(to_stdout && isatty(STDOUT_FILENO));
 	clock_gettime(CLOCK_MONOTONIC, &k.progress.start);
 	cli_defer_signals();
 	int rc = k.summary ? jx_audit_open(&k.w, o.format, o.output, &info, err, sizeof(err))
