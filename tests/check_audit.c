@@ -284,16 +284,24 @@ START_TEST(jsonl_commit_and_abort)
 }
 END_TEST
 
-START_TEST(csv_quoting)
+/* A CSV output in tmpdir/csv (path) holding the tricky row, not closed yet. */
+static jx_audit_writer *csv_with_row(jx_audit_row *row, char *path, size_t size)
 {
 	jx_audit_writer *w;
+	char err[256];
+	make_tmpdir();
+	snprintf(path, size, "%s/csv", tmpdir);
+	tricky_row(row);
+	ck_assert_int_eq(jx_audit_open(&w, JX_AUDIT_CSV, path, NULL, err, sizeof(err)), 0);
+	ck_assert_int_eq(jx_audit_write(w, row, err, sizeof(err)), 0);
+	return w;
+}
+
+START_TEST(csv_quoting)
+{
 	jx_audit_row row;
 	char err[256], path[128];
-	make_tmpdir();
-	snprintf(path, sizeof(path), "%s/csv", tmpdir);
-	tricky_row(&row);
-	ck_assert_int_eq(jx_audit_open(&w, JX_AUDIT_CSV, path, NULL, err, sizeof(err)), 0);
-	ck_assert_int_eq(jx_audit_write(w, &row, err, sizeof(err)), 0);
+	jx_audit_writer *w = csv_with_row(&row, path, sizeof(path));
 	ck_assert_int_eq(jx_audit_close(w, true, err, sizeof(err)), 0);
 	snprintf(path, sizeof(path), "%s/csv/files.csv", tmpdir);
 	const char *text = slurp(path);
@@ -311,14 +319,9 @@ END_TEST
  * directories it did not make as they were. */
 START_TEST(csv_abort_keeps_no_directory)
 {
-	jx_audit_writer *w;
 	jx_audit_row row;
 	char err[256], path[128];
-	make_tmpdir();
-	snprintf(path, sizeof(path), "%s/csv", tmpdir);
-	tricky_row(&row);
-	ck_assert_int_eq(jx_audit_open(&w, JX_AUDIT_CSV, path, NULL, err, sizeof(err)), 0);
-	ck_assert_int_eq(jx_audit_write(w, &row, err, sizeof(err)), 0);
+	jx_audit_writer *w = csv_with_row(&row, path, sizeof(path));
 	ck_assert_int_eq(entries(), 1);
 	ck_assert_int_eq(jx_audit_close(w, false, err, sizeof(err)), 0);
 	ck_assert_int_eq(entries(), 0);
