@@ -396,7 +396,11 @@ static int parse_options(options *o, int argc, char **argv)
 							 MAX_JOBS, optarg);
 			break;
 		case 'f': status = parse_format(o, optarg); break;
-		case 'o': o->output = optarg; break;
+		case 'o':
+			/* -o "$OUT" with OUT unset: say so, not ": cannot write" */
+			if (!*(o->output = optarg))
+				status = cli_usage_error(&cmd_audit, "-o needs a file or directory name, not ''");
+			break;
 		case OPT_FAIL_ON: status = parse_fail_on(o, optarg); break;
 		case OPT_SHARD: status = parse_shard(o, optarg); break;
 		case 'q': o->quiet = true; break;
