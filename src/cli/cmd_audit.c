@@ -311,6 +311,12 @@ typedef struct options {
 	char shard_text[32];
 } options;
 
+/* The records go to standard output: no -o, or -o -. */
+static bool to_stdout(const options *o)
+{
+	return !o->output || strcmp(o->output, "-") == 0;
+}
+
 static bool parse_uint(const char *s, unsigned max, unsigned *out)
 {
 	char *end;
@@ -413,7 +419,7 @@ static int parse_options(options *o, int argc, char **argv)
 		status = cli_usage_error(&cmd_audit, "no file or directory to audit");
 	/* "-" is standard output, where a workbook or a database cannot go:
 	 * not a file named "-" either, which the user did not mean */
-	if (status == EXIT_OK && (!o->output || strcmp(o->output, "-") == 0) &&
+	if (status == EXIT_OK && to_stdout(o) &&
 	    (o->format == JX_AUDIT_XLSX || o->format == JX_AUDIT_SQLITE))
 		status = cli_usage_error(&cmd_audit, "--format %s needs -o FILE",
 					 o->format == JX_AUDIT_XLSX ? "xlsx" : "sqlite");
@@ -430,7 +436,7 @@ static void tell_stopped(const options *o, sink *k)
 	if (o->quiet)
 		return;
 	progress_clear(&k->progress);
-	if (!o->output || strcmp(o->output, "-") == 0)
+	if (to_stdout(o))
 		fprintf(stderr, "jixiao: stopped after %zu of %zu files\n", k->done, k->total);
 	else if (o->format == JX_AUDIT_SQLITE)
 		fprintf(stderr, "jixiao: stopped after %zu of %zu files; nothing added to %s\n",
@@ -486,8 +492,7 @@ static int run(int argc, char **argv)
 	sink k = { .summary = jx_audit_summary_new(), .quiet = o.quiet, .total = a.end - a.first };
 	/* Not on the terminal the records go to: a bar redrawn between two
 	 * lines would end up in front of the next one. */
-	bool to_stdout = !o.output || strcmp(o.output, "-") == 0;
-	k.progress.on = !o.quiet && isatty(STDERR_FILENO) && !(to_stdout && isatty(STDOUT_FILENO));
+	k.progress.on = !o.quiet && isatty(STDERR_FILENO) && !(to_stdout(&o) && isatty(STDOUT_FILENO));
 	clock_gettime(CLOCK_MONOTONIC, &k.progress.start);
 	cli_defer_signals();
 	int rc = k.summary ? jx_audit_open(&k.w, o.format, o.output, &info, err, sizeof(err))
