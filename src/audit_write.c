@@ -7,6 +7,7 @@
 #include "csv_cell.h"
 #include "jixiao/common.h"
 #include "json.h"
+#include "text.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -395,7 +396,11 @@ int audit_csv_open(audit_sink **out, const char *dir, char *err, size_t errlen)
 			errno = ENOTDIR;
 		}
 		if (!made) {
+			bool file = errno == ENOTDIR;
 			int rc = audit_fail_errno(err, errlen, dir);
+			if (file) /* -o audit.csv, as for one file */
+				jx_textf_append(err, errlen, " (with --format csv, -o names a directory "
+						"for files.csv and mismatches.csv)");
 			free(s->made);
 			free(s);
 			return rc;
