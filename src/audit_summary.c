@@ -7,6 +7,7 @@
  */
 #include "jixiao/audit.h"
 
+#include "grow.h"
 #include "jixiao/common.h"
 #include "table.h"
 
@@ -122,14 +123,8 @@ int jx_audit_summary_add(jx_audit_summary *s, const jx_audit_row *row)
 	} else {
 		s->unclaimed_grade++;
 	}
-	if (s->ntotals == s->cap) {
-		size_t cap = s->cap ? 2 * s->cap : 1024;
-		long *t = realloc(s->totals, cap * sizeof(*t));
-		if (!t)
-			return JX_ENOMEM;
-		s->totals = t;
-		s->cap = cap;
-	}
+	if (!JX_GROW(s->totals, s->cap, s->ntotals + 1, 1024))
+		return JX_ENOMEM;
 	s->totals[s->ntotals++] = (long)row->total_value.units;
 	return row->has_delta ? add_top(s, row) : 0;
 }
