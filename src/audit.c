@@ -17,48 +17,6 @@ static char *dup(const char *s)
 	return strdup(s ? s : "");
 }
 
-/* A control character of UTF-8 text at p: C0, DEL, or C1 (U+0080-U+009F,
- * which some terminals obey as well: U+009B starts an escape sequence).
- * Its length in bytes, 0 when p starts none. */
-static size_t control_at(const unsigned char *p)
-{
-	if (*p < 0x20 || *p == 0x7f)
-		return 1;
-	return p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f ? 2 : 0;
-}
-
-/*
- * A file name or message as the outputs show it: UTF-8, each byte that is
- * not as "\xHH" (jx_utf8_escape), and control characters (a tab, a line
- * feed, an escape) as "\xHH" too: a name from an archive could otherwise
- * break a CSV or summary line or send commands to the terminal that shows
- * it. NULL when out of memory.
- */
-static char *escape(const char *s)
-{
-	char *u = jx_utf8_escape(s);
-	size_t extra = 0, n;
-	for (const unsigned char *p = (const unsigned char *)u; u && *p;) {
-		n = control_at(p);
-		extra += 3 * n; /* each of its bytes becomes four */
-		p += n ? n : 1;
-	}
-	if (!u || extra == 0)
-		return u;
-	char *out = malloc(strlen(u) + extra + 1), *o = out;
-	for (const unsigned char *p = (const unsigned char *)u; out && *p;) {
-		n = control_at(p);
-		if (n == 0)
-			*o++ = (char)*p++;
-		for (; n > 0; n--)
-			o += sprintf(o, "\\x%02X", *p++);
-	}
-	if (out)
-		*o = '\0';
-	free(u);
-	return out;
-}
-
 /* A path from names: the pointer array, then the names, then the joined text. */
 static bool path_make(jx_audit_path *p, const char *const *names, size_t depth)
 {
@@ -220,8 +178,8 @@ static bool failed_row(jx_audit_row *row, const char *path, const jx_diags *d)
 		e->note = g->severity == JX_SEV_NOTE;
 		bool elsewhere = g->file && strcmp(g->file, jx_ytree_name(path)) != 0;
 		/* A message may quote a path (a rule set not found): UTF-8 like the rest. */
-		if (!(e->message = escape(g->message)) ||
-		    (elsewhere && !(e->file = escape(g->file))))
+		if (!(e->message = jx_text_escape(g->message)) ||
+		    (elsewhere && !(e->file = jx_text_escape(g->file))))
 			return false;
 	}
 	for (size_t i = 0; i < row->nerrors; i++)
@@ -309,7 +267,7 @@ int jx_audit_row_make(jx_audit_row *row, const char *file, const jx_result *r,
 {
 	memset(row, 0, sizeof(*row));
 	row->grade_rank = row->claimed_grade_rank = -1;
-	bool ok = (row->file = escape(file)) != NULL;
+	bool ok = (row->file = jx_text_escape(file)) != NULL;
 	if (ok && r) {
 		ok = scored_row(row, r, f, detail);
 	} else if (ok) {

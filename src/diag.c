@@ -238,12 +238,26 @@ static void print_caret(FILE *out, const char *line, unsigned col, int flags)
 		flags & JX_DIAG_COLOR ? "\033[0m" : "");
 }
 
+/* s with its control characters as "\xHH" (jx_text_control_len): a message
+ * quoting a name decoded from "\e[2J", or a file named with a line feed,
+ * must not clear the terminal or break the line. */
+static void put_text(FILE *out, const char *s)
+{
+	while (*s) {
+		size_t n = jx_text_control_len(s);
+		if (n == 0)
+			fputc(*s++, out);
+		for (; n > 0; n--)
+			fprintf(out, "\\x%02X", (unsigned char)*s++);
+	}
+}
+
 void jx_diags_print(FILE *out, const jx_diags *d, int flags)
 {
 	for (size_t i = 0; i < d->count; i++) {
 		const jx_diag *g = &d->items[i];
 		if (g->file) {
-			fputs(g->file, out);
+			put_text(out, g->file);
 			if (g->line)
 				fprintf(out, ":%u", g->line);
 			if (g->line && g->col)
@@ -257,7 +271,8 @@ void jx_diags_print(FILE *out, const jx_diags *d, int flags)
 				severity_name(g->severity));
 		else
 			fprintf(out, "%s: ", severity_name(g->severity));
-		fprintf(out, "%s\n", g->message);
+		put_text(out, g->message);
+		fputc('\n', out);
 		if ((flags & JX_DIAG_CARET) && g->source && g->col)
 			print_caret(out, g->source, g->col, flags);
 	}

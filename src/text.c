@@ -319,6 +319,38 @@ char *jx_utf8_escape(const char *s)
 	return out;
 }
 
+size_t jx_text_control_len(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	if (*p == '\0')
+		return 0;
+	if (*p < 0x20 || *p == 0x7f)
+		return 1;
+	return p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f ? 2 : 0;
+}
+
+char *jx_text_escape(const char *s)
+{
+	char *u = jx_utf8_escape(s);
+	size_t extra = 0, n;
+	for (const char *p = u; u && *p; p += n ? n : 1)
+		extra += 3 * (n = jx_text_control_len(p)); /* each of its bytes becomes four */
+	if (!u || extra == 0)
+		return u;
+	char *out = malloc(strlen(u) + extra + 1), *o = out;
+	for (const char *p = u; out && *p;) {
+		n = jx_text_control_len(p);
+		if (n == 0)
+			*o++ = *p++;
+		for (; n > 0; n--)
+			o += sprintf(o, "\\x%02X", (unsigned char)*p++);
+	}
+	if (out)
+		*o = '\0';
+	free(u);
+	return out;
+}
+
 /* ------------------------------------------------------------ doubles */
 
 char *jx_fixed(char *buf, double x, int places)

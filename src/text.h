@@ -61,6 +61,22 @@ const char *jx_text_fit(const char *text, size_t max, char **buf);
 char *jx_utf8_escape(const char *s);
 
 /**
+ * The length in bytes of the control character s starts with: a C0
+ * character (a tab, a line feed, an escape …), DEL, or a C1 character
+ * (U+0080–U+009F, which some terminals obey as well: U+009B starts an escape
+ * sequence); 0 when s starts none. s is NUL-terminated.
+ */
+size_t jx_text_control_len(const char *s);
+
+/**
+ * jx_utf8_escape, with control characters (jx_text_control_len) written as
+ * "\xHH" too: a file name or message from an archive cannot break a line of
+ * an output or send commands to the terminal that shows it. NULL when out
+ * of memory.
+ */
+char *jx_text_escape(const char *s);
+
+/**
  * buf holds the first size - 1 bytes of a longer text: cut it between
  * characters so that it ends in "…" and in no part of a character.
  */

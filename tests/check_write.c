@@ -140,6 +140,15 @@ START_TEST(test_text_cut)
 	e = jx_utf8_escape("a\xc0\xaf" "b\xed\xa0\x80" "c\xe5\x9f");
 	ck_assert_str_eq(e, "a\\xC0\\xAFb\\xED\\xA0\\x80c\\xE5\\x9F");
 	free(e);
+	/* control characters too: C0, DEL and C1 (U+009B starts a terminal
+	 * command); U+00A0 is no control character */
+	ck_assert_uint_eq(jx_text_control_len("\x1b["), 1);
+	ck_assert_uint_eq(jx_text_control_len("\xc2\x9b"), 2);
+	ck_assert_uint_eq(jx_text_control_len("\xc2\xa0"), 0);
+	ck_assert_uint_eq(jx_text_control_len(""), 0);
+	e = jx_text_escape("a\nb\t\x1b[2J\x7f\xc2\x9b\xc2\xa0\xb2培训.yaml");
+	ck_assert_str_eq(e, "a\\x0Ab\\x09\\x1B[2J\\x7F\\xC2\\x9B\xc2\xa0\\xB2培训.yaml");
+	free(e);
 
 	/* Excel's cell limit counts UTF-16 units: 😀 (U+1F600) takes two */
 	char *fitbuf = NULL;
@@ -295,6 +304,19 @@ START_TEST(test_diag_caret)
 	fclose(f);
 	ck_assert(strstr(buf, "\033[1;31merror:\033[0m after"));
 	free(buf);
+	/* A file name or a message holding control characters cannot break the
+	 * line or command the terminal. */
+	jx_diags e;
+	jx_diags_init(&e);
+	jx_source odd = { "a\nb.yaml", NULL, 0 };
+	jx_diags_add(&e, JX_SEV_ERROR, &odd, 2, 3, "name '%s'", "\x1b[2J\xc2\x9b");
+	buf = NULL;
+	f = open_memstream(&buf, &len);
+	jx_diags_print(f, &e, 0);
+	fclose(f);
+	ck_assert_str_eq(buf, "a\\x0Ab.yaml:2:3: error: name '\\x1B[2J\\xC2\\x9B'\n");
+	free(buf);
+	jx_diags_release(&e);
 	/* Past the limit, diagnostics are counted and summarised. */
 	d.limit = 2;
 	jx_diags_add(&d, JX_SEV_ERROR, NULL, 0, 0, "third");

@@ -7,6 +7,7 @@
 
 #include "grow.h"
 #include "jixiao/common.h"
+#include "text.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -287,6 +288,15 @@ static char *path_join(const char *dir, const char *name)
  * is listed even when it leads nowhere, so that its record says so; a
  * directory that cannot be read is listed too, for the same reason.
  */
+/* Say on standard error what became of an entry of a directory searched,
+ * its name written as the outputs write it (jx_text_escape). */
+static void tell_entry(const char *path, const char *what)
+{
+	char *shown = jx_text_escape(path);
+	fprintf(stderr, "jixiao: %s: %s\n", shown ? shown : path, what);
+	free(shown);
+}
+
 static int collect_dir(cli_files *f, const char *dir, int depth)
 {
 	cli_files here = { NULL, 0, 0 };
@@ -294,7 +304,7 @@ static int collect_dir(cli_files *f, const char *dir, int depth)
 	int status = EXIT_OK;
 
 	if (depth > CLI_MAX_DIR_DEPTH) {
-		fprintf(stderr, "jixiao: %s: directories nested too deep\n", dir);
+		tell_entry(dir, "directories nested too deep");
 		return EXIT_INPUT;
 	}
 	DIR *d = opendir(dir);
@@ -321,13 +331,13 @@ static int collect_dir(cli_files *f, const char *dir, int depth)
 		else if (S_ISDIR(st.st_mode))
 			status = collect_dir(f, path, depth + 1);
 		else if (reached && S_ISDIR(to.st_mode))
-			fprintf(stderr, "jixiao: %s: a link to a directory; not followed\n", path);
+			tell_entry(path, "a link to a directory; not followed");
 		else if (!yaml_name(here.paths[i]))
 			;
 		else if (S_ISREG(st.st_mode) || (link && (!reached || S_ISREG(to.st_mode))))
 			status = files_add(f, path);
 		else
-			fprintf(stderr, "jixiao: %s: not a regular file; skipped\n", path);
+			tell_entry(path, "not a regular file; skipped");
 		free(path);
 	}
 	cli_files_free(&here);
