@@ -174,6 +174,7 @@ check: headers $(TESTS) $(BIN) $(GEN_CORPUS)
 	$(Q)rm -rf $(OUT)/robust && sh tests/robust-corpus.sh $(OUT)/robust >/dev/null
 	$(Q)sh tests/robust.sh $(BIN) $(OUT)/robust
 	$(Q)sh tests/interrupt.sh $(BIN) $(GEN_CORPUS)
+	$(Q)sh tests/install.sh "$(MAKE) --no-print-directory VARIANT=$(VARIANT)" "$(CC)" "$(WARN) $(OPT)" "$(LDFLAGS)"
 
 valgrind: $(TESTS) $(BIN)
 	$(Q)cd tests && CK_FORK=no valgrind -q --error-exitcode=99 --leak-check=full \
