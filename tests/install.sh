@@ -4,7 +4,8 @@
 # against the installed headers and libjixiao.a through the installed
 # jixiao.pc (its prefix moved into the DESTDIR with --define-variable), run
 # on the seed table, a rule set that contradicts its claims and a bad file;
-# then `make uninstall` leaves no file behind.
+# each installed header compiles alone; then `make uninstall` leaves no file
+# behind.
 #   MAKE     the make command with the variant ("make VARIANT=san")
 #   CC, CFLAGS, LDFLAGS  how the example is compiled: the variant's own, so
 #            that a sanitizer build links and checks the example too
@@ -40,6 +41,17 @@ pkgconf() {
 cp examples/c/score.c "$work/score.c"
 flags=$(pkgconf --cflags jixiao) && libs=$(pkgconf --libs --static jixiao)
 check "pkg-config finds jixiao and its dependencies" $?
+# Each installed header compiles alone with only the flags jixiao.pc gives
+# (the headers target also has -Isrc and -D_XOPEN_SOURCE).
+for h in include/jixiao/*.h; do
+	h=${h#include/}
+	[ -f "$dest$prefix/include/$h" ]
+	check "$h is installed" $?
+	# shellcheck disable=SC2086
+	printf '#include <%s>\n' "$h" | (cd "$work" && $cc $cflags -Werror $flags -x c -c -o /dev/null -) \
+		>"$work/cc.log" 2>&1
+	check "$h compiles alone when installed ($(head -3 "$work/cc.log"))" $?
+done
 # shellcheck disable=SC2086
 (cd "$work" && $cc $cflags -Werror $flags $ldflags -o score score.c $libs) >"$work/cc.log" 2>&1
 check "the example builds against the installed library ($(head -5 "$work/cc.log"))" $?
