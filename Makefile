@@ -46,7 +46,9 @@ CPPFLAGS += -Iinclude -Isrc -D_XOPEN_SOURCE=700 -DJX_DATADIR='"$(PREFIX)/share/j
 CFLAGS += $(WARN) $(OPT) -MMD -MP
 LDFLAGS += $(SAN)
 # libcsv ships no pkg-config file.
-LDLIBS += -lcsv -lm -pthread
+LIBS_PRIVATE := -lcsv -lm -pthread
+LDLIBS += $(LIBS_PRIVATE)
+VERSION := $(shell sed -n 's/^\#define JX_VERSION "\(.*\)"/\1/p' include/jixiao/common.h)
 
 ifeq ($(V),1)
   Q :=
@@ -70,7 +72,7 @@ BIN := $(OUT)/jixiao
 TESTS := $(OUT)/check_jixiao
 GEN_CORPUS := $(OUT)/gen-corpus
 
-.PHONY: all check unit golden bad valgrind demo robust fuzz install uninstall deps clean headers stages
+.PHONY: all check unit golden bad valgrind demo robust fuzz install uninstall deps clean headers stages FORCE
 all: $(BIN) $(BUILD)/jixiao
 
 # ./build/jixiao is always the release binary, whatever VARIANT built last.
@@ -172,6 +174,7 @@ check: headers $(TESTS) $(BIN) $(GEN_CORPUS)
 	$(Q)rm -rf $(OUT)/robust && sh tests/robust-corpus.sh $(OUT)/robust >/dev/null
 	$(Q)sh tests/robust.sh $(BIN) $(OUT)/robust
 	$(Q)sh tests/interrupt.sh $(BIN) $(GEN_CORPUS)
+	$(Q)sh tests/install.sh "$(MAKE) --no-print-directory VARIANT=$(VARIANT)" "$(CC)" "$(WARN) $(OPT)" "$(LDFLAGS)"
 
 valgrind: $(TESTS) $(BIN)
 	$(Q)cd tests && CK_FORK=no valgrind -q --error-exitcode=99 --leak-check=full \
@@ -187,17 +190,29 @@ demo: $(BIN)
 robust: $(BIN)
 	$(Q)sh tests/robust.sh $(BIN) $(SUITE)
 
-install: $(BIN) $(LIB)
+# jixiao.pc is written at install time, so that it names the PREFIX installed to.
+$(OUT)/jixiao.pc: jixiao.pc.in include/jixiao/common.h FORCE
+	@mkdir -p $(@D)
+	$(Q)sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(VERSION)|g' \
+		-e 's|@PKGS@|$(PKGS)|g' -e 's|@LIBS@|$(LIBS_PRIVATE)|g' jixiao.pc.in > $@.tmp
+	$(Q)mv $@.tmp $@
+
+FORCE:
+
+install: $(BIN) $(LIB) $(OUT)/jixiao.pc
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/jixiao \
+		$(DESTDIR)$(PREFIX)/lib/pkgconfig \
 		$(DESTDIR)$(PREFIX)/share/jixiao/rules $(DESTDIR)$(PREFIX)/share/doc/jixiao
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/jixiao
 	install -m 644 $(LIB) $(DESTDIR)$(PREFIX)/lib/libjixiao.a
+	install -m 644 $(OUT)/jixiao.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig/jixiao.pc
 	install -m 644 $(HEADERS) $(DESTDIR)$(PREFIX)/include/jixiao/
 	install -m 644 $(RULES) $(DESTDIR)$(PREFIX)/share/jixiao/rules/
 	install -m 644 README.md docs/*.md $(DESTDIR)$(PREFIX)/share/doc/jixiao/
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/jixiao $(DESTDIR)$(PREFIX)/lib/libjixiao.a
+	rm -f $(DESTDIR)$(PREFIX)/bin/jixiao $(DESTDIR)$(PREFIX)/lib/libjixiao.a \
+		$(DESTDIR)$(PREFIX)/lib/pkgconfig/jixiao.pc
 	rm -rf $(DESTDIR)$(PREFIX)/include/jixiao $(DESTDIR)$(PREFIX)/share/jixiao \
 		$(DESTDIR)$(PREFIX)/share/doc/jixiao
 

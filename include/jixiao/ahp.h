@@ -42,21 +42,25 @@ typedef struct jx_ahp {
 	jx_ri_table ri;
 	jx_ahp_matrix *matrices;
 	size_t nmatrices;
-	void *priv;
+	void *priv;              /**< the library's own storage: not for callers */
 } jx_ahp;
 
 /**
  * Load a pairwise-comparison file (`jixiao-ahp: 1`, `criteria` with a full
  * `matrix` or upper-triangle `pairs`, or a list of such under `matrices`,
  * each with the `path` of the group it weights) and compute every matrix.
- * Problems go to diags with their line and column.
+ * Problems go to diags with their line and column. Turns GSL's
+ * abort-on-error handler off for the whole process
+ * (gsl_set_error_handler_off). Returns 0 with *out set (the caller frees it
+ * with jx_ahp_free), or an error code with *out NULL.
  */
 int jx_ahp_load(jx_ahp **out, const char *path, jx_ri_table ri, jx_diags *diags);
 
-/** The same from text in memory; name is used in diagnostics. */
+/** The same from text in memory (copied); name is used in diagnostics. */
 int jx_ahp_parse(jx_ahp **out, const char *name, const char *text, size_t len, jx_ri_table ri,
 		 jx_diags *diags);
 
+/** Free a and everything it owns; NULL does nothing. */
 void jx_ahp_free(jx_ahp *a);
 
 /** The random index of an n × n matrix in a table (0 for n ≤ 2). */
@@ -72,7 +76,8 @@ int jx_ahp_ri_parse(const char *name, jx_ri_table *out);
  */
 void jx_ahp_warn(const jx_ahp *a, jx_diags *diags);
 
-/** Weights, λmax, CI, CR and a warning for inconsistent matrices, for people. */
+/** Weights, λmax, CI, CR and a warning for inconsistent matrices, for people.
+ * The writers return 0, JX_EIO when writing to out failed, or JX_ENOMEM. */
 int jx_ahp_write_text(FILE *out, const jx_ahp *a);
 
 /** {"matrices": [{"path", "criteria", "weights", "lambda_max", "ci", "ri", "cr", "consistent"}]} */

@@ -90,11 +90,13 @@ typedef struct jx_audit_row {
  * The record of file: from its result and findings when it was scored
  * (r not NULL), else from the diagnostics that stopped it. detail keeps
  * indicators and findings (for SQLite). Returns 0 or JX_ENOMEM (the row is
- * then released).
+ * then released). The row copies what it needs: r, f and d may be freed
+ * before it. The caller releases it with jx_audit_row_release.
  */
 int jx_audit_row_make(jx_audit_row *row, const char *file, const jx_result *r,
 		      const jx_findings *f, const jx_diags *d, bool detail);
 
+/** Free what row owns; row is cleared afterwards. */
 void jx_audit_row_release(jx_audit_row *row);
 
 /** Output formats. */
@@ -128,12 +130,14 @@ typedef struct jx_audit_run {
  * jsonl, or the csv files table, to standard output (xlsx and sqlite need
  * a file). Files are written through temporaries renamed by
  * jx_audit_close; an existing SQLite database gets the run in one
- * transaction. On failure *err (errlen bytes) says why.
+ * transaction. Returns 0 with *w set, or a JX_E… code with *w NULL and
+ * err (errlen bytes) saying why. Finish with jx_audit_close, which frees *w.
  */
 int jx_audit_open(jx_audit_writer **w, jx_audit_format fmt, const char *out,
 		  const jx_audit_run *run, char *err, size_t errlen);
 
-/** Write one record (in the order the records should appear). */
+/** Write one record (in the order the records should appear). Returns 0, or
+ * a JX_E… code with err set; then close w without commit. */
 int jx_audit_write(jx_audit_writer *w, const jx_audit_row *row, char *err, size_t errlen);
 
 /**
@@ -149,18 +153,22 @@ extern const char jx_audit_schema[];
 /** The summary of a run: counts, grades, statistics of the totals, largest deltas. */
 typedef struct jx_audit_summary jx_audit_summary;
 
+/** An empty summary, or NULL when out of memory. Free with jx_audit_summary_free. */
 jx_audit_summary *jx_audit_summary_new(void);
 
 /** Count one record. Returns 0 or JX_ENOMEM. */
 int jx_audit_summary_add(jx_audit_summary *s, const jx_audit_row *row);
 
-/** Files counted with a load or scoring failure, and with a mismatch. */
+/** Files counted with a load or scoring failure. */
 size_t jx_audit_summary_failed(const jx_audit_summary *s);
+
+/** Files counted with a claimed value that does not follow. */
 size_t jx_audit_summary_mismatched(const jx_audit_summary *s);
 
 /** Print the summary (Chinese labels, aligned columns); sorts what it holds. */
 void jx_audit_summary_print(FILE *out, jx_audit_summary *s);
 
+/** Free s; NULL does nothing. */
 void jx_audit_summary_free(jx_audit_summary *s);
 
 #endif

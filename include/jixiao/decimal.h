@@ -123,11 +123,12 @@ jx_frac jx_frac_make(int64_t n, int64_t d);
 /** The fraction equal to d. */
 jx_frac jx_frac_from_dec(jx_dec d);
 
-/** Checked arithmetic; each returns JX_ERANGE on overflow. */
+/** Checked arithmetic: a + b, a - b, a × b; each returns 0, or JX_ERANGE on
+ * overflow with *out unchanged. */
 int jx_frac_add(jx_frac *out, jx_frac a, jx_frac b);
 int jx_frac_sub(jx_frac *out, jx_frac a, jx_frac b);
 int jx_frac_mul(jx_frac *out, jx_frac a, jx_frac b);
-/** a / b; b must not be zero. */
+/** a / b; JX_ERANGE when b is zero or on overflow. */
 int jx_frac_div(jx_frac *out, jx_frac a, jx_frac b);
 
 /** -1, 0 or 1 as a < b, a == b, a > b; exact for all fractions, never overflows. */

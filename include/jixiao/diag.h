@@ -55,7 +55,7 @@ typedef struct jx_loc {
 	unsigned line, col;
 } jx_loc;
 
-/** Initialise an empty list. */
+/** Initialise an empty list (no allocation: nothing can fail). */
 void jx_diags_init(jx_diags *d);
 
 /** Free every diagnostic; the list is empty and usable again afterwards. */
@@ -76,7 +76,8 @@ void jx_diags_add(jx_diags *d, jx_severity sev, const jx_source *src, unsigned l
  */
 void jx_diags_sort(jx_diags *d, size_t from);
 
-/** Append copies of every diagnostic of from to to. */
+/** Append copies of every diagnostic of from to to (counted but not kept when
+ * memory runs out, as with jx_diags_add). */
 void jx_diags_append(jx_diags *to, const jx_diags *from);
 
 /** Flags for jx_diags_print. */

@@ -113,7 +113,11 @@ typedef struct jx_goal {
 	const char *achieved; /**< 实际完成情况 */
 } jx_goal;
 
-/** An evaluation. Create with jx_doc_load or jx_doc_parse, free with jx_doc_free. */
+/**
+ * An evaluation. Create with jx_doc_load or jx_doc_parse, free with
+ * jx_doc_free. Every string and node it points to is owned by it and lives
+ * until jx_doc_free; results scored from it borrow it (score.h).
+ */
 typedef struct jx_doc {
 	const char *path;       /**< as given ("<stdin>" for standard input) */
 	jx_source src;          /**< the file's text, for diagnostics */
@@ -144,14 +148,17 @@ typedef struct jx_doc {
 		jx_mark grade_mark;
 	} claimed;
 	bool partial;           /**< from jx_doc_load_partial: not to be scored */
-	void *priv;
+	void *priv;             /**< the library's own storage: not for callers */
 } jx_doc;
 
 /**
  * Load the evaluation at path ("-": standard input). Every problem found goes
  * to diags (the YAML reader stops at the first syntax error; after that,
  * all problems of the file are reported). Returns 0 with *out set, or an
- * error code with *out NULL. The caller frees *out with jx_doc_free.
+ * error code with *out NULL: JX_ENOTFOUND when there is no such file,
+ * JX_EINVAL for a file with errors, JX_EIO when reading it fails, JX_ELIMIT
+ * beyond a limit of docs/limits.md, JX_ENOMEM. The caller frees *out with
+ * jx_doc_free.
  */
 int jx_doc_load(jx_doc **out, const char *path, jx_diags *diags);
 
@@ -170,26 +177,32 @@ int jx_doc_load(jx_doc **out, const char *path, jx_diags *diags);
  */
 int jx_doc_load_partial(jx_doc **out, jx_doc **partial, const char *path, jx_diags *diags);
 
-/** Like jx_doc_load for text[0..len) (copied), reported as file name. */
+/** Like jx_doc_load for text[0..len) (copied: the caller keeps text), reported
+ * as file name. */
 int jx_doc_parse(jx_doc **out, const char *name, const char *text, size_t len, jx_diags *diags);
 
 /** jx_doc_load_partial for text[0..len) (copied), reported as file name. */
 int jx_doc_parse_partial(jx_doc **out, jx_doc **partial, const char *name, const char *text,
 			 size_t len, jx_diags *diags);
 
+/** Free doc and everything it owns; NULL does nothing. Free the results and
+ * what-ifs scored from it first. */
 void jx_doc_free(jx_doc *doc);
 
 /**
  * A copy of doc that may be changed (for what-if experiments): parsed again
- * from doc's own text, so it has the same nodes in the same order.
+ * from doc's own text, so it has the same nodes in the same order. Returns
+ * 0 with *out set (the caller frees it with jx_doc_free), or an error code
+ * with *out NULL.
  */
 int jx_doc_clone(jx_doc **out, const jx_doc *doc, jx_diags *diags);
 
 /**
- * The node at path: names joined with '/' ("产出指标/成本指标/经济成本指标/办公费"),
- * or a bare name that is unique in the document. A name may contain '/'
- * itself: the path jx_node_path writes finds it, unless another node has the
- * same path read with its '/'s in other places. Returns NULL and sets *why
+ * The node at path (owned by doc): names joined with '/'
+ * ("产出指标/成本指标/经济成本指标/办公费"), or a bare name that is unique in
+ * the document. A name may contain '/' itself: the path jx_node_path writes
+ * finds it, unless another node has the same path read with its '/'s in
+ * other places. Returns NULL and sets *why
  * (may be NULL) to "not found" or a reason beginning "ambiguous" when there
  * is no single node.
  */
@@ -234,10 +247,11 @@ const char *jx_direction_name(jx_direction d);
 int jx_doc_set_actual(jx_doc *doc, jx_node *leaf, const char *text, jx_diags *diags);
 
 /**
- * Set a node's weight (at most `places` decimals). A group's leaves scale to
- * the new weight and are rounded to `places` by largest remainders (ties to
- * the earlier leaf), so they add up to it exactly; group weights become the
- * sums of their children. Returns 0 or an error in diags.
+ * Set the weight of node, one of doc's (at most `places` decimals). A
+ * group's leaves scale to the new weight and are rounded to `places` by
+ * largest remainders (ties to the earlier leaf), so they add up to it
+ * exactly; group weights become the sums of their children. Returns 0 or an
+ * error in diags.
  */
 int jx_doc_set_weight(jx_doc *doc, jx_node *node, jx_dec weight, int places, jx_diags *diags);
 
@@ -263,7 +277,7 @@ typedef struct jx_weight_set {
 int jx_doc_set_weights(jx_doc *doc, const jx_weight_set *sets, size_t n, int places,
 		       jx_diags *diags);
 
-/** The directory holding the evaluation file ("." when it has none). */
+/** The directory holding the evaluation file ("." when it has none), owned by doc. */
 const char *jx_doc_dir(const jx_doc *doc);
 
 #endif

@@ -13,7 +13,9 @@
 #include <stddef.h>
 #include <stdio.h>
 
-/** Entropy weights. Release with jx_entropy_release. */
+/** Entropy weights: a caller-owned struct that owns its arrays; criterion
+ * names may point into the results' documents, which must outlive it.
+ * Release with jx_entropy_release. */
 typedef struct jx_entropy {
 	int level;
 	size_t m;              /**< evaluations */
@@ -23,7 +25,7 @@ typedef struct jx_entropy {
 	double *w;             /**< weight of each criterion, summing to 1 */
 	bool *constant;        /**< the attainments of this criterion are all equal */
 	bool equal_fallback;   /**< every criterion constant: equal weights */
-	void *priv;
+	void *priv;            /**< the library's own storage: not for callers */
 } jx_entropy;
 
 /**
@@ -31,13 +33,17 @@ typedef struct jx_entropy {
  * with 0·ln 0 = 0, w_j = (1 − e_j) / Σ(1 − e). A constant column (all
  * attainments equal, or all 0) has e = 1 and weight 0; when every column
  * is constant the weights are equal. Needs at least 2 evaluations sharing
- * their criteria.
+ * their criteria. Returns 0, or an error code (JX_EINVAL with the problem in
+ * diags, JX_ENOMEM) with *out cleared.
  */
 int jx_entropy_run(jx_entropy *out, const jx_result *const *results, size_t m, int level,
 		   jx_diags *diags);
 
+/** Free what e owns; e is cleared afterwards. */
 void jx_entropy_release(jx_entropy *e);
 
+/** The weights and entropies as a table, for people. The writers return 0,
+ * JX_EIO when writing to out failed, or JX_ENOMEM. */
 int jx_entropy_write_text(FILE *out, const jx_entropy *e);
 
 /** {"level", "evaluations", "weights": {name: w}, "entropy": {name: e}, "constant": [...]} */

@@ -19,7 +19,8 @@ typedef struct jx_explain_what {
 
 /**
  * Write the trace of what (everything when both members are empty: the
- * funds row, every leaf, then the total). Returns 0 or JX_EIO.
+ * funds row, every leaf, then the total). Returns 0 or JX_EIO; the JSON
+ * writer may also return JX_ENOMEM.
  */
 int jx_explain_write_text(FILE *out, const jx_result *r, jx_explain_what what);
 

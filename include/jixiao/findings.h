@@ -33,7 +33,11 @@ typedef struct jx_finding {
 	jx_dec alt_rate, alt_score;
 } jx_finding;
 
-/** The findings of one result, in document order. Caller-owned. */
+/**
+ * The findings of one result, in document order: a caller-owned struct that
+ * owns the messages, emptied with jx_findings_release. A finding's node
+ * points into the result's document, which must outlive the list.
+ */
 typedef struct jx_findings {
 	jx_finding *items;
 	size_t count, cap;
@@ -41,7 +45,7 @@ typedef struct jx_findings {
 
 /**
  * Compute the findings of r into f (initialised here; free with
- * jx_findings_release). Returns 0 or JX_ENOMEM.
+ * jx_findings_release). Returns 0, or JX_ENOMEM with f empty.
  */
 int jx_findings_run(jx_findings *f, const jx_result *r);
 
@@ -53,6 +57,7 @@ enum {
 /** jx_findings_run with options (flags: JX_FINDINGS_…). */
 int jx_findings_collect(jx_findings *f, const jx_result *r, int flags);
 
+/** Free the messages and the array; f is empty afterwards. */
 void jx_findings_release(jx_findings *f);
 
 /** Number of findings of a severity. */

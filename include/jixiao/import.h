@@ -53,23 +53,29 @@ char *jx_cell_ref(char *buf, size_t r, size_t c);
 /**
  * Read a CSV file: UTF-8 (a byte-order mark is skipped) or else GB18030,
  * comma- or tab-separated (whichever the first line uses), RFC 4180 quotes.
- * Problems go to diags; returns 0 or a JX_E… code.
+ * Problems go to diags; returns 0, or a JX_E… code (JX_ENOTFOUND when there
+ * is no such file) with s cleared. The caller releases s with
+ * jx_sheet_release.
  */
 int jx_sheet_read_csv(jx_sheet *s, const char *path, jx_diags *diags);
 
 /**
  * Read one worksheet of an XLSX file: sheet names it (NULL: the first sheet).
  * Cells hold the text Excel shows: shared and inline strings, numbers in
- * their number format (0.00, 0.0%, #,##0.00, "分" suffixes…).
+ * their number format (0.00, 0.0%, #,##0.00, "分" suffixes…). Returns as
+ * jx_sheet_read_csv does.
  */
 int jx_sheet_read_xlsx(jx_sheet *s, const char *path, const char *sheet, jx_diags *diags);
 
-/** The same two from bytes in memory; name is used in diagnostics. */
+/** The same two from bytes in memory (not kept: the caller keeps data); name
+ * is used in diagnostics. */
 int jx_sheet_parse_csv(jx_sheet *s, const char *name, const char *data, size_t len,
 		       jx_diags *diags);
+/** See jx_sheet_parse_csv. */
 int jx_sheet_parse_xlsx(jx_sheet *s, const char *name, const void *data, size_t len,
 			const char *sheet, jx_diags *diags);
 
+/** Free what s owns; s is cleared afterwards. */
 void jx_sheet_release(jx_sheet *s);
 
 /**
@@ -77,8 +83,9 @@ void jx_sheet_release(jx_sheet *s);
  * block, 年度总体目标, the indicator table with merged level cells and an
  * optional 四级 column, 总分 and 等级) and write it as evaluation YAML to out.
  * Every claimed value is kept as written. Cells that could not be placed are
- * reported as warnings with their reference (B12). Returns 0, or JX_EINVAL
- * when no indicator table is found.
+ * reported as warnings with their reference (B12). Returns 0, JX_EINVAL
+ * (nothing written) when no indicator table is found, JX_ENOMEM, or JX_EIO
+ * when writing to out failed.
  */
 int jx_import(FILE *out, const jx_sheet *s, jx_diags *diags);
 

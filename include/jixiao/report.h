@@ -13,7 +13,8 @@
 
 #include <stdio.h>
 
-/** What a report shows; everything is borrowed. */
+/** What a report shows; everything is borrowed. The writers return 0, JX_EIO
+ * when writing to out failed, or JX_ENOMEM. */
 typedef struct jx_report {
 	const jx_result *result;
 	const jx_findings *findings;
@@ -21,7 +22,7 @@ typedef struct jx_report {
 	size_t nwhatifs;
 } jx_report;
 
-/** Markdown (GitHub-flavoured tables). Returns 0 or JX_EIO. */
+/** Markdown (GitHub-flavoured tables). */
 int jx_report_write_md(FILE *out, const jx_report *rep);
 
 /**
@@ -30,7 +31,7 @@ int jx_report_write_md(FILE *out, const jx_report *rep);
  */
 int jx_report_write_html(FILE *out, const jx_report *rep);
 
-/** JSON: {"result": spec §4 object, "lost_by_group", "deviations", "whatifs"}. */
+/** JSON: {"result": the object of docs/output.md, "lost_by_group", "deviations", "whatifs"}. */
 int jx_report_write_json(FILE *out, const jx_report *rep);
 
 #endif

@@ -11,7 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/** The five kinds of rule (spec §2.4). */
+/** The five kinds of rule (docs/rules.md, "Rule kinds"). */
 typedef enum jx_rule_kind {
 	JX_RULE_RATIO,     /**< min(rate, cap); 0 below zero_below */
 	JX_RULE_THRESHOLD, /**< full points at or above `at`, else 0 */
@@ -68,7 +68,7 @@ typedef struct jx_std_weight {
 	jx_dec weight;
 } jx_std_weight;
 
-/** Thresholds of the findings (spec §3 `findings:`), fractions of 1. */
+/** Thresholds of the findings (a rule set's `findings:`, docs/rules.md), fractions of 1. */
 typedef struct jx_finding_limits {
 	jx_frac over_completion;
 	jx_frac reason_required_below;
@@ -76,7 +76,11 @@ typedef struct jx_finding_limits {
 	jx_frac qualitative_share;  /**< above this share of the maximum: a warning */
 } jx_finding_limits;
 
-/** A loaded, merged and validated rule set. Free with jx_rules_free. */
+/**
+ * A loaded, merged and validated rule set. Free with jx_rules_free; every
+ * rule, grade and string it points to is owned by it. Results scored under
+ * it borrow it (score.h). Never changed once loaded: threads may share it.
+ */
 typedef struct jx_rules {
 	const char *name;
 	const char *title;
@@ -98,7 +102,7 @@ typedef struct jx_rules {
 	jx_finding_limits findings;
 	const jx_rule *rules;
 	size_t nrules;
-	void *priv; /* storage */
+	void *priv;                /**< the library's own storage: not for callers */
 } jx_rules;
 
 /** True when spec names a rule-set file (it contains '/' or ends in .yaml/.yml), not a set by name. */
@@ -110,20 +114,25 @@ bool jx_rules_is_path(const char *spec);
  * contains '/' or ends in .yaml/.yml), relative to base_dir (NULL: the
  * current directory). Follows `extends`, merges, validates. Problems go to
  * diags with the rule-set file's line and column; an unknown name is
- * reported at `from` (the key that named it; may be NULL). On success *out
- * is set and the caller frees it with jx_rules_free.
+ * reported at `from` (the key that named it; may be NULL). Returns 0 with
+ * *out set (the caller frees it with jx_rules_free), or an error code with
+ * *out NULL: JX_EINVAL for a set that cannot be found, read or used (the
+ * diagnostics say which), JX_ENOMEM.
  */
 int jx_rules_load(jx_rules **out, const char *spec, const char *base_dir, const jx_loc *from,
 		  jx_diags *diags);
 
 /**
  * A rule set from text in memory (name: for diagnostics, and the set's name
- * when the text gives none); `extends` names are looked up as for
- * jx_rules_load, paths relative to the current directory.
+ * when the text gives none; text is copied); `extends` names are looked up
+ * as for jx_rules_load, paths relative to the current directory. Returns as
+ * jx_rules_load does.
  */
 int jx_rules_parse(jx_rules **out, const char *name, const char *text, size_t len,
 		   jx_diags *diags);
 
+/** Free r and everything it owns; NULL does nothing. Free the results scored
+ * under it first. */
 void jx_rules_free(jx_rules *r);
 
 /**
@@ -134,23 +143,26 @@ void jx_rules_free(jx_rules *r);
  */
 typedef struct jx_rules_cache jx_rules_cache;
 
+/** An empty cache, or NULL when out of memory. Free with jx_rules_cache_free. */
 jx_rules_cache *jx_rules_cache_new(void);
 
-/** Like jx_rules_load; *out belongs to the cache. */
+/** Like jx_rules_load; *out belongs to the cache and lives until
+ * jx_rules_cache_free (NULL on failure). */
 int jx_rules_cache_get(jx_rules_cache *c, const jx_rules **out, const char *spec,
 		       const char *base_dir, const jx_loc *from, jx_diags *diags);
 
-/** Free the cache and every set in it. */
+/** Free the cache and every set in it; NULL does nothing. */
 void jx_rules_cache_free(jx_rules_cache *c);
 
-/** The rule called name or with name among its aliases, or NULL. */
+/** The rule called name or with name among its aliases (owned by r), or NULL. */
 const jx_rule *jx_rules_find(const jx_rules *r, const char *name);
 
 /** How a table names the rule: its first alias (按照完成比例赋分 for
  * proportional in the standard set), else its name. */
 const char *jx_rule_label(const jx_rule *rule);
 
-/** The grade of a total (the first band whose min the total reaches). */
+/** The grade of a total (the first band whose min the total reaches, else the
+ * last), owned by r; NULL only for a set without grades. */
 const jx_grade *jx_rules_grade(const jx_rules *r, jx_dec total);
 
 /** True when text names the grade g or one of its aliases. */
@@ -168,9 +180,12 @@ typedef struct jx_rules_entry {
 /**
  * The rule sets available by name: those in $JIXIAO_RULES_PATH first, then
  * the built-in ones (a name found earlier hides the same name later).
- * Free with jx_rules_list_free.
+ * Returns 0 with *out an array of *n entries, or JX_ENOMEM with *out NULL
+ * and *n 0. The caller frees the array with jx_rules_list_free.
  */
 int jx_rules_list(jx_rules_entry **out, size_t *n);
+
+/** Free the n entries of list and the array (NULL with n 0 does nothing). */
 void jx_rules_list_free(jx_rules_entry *list, size_t n);
 
 #endif

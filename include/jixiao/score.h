@@ -1,5 +1,5 @@
 /*
- * jixiao/score.h - scoring an evaluation under a rule set (spec §2): every
+ * jixiao/score.h - scoring an evaluation under a rule set (docs/rules.md): every
  * completion rate, leaf score, group subtotal, the funds score, the total and
  * the grade, exactly, with every intermediate value kept for explanation.
  */
@@ -67,7 +67,11 @@ typedef struct jx_funds_result {
 	bool rate_mismatch, score_mismatch;
 } jx_funds_result;
 
-/** A scored evaluation. Borrows the document and the rule set, which must outlive it. */
+/**
+ * A scored evaluation, from jx_score_run, freed with jx_result_free. It owns
+ * its arrays; it borrows the document and the rule set (and the leaf and
+ * group results point into them), which must outlive it.
+ */
 typedef struct jx_result {
 	const jx_doc *doc;
 	const jx_rules *rules;
@@ -91,8 +95,9 @@ typedef struct jx_result {
  * Score doc under rules. Problems that only the rule set reveals (an
  * unknown rule name, an actual naming no level) go to diags at the line of
  * the evaluation file; then JX_EINVAL is returned and *out is NULL, as for
- * a partial document (jx_doc_load_partial).
- * On success the caller frees *out with jx_result_free.
+ * a partial document (jx_doc_load_partial). A total out of the exact range
+ * is JX_ERANGE, memory JX_ENOMEM. On success the caller frees *out with
+ * jx_result_free, before doc and rules.
  */
 int jx_score_run(jx_result **out, const jx_doc *doc, const jx_rules *rules, jx_diags *diags);
 
@@ -105,6 +110,7 @@ int jx_score_run(jx_result **out, const jx_doc *doc, const jx_rules *rules, jx_d
  */
 int jx_score_check(const jx_doc *partial, const jx_rules *rules, jx_diags *diags);
 
+/** Free r (not the document or rule set it borrows); NULL does nothing. */
 void jx_result_free(jx_result *r);
 
 /**
@@ -125,8 +131,10 @@ int jx_score_leaf_reversed(const jx_result *r, const jx_leaf_result *lr, jx_dec 
 /** The score and the part of max - total of any node, leaf or group. */
 void jx_result_node(const jx_result *r, const jx_node *node, jx_dec *score, jx_dec *lost_in_total);
 
-/** The result of a leaf or group node (NULL for the other kind). */
+/** The result of a leaf node of r's document (owned by r; NULL for a group). */
 const jx_leaf_result *jx_result_leaf(const jx_result *r, const jx_node *node);
+
+/** The result of a group node of r's document (owned by r; NULL for a leaf). */
 const jx_group_result *jx_result_group(const jx_result *r, const jx_node *node);
 
 /**

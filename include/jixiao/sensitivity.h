@@ -49,7 +49,8 @@ typedef struct jx_sens_file {
 	size_t hist[JX_SENS_BINS];
 } jx_sens_file;
 
-/** A sensitivity run. Release with jx_sens_release. */
+/** A sensitivity run: a caller-owned struct that owns its arrays and borrows
+ * the results and their documents. Release with jx_sens_release. */
 typedef struct jx_sens {
 	const char *generator;  /**< "mt19937" */
 	jx_sens_opts opts;
@@ -60,23 +61,27 @@ typedef struct jx_sens {
 	size_t nfiles;
 	double kendall_tau;     /**< mean Kendall tau, base ranking vs each sample's (several files) */
 	bool ties;              /**< some sample gave files equal totals: they shared a rank */
-	void *priv;
+	void *priv;             /**< the library's own storage: not for callers */
 } jx_sens;
 
 /**
  * Draw and count. All results must share their criteria (the level-1 or
  * level-2 group names). Problems go to diags. The same options give the
- * same numbers, whatever jobs is.
+ * same numbers, whatever jobs is. Turns GSL's abort-on-error handler off for
+ * the whole process (gsl_set_error_handler_off). Returns 0, or an error code
+ * (JX_EINVAL, JX_ELIMIT beyond the limits above, JX_ENOMEM) with *out cleared.
  */
 int jx_sens_run(jx_sens *out, const jx_result *const *results, size_t n, const jx_sens_opts *opts,
 		jx_diags *diags);
 
+/** Free what s owns; s is cleared afterwards. */
 void jx_sens_release(jx_sens *s);
 
-/** Text with bar charts, for a terminal. */
+/** Text with bar charts, for a terminal. The writers return 0, JX_EIO when
+ * writing to out failed, or JX_ENOMEM. */
 int jx_sens_write_text(FILE *out, const jx_sens *s);
 
-/** JSON as spec §6 (keys may be added). */
+/** JSON as docs/whatif.md describes (keys may be added). */
 int jx_sens_write_json(FILE *out, const jx_sens *s);
 
 /** One HTML page with an SVG histogram per file. */

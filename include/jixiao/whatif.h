@@ -1,5 +1,5 @@
 /*
- * jixiao/whatif.h - what-if experiments (spec §5): change a copy of an
+ * jixiao/whatif.h - what-if experiments (docs/whatif.md): change a copy of an
  * evaluation (weights, actual values, the rule set) and score it again with
  * the same engine, so a what-if without changes gives exactly the base result.
  */
@@ -36,7 +36,11 @@ typedef struct jx_whatif_change {
 	char *from, *to;      /**< as text (owned) */
 } jx_whatif_change;
 
-/** A scored variant of an evaluation; release with jx_whatif_release. */
+/**
+ * A scored variant of an evaluation: a caller-owned struct that owns label,
+ * doc, result and changes; release with jx_whatif_release, before the base
+ * result it borrows.
+ */
 typedef struct jx_whatif {
 	char *label;               /**< what was changed, in Chinese (owned) */
 	const jx_result *base;     /**< borrowed */
@@ -55,14 +59,15 @@ typedef struct jx_whatif {
  * at the rule set's decimals (settings inside a group keep their weights).
  * changes and label list exactly the values the what-if uses. Problems go to
  * diags, each naming the option it comes from ("--weight 产出指标=50: …");
- * every failure has one.
+ * every failure has one. Returns 0, or an error code with *out cleared.
  */
 int jx_whatif_run(jx_whatif *out, const jx_result *base, const jx_whatif_spec *spec,
 		  jx_diags *diags);
 
 /**
  * Score base's evaluation with the leaves at the given indices (into
- * doc->leaves) scored as reverse indicators.
+ * doc->leaves; others are ignored) scored as reverse indicators. Returns 0,
+ * or an error code with *out cleared.
  */
 int jx_whatif_reverse(jx_whatif *out, const jx_result *base, const size_t *leaves, size_t n,
 		      jx_diags *diags);
@@ -70,17 +75,19 @@ int jx_whatif_reverse(jx_whatif *out, const jx_result *base, const size_t *leave
 /**
  * The what-ifs that findings imply: today the cost indicators that
  * `cost-direction` found, scored as reverse indicators. Fills at most max
- * entries of out and returns how many, or a negative error code.
+ * entries of out and returns how many (each to release with
+ * jx_whatif_release), or JX_ENOMEM or JX_EINVAL with none filled.
  */
 int jx_whatif_from_findings(jx_whatif *out, size_t max, const jx_result *base,
 			    const jx_findings *f, jx_diags *diags);
 
+/** Free what w owns; w is cleared afterwards. */
 void jx_whatif_release(jx_whatif *w);
 
 /** Base and what-if side by side, for a terminal: changed leaves, level 1, total, grade. */
 int jx_whatif_write_text(FILE *out, const jx_whatif *w);
 
-/** {"base": RESULT, "whatif": RESULT, "changes": [...]} (spec §5). */
+/** {"base": RESULT, "whatif": RESULT, "changes": [...]} (docs/whatif.md). */
 int jx_whatif_write_json(FILE *out, const jx_whatif *w);
 
 #endif

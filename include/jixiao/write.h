@@ -1,7 +1,8 @@
 /*
- * jixiao/write.h - writers of scored evaluations: JSON (spec §4), the
+ * jixiao/write.h - writers of scored evaluations: JSON (docs/output.md), the
  * terminal 自评表 table, CSV and Excel. Writers only read results; they never
- * score.
+ * score. Each returns 0, JX_EIO when writing failed, or JX_ENOMEM; out is
+ * not closed, and may hold part of the output after a failure.
  */
 #ifndef JIXIAO_WRITE_H
 #define JIXIAO_WRITE_H
@@ -14,9 +15,8 @@
 #include <stdio.h>
 
 /**
- * JSON as spec §4: one object, or an array of n objects when array is true.
- * findings (may be NULL) holds each result's findings. Returns 0, or JX_EIO
- * when writing failed.
+ * JSON as docs/output.md describes: one object, or an array of n objects
+ * when array is true. findings (may be NULL) holds each result's findings.
  */
 int jx_write_json(FILE *out, const jx_result *const *results, const jx_findings *const *findings,
 		  size_t n, bool array);
@@ -44,7 +44,7 @@ int jx_write_xlsx(const char *path, const jx_result *const *results,
 		  const jx_findings *const *findings, size_t n, char *err, size_t errlen);
 
 /**
- * An evaluation as YAML in the format of spec §1, every field kept (comments
+ * An evaluation as YAML in the format of docs/format.md, every field kept (comments
  * are not); rules (may be NULL) replaces the file's `rules:`. Loading the
  * output gives the same scores.
  */
