@@ -55,6 +55,18 @@ done
 # shellcheck disable=SC2086
 (cd "$work" && $cc $cflags -Werror $flags $ldflags -o score score.c $libs) >"$work/cc.log" 2>&1
 check "the example builds against the installed library ($(head -5 "$work/cc.log"))" $?
+# A C++ program includes every header and links (extern "C"), when the
+# machine has a C++ compiler.
+if command -v c++ >/dev/null 2>&1; then
+	{
+		for h in include/jixiao/*.h; do printf '#include <%s>\n' "${h#include/}"; done
+		printf 'int main() { jx_dec d; return jx_dec_parse(&d, 0, "2.675", 5, 0) != 0; }\n'
+	} >"$work/cxx.cpp"
+	# shellcheck disable=SC2086
+	(cd "$work" && c++ -std=c++11 -Wall -Wextra -Werror $ldflags $flags -o cxx cxx.cpp $libs &&
+		./cxx) >"$work/cc.log" 2>&1
+	check "a C++ program includes the headers and links ($(head -5 "$work/cc.log"))" $?
+fi
 
 run() { # run EXPECTED-STATUS ARGS...: the example's output in $work/out, $work/err
 	want=$1

@@ -12,6 +12,10 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /** Largest comparison matrix (the random-index tables end at 15). */
 #define JX_AHP_MAX_N 15
 
@@ -82,5 +86,9 @@ int jx_ahp_write_text(FILE *out, const jx_ahp *a);
 
 /** {"matrices": [{"path", "criteria", "weights", "lambda_max", "ci", "ri", "cr", "consistent"}]} */
 int jx_ahp_write_json(FILE *out, const jx_ahp *a);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -16,6 +16,10 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /** Indicator names from level 1, and the same joined by '/' (one allocation). */
 typedef struct jx_audit_path {
 	char **names;
@@ -170,5 +174,9 @@ void jx_audit_summary_print(FILE *out, jx_audit_summary *s);
 
 /** Free s; NULL does nothing. */
 void jx_audit_summary_free(jx_audit_summary *s);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -23,6 +23,10 @@
 #ifndef JIXIAO_COMMON_H
 #define JIXIAO_COMMON_H
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /** Version of the jixiao library and command line tool. */
 #define JX_VERSION "0.1.0"
 
@@ -40,5 +44,9 @@ enum {
 /** A short English description of an error code ("out of memory"); a static
  * string, "unknown error" for a code that is not one of the above. */
 const char *jx_strerror(int code);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

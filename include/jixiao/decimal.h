@@ -9,6 +9,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /** Number of fraction digits a decimal keeps. */
 #define JX_DEC_PLACES 6
 /** 10^JX_DEC_PLACES: a decimal's units per whole number. */
@@ -169,5 +173,9 @@ int jx_apportion(jx_dec *out, const jx_frac *shares, size_t n, jx_dec total, int
  * first max_places digits followed by "…" ("0.745833…"). Returns buf.
  */
 char *jx_frac_format(char *buf, jx_frac a, int max_places);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

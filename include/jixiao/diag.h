@@ -8,6 +8,10 @@
 #include <stdio.h>
 #include <stddef.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /** How bad a diagnostic is. */
 typedef enum jx_severity {
 	JX_SEV_ERROR,   /**< the file cannot be scored */
@@ -91,5 +95,9 @@ enum {
  * saying how many were left out, if any.
  */
 void jx_diags_print(FILE *out, const jx_diags *d, int flags);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

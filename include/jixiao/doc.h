@@ -13,6 +13,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /** Limits of an evaluation (see docs/limits.md). */
 #define JX_MAX_DEPTH 6          /**< levels of indicators */
 #define JX_MAX_INDICATORS 10000 /**< indicator nodes, groups and leaves */
@@ -279,5 +283,9 @@ int jx_doc_set_weights(jx_doc *doc, const jx_weight_set *sets, size_t n, int pla
 
 /** The directory holding the evaluation file ("." when it has none), owned by doc. */
 const char *jx_doc_dir(const jx_doc *doc);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

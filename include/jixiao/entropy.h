@@ -13,6 +13,10 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /** Entropy weights: a caller-owned struct that owns its arrays; criterion
  * names may point into the results' documents, which must outlive it.
  * Release with jx_entropy_release. */
@@ -48,5 +52,9 @@ int jx_entropy_write_text(FILE *out, const jx_entropy *e);
 
 /** {"level", "evaluations", "weights": {name: w}, "entropy": {name: e}, "constant": [...]} */
 int jx_entropy_write_json(FILE *out, const jx_entropy *e);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

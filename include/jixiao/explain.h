@@ -11,6 +11,10 @@
 
 #include <stdio.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /** What to explain: one leaf, the funds row, or everything. */
 typedef struct jx_explain_what {
 	const jx_leaf_result *leaf; /**< one leaf, or NULL */
@@ -26,5 +30,9 @@ int jx_explain_write_text(FILE *out, const jx_result *r, jx_explain_what what);
 
 /** The same as JSON: {"file", "rules", "items": [...], "total": {...}}. */
 int jx_explain_write_json(FILE *out, const jx_result *r, jx_explain_what what);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

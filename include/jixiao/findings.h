@@ -14,6 +14,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /** How much a finding matters. */
 typedef enum jx_fseverity {
 	JX_FIND_ERROR,   /**< a claimed number that is wrong */
@@ -78,5 +82,9 @@ char *jx_findings_draft(char *buf, size_t n, const jx_result *r, const jx_leaf_r
 
 /** True when a deviation text says nothing ("", "无", "偏差在合理范围内", …). */
 bool jx_findings_is_stock_reason(const char *text);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

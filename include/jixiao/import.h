@@ -14,6 +14,10 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /**
  * A grid of text cells, read with jx_sheet_cell; an empty cell is NULL. A
  * cell merged over several rows (XLSX) shows its text in every row it
@@ -88,5 +92,9 @@ void jx_sheet_release(jx_sheet *s);
  * when writing to out failed.
  */
 int jx_import(FILE *out, const jx_sheet *s, jx_diags *diags);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -10,6 +10,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /** What a cell holds. */
 typedef enum jx_qkind {
 	JX_Q_NA,     /**< not applicable: "/", "—", "不适用", empty */
@@ -115,5 +119,9 @@ const char *jx_op_symbol(jx_op op);
 
 /** Number of days in month (1-12) of year (0: a leap year, so 29 February passes). */
 int jx_days_in_month(int year, int month);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -13,6 +13,10 @@
 
 #include <stdio.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /** What a report shows; everything is borrowed. The writers return 0, JX_EIO
  * when writing to out failed, or JX_ENOMEM. */
 typedef struct jx_report {
@@ -33,5 +37,9 @@ int jx_report_write_html(FILE *out, const jx_report *rep);
 
 /** JSON: {"result": the object of docs/output.md, "lost_by_group", "deviations", "whatifs"}. */
 int jx_report_write_json(FILE *out, const jx_report *rep);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -11,6 +11,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /** The five kinds of rule (docs/rules.md, "Rule kinds"). */
 typedef enum jx_rule_kind {
 	JX_RULE_RATIO,     /**< min(rate, cap); 0 below zero_below */
@@ -187,5 +191,9 @@ int jx_rules_list(jx_rules_entry **out, size_t *n);
 
 /** Free the n entries of list and the array (NULL with n 0 does nothing). */
 void jx_rules_list_free(jx_rules_entry *list, size_t n);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

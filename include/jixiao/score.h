@@ -14,6 +14,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /** The score of one leaf and how it was reached. */
 typedef struct jx_leaf_result {
 	const jx_node *node;
@@ -145,5 +149,9 @@ jx_dec jx_result_node_max(const jx_result *r, const jx_node *node);
 
 /** The same for the funds row: 0 when it does not apply and is dropped. */
 jx_dec jx_result_funds_max(const jx_result *r);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -16,6 +16,10 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /** Limits (see docs/limits.md). */
 #define JX_SENS_MAX_SAMPLES 1000000
 #define JX_SENS_MAX_CELLS 20000000 /**< samples × files */
@@ -86,5 +90,9 @@ int jx_sens_write_json(FILE *out, const jx_sens *s);
 
 /** One HTML page with an SVG histogram per file. */
 int jx_sens_write_html(FILE *out, const jx_sens *s);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -13,6 +13,10 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /** One change, as the user asked for it: "产出指标=50", "办公费=60万元". */
 typedef struct jx_whatif_set {
 	const char *path;  /**< indicator path or unique name; "funds" for the funds weight */
@@ -89,5 +93,9 @@ int jx_whatif_write_text(FILE *out, const jx_whatif *w);
 
 /** {"base": RESULT, "whatif": RESULT, "changes": [...]} (docs/whatif.md). */
 int jx_whatif_write_json(FILE *out, const jx_whatif *w);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

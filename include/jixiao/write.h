@@ -14,6 +14,10 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /**
  * JSON as docs/output.md describes: one object, or an array of n objects
  * when array is true. findings (may be NULL) holds each result's findings.
@@ -52,5 +56,9 @@ int jx_write_doc_yaml(FILE *out, const jx_doc *doc, const char *rules);
 
 /** A resolved rule set as YAML (every setting, after extends and defaults). */
 int jx_write_rules(FILE *out, const jx_rules *r);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif
