@@ -42,7 +42,7 @@ PKG_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS))
 TEST_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(TEST_PKGS))
 TEST_LIBS = $(shell $(PKG_CONFIG) --libs $(TEST_PKGS))
 
-CPPFLAGS += -Iinclude -Isrc -D_XOPEN_SOURCE=700 -DJX_DATADIR='"$(PREFIX)/share/jixiao"'
+CPPFLAGS += -Iinclude -Isrc -D_XOPEN_SOURCE=700
 CFLAGS += $(WARN) $(OPT) -MMD -MP
 LDFLAGS += $(SAN)
 # libcsv ships no pkg-config file.
