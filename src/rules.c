@@ -805,10 +805,12 @@ static bool apply_file(impl *im, jx_ytree *t, const char *dir, const char *origi
 		jx_read_error(&rd, ver, "unsupported rule-set format version %ld (this jixiao reads 1)", v);
 		return false;
 	}
-	/* The parent first, so this file's keys override it whatever their order. */
+	/* The parent first, so this file's keys override it whatever their order.
+	 * A parent that fails is reported, and this file is still read, so that
+	 * its own mistakes are said in the same run. */
 	const jx_ynode *ext = jx_ynode_get(root, "extends");
 	if (ext && !apply_parent(im, &rd, ext, dir, depth))
-		return false;
+		ok = false;
 
 	for (size_t i = 0; i < root->n; i++) {
 		const jx_ynode *k = root->items[2 * i], *val = root->items[2 * i + 1];

@@ -208,6 +208,17 @@ static const struct {
 	{ "jixiao-rules: 1\nextends: standard\ndecimal: 2\n", 3, "unknown key 'decimal' in rule set; did you mean 'decimals'?" },
 };
 
+/* A parent that cannot be loaded does not hide the file's own mistakes. */
+START_TEST(test_parent_fails_file_still_read)
+{
+	ck_assert_int_eq(load_text("jixiao-rules: 1\nextends: nosuchset\ndecimals: 7\n"
+				   "rules:\n  x: {kind: ratoi}\n"), JX_EINVAL);
+	expect(2, "unknown rule set 'nosuchset'");
+	expect(3, "decimals must be a whole number from 0 to 4");
+	expect(5, "unknown rule kind 'ratoi'");
+}
+END_TEST
+
 START_TEST(test_bad_sets)
 {
 	ck_assert_int_eq(load_text(bad_sets[_i].text), JX_EINVAL);
@@ -228,6 +239,7 @@ Suite *rules_suite(void)
 	tcase_add_checked_fixture(tc, tmpdir_setup, tmpdir_teardown);
 	tcase_add_test(tc, test_extends_and_path);
 	tcase_add_test(tc, test_path_not_a_file);
+	tcase_add_test(tc, test_parent_fails_file_still_read);
 	tcase_add_loop_test(tc, test_bad_sets, 0, sizeof(bad_sets) / sizeof(bad_sets[0]));
 	suite_add_tcase(s, tc);
 	return s;
