@@ -603,6 +603,19 @@ static bool put_rule(impl *im, const jx_reader *rd, const jx_ynode *at, const jx
 	return true;
 }
 
+/* The grade among g[0..n) that s names (its name or an alias), or NULL. */
+static const jx_grade *grade_named(const char *s, const jx_grade *g, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (g[i].name && strcmp(g[i].name, s) == 0)
+			return &g[i];
+		for (size_t j = 0; j < g[i].naliases; j++)
+			if (strcmp(g[i].aliases[j], s) == 0)
+				return &g[i];
+	}
+	return NULL;
+}
+
 static bool read_grades(const jx_reader *rd, const jx_ynode *n, jx_rules *pub)
 {
 	static const jx_field fields[] = { { "min", 0 }, { "name", 1 }, { "aliases", 2 } };
@@ -623,6 +636,7 @@ static bool read_grades(const jx_reader *rd, const jx_ynode *n, jx_rules *pub)
 	for (size_t i = 0; i < n->n; i++) {
 		const jx_ynode *e = n->items[i];
 		jx_keys seen = { 0 };
+		const jx_grade *other;
 		bool min_ok = false;
 		if (!jx_read_map(rd, e, "a grade ({min: 90, name: 优})")) {
 			ok = false;
@@ -635,8 +649,29 @@ static bool read_grades(const jx_reader *rd, const jx_ynode *n, jx_rules *pub)
 				min_ok = jx_read_dec(rd, v, "a grade's min", NULL, &g[i].min, NULL);
 				ok &= min_ok;
 				break;
-			case 1: ok &= jx_read_text(rd, v, "a grade name", &g[i].name); break;
-			case 2: ok &= jx_read_texts(rd, v, "grade aliases", &g[i].aliases, &g[i].naliases); break;
+			/* A claimed grade must name one grade, or a wrong claim would pass. */
+			case 1:
+				if (!jx_read_text(rd, v, "a grade name", &g[i].name)) {
+					ok = false;
+				} else if ((other = grade_named(g[i].name, g, i))) {
+					jx_read_error(rd, v, "grade name '%s' already names grade '%s'", g[i].name,
+						      other->name);
+					ok = false;
+				}
+				break;
+			case 2:
+				if (!jx_read_texts(rd, v, "grade aliases", &g[i].aliases, &g[i].naliases)) {
+					ok = false;
+					break;
+				}
+				for (size_t a = 0; a < g[i].naliases; a++)
+					if ((other = grade_named(g[i].aliases[a], g, i))) {
+						jx_read_error(rd, alias_node(v, e, g[i].aliases[a]),
+							      "grade alias '%s' already names grade '%s'",
+							      g[i].aliases[a], other->name);
+						ok = false;
+					}
+				break;
 			default: ok = false; break;
 			}
 		}

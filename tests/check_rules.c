@@ -184,6 +184,8 @@ static const struct {
 	{ "jixiao-rules: 1\nextends: standard\nrounding: up\n", 3, "rounding must be one of half-up, half-even, down" },
 	{ "jixiao-rules: 1\nextends: standard\ngrades: [{min: 60, name: a}, {min: 90, name: b}]\n", 3, "decreasing order of 'min'" },
 	{ "jixiao-rules: 1\nextends: standard\ngrades: [{min: 90, name: a}, {min: 60, name: b}]\n", 3, "totals below 60 have no grade" },
+	{ "jixiao-rules: 1\nextends: standard\ngrades: [{min: 90, name: 优, aliases: [良]}, {min: 80, name: 良}, {min: 0, name: 差}]\n", 3, "grade name '良' already names grade '优'" },
+	{ "jixiao-rules: 1\nextends: standard\ngrades:\n  - {min: 90, name: 优秀, aliases: [优]}\n  - {min: 0, name: 不合格, aliases: [差, 优]}\n", 5, "grade alias '优' already names grade '优秀'" },
 	{ "jixiao-rules: 1\nextends: standard\nrules:\n  x: {kind: ratoi}\n", 4, "unknown rule kind 'ratoi'; did you mean 'ratio'?" },
 	{ "jixiao-rules: 1\nextends: standard\nrules:\n  x: {kind: threshold, cap: 100%}\n", 4, "'cap' does not apply to a threshold rule" },
 	{ "jixiao-rules: 1\nextends: standard\nrules:\n  x: {kind: step, deduct: 1}\n", 4, "step rule 'x' has no 'per'" },
