@@ -369,6 +369,54 @@ static bool names_clash(const char *s, const jx_level *levels, size_t n)
 	return false;
 }
 
+/* "80" for 0.8: a share of 1 as a number of percent. */
+static const char *pct_text(char *buf, jx_frac f)
+{
+	jx_frac p;
+	if (jx_frac_mul(&p, f, jx_frac_make(100, 1)) != 0)
+		return "?";
+	return jx_frac_format(buf, p, 2);
+}
+
+/*
+ * Levels given as ranges (min below max) must meet, taken by min: a rate
+ * between two of them would have no level (达成 80%–100%, 部分达成 50%–70%),
+ * and one inside two would have two. A level with min = max is a fixed share
+ * (达成 100%) and is left out. valid[i]: level i was read without error.
+ */
+static bool check_level_ranges(const jx_reader *rd, const jx_ynode *n, const jx_level *lv,
+			       const bool *valid)
+{
+	size_t *idx = jx_arena_array(rd->arena, n->n, sizeof(*idx)), m = 0;
+	bool ok = true;
+	if (!idx)
+		return false;
+	for (size_t i = 0; i < n->n; i++) {
+		if (!valid[i] || jx_frac_cmp(lv[i].min, lv[i].max) >= 0)
+			continue;
+		size_t k = m++; /* insertion by decreasing min, file order among equals */
+		for (; k > 0 && jx_frac_cmp(lv[idx[k - 1]].min, lv[i].min) < 0; k--)
+			idx[k] = idx[k - 1];
+		idx[k] = i;
+	}
+	for (size_t k = 1; k < m; k++) {
+		const jx_level *hi = &lv[idx[k - 1]], *lo = &lv[idx[k]];
+		int c = jx_frac_cmp(lo->max, hi->min);
+		if (c == 0)
+			continue;
+		char a[JX_DEC_BUFSZ], b[JX_DEC_BUFSZ], d[JX_DEC_BUFSZ], e[JX_DEC_BUFSZ];
+		const jx_ynode *at = n->items[idx[k] > idx[k - 1] ? idx[k] : idx[k - 1]];
+		jx_read_error(rd, at,
+			      "levels '%s' (%s%%–%s%%) and '%s' (%s%%–%s%%) %s %s%%–%s%%; let each range start where the next one ends",
+			      hi->name, pct_text(a, hi->min), pct_text(b, hi->max), lo->name,
+			      pct_text(d, lo->min), pct_text(e, lo->max),
+			      c < 0 ? "leave no level for" : "both hold",
+			      c < 0 ? e : a, c < 0 ? a : jx_frac_cmp(lo->max, hi->max) < 0 ? e : b);
+		ok = false;
+	}
+	return ok;
+}
+
 static bool read_levels(const jx_reader *rd, const jx_ynode *n, jx_rule *r)
 {
 	static const jx_field fields[] = { { "name", 0 }, { "aliases", 1 }, { "min", 2 },
@@ -382,7 +430,8 @@ static bool read_levels(const jx_reader *rd, const jx_ynode *n, jx_rule *r)
 		return false;
 	}
 	jx_level *levels = jx_arena_array(rd->arena, n->n, sizeof(*levels));
-	if (!levels)
+	bool *valid = jx_arena_array(rd->arena, n->n, sizeof(*valid));
+	if (!levels || !valid)
 		return false;
 	for (size_t i = 0; i < n->n; i++) {
 		const jx_ynode *l = n->items[i];
@@ -437,8 +486,10 @@ static bool read_levels(const jx_reader *rd, const jx_ynode *n, jx_rule *r)
 			jx_read_error(rd, l, "level '%s' has its default outside min..max", lv->name);
 			lok = false;
 		}
+		valid[i] = lok;
 		ok &= lok;
 	}
+	ok &= check_level_ranges(rd, n, levels, valid);
 	r->levels = levels;
 	r->nlevels = n->n;
 	return ok;

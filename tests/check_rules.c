@@ -198,6 +198,8 @@ static const struct {
 	{ "jixiao-rules: 1\nextends: standard\nrules:\n  x:\n    kind: bands\n    bands: [{min: 10%, score: 120%}]\n", 6, "between 0% and 100%" },
 	{ "jixiao-rules: 1\nextends: standard\nrules:\n  x:\n    kind: levels\n    levels: [{name: a, min: 80%, max: 60%}]\n", 6, "level 'a' has its min above its max" },
 	{ "jixiao-rules: 1\nextends: standard\nrules:\n  x:\n    kind: levels\n    levels: [{name: a, min: 80%, max: 160%}]\n", 6, "between 0% and 100%" },
+	{ "jixiao-rules: 1\nextends: standard\nrules:\n  x:\n    kind: levels\n    levels:\n      - {name: a, min: 80%, max: 100%}\n      - {name: b, min: 50%, max: 70%}\n", 8, "levels 'a' (80%–100%) and 'b' (50%–70%) leave no level for 70%–80%" },
+	{ "jixiao-rules: 1\nextends: standard\nrules:\n  x:\n    kind: levels\n    levels:\n      - {name: c, min: 0%, max: 50%}\n      - {name: b, min: 40%, max: 80%}\n", 8, "levels 'b' (40%–80%) and 'c' (0%–50%) both hold 40%–50%" },
 	{ "jixiao-rules: 1\nextends: standard\nrules:\n  x: {kind: ratio, aliases: [满意度赋分]}\n", 4, "'满意度赋分' of rule 'x' already names rule 'satisfaction'" },
 	{ "jixiao-rules: 1\nextends: standard\ndefault_rule: nosuch\n", 3, "default_rule 'nosuch' is not defined" },
 	{ "jixiao-rules: 1\nextends: standard\nqualitative_rule: proportional\n", 3, "qualitative_rule 'proportional' must be a levels rule" },
@@ -209,6 +211,19 @@ static const struct {
 	{ "jixiao-rules: 1\nextends: standard\nfindings: {over_completion: 120}\n", 3, "percentage" },
 	{ "jixiao-rules: 1\nextends: standard\ndecimal: 2\n", 3, "unknown key 'decimal' in rule set; did you mean 'decimals'?" },
 };
+
+/* Ranges that meet, in any order, and fixed levels (是 100%, 否 0%) load. */
+START_TEST(test_levels_meet)
+{
+	ck_assert_int_eq(load_text("jixiao-rules: 1\nextends: standard\nrules:\n  x:\n    kind: levels\n"
+				   "    levels:\n      - {name: 部分达成, min: 50%, max: 80%, default: 70%}\n"
+				   "      - {name: 未达成, min: 0%, max: 50%, default: 0%}\n"
+				   "      - {name: 达成, min: 80%, max: 100%}\n"
+				   "  yes-no:\n    kind: levels\n    levels: [{name: 是, min: 100%, max: 100%},"
+				   " {name: 否, min: 0%, max: 0%}]\n"), 0);
+	ck_assert_uint_eq(jx_rules_find(rules, "x")->nlevels, 3);
+}
+END_TEST
 
 /* A parent that cannot be loaded does not hide the file's own mistakes. */
 START_TEST(test_parent_fails_file_still_read)
@@ -242,6 +257,7 @@ Suite *rules_suite(void)
 	tcase_add_test(tc, test_extends_and_path);
 	tcase_add_test(tc, test_path_not_a_file);
 	tcase_add_test(tc, test_parent_fails_file_still_read);
+	tcase_add_test(tc, test_levels_meet);
 	tcase_add_loop_test(tc, test_bad_sets, 0, sizeof(bad_sets) / sizeof(bad_sets[0]));
 	suite_add_tcase(s, tc);
 	return s;
