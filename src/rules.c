@@ -553,7 +553,16 @@ static bool read_rule(const jx_reader *rd, const char *origin, const jx_ynode *k
 		}
 		switch (id) {
 		case R_ALIASES: ok &= jx_read_texts(rd, pv, "rule aliases", &r->aliases, &r->naliases); break;
-		case R_CAP: ok &= jx_read_pct(rd, pv, "cap", 1000, &r->cap); break;
+		case R_CAP:
+			/* Read up to 1000% like the other rates, to say why more than 100% is wrong. */
+			if (!jx_read_pct(rd, pv, "cap", 1000, &r->cap)) {
+				ok = false;
+			} else if (jx_frac_cmp(r->cap, jx_frac_make(1, 1)) > 0) {
+				jx_read_error(rd, pv, "cap '%s' has no effect above 100%%: a leaf never scores above its weight",
+					      pv->str);
+				ok = false;
+			}
+			break;
 		case R_ZERO_BELOW: ok &= jx_read_pct(rd, pv, "zero_below", 1000, &r->zero_below); break;
 		case R_AT: ok &= jx_read_pct(rd, pv, "at", 1000, &r->at); break;
 		case R_FULL_AT: ok &= jx_read_pct(rd, pv, "full_at", 1000, &r->full_at); break;

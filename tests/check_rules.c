@@ -115,7 +115,7 @@ END_TEST
 START_TEST(test_extends_and_path)
 {
 	write_file("local.yaml", "jixiao-rules: 1\nname: local\nextends: standard\ndecimals: 1\n"
-				 "rules:\n  proportional:\n    kind: ratio\n    cap: 120%\n");
+				 "rules:\n  proportional:\n    kind: ratio\n    cap: 90%\n");
 	write_file("child.yaml", "jixiao-rules: 1\nextends: local.yaml\nrate_decimals: 1\n");
 	char path[128];
 	snprintf(path, sizeof(path), "%s/child.yaml", dir);
@@ -127,7 +127,7 @@ START_TEST(test_extends_and_path)
 	ck_assert_str_eq(rules->name, "child");
 	ck_assert_str_eq(rules->title, "child");
 	/* The child's rule replaced the parent's, aliases and all. */
-	ck_assert_int_eq(jx_frac_cmp(rules->default_rule->cap, jx_frac_make(6, 5)), 0);
+	ck_assert_int_eq(jx_frac_cmp(rules->default_rule->cap, jx_frac_make(9, 10)), 0);
 	ck_assert_ptr_null(jx_rules_find(rules, "按照完成比例赋分"));
 	ck_assert_ptr_nonnull(jx_rules_find(rules, "满意度赋分"));
 	jx_rules_free(rules);
@@ -189,6 +189,7 @@ static const struct {
 	{ "jixiao-rules: 1\nextends: standard\nrules:\n  x: {kind: ratoi}\n", 4, "unknown rule kind 'ratoi'; did you mean 'ratio'?" },
 	{ "jixiao-rules: 1\nextends: standard\nrules:\n  x: {kind: threshold, cap: 100%}\n", 4, "'cap' does not apply to a threshold rule" },
 	{ "jixiao-rules: 1\nextends: standard\nrules:\n  x: {kind: step, deduct: 1}\n", 4, "step rule 'x' has no 'per'" },
+	{ "jixiao-rules: 1\nextends: standard\nrules:\n  x: {kind: ratio, cap: 120%}\n", 4, "cap '120%' has no effect above 100%: a leaf never scores above its weight" },
 	{ "jixiao-rules: 1\nextends: standard\nrules:\n  x: {kind: ratio, cap: 100}\n", 4, "as a percentage such as '60%'" },
 	{ "jixiao-rules: 1\nextends: standard\nrules:\n  x:\n    kind: bands\n    bands: [{min: 80%, score: 80%}, {min: 90%, score: 100%}]\n", 6, "decreasing order of 'min'" },
 	{ "jixiao-rules: 1\nextends: standard\nrules:\n  x:\n    kind: bands\n    bands: [{min: 90%, score: 100%}, {min: 50%, score: 50%}]\n", 6, "rates below the last band's min have no score" },
