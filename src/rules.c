@@ -44,6 +44,8 @@ typedef struct impl {
 	const char **ids; /* the files of chain, resolved: a cycle is the same file twice */
 	size_t nchain;
 	rule_ref refs[NREFS];
+	const jx_ynode *std_weights; /* the standard_weights that hold, and their file */
+	const jx_source *std_weights_src;
 	jx_ytree trees[MAX_EXTENDS + 1]; /* kept for diagnostics until loading ends */
 	size_t ntrees;
 } impl;
@@ -772,8 +774,14 @@ static bool read_std_weights(const jx_reader *rd, const jx_ynode *n, jx_rules *p
 	if (!w)
 		return false;
 	for (size_t i = 0; i < n->n; i++) {
+		const jx_ynode *v = n->items[2 * i + 1];
 		ok &= jx_read_text(rd, n->items[2 * i], "a group name", &w[i].name);
-		ok &= jx_read_dec(rd, n->items[2 * i + 1], "a weight", NULL, &w[i].weight, NULL);
+		if (!jx_read_dec(rd, v, "a weight", NULL, &w[i].weight, NULL)) {
+			ok = false;
+		} else if (w[i].weight.units < 0) {
+			jx_read_error(rd, v, "a standard weight must not be negative, not '%s'", v->str);
+			ok = false;
+		}
 	}
 	pub->standard_weights = w;
 	pub->nstandard_weights = n->n;
@@ -962,7 +970,15 @@ static bool apply_file(impl *im, jx_ytree *t, const char *dir, const char *origi
 			ok &= jx_read_texts(&rd, val, "group names", &pub->reverse_groups,
 					    &pub->nreverse_groups);
 			break;
-		case F_STANDARD_WEIGHTS: ok &= read_std_weights(&rd, val, pub); break;
+		case F_STANDARD_WEIGHTS:
+			if (read_std_weights(&rd, val, pub)) {
+				im->std_weights = val;
+				im->std_weights_src = &t->src;
+			} else {
+				im->std_weights = NULL; /* reported; nothing to check later */
+				ok = false;
+			}
+			break;
 		case F_FINDINGS: ok &= read_findings(&rd, val, &pub->findings); break;
 		case F_RULES:
 			if (!jx_read_map(&rd, val, "a mapping of rule names to rules")) {
@@ -994,6 +1010,29 @@ const jx_rule *jx_rules_find(const jx_rules *r, const char *name)
 const char *jx_rule_label(const jx_rule *rule)
 {
 	return rule->naliases ? rule->aliases[0] : rule->name;
+}
+
+/*
+ * Standard weights are applied as weights (whatif --standard-weights), so
+ * they may not have more places than the scores: decimals may come from
+ * another file of the chain than the weights, hence a check of the merge.
+ */
+static bool check_std_weights(impl *im)
+{
+	const jx_rules *pub = &im->pub;
+	bool ok = true;
+	if (!im->std_weights)
+		return true;
+	jx_reader rd = { im->diags, im->std_weights_src, &im->arena, false };
+	for (size_t i = 0; i < pub->nstandard_weights; i++) {
+		const jx_ynode *v = im->std_weights->items[2 * i + 1];
+		if (jx_dec_places(pub->standard_weights[i].weight) > pub->decimals) {
+			jx_read_error(&rd, v, "standard weight '%s' of '%s' has more decimal places than the scores (decimals: %d)",
+				      v->str, pub->standard_weights[i].name, pub->decimals);
+			ok = false;
+		}
+	}
+	return ok;
 }
 
 /* Bind funds_rule, default_rule, … to their rules. With all false (the set
@@ -1073,12 +1112,16 @@ static int finish_set(jx_rules **out, impl *im, jx_ytree *t, const char *dir, co
 	im->pub.nrules = im->nrules;
 	if (t && im->ntrees > 0 && (!applied || diags->errors > errors)) {
 		resolve_refs(im, false);
+		check_std_weights(im);
 	} else if (applied) {
-		if (im->nrules == 0)
+		if (im->nrules == 0) {
 			jx_diags_add(diags, JX_SEV_ERROR, &t->src, 1, 1,
 				     "rule set defines no rules; add 'extends: standard' or a 'rules:' section");
-		else if (resolve_refs(im, true))
-			rc = 0;
+		} else {
+			bool refs_ok = resolve_refs(im, true);
+			if (check_std_weights(im) && refs_ok)
+				rc = 0;
+		}
 	}
 	jx_diags_sort(diags, first);
 	/* Point back at whatever named the broken set. */

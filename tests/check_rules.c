@@ -186,6 +186,8 @@ static const struct {
 	{ "jixiao-rules: 1\nextends: standard\ngrades: [{min: 90, name: a}, {min: 60, name: b}]\n", 3, "totals below 60 have no grade" },
 	{ "jixiao-rules: 1\nextends: standard\ngrades: [{min: 90, name: 优, aliases: [良]}, {min: 80, name: 良}, {min: 0, name: 差}]\n", 3, "grade name '良' already names grade '优'" },
 	{ "jixiao-rules: 1\nextends: standard\ngrades:\n  - {min: 90, name: 优秀, aliases: [优]}\n  - {min: 0, name: 不合格, aliases: [差, 优]}\n", 5, "grade alias '优' already names grade '优秀'" },
+	{ "jixiao-rules: 1\nextends: standard\ndecimals: 0\nstandard_weights: {funds: 12.5, 产出指标: 50}\n", 4, "standard weight '12.5' of 'funds' has more decimal places than the scores (decimals: 0)" },
+	{ "jixiao-rules: 1\nextends: standard\nstandard_weights: {funds: -10}\n", 3, "a standard weight must not be negative" },
 	{ "jixiao-rules: 1\nextends: standard\nrules:\n  x: {kind: ratoi}\n", 4, "unknown rule kind 'ratoi'; did you mean 'ratio'?" },
 	{ "jixiao-rules: 1\nextends: standard\nrules:\n  x: {kind: threshold, cap: 100%}\n", 4, "'cap' does not apply to a threshold rule" },
 	{ "jixiao-rules: 1\nextends: standard\nrules:\n  x: {kind: step, deduct: 1}\n", 4, "step rule 'x' has no 'per'" },
@@ -212,6 +214,18 @@ static const struct {
 	{ "jixiao-rules: 1\nextends: standard\nfindings: {over_completion: 120}\n", 3, "percentage" },
 	{ "jixiao-rules: 1\nextends: standard\ndecimal: 2\n", 3, "unknown key 'decimal' in rule set; did you mean 'decimals'?" },
 };
+
+/* decimals from the child, standard weights from the parent: the merge is checked. */
+START_TEST(test_std_weights_places_merged)
+{
+	write_file("parent.yaml", "jixiao-rules: 1\nextends: standard\ndecimals: 1\n"
+				  "standard_weights: {funds: 12.5, 产出指标: 47.5}\n");
+	ck_assert_int_eq(load_text("jixiao-rules: 1\nextends: parent.yaml\ndecimals: 1\n"), 0);
+	ck_assert_int_eq(load_text("jixiao-rules: 1\nextends: parent.yaml\ndecimals: 0\n"), JX_EINVAL);
+	expect(4, "standard weight '47.5' of '产出指标' has more decimal places than the scores (decimals: 0)");
+	ck_assert_ptr_nonnull(strstr(diags.items[0].file, "/parent.yaml"));
+}
+END_TEST
 
 /* Ranges that meet, in any order, and fixed levels (是 100%, 否 0%) load. */
 START_TEST(test_levels_meet)
@@ -259,6 +273,7 @@ Suite *rules_suite(void)
 	tcase_add_test(tc, test_path_not_a_file);
 	tcase_add_test(tc, test_parent_fails_file_still_read);
 	tcase_add_test(tc, test_levels_meet);
+	tcase_add_test(tc, test_std_weights_places_merged);
 	tcase_add_loop_test(tc, test_bad_sets, 0, sizeof(bad_sets) / sizeof(bad_sets[0]));
 	suite_add_tcase(s, tc);
 	return s;
