@@ -125,6 +125,20 @@ static void report_unknown_set(impl *im, const char *spec, const jx_loc *from)
 	jx_rules_list_free(list, n);
 }
 
+/* A set's name when its file gives none: the file name without ".yaml". */
+static const char *set_name(jx_arena *a, const char *spec)
+{
+	const char *base = strrchr(spec, '/');
+	base = base ? base + 1 : spec;
+	size_t n = strlen(base);
+	if (n > 5 && strcmp(base + n - 5, ".yaml") == 0)
+		n -= 5;
+	else if (n > 4 && strcmp(base + n - 4, ".yml") == 0)
+		n -= 4;
+	const char *s = jx_arena_strndup(a, base, n);
+	return s ? s : spec;
+}
+
 /* Load the file spec names into the next tree slot; *dir gets its directory
  * (NULL for a built-in set). Returns the tree or NULL after a diagnostic. */
 static jx_ytree *open_set(impl *im, const char *spec, const char *base_dir, const jx_loc *from,
@@ -148,9 +162,15 @@ static jx_ytree *open_set(impl *im, const char *spec, const char *base_dir, cons
 			const char *what = stat(path, &st) != 0 ? "not found"
 					   : S_ISDIR(st.st_mode) ? "is a directory"
 								  : "is not a regular file";
+			/* 'standard.yaml' for the built-in 'standard' is a path. */
+			const char *stem = strchr(spec, '/') ? NULL : set_name(&im->arena, spec);
+			char did[160] = "";
+			if (stem && stat(path, &st) != 0 && (builtin(stem) || search_path(&im->arena, stem)))
+				jx_textf(did, sizeof(did), "; did you mean the rule set '%s' (a name, without '%s')?",
+					 stem, spec + strlen(stem));
 			jx_diags_add(im->diags, JX_SEV_ERROR, from ? from->src : NULL,
 				     from ? from->line : 0, from ? from->col : 0,
-				     "rule set file '%s' %s", path, what);
+				     "rule set file '%s' %s%s", path, what, did);
 			return NULL;
 		}
 		im->ntrees++;
@@ -187,20 +207,6 @@ static const char *set_identity(impl *im, const char *origin)
 	const char *id = jx_arena_strndup(&im->arena, real, strlen(real));
 	free(real);
 	return id ? id : origin;
-}
-
-/* A set's name when its file gives none: the file name without ".yaml". */
-static const char *set_name(jx_arena *a, const char *spec)
-{
-	const char *base = strrchr(spec, '/');
-	base = base ? base + 1 : spec;
-	size_t n = strlen(base);
-	if (n > 5 && strcmp(base + n - 5, ".yaml") == 0)
-		n -= 5;
-	else if (n > 4 && strcmp(base + n - 4, ".yml") == 0)
-		n -= 4;
-	const char *s = jx_arena_strndup(a, base, n);
-	return s ? s : spec;
 }
 
 /* ------------------------------------------------------------- reading */
@@ -577,6 +583,12 @@ static bool read_rule(const jx_reader *rd, const char *origin, const jx_ynode *k
 			}
 			break;
 		case R_DEDUCT:
+			if (pv->kind == JX_Y_SCALAR && !pv->null && pv->len > 0 && pv->str[pv->len - 1] == '%') {
+				jx_read_error(rd, pv, "deduct is in points (分) per step, not a percentage: "
+					      "write 1 or 0.5, not '%s'", pv->str);
+				ok = false;
+				break;
+			}
 			ok &= jx_read_dec(rd, pv, "deduct", "\xe5\x88\x86", &r->deduct, NULL);
 			if (r->deduct.units < 0) {
 				jx_read_error(rd, pv, "deduct must not be negative");
@@ -809,6 +821,28 @@ static bool read_findings(const jx_reader *rd, const jx_ynode *n, jx_finding_lim
 	return ok;
 }
 
+/* The word among words that a Chinese term for it names (四舍五入 is
+ * half-up, 按百分制折算 is rescale), or NULL. */
+static const char *choice_term(const char *const *words, int nwords, const char *s)
+{
+	static const struct {
+		const char *term, *word;
+	} terms[] = {
+		{ "四舍五入", "half-up" },     { "四舍六入五成双", "half-even" },
+		{ "四舍六入", "half-even" },   { "银行家舍入", "half-even" },
+		{ "去尾", "down" },            { "去尾法", "down" },
+		{ "截尾", "down" },            { "舍去", "down" },
+		{ "直接舍去", "down" },        { "按百分制折算", "rescale" },
+		{ "百分制折算", "rescale" },   { "折算", "rescale" },
+	};
+	for (size_t i = 0; i < sizeof(terms) / sizeof(terms[0]); i++)
+		if (strcmp(s, terms[i].term) == 0)
+			for (int w = 0; w < nwords; w++)
+				if (strcmp(words[w], terms[i].word) == 0)
+					return words[w];
+	return NULL;
+}
+
 /* Read a choice among words; *out gets its index. */
 static bool read_choice(const jx_reader *rd, const jx_ynode *n, const char *what,
 			const char *const *words, int nwords, int *out)
@@ -821,11 +855,16 @@ static bool read_choice(const jx_reader *rd, const jx_ynode *n, const char *what
 			*out = i;
 			return true;
 		}
-	char list[128] = "";
+	char list[128] = "", did[160] = "";
 	for (int i = 0; i < nwords; i++)
 		if (!jx_textf_append(list, sizeof(list), "%s%s", i ? ", " : "", words[i]))
 			break;
-	jx_read_error(rd, n, "%s must be one of %s, not '%s'", what, list, s);
+	const char *hint = jx_text_suggest(s, words, (size_t)nwords);
+	if (hint)
+		jx_textf(did, sizeof(did), "; did you mean '%s'?", hint);
+	else if ((hint = choice_term(words, nwords, s)))
+		jx_textf(did, sizeof(did), "; %s is '%s'", s, hint);
+	jx_read_error(rd, n, "%s must be one of %s, not '%s'%s", what, list, s, did);
 	return false;
 }
 
