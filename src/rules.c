@@ -39,6 +39,7 @@ typedef struct impl {
 	jx_arena arena;
 	jx_diags *diags;
 	jx_rule *rules;
+	jx_loc *rule_at; /* where each rule was defined, while loading */
 	size_t nrules;
 	const char **chain;
 	const char **ids; /* the files of chain, resolved: a cycle is the same file twice */
@@ -663,17 +664,24 @@ static bool put_rule(impl *im, const jx_reader *rd, const jx_ynode *at, const jx
 			return false;
 		}
 	}
+	jx_loc loc = { rd->src, at->line, jx_node_col(at, 0) };
 	if (slot < im->nrules) {
 		im->rules[slot] = *r;
+		im->rule_at[slot] = loc;
 		return true;
 	}
 	jx_rule *grown = jx_arena_array(&im->arena, im->nrules + 1, sizeof(*grown));
-	if (!grown)
+	jx_loc *grown_at = jx_arena_array(&im->arena, im->nrules + 1, sizeof(*grown_at));
+	if (!grown || !grown_at)
 		return false;
-	if (im->nrules)
+	if (im->nrules) {
 		memcpy(grown, im->rules, im->nrules * sizeof(*grown));
-	grown[im->nrules++] = *r;
+		memcpy(grown_at, im->rule_at, im->nrules * sizeof(*grown_at));
+	}
+	grown[im->nrules] = *r;
+	grown_at[im->nrules++] = loc;
 	im->rules = grown;
+	im->rule_at = grown_at;
 	return true;
 }
 
@@ -1074,6 +1082,15 @@ static bool check_std_weights(impl *im)
 	return ok;
 }
 
+/* Which file of the set src is in: 0 for the root, more for the sets it extends. */
+static size_t tree_index(const impl *im, const jx_source *src)
+{
+	for (size_t i = 0; i < im->ntrees; i++)
+		if (&im->trees[i].src == src)
+			return i;
+	return (size_t)-1;
+}
+
 /* Bind funds_rule, default_rule, … to their rules. With all false (the set
  * has other errors, and a rule named may be one that failed to read), only
  * the kind of each rule found is checked, so that it is said in the same run. */
@@ -1097,9 +1114,18 @@ static bool resolve_refs(impl *im, bool all)
 				     ref_keys[i], name, im->pub.name);
 			ok = false;
 		} else if ((i == REF_QUALITATIVE) != (r->kind == JX_RULE_LEVELS)) {
-			jx_diags_add(im->diags, JX_SEV_ERROR, at ? at->src : NULL, at ? at->line : 0,
-				     at ? at->col : 0, "%s '%s' must %sbe a levels rule", ref_keys[i],
-				     name, i == REF_QUALITATIVE ? "" : "not ");
+			/* Say it in the file that made the mismatch: the one that
+			 * named the rule, or the later one that redefined it. */
+			const jx_loc *def = &im->rule_at[r - im->rules];
+			if (!ref->name || tree_index(im, def->src) < tree_index(im, at->src))
+				jx_diags_add(im->diags, JX_SEV_ERROR, def->src, def->line, def->col,
+					     "rule '%s' is a %s rule, but it is the %s, which must %sbe a levels rule",
+					     r->name, kind_names[r->kind], ref_keys[i],
+					     i == REF_QUALITATIVE ? "" : "not ");
+			else
+				jx_diags_add(im->diags, JX_SEV_ERROR, at->src, at->line, at->col,
+					     "%s '%s' must %sbe a levels rule", ref_keys[i], name,
+					     i == REF_QUALITATIVE ? "" : "not ");
 			ok = false;
 		}
 		*slots[i] = r;

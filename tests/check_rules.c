@@ -211,6 +211,8 @@ static const struct {
 	{ "jixiao-rules: 1\nextends: standard\nrules:\n  x: {kind: ratio, aliases: [满意度赋分]}\n", 4, "'满意度赋分' of rule 'x' already names rule 'satisfaction'" },
 	{ "jixiao-rules: 1\nextends: standard\ndefault_rule: nosuch\n", 3, "default_rule 'nosuch' is not defined" },
 	{ "jixiao-rules: 1\nextends: standard\nqualitative_rule: proportional\n", 3, "qualitative_rule 'proportional' must be a levels rule" },
+	{ "jixiao-rules: 1\nextends: standard\nrules:\n  qualitative: {kind: ratio}\n", 4, "rule 'qualitative' is a ratio rule, but it is the qualitative_rule, which must be a levels rule" },
+	{ "jixiao-rules: 1\nextends: standard\nrules:\n  on-time:\n    kind: levels\n    levels: [{name: a, min: 0%, max: 100%}]\n", 4, "rule 'on-time' is a levels rule, but it is the deadline_rule, which must not be a levels rule" },
 	{ "jixiao-rules: 1\nrules:\n  x: {kind: ratio}\n", 1, "default_rule 'proportional' is not defined" },
 	{ "jixiao-rules: 1\nname: empty\n", 1, "rule set defines no rules" },
 	{ "jixiao-rules: 1\nextends: nosuchset\n", 2, "unknown rule set 'nosuchset'" },
