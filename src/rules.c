@@ -819,7 +819,16 @@ static bool read_findings(const jx_reader *rd, const jx_ynode *n, jx_finding_lim
 	for (size_t i = 0; i < n->n; i++) {
 		const jx_ynode *k = n->items[2 * i], *v = n->items[2 * i + 1];
 		switch (jx_read_key(rd, k, fields, 4, &seen, "findings")) {
-		case 0: ok &= jx_read_pct(rd, v, "over_completion", 1000, &f->over_completion); break;
+		case 0:
+			if (!jx_read_pct(rd, v, "over_completion", 1000, &f->over_completion)) {
+				ok = false;
+			} else if (jx_frac_cmp(f->over_completion, jx_frac_make(1, 1)) < 0) {
+				/* below 100% it would call targets not even met 指标值设置偏低 */
+				jx_read_error(rd, v, "over_completion must be 100%% or more, not '%s': rates above it "
+					      "mark a target set too low (指标值设置偏低)", v->str);
+				ok = false;
+			}
+			break;
 		case 1: ok &= jx_read_pct(rd, v, "reason_required_below", 1000, &f->reason_required_below); break;
 		case 2: ok &= jx_read_pct(rd, v, "funds_reason_below", 1000, &f->funds_reason_below); break;
 		case 3: ok &= jx_read_pct(rd, v, "qualitative_share", 100, &f->qualitative_share); break;

@@ -219,6 +219,7 @@ static const struct {
 	{ "jixiao-rules: 1\nextends: r.yaml\n", 2, "rule sets extend each other in a circle" },
 	{ "jixiao-rules: 1\nextends: standard\nnot_applicable: skip\n", 3, "not_applicable must be one of rescale, drop" },
 	{ "jixiao-rules: 1\nextends: standard\nfindings: {over_completion: 120}\n", 3, "percentage" },
+	{ "jixiao-rules: 1\nextends: standard\nfindings: {over_completion: 12%}\n", 3, "over_completion must be 100% or more, not '12%'" },
 	{ "jixiao-rules: 1\nextends: standard\ndecimal: 2\n", 3, "unknown key 'decimal' in rule set; did you mean 'decimals'?" },
 };
 
