@@ -74,21 +74,60 @@ static const jx_builtin_rule_file *builtin(const char *name)
 	return NULL;
 }
 
-/* "dir/name.yaml" for the first directory of $JIXIAO_RULES_PATH holding it. */
-static char *search_path(jx_arena *a, const char *name)
+/* The file an origin names, whatever path led to it. */
+static const char *set_identity(impl *im, const char *origin)
+{
+	char *real = realpath(origin, NULL);
+	if (!real)
+		return origin; /* a built-in set: its origin is unique */
+	const char *id = jx_arena_strndup(&im->arena, real, strlen(real));
+	free(real);
+	return id ? id : origin;
+}
+
+/* Whether the set that origin names is one being loaded (a file that
+ * extends, directly or not, the set asked for). */
+static bool in_chain(impl *im, const char *origin)
+{
+	const char *id = set_identity(im, origin);
+	for (size_t i = 0; i < im->nchain; i++)
+		if (strcmp(im->ids[i], id) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * "dir/name.yaml" for the first directory of $JIXIAO_RULES_PATH holding it.
+ * With skip, a file being loaded is passed over, so that a standard.yaml
+ * with 'extends: standard' reaches the set it hides rather than itself.
+ */
+static char *search_path(impl *im, const char *name, bool skip)
 {
 	const char *env = getenv("JIXIAO_RULES_PATH");
 	while (env && *env) {
 		const char *colon = strchr(env, ':');
 		size_t n = colon ? (size_t)(colon - env) : strlen(env);
 		if (n > 0) {
-			char *p = jx_arena_printf(a, "%.*s/%s.yaml", (int)n, env, name);
-			if (p && file_exists(p))
+			char *p = jx_arena_printf(&im->arena, "%.*s/%s.yaml", (int)n, env, name);
+			if (p && file_exists(p) && !(skip && in_chain(im, p)))
 				return p;
 		}
 		env = colon ? colon + 1 : NULL;
 	}
 	return NULL;
+}
+
+/* The built-in set called name, unless skip and it is being loaded. */
+static const jx_builtin_rule_file *builtin_set(impl *im, const char *name, bool skip)
+{
+	const jx_builtin_rule_file *b = builtin(name);
+	char origin[512];
+	if (b && skip) {
+		snprintf(origin, sizeof(origin), "%s (built in)", b->path);
+		if (in_chain(im, origin))
+			return NULL;
+	}
+	return b;
 }
 
 /* The directory part of path ("." when there is none). */
@@ -166,7 +205,7 @@ static jx_ytree *open_set(impl *im, const char *spec, const char *base_dir, cons
 			/* 'standard.yaml' for the built-in 'standard' is a path. */
 			const char *stem = strchr(spec, '/') ? NULL : set_name(&im->arena, spec);
 			char did[160] = "";
-			if (stem && stat(path, &st) != 0 && (builtin(stem) || search_path(&im->arena, stem)))
+			if (stem && stat(path, &st) != 0 && (builtin(stem) || search_path(im, stem, false)))
 				jx_textf(did, sizeof(did), "; did you mean the rule set '%s' (a name, without '%s')?",
 					 stem, spec + strlen(stem));
 			jx_diags_add(im->diags, JX_SEV_ERROR, from ? from->src : NULL,
@@ -179,8 +218,14 @@ static jx_ytree *open_set(impl *im, const char *spec, const char *base_dir, cons
 		*dir = dir_of(&im->arena, path);
 		*origin = jx_arena_strndup(&im->arena, path, strlen(path));
 	} else {
-		char *path = search_path(&im->arena, spec);
-		const jx_builtin_rule_file *b = path ? NULL : builtin(spec);
+		/* The first set of that name not being loaded; when every one is,
+		 * the first, for the caller to report the circle. */
+		char *path = search_path(im, spec, true);
+		const jx_builtin_rule_file *b = path ? NULL : builtin_set(im, spec, true);
+		if (!path && !b) {
+			path = search_path(im, spec, false);
+			b = path ? NULL : builtin(spec);
+		}
 		if (!path && !b) {
 			report_unknown_set(im, spec, from);
 			return NULL;
@@ -197,17 +242,6 @@ static jx_ytree *open_set(impl *im, const char *spec, const char *base_dir, cons
 		}
 	}
 	return rc == 0 ? t : NULL;
-}
-
-/* The file an origin names, whatever path led to it. */
-static const char *set_identity(impl *im, const char *origin)
-{
-	char *real = realpath(origin, NULL);
-	if (!real)
-		return origin; /* a built-in set: its origin is unique */
-	const char *id = jx_arena_strndup(&im->arena, real, strlen(real));
-	free(real);
-	return id ? id : origin;
 }
 
 /* ------------------------------------------------------------- reading */

@@ -248,6 +248,32 @@ START_TEST(test_levels_meet)
 }
 END_TEST
 
+/* A standard.yaml on the search path that extends standard builds on the
+ * built-in set it hides, and the built-in sets that extend standard get it. */
+START_TEST(test_extends_hidden_set)
+{
+	setenv("JIXIAO_RULES_PATH", dir, 1);
+	write_file("standard.yaml", "jixiao-rules: 1\nname: standard\nextends: standard\ndecimals: 1\n");
+	ck_assert_int_eq(jx_rules_load(&rules, "standard", NULL, NULL, &diags), 0);
+	ck_assert_int_eq(rules->decimals, 1);
+	ck_assert_uint_eq(rules->nchain, 2);
+	ck_assert(strstr(rules->chain[1], "built in"));
+	ck_assert_ptr_nonnull(jx_rules_find(rules, "按照完成比例赋分"));
+	jx_rules_free(rules);
+	rules = NULL;
+	ck_assert_int_eq(jx_rules_load(&rules, "cost-reverse", NULL, NULL, &diags), 0);
+	ck_assert_int_eq(rules->decimals, 1);
+	ck_assert_uint_eq(rules->nchain, 3);
+	ck_assert_uint_eq(rules->nreverse_groups, 1);
+	jx_rules_free(rules);
+	rules = NULL;
+	/* A set of a name that no other set has still may not extend itself. */
+	write_file("self.yaml", "jixiao-rules: 1\nextends: self\n");
+	ck_assert_int_eq(jx_rules_load(&rules, "self", NULL, NULL, &diags), JX_EINVAL);
+	expect(2, "rule sets extend each other in a circle");
+}
+END_TEST
+
 /* A parent that cannot be loaded does not hide the file's own mistakes. */
 START_TEST(test_parent_fails_file_still_read)
 {
@@ -281,6 +307,7 @@ Suite *rules_suite(void)
 	tcase_add_test(tc, test_path_not_a_file);
 	tcase_add_test(tc, test_parent_fails_file_still_read);
 	tcase_add_test(tc, test_levels_meet);
+	tcase_add_test(tc, test_extends_hidden_set);
 	tcase_add_test(tc, test_std_weights_places_merged);
 	tcase_add_loop_test(tc, test_bad_sets, 0, sizeof(bad_sets) / sizeof(bad_sets[0]));
 	suite_add_tcase(s, tc);
