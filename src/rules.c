@@ -1103,22 +1103,34 @@ const char *jx_rule_label(const jx_rule *rule)
 }
 
 /*
- * Standard weights are applied as weights (whatif --standard-weights), so
- * they may not have more places than the scores: decimals may come from
- * another file of the chain than the weights, hence a check of the merge.
+ * Numbers in points may not have more places than the scores: standard
+ * weights are applied as weights (whatif --standard-weights), and a step's
+ * deduct of 0.5 at whole points makes one step cost 0 or 1 by the rounding.
+ * decimals may come from another file of the chain, hence a check of the merge.
  */
-static bool check_std_weights(impl *im)
+static bool check_places(impl *im)
 {
 	const jx_rules *pub = &im->pub;
 	bool ok = true;
-	if (!im->std_weights)
-		return true;
-	jx_reader rd = { im->diags, im->std_weights_src, &im->arena, false };
-	for (size_t i = 0; i < pub->nstandard_weights; i++) {
-		const jx_ynode *v = im->std_weights->items[2 * i + 1];
-		if (jx_dec_places(pub->standard_weights[i].weight) > pub->decimals) {
-			jx_read_error(&rd, v, "standard weight '%s' of '%s' has more decimal places than the scores (decimals: %d)",
-				      v->str, pub->standard_weights[i].name, pub->decimals);
+	char num[JX_DEC_BUFSZ];
+	if (im->std_weights) {
+		jx_reader rd = { im->diags, im->std_weights_src, &im->arena, false };
+		for (size_t i = 0; i < pub->nstandard_weights; i++) {
+			const jx_ynode *v = im->std_weights->items[2 * i + 1];
+			if (jx_dec_places(pub->standard_weights[i].weight) > pub->decimals) {
+				jx_read_error(&rd, v, "standard weight '%s' of '%s' has more decimal places than the scores (decimals: %d)",
+					      v->str, pub->standard_weights[i].name, pub->decimals);
+				ok = false;
+			}
+		}
+	}
+	for (size_t i = 0; i < im->nrules; i++) {
+		const jx_rule *r = &im->rules[i];
+		const jx_loc *at = &im->rule_at[i];
+		if (r->kind == JX_RULE_STEP && jx_dec_places(r->deduct) > pub->decimals) {
+			jx_diags_add(im->diags, JX_SEV_ERROR, at->src, at->line, at->col,
+				     "step rule '%s' deducts %s points a step, more decimal places than the scores (decimals: %d)",
+				     r->name, jx_dec_format(num, r->deduct, -1, 0), pub->decimals);
 			ok = false;
 		}
 	}
@@ -1220,14 +1232,14 @@ static int finish_set(jx_rules **out, impl *im, jx_ytree *t, const char *dir, co
 	im->pub.nrules = im->nrules;
 	if (t && im->ntrees > 0 && (!applied || diags->errors > errors)) {
 		resolve_refs(im, false);
-		check_std_weights(im);
+		check_places(im);
 	} else if (applied) {
 		if (im->nrules == 0) {
 			jx_diags_add(diags, JX_SEV_ERROR, &t->src, 1, 1,
 				     "rule set defines no rules; add 'extends: standard' or a 'rules:' section");
 		} else {
 			bool refs_ok = resolve_refs(im, true);
-			if (check_std_weights(im) && refs_ok)
+			if (check_places(im) && refs_ok)
 				rc = 0;
 		}
 	}

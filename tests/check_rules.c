@@ -187,6 +187,7 @@ static const struct {
 	{ "jixiao-rules: 1\nextends: standard\ngrades: [{min: 90, name: 优, aliases: [良]}, {min: 80, name: 良}, {min: 0, name: 差}]\n", 3, "grade name '良' already names grade '优'" },
 	{ "jixiao-rules: 1\nextends: standard\ngrades:\n  - {min: 90, name: 优秀, aliases: [优]}\n  - {min: 0, name: 不合格, aliases: [差, 优]}\n", 5, "grade alias '优' already names grade '优秀'" },
 	{ "jixiao-rules: 1\nextends: standard\ndecimals: 0\nstandard_weights: {funds: 12.5, 产出指标: 50}\n", 4, "standard weight '12.5' of 'funds' has more decimal places than the scores (decimals: 0)" },
+	{ "jixiao-rules: 1\nextends: standard\ndecimals: 0\nrules:\n  s:\n    kind: step\n    per: 5%\n    deduct: 0.5\n", 5, "step rule 's' deducts 0.5 points a step, more decimal places than the scores (decimals: 0)" },
 	{ "jixiao-rules: 1\nextends: standard\nstandard_weights: {funds: -10}\n", 3, "a standard weight must not be negative" },
 	{ "jixiao-rules: 1\nextends: standard\nrounding: 四舍五入\n", 3, "not '四舍五入'; 四舍五入 is 'half-up'" },
 	{ "jixiao-rules: 1\nextends: standard\nrounding: half_up\n", 3, "not 'half_up'; did you mean 'half-up'?" },
