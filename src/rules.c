@@ -330,7 +330,11 @@ static bool read_bands(const jx_reader *rd, const jx_ynode *n, jx_rule *r)
 	/* Each band is checked against the last one whose bound was read, so
 	 * that one mistake neither hides nor causes another. */
 	const jx_band *prev = NULL;
+	const jx_ynode **misplaced = jx_arena_array(rd->arena, n->n, sizeof(*misplaced));
+	size_t nmisplaced = 0, nbound = 0, wrong_way = 0;
 	bool last_read = false; /* the last band's bound was read (or left out) */
+	if (!misplaced)
+		return false;
 	for (size_t i = 0; i < n->n; i++) {
 		const jx_ynode *b = n->items[i];
 		jx_keys seen = { 0 };
@@ -377,14 +381,29 @@ static bool read_bands(const jx_reader *rd, const jx_ynode *n, jx_rule *r)
 		if (prev && bands[i].has_bound) {
 			int c = jx_frac_cmp(bands[i].bound, prev->bound);
 			if (r->by_deviation ? c <= 0 : c >= 0) {
-				jx_read_error(rd, b, "bands must be in %s order of '%s'",
-					      r->by_deviation ? "increasing" : "decreasing",
-					      r->by_deviation ? "max" : "min");
+				wrong_way += c != 0;
+				misplaced[nmisplaced++] = b;
 				ok = false;
 			}
 		}
+		nbound += bands[i].has_bound;
 		prev = &bands[i];
 	}
+	const char *order = r->by_deviation ? "increasing" : "decreasing";
+	const char *bound = r->by_deviation ? "max" : "min";
+	/* A list written the other way round is one mistake, not one per band. */
+	if (nbound == n->n && n->n > 1 && wrong_way == n->n - 1) {
+		/* Reversed, the first band is the last: is it a catch-all? */
+		bool catch_all = !r->by_deviation && bands[0].bound.num == 0;
+		jx_read_error(rd, n, "bands must be in %s order of '%s', and these go the other way: reverse the list%s",
+			      order, bound,
+			      catch_all ? ""
+			      : r->by_deviation ? " and end it with a band without 'max'"
+						: " and end it with 'min: 0%' or a band without 'min'");
+		return false;
+	}
+	for (size_t i = 0; i < nmisplaced; i++)
+		jx_read_error(rd, misplaced[i], "bands must be in %s order of '%s'", order, bound);
 	const jx_band *last = &bands[n->n - 1];
 	if (last_read && r->by_deviation && last->has_bound) {
 		jx_read_error(rd, n->items[n->n - 1],
@@ -748,7 +767,11 @@ static bool read_grades(const jx_reader *rd, const jx_ynode *n, jx_rules *pub)
 		return false;
 	/* Each grade is checked against the last one whose min was read. */
 	const jx_grade *prev = NULL;
+	const jx_ynode **misplaced = jx_arena_array(rd->arena, n->n, sizeof(*misplaced));
+	size_t nmisplaced = 0, nread = 0, rising = 0;
 	bool last_read = false;
+	if (!misplaced)
+		return false;
 	for (size_t i = 0; i < n->n; i++) {
 		const jx_ynode *e = n->items[i];
 		jx_keys seen = { 0 };
@@ -799,12 +822,22 @@ static bool read_grades(const jx_reader *rd, const jx_ynode *n, jx_rules *pub)
 			last_read = min_ok;
 		if (!min_ok)
 			continue;
+		nread++;
 		if (prev && jx_dec_cmp(g[i].min, prev->min) >= 0) {
-			jx_read_error(rd, e, "grades must be in decreasing order of 'min'");
+			rising += jx_dec_cmp(g[i].min, prev->min) > 0;
+			misplaced[nmisplaced++] = e;
 			ok = false;
 		}
 		prev = &g[i];
 	}
+	/* A list written the other way round is one mistake, not one per grade. */
+	if (nread == n->n && n->n > 1 && rising == n->n - 1) {
+		jx_read_error(rd, n, "grades must be in decreasing order of 'min', and these go the other way: reverse the list%s",
+			      g[0].min.units > 0 ? " and end it with 'min: 0'" : "");
+		return false;
+	}
+	for (size_t i = 0; i < nmisplaced; i++)
+		jx_read_error(rd, misplaced[i], "grades must be in decreasing order of 'min'");
 	if (last_read && g[n->n - 1].min.units > 0) {
 		char buf[JX_DEC_BUFSZ];
 		jx_read_error(rd, n->items[n->n - 1],
