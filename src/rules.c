@@ -296,6 +296,47 @@ const char *jx_rule_kind_name(jx_rule_kind k)
 	return (unsigned)k < 5 ? kind_names[k] : "?";
 }
 
+/* The word among words that a Chinese term for it names (四舍五入 is
+ * half-up, 按百分制折算 is rescale), or NULL. */
+static const char *choice_term(const char *const *words, int nwords, const char *s)
+{
+	static const struct {
+		const char *term, *word;
+	} terms[] = {
+		{ "四舍五入", "half-up" },     { "四舍六入五成双", "half-even" },
+		{ "四舍六入", "half-even" },   { "银行家舍入", "half-even" },
+		{ "去尾", "down" },            { "去尾法", "down" },
+		{ "截尾", "down" },            { "舍去", "down" },
+		{ "直接舍去", "down" },        { "按百分制折算", "rescale" },
+		{ "百分制折算", "rescale" },   { "折算", "rescale" },
+		{ "比例", "ratio" },           { "按比例", "ratio" },
+		{ "完成比例", "ratio" },       { "达标", "threshold" },
+		{ "阈值", "threshold" },       { "扣分", "step" },
+		{ "分档扣分", "step" },        { "逐档扣分", "step" },
+		{ "分档", "bands" },           { "区间", "bands" },
+		{ "档次", "bands" },           { "定性", "levels" },
+		{ "等级", "levels" },          { "定性等级", "levels" },
+	};
+	for (size_t i = 0; i < sizeof(terms) / sizeof(terms[0]); i++)
+		if (strcmp(s, terms[i].term) == 0)
+			for (int w = 0; w < nwords; w++)
+				if (strcmp(words[w], terms[i].word) == 0)
+					return words[w];
+	return NULL;
+}
+
+/* "; did you mean 'half-up'?" or "; 四舍五入 is 'half-up'" for a value s that
+ * is not among words, into did (empty when there is no hint). */
+static void choice_hint(char *did, size_t size, const char *const *words, int nwords, const char *s)
+{
+	const char *hint = jx_text_suggest(s, words, (size_t)nwords);
+	did[0] = '\0';
+	if (hint)
+		jx_textf(did, size, "; did you mean '%s'?", hint);
+	else if ((hint = choice_term(words, nwords, s)))
+		jx_textf(did, size, "; %s is '%s'", s, hint);
+}
+
 static bool read_kind(const jx_reader *rd, const jx_ynode *n, jx_rule_kind *out)
 {
 	const char *s;
@@ -306,9 +347,10 @@ static bool read_kind(const jx_reader *rd, const jx_ynode *n, jx_rule_kind *out)
 			*out = (jx_rule_kind)k;
 			return true;
 		}
-	const char *hint = jx_text_suggest(s, kind_names, 5);
-	jx_read_error(rd, n, "unknown rule kind '%s'%s%s%s (kinds: ratio, threshold, step, bands, levels)",
-		      s, hint ? "; did you mean '" : "", hint ? hint : "", hint ? "'?" : "");
+	char did[160];
+	choice_hint(did, sizeof(did), kind_names, 5, s);
+	jx_read_error(rd, n, "unknown rule kind '%s'%s (kinds: ratio, threshold, step, bands, levels)", s,
+		      did);
 	return false;
 }
 
@@ -905,28 +947,6 @@ static bool read_findings(const jx_reader *rd, const jx_ynode *n, jx_finding_lim
 	return ok;
 }
 
-/* The word among words that a Chinese term for it names (四舍五入 is
- * half-up, 按百分制折算 is rescale), or NULL. */
-static const char *choice_term(const char *const *words, int nwords, const char *s)
-{
-	static const struct {
-		const char *term, *word;
-	} terms[] = {
-		{ "四舍五入", "half-up" },     { "四舍六入五成双", "half-even" },
-		{ "四舍六入", "half-even" },   { "银行家舍入", "half-even" },
-		{ "去尾", "down" },            { "去尾法", "down" },
-		{ "截尾", "down" },            { "舍去", "down" },
-		{ "直接舍去", "down" },        { "按百分制折算", "rescale" },
-		{ "百分制折算", "rescale" },   { "折算", "rescale" },
-	};
-	for (size_t i = 0; i < sizeof(terms) / sizeof(terms[0]); i++)
-		if (strcmp(s, terms[i].term) == 0)
-			for (int w = 0; w < nwords; w++)
-				if (strcmp(words[w], terms[i].word) == 0)
-					return words[w];
-	return NULL;
-}
-
 /* Read a choice among words; *out gets its index. */
 static bool read_choice(const jx_reader *rd, const jx_ynode *n, const char *what,
 			const char *const *words, int nwords, int *out)
@@ -939,15 +959,11 @@ static bool read_choice(const jx_reader *rd, const jx_ynode *n, const char *what
 			*out = i;
 			return true;
 		}
-	char list[128] = "", did[160] = "";
+	char list[128] = "", did[160];
 	for (int i = 0; i < nwords; i++)
 		if (!jx_textf_append(list, sizeof(list), "%s%s", i ? ", " : "", words[i]))
 			break;
-	const char *hint = jx_text_suggest(s, words, (size_t)nwords);
-	if (hint)
-		jx_textf(did, sizeof(did), "; did you mean '%s'?", hint);
-	else if ((hint = choice_term(words, nwords, s)))
-		jx_textf(did, sizeof(did), "; %s is '%s'", s, hint);
+	choice_hint(did, sizeof(did), words, nwords, s);
 	jx_read_error(rd, n, "%s must be one of %s, not '%s'%s", what, list, s, did);
 	return false;
 }
