@@ -420,6 +420,11 @@ static bool read_bands(const jx_reader *rd, const jx_ynode *n, jx_rule *r)
 			ok = false;
 			continue;
 		}
+		if (!bands[i].has_bound && prev && !r->by_deviation && prev->bound.num == 0) {
+			jx_read_error(rd, b, "this band is never reached: every rate is at least the 'min: 0%%' of the band before it");
+			ok = false;
+			continue;
+		}
 		if (prev && bands[i].has_bound) {
 			int c = jx_frac_cmp(bands[i].bound, prev->bound);
 			if (r->by_deviation ? c <= 0 : c >= 0) {

@@ -206,6 +206,7 @@ static const struct {
 	{ "jixiao-rules: 1\nextends: standard\nrules:\n  x:\n    kind: bands\n    measure: deviation\n    bands: [{max: 15%, score: 60%}, {max: 10%, score: 100%}]\n", 7, "reverse the list and end it with a band without 'max'" },
 	{ "jixiao-rules: 1\nextends: standard\nrules:\n  x:\n    kind: bands\n    bands: [{min: 90%, score: 100%}, {min: 50%, score: 50%}]\n", 6, "rates below the last band's min have no score" },
 	{ "jixiao-rules: 1\nextends: standard\nrules:\n  x:\n    kind: bands\n    measure: deviation\n    bands: [{max: 10%, score: 100%}]\n", 7, "end with a band without 'max'" },
+	{ "jixiao-rules: 1\nextends: standard\nrules:\n  x:\n    kind: bands\n    bands:\n      - {min: 60%, score: 100%}\n      - {min: 0%, score: 50%}\n      - {score: 0%}\n", 9, "this band is never reached: every rate is at least the 'min: 0%' of the band before it" },
 	{ "jixiao-rules: 1\nextends: standard\nrules:\n  x:\n    kind: bands\n    bands: [{score: 100%}, {min: 50%, score: 50%}]\n", 6, "only the last band may leave out its 'min'" },
 	{ "jixiao-rules: 1\nextends: standard\nrules:\n  x:\n    kind: bands\n    measure: deviation\n    bands: [{min: 10%, score: 100%}]\n", 7, "bands measured by deviation use 'max', not 'min'" },
 	{ "jixiao-rules: 1\nextends: standard\nrules:\n  x:\n    kind: bands\n    bands: [{min: 10%, score: 120%}]\n", 6, "between 0% and 100%" },
