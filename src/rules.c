@@ -720,21 +720,25 @@ static bool read_rule(const jx_reader *rd, const char *origin, const jx_ynode *k
 	return ok;
 }
 
+/* Whether rule x is called name or has it among its aliases. */
+static bool rule_named(const jx_rule *x, const char *name)
+{
+	if (strcmp(x->name, name) == 0)
+		return true;
+	for (size_t j = 0; j < x->naliases; j++)
+		if (strcmp(x->aliases[j], name) == 0)
+			return true;
+	return false;
+}
+
 static const jx_rule *find_in(const jx_rule *rules, size_t n, const char *name)
 {
-	for (size_t i = 0; i < n; i++) {
-		const jx_rule *x = &rules[i];
-		if (strcmp(x->name, name) == 0)
-			return x;
-		for (size_t j = 0; j < x->naliases; j++)
-			if (strcmp(x->aliases[j], name) == 0)
-				return x;
-	}
+	for (size_t i = 0; i < n; i++)
+		if (rule_named(&rules[i], name))
+			return &rules[i];
 	return NULL;
 }
 
-/* Add r, replacing a rule of the same name from a set this one extends;
- * every name and alias must keep naming one rule. */
 /* The node of the alias (or the name) called name inside rule node v, for messages. */
 static const jx_ynode *alias_node(const jx_ynode *k, const jx_ynode *v, const char *name)
 {
@@ -748,28 +752,19 @@ static const jx_ynode *alias_node(const jx_ynode *k, const jx_ynode *v, const ch
 	return k;
 }
 
-static bool put_rule(impl *im, const jx_reader *rd, const jx_ynode *at, const jx_ynode *v,
-		     const jx_rule *r)
+/* Add r, replacing a rule of the same name from a set this one extends;
+ * *slot gets its place. False when out of memory. */
+static bool put_rule(impl *im, const jx_reader *rd, const jx_ynode *at, const jx_rule *r,
+		     size_t *slot)
 {
-	size_t slot = im->nrules;
-	for (size_t i = 0; i < im->nrules; i++)
-		if (strcmp(im->rules[i].name, r->name) == 0)
-			slot = i;
-	for (size_t j = 0; j <= r->naliases; j++) {
-		const char *name = j < r->naliases ? r->aliases[j] : r->name;
-		const jx_rule *other = find_in(im->rules, im->nrules, name);
-		if (other && other != &im->rules[slot] && strcmp(other->name, r->name) != 0) {
-			jx_read_error(rd, alias_node(at, v, name), "'%s' of rule '%s' already names rule '%s'",
-				      name, r->name, other->name);
-			return false;
-		}
-	}
 	jx_loc loc = { rd->src, at->line, jx_node_col(at, 0) };
-	if (slot < im->nrules) {
-		im->rules[slot] = *r;
-		im->rule_at[slot] = loc;
-		return true;
-	}
+	for (size_t i = 0; i < im->nrules; i++)
+		if (strcmp(im->rules[i].name, r->name) == 0) {
+			im->rules[i] = *r;
+			im->rule_at[i] = loc;
+			*slot = i;
+			return true;
+		}
 	jx_rule *grown = jx_arena_array(&im->arena, im->nrules + 1, sizeof(*grown));
 	jx_loc *grown_at = jx_arena_array(&im->arena, im->nrules + 1, sizeof(*grown_at));
 	if (!grown || !grown_at)
@@ -779,10 +774,45 @@ static bool put_rule(impl *im, const jx_reader *rd, const jx_ynode *at, const jx
 		memcpy(grown_at, im->rule_at, im->nrules * sizeof(*grown_at));
 	}
 	grown[im->nrules] = *r;
-	grown_at[im->nrules++] = loc;
+	grown_at[im->nrules] = loc;
+	*slot = im->nrules++;
 	im->rules = grown;
 	im->rule_at = grown_at;
 	return true;
+}
+
+/*
+ * Every name and alias must name one rule of the merged set. Checked once
+ * the rules of a file are all in place, so that their order in the file does
+ * not matter (a rule may take over an alias that a rule redefined below it
+ * gives up). slots[i] is where the file's i-th rule went, whose key and value
+ * are keys[i] and vals[i]; of two rules of the file, the later is reported.
+ */
+static bool check_rule_names(impl *im, const jx_reader *rd, const size_t *slots,
+			     const jx_ynode *const *keys, const jx_ynode *const *vals, size_t n)
+{
+	bool ok = true;
+	for (size_t i = 0; i < n; i++) {
+		const jx_rule *r = &im->rules[slots[i]];
+		for (size_t j = 0; j <= r->naliases; j++) {
+			const char *name = j < r->naliases ? r->aliases[j] : r->name;
+			for (size_t k = 0; k < im->nrules; k++) {
+				if (k == slots[i] || !rule_named(&im->rules[k], name))
+					continue;
+				size_t later = 0; /* the other is a rule of this file further down */
+				while (later < n && slots[later] != k)
+					later++;
+				if (later < n && later > i)
+					continue;
+				jx_read_error(rd, alias_node(keys[i], vals[i], name),
+					      "'%s' of rule '%s' already names rule '%s'", name, r->name,
+					      im->rules[k].name);
+				ok = false;
+				break;
+			}
+		}
+	}
+	return ok;
 }
 
 /* The grade among g[0..n) that s names (its name or an alias), or NULL. */
@@ -975,6 +1005,30 @@ static bool read_choice(const jx_reader *rd, const jx_ynode *n, const char *what
 
 static bool apply_file(impl *im, jx_ytree *t, const char *dir, const char *origin, int depth);
 
+/* The rules: mapping of one file, merged into the set. */
+static bool read_rules(impl *im, const jx_reader *rd, const char *origin, const jx_ynode *val)
+{
+	size_t *slots = jx_arena_array(&im->arena, val->n, sizeof(*slots)), n = 0;
+	const jx_ynode **keys = jx_arena_array(&im->arena, val->n, sizeof(*keys));
+	const jx_ynode **vals = jx_arena_array(&im->arena, val->n, sizeof(*vals));
+	bool ok = true;
+	if (val->n && (!slots || !keys || !vals))
+		return false;
+	for (size_t j = 0; j < val->n; j++) {
+		const jx_ynode *k = val->items[2 * j], *v = val->items[2 * j + 1];
+		jx_rule r;
+		if (!read_rule(rd, origin, k, v, &r)) {
+			ok = false;
+		} else if (put_rule(im, rd, k, &r, &slots[n])) {
+			keys[n] = k;
+			vals[n++] = v;
+		} else {
+			return false;
+		}
+	}
+	return check_rule_names(im, rd, slots, keys, vals, n) && ok;
+}
+
 /* Load the set `extends` names and apply it first. */
 static bool apply_parent(impl *im, const jx_reader *rd, const jx_ynode *v, const char *dir,
 			 int depth)
@@ -1129,13 +1183,7 @@ static bool apply_file(impl *im, jx_ytree *t, const char *dir, const char *origi
 				ok = false;
 				break;
 			}
-			for (size_t j = 0; j < val->n; j++) {
-				jx_rule r;
-				if (read_rule(&rd, origin, val->items[2 * j], val->items[2 * j + 1], &r))
-					ok &= put_rule(im, &rd, val->items[2 * j], val->items[2 * j + 1], &r);
-				else
-					ok = false;
-			}
+			ok &= read_rules(im, &rd, origin, val);
 			break;
 		case -1: ok = false; break;
 		default: break; /* version and extends were read above; description is free text */

@@ -280,6 +280,21 @@ START_TEST(test_extends_hidden_set)
 }
 END_TEST
 
+/* An alias may move to a new rule whatever the order of the rules in the
+ * file; two rules of one file with the same alias: the later is reported. */
+START_TEST(test_alias_moves)
+{
+	ck_assert_int_eq(load_text("jixiao-rules: 1\nextends: standard\nrules:\n"
+				   "  steps:\n    aliases: [满意度赋分]\n    kind: step\n    per: 5%\n    deduct: 1\n"
+				   "  satisfaction:\n    kind: ratio\n"), 0);
+	ck_assert_str_eq(jx_rules_find(rules, "满意度赋分")->name, "steps");
+	ck_assert_int_eq(load_text("jixiao-rules: 1\nextends: standard\nrules:\n"
+				   "  a: {kind: ratio, aliases: [甲]}\n  b: {kind: ratio, aliases: [乙, 甲]}\n"), JX_EINVAL);
+	ck_assert_uint_eq(diags.count, 1);
+	check_expect_diag(&diags, 5, 33, "'甲' of rule 'b' already names rule 'a'");
+}
+END_TEST
+
 /* A parent that cannot be loaded does not hide the file's own mistakes. */
 START_TEST(test_parent_fails_file_still_read)
 {
@@ -313,6 +328,7 @@ Suite *rules_suite(void)
 	tcase_add_test(tc, test_path_not_a_file);
 	tcase_add_test(tc, test_parent_fails_file_still_read);
 	tcase_add_test(tc, test_levels_meet);
+	tcase_add_test(tc, test_alias_moves);
 	tcase_add_test(tc, test_extends_hidden_set);
 	tcase_add_test(tc, test_std_weights_places_merged);
 	tcase_add_loop_test(tc, test_bad_sets, 0, sizeof(bad_sets) / sizeof(bad_sets[0]));
