@@ -588,11 +588,14 @@ static bool read_levels(const jx_reader *rd, const jx_ynode *n, jx_rule *r)
 			}
 		if (lok && !has_def)
 			lv->def = lv->max;
+		char lo[JX_DEC_BUFSZ], hi[JX_DEC_BUFSZ], df[JX_DEC_BUFSZ];
 		if (lok && jx_frac_cmp(lv->min, lv->max) > 0) {
-			jx_read_error(rd, l, "level '%s' has its min above its max", lv->name);
+			jx_read_error(rd, l, "level '%s' has its min above its max (%s%% > %s%%)", lv->name,
+				      pct_text(lo, lv->min), pct_text(hi, lv->max));
 			lok = false;
 		} else if (lok && (jx_frac_cmp(lv->min, lv->def) > 0 || jx_frac_cmp(lv->def, lv->max) > 0)) {
-			jx_read_error(rd, l, "level '%s' has its default outside min..max", lv->name);
+			jx_read_error(rd, l, "level '%s' has its default outside min..max (%s%% is not within %s%%–%s%%)",
+				      lv->name, pct_text(df, lv->def), pct_text(lo, lv->min), pct_text(hi, lv->max));
 			lok = false;
 		}
 		valid[i] = lok;

@@ -211,6 +211,7 @@ static const struct {
 	{ "jixiao-rules: 1\nextends: standard\nrules:\n  x:\n    kind: bands\n    measure: deviation\n    bands: [{min: 10%, score: 100%}]\n", 7, "bands measured by deviation use 'max', not 'min'" },
 	{ "jixiao-rules: 1\nextends: standard\nrules:\n  x:\n    kind: bands\n    bands: [{min: 10%, score: 120%}]\n", 6, "between 0% and 100%" },
 	{ "jixiao-rules: 1\nextends: standard\nrules:\n  x:\n    kind: levels\n    levels: [{name: a, min: 80%, max: 60%}]\n", 6, "level 'a' has its min above its max" },
+	{ "jixiao-rules: 1\nextends: standard\nrules:\n  x:\n    kind: levels\n    levels: [{name: a, min: 80%, max: 100%, default: 70%}]\n", 6, "level 'a' has its default outside min..max (70% is not within 80%–100%)" },
 	{ "jixiao-rules: 1\nextends: standard\nrules:\n  x:\n    kind: levels\n    levels: [{name: a, min: 80%, max: 160%}]\n", 6, "between 0% and 100%" },
 	{ "jixiao-rules: 1\nextends: standard\nrules:\n  x:\n    kind: levels\n    levels:\n      - {name: a, min: 80%, max: 100%}\n      - {name: b, min: 50%, max: 70%}\n", 8, "levels 'a' (80%–100%) and 'b' (50%–70%) leave no level for 70%–80%" },
 	{ "jixiao-rules: 1\nextends: standard\nrules:\n  x:\n    kind: levels\n    levels:\n      - {name: c, min: 0%, max: 50%}\n      - {name: b, min: 40%, max: 80%}\n", 8, "levels 'b' (40%–80%) and 'c' (0%–50%) both hold 40%–50%" },
