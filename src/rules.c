@@ -693,9 +693,11 @@ static bool read_rule(const jx_reader *rd, const char *origin, const jx_ynode *k
 				ok = false;
 				break;
 			}
-			ok &= jx_read_dec(rd, pv, "deduct", "\xe5\x88\x86", &r->deduct, NULL);
-			if (r->deduct.units < 0) {
-				jx_read_error(rd, pv, "deduct must not be negative");
+			if (!jx_read_dec(rd, pv, "deduct", "\xe5\x88\x86", &r->deduct, NULL)) {
+				ok = false;
+			} else if (r->deduct.units <= 0) {
+				/* 0 would give every rate full points */
+				jx_read_error(rd, pv, "deduct must be above 0 points, not '%s'", pv->str);
 				ok = false;
 			}
 			break;

@@ -198,6 +198,8 @@ static const struct {
 	{ "jixiao-rules: 1\nextends: standard\nrules:\n  x: {kind: ratoi}\n", 4, "unknown rule kind 'ratoi'; did you mean 'ratio'?" },
 	{ "jixiao-rules: 1\nextends: standard\nrules:\n  x: {kind: 分档扣分}\n", 4, "unknown rule kind '分档扣分'; 分档扣分 is 'step'" },
 	{ "jixiao-rules: 1\nextends: standard\nrules:\n  x: {kind: threshold, cap: 100%}\n", 4, "'cap' does not apply to a threshold rule" },
+	{ "jixiao-rules: 1\nextends: standard\nrules:\n  x: {kind: step, per: 5%, deduct: 0}\n", 4, "deduct must be above 0 points, not '0'" },
+	{ "jixiao-rules: 1\nextends: standard\nrules:\n  x: {kind: step, per: 5%, deduct: -1}\n", 4, "deduct must be above 0 points, not '-1'" },
 	{ "jixiao-rules: 1\nextends: standard\nrules:\n  x: {kind: step, deduct: 1}\n", 4, "step rule 'x' has no 'per'" },
 	{ "jixiao-rules: 1\nextends: standard\nrules:\n  x: {kind: ratio, cap: 120%}\n", 4, "cap '120%' has no effect above 100%: a leaf never scores above its weight" },
 	{ "jixiao-rules: 1\nextends: standard\nrules:\n  x: {kind: ratio, cap: 100}\n", 4, "as a percentage such as '60%'" },
