@@ -39,11 +39,14 @@ typedef struct impl {
 	jx_arena arena;
 	jx_diags *diags;
 	jx_rule *rules;
+	jx_loc *rule_at; /* where each rule was defined, while loading */
 	size_t nrules;
 	const char **chain;
 	const char **ids; /* the files of chain, resolved: a cycle is the same file twice */
 	size_t nchain;
 	rule_ref refs[NREFS];
+	const jx_ynode *std_weights; /* the standard_weights that hold, and their file */
+	const jx_source *std_weights_src;
 	jx_ytree trees[MAX_EXTENDS + 1]; /* kept for diagnostics until loading ends */
 	size_t ntrees;
 } impl;
@@ -71,21 +74,60 @@ static const jx_builtin_rule_file *builtin(const char *name)
 	return NULL;
 }
 
-/* "dir/name.yaml" for the first directory of $JIXIAO_RULES_PATH holding it. */
-static char *search_path(jx_arena *a, const char *name)
+/* The file an origin names, whatever path led to it. */
+static const char *set_identity(impl *im, const char *origin)
+{
+	char *real = realpath(origin, NULL);
+	if (!real)
+		return origin; /* a built-in set: its origin is unique */
+	const char *id = jx_arena_strndup(&im->arena, real, strlen(real));
+	free(real);
+	return id ? id : origin;
+}
+
+/* Whether the set that origin names is one being loaded (a file that
+ * extends, directly or not, the set asked for). */
+static bool in_chain(impl *im, const char *origin)
+{
+	const char *id = set_identity(im, origin);
+	for (size_t i = 0; i < im->nchain; i++)
+		if (strcmp(im->ids[i], id) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * "dir/name.yaml" for the first directory of $JIXIAO_RULES_PATH holding it.
+ * With skip, a file being loaded is passed over, so that a standard.yaml
+ * with 'extends: standard' reaches the set it hides rather than itself.
+ */
+static char *search_path(impl *im, const char *name, bool skip)
 {
 	const char *env = getenv("JIXIAO_RULES_PATH");
 	while (env && *env) {
 		const char *colon = strchr(env, ':');
 		size_t n = colon ? (size_t)(colon - env) : strlen(env);
 		if (n > 0) {
-			char *p = jx_arena_printf(a, "%.*s/%s.yaml", (int)n, env, name);
-			if (p && file_exists(p))
+			char *p = jx_arena_printf(&im->arena, "%.*s/%s.yaml", (int)n, env, name);
+			if (p && file_exists(p) && !(skip && in_chain(im, p)))
 				return p;
 		}
 		env = colon ? colon + 1 : NULL;
 	}
 	return NULL;
+}
+
+/* The built-in set called name, unless skip and it is being loaded. */
+static const jx_builtin_rule_file *builtin_set(impl *im, const char *name, bool skip)
+{
+	const jx_builtin_rule_file *b = builtin(name);
+	char origin[512];
+	if (b && skip) {
+		snprintf(origin, sizeof(origin), "%s (built in)", b->path);
+		if (in_chain(im, origin))
+			return NULL;
+	}
+	return b;
 }
 
 /* The directory part of path ("." when there is none). */
@@ -123,6 +165,20 @@ static void report_unknown_set(impl *im, const char *spec, const jx_loc *from)
 	jx_rules_list_free(list, n);
 }
 
+/* A set's name when its file gives none: the file name without ".yaml". */
+static const char *set_name(jx_arena *a, const char *spec)
+{
+	const char *base = strrchr(spec, '/');
+	base = base ? base + 1 : spec;
+	size_t n = strlen(base);
+	if (n > 5 && strcmp(base + n - 5, ".yaml") == 0)
+		n -= 5;
+	else if (n > 4 && strcmp(base + n - 4, ".yml") == 0)
+		n -= 4;
+	const char *s = jx_arena_strndup(a, base, n);
+	return s ? s : spec;
+}
+
 /* Load the file spec names into the next tree slot; *dir gets its directory
  * (NULL for a built-in set). Returns the tree or NULL after a diagnostic. */
 static jx_ytree *open_set(impl *im, const char *spec, const char *base_dir, const jx_loc *from,
@@ -146,9 +202,15 @@ static jx_ytree *open_set(impl *im, const char *spec, const char *base_dir, cons
 			const char *what = stat(path, &st) != 0 ? "not found"
 					   : S_ISDIR(st.st_mode) ? "is a directory"
 								  : "is not a regular file";
+			/* 'standard.yaml' for the built-in 'standard' is a path. */
+			const char *stem = strchr(spec, '/') ? NULL : set_name(&im->arena, spec);
+			char did[160] = "";
+			if (stem && stat(path, &st) != 0 && (builtin(stem) || search_path(im, stem, false)))
+				jx_textf(did, sizeof(did), "; did you mean the rule set '%s' (a name, without '%s')?",
+					 stem, spec + strlen(stem));
 			jx_diags_add(im->diags, JX_SEV_ERROR, from ? from->src : NULL,
 				     from ? from->line : 0, from ? from->col : 0,
-				     "rule set file '%s' %s", path, what);
+				     "rule set file '%s' %s%s", path, what, did);
 			return NULL;
 		}
 		im->ntrees++;
@@ -156,8 +218,14 @@ static jx_ytree *open_set(impl *im, const char *spec, const char *base_dir, cons
 		*dir = dir_of(&im->arena, path);
 		*origin = jx_arena_strndup(&im->arena, path, strlen(path));
 	} else {
-		char *path = search_path(&im->arena, spec);
-		const jx_builtin_rule_file *b = path ? NULL : builtin(spec);
+		/* The first set of that name not being loaded; when every one is,
+		 * the first, for the caller to report the circle. */
+		char *path = search_path(im, spec, true);
+		const jx_builtin_rule_file *b = path ? NULL : builtin_set(im, spec, true);
+		if (!path && !b) {
+			path = search_path(im, spec, false);
+			b = path ? NULL : builtin(spec);
+		}
 		if (!path && !b) {
 			report_unknown_set(im, spec, from);
 			return NULL;
@@ -174,31 +242,6 @@ static jx_ytree *open_set(impl *im, const char *spec, const char *base_dir, cons
 		}
 	}
 	return rc == 0 ? t : NULL;
-}
-
-/* The file an origin names, whatever path led to it. */
-static const char *set_identity(impl *im, const char *origin)
-{
-	char *real = realpath(origin, NULL);
-	if (!real)
-		return origin; /* a built-in set: its origin is unique */
-	const char *id = jx_arena_strndup(&im->arena, real, strlen(real));
-	free(real);
-	return id ? id : origin;
-}
-
-/* A set's name when its file gives none: the file name without ".yaml". */
-static const char *set_name(jx_arena *a, const char *spec)
-{
-	const char *base = strrchr(spec, '/');
-	base = base ? base + 1 : spec;
-	size_t n = strlen(base);
-	if (n > 5 && strcmp(base + n - 5, ".yaml") == 0)
-		n -= 5;
-	else if (n > 4 && strcmp(base + n - 4, ".yml") == 0)
-		n -= 4;
-	const char *s = jx_arena_strndup(a, base, n);
-	return s ? s : spec;
 }
 
 /* ------------------------------------------------------------- reading */
@@ -253,6 +296,47 @@ const char *jx_rule_kind_name(jx_rule_kind k)
 	return (unsigned)k < 5 ? kind_names[k] : "?";
 }
 
+/* The word among words that a Chinese term for it names (四舍五入 is
+ * half-up, 按百分制折算 is rescale), or NULL. */
+static const char *choice_term(const char *const *words, int nwords, const char *s)
+{
+	static const struct {
+		const char *term, *word;
+	} terms[] = {
+		{ "四舍五入", "half-up" },     { "四舍六入五成双", "half-even" },
+		{ "四舍六入", "half-even" },   { "银行家舍入", "half-even" },
+		{ "去尾", "down" },            { "去尾法", "down" },
+		{ "截尾", "down" },            { "舍去", "down" },
+		{ "直接舍去", "down" },        { "按百分制折算", "rescale" },
+		{ "百分制折算", "rescale" },   { "折算", "rescale" },
+		{ "比例", "ratio" },           { "按比例", "ratio" },
+		{ "完成比例", "ratio" },       { "达标", "threshold" },
+		{ "阈值", "threshold" },       { "扣分", "step" },
+		{ "分档扣分", "step" },        { "逐档扣分", "step" },
+		{ "分档", "bands" },           { "区间", "bands" },
+		{ "档次", "bands" },           { "定性", "levels" },
+		{ "等级", "levels" },          { "定性等级", "levels" },
+	};
+	for (size_t i = 0; i < sizeof(terms) / sizeof(terms[0]); i++)
+		if (strcmp(s, terms[i].term) == 0)
+			for (int w = 0; w < nwords; w++)
+				if (strcmp(words[w], terms[i].word) == 0)
+					return words[w];
+	return NULL;
+}
+
+/* "; did you mean 'half-up'?" or "; 四舍五入 is 'half-up'" for a value s that
+ * is not among words, into did (empty when there is no hint). */
+static void choice_hint(char *did, size_t size, const char *const *words, int nwords, const char *s)
+{
+	const char *hint = jx_text_suggest(s, words, (size_t)nwords);
+	did[0] = '\0';
+	if (hint)
+		jx_textf(did, size, "; did you mean '%s'?", hint);
+	else if ((hint = choice_term(words, nwords, s)))
+		jx_textf(did, size, "; %s is '%s'", s, hint);
+}
+
 static bool read_kind(const jx_reader *rd, const jx_ynode *n, jx_rule_kind *out)
 {
 	const char *s;
@@ -263,9 +347,10 @@ static bool read_kind(const jx_reader *rd, const jx_ynode *n, jx_rule_kind *out)
 			*out = (jx_rule_kind)k;
 			return true;
 		}
-	const char *hint = jx_text_suggest(s, kind_names, 5);
-	jx_read_error(rd, n, "unknown rule kind '%s'%s%s%s (kinds: ratio, threshold, step, bands, levels)",
-		      s, hint ? "; did you mean '" : "", hint ? hint : "", hint ? "'?" : "");
+	char did[160];
+	choice_hint(did, sizeof(did), kind_names, 5, s);
+	jx_read_error(rd, n, "unknown rule kind '%s'%s (kinds: ratio, threshold, step, bands, levels)", s,
+		      did);
 	return false;
 }
 
@@ -287,7 +372,11 @@ static bool read_bands(const jx_reader *rd, const jx_ynode *n, jx_rule *r)
 	/* Each band is checked against the last one whose bound was read, so
 	 * that one mistake neither hides nor causes another. */
 	const jx_band *prev = NULL;
+	const jx_ynode **misplaced = jx_arena_array(rd->arena, n->n, sizeof(*misplaced));
+	size_t nmisplaced = 0, nbound = 0, wrong_way = 0;
 	bool last_read = false; /* the last band's bound was read (or left out) */
+	if (!misplaced)
+		return false;
 	for (size_t i = 0; i < n->n; i++) {
 		const jx_ynode *b = n->items[i];
 		jx_keys seen = { 0 };
@@ -331,17 +420,37 @@ static bool read_bands(const jx_reader *rd, const jx_ynode *n, jx_rule *r)
 			ok = false;
 			continue;
 		}
+		if (!bands[i].has_bound && prev && !r->by_deviation && prev->bound.num == 0) {
+			jx_read_error(rd, b, "this band is never reached: every rate is at least the 'min: 0%%' of the band before it");
+			ok = false;
+			continue;
+		}
 		if (prev && bands[i].has_bound) {
 			int c = jx_frac_cmp(bands[i].bound, prev->bound);
 			if (r->by_deviation ? c <= 0 : c >= 0) {
-				jx_read_error(rd, b, "bands must be in %s order of '%s'",
-					      r->by_deviation ? "increasing" : "decreasing",
-					      r->by_deviation ? "max" : "min");
+				wrong_way += c != 0;
+				misplaced[nmisplaced++] = b;
 				ok = false;
 			}
 		}
+		nbound += bands[i].has_bound;
 		prev = &bands[i];
 	}
+	const char *order = r->by_deviation ? "increasing" : "decreasing";
+	const char *bound = r->by_deviation ? "max" : "min";
+	/* A list written the other way round is one mistake, not one per band. */
+	if (nbound == n->n && n->n > 1 && wrong_way == n->n - 1) {
+		/* Reversed, the first band is the last: is it a catch-all? */
+		bool catch_all = !r->by_deviation && bands[0].bound.num == 0;
+		jx_read_error(rd, n, "bands must be in %s order of '%s', and these go the other way: reverse the list%s",
+			      order, bound,
+			      catch_all ? ""
+			      : r->by_deviation ? " and end it with a band without 'max'"
+						: " and end it with 'min: 0%' or a band without 'min'");
+		return false;
+	}
+	for (size_t i = 0; i < nmisplaced; i++)
+		jx_read_error(rd, misplaced[i], "bands must be in %s order of '%s'", order, bound);
 	const jx_band *last = &bands[n->n - 1];
 	if (last_read && r->by_deviation && last->has_bound) {
 		jx_read_error(rd, n->items[n->n - 1],
@@ -369,6 +478,54 @@ static bool names_clash(const char *s, const jx_level *levels, size_t n)
 	return false;
 }
 
+/* "80" for 0.8: a share of 1 as a number of percent. */
+static const char *pct_text(char *buf, jx_frac f)
+{
+	jx_frac p;
+	if (jx_frac_mul(&p, f, jx_frac_make(100, 1)) != 0)
+		return "?";
+	return jx_frac_format(buf, p, 2);
+}
+
+/*
+ * Levels given as ranges (min below max) must meet, taken by min: a rate
+ * between two of them would have no level (达成 80%–100%, 部分达成 50%–70%),
+ * and one inside two would have two. A level with min = max is a fixed share
+ * (达成 100%) and is left out. valid[i]: level i was read without error.
+ */
+static bool check_level_ranges(const jx_reader *rd, const jx_ynode *n, const jx_level *lv,
+			       const bool *valid)
+{
+	size_t *idx = jx_arena_array(rd->arena, n->n, sizeof(*idx)), m = 0;
+	bool ok = true;
+	if (!idx)
+		return false;
+	for (size_t i = 0; i < n->n; i++) {
+		if (!valid[i] || jx_frac_cmp(lv[i].min, lv[i].max) >= 0)
+			continue;
+		size_t k = m++; /* insertion by decreasing min, file order among equals */
+		for (; k > 0 && jx_frac_cmp(lv[idx[k - 1]].min, lv[i].min) < 0; k--)
+			idx[k] = idx[k - 1];
+		idx[k] = i;
+	}
+	for (size_t k = 1; k < m; k++) {
+		const jx_level *hi = &lv[idx[k - 1]], *lo = &lv[idx[k]];
+		int c = jx_frac_cmp(lo->max, hi->min);
+		if (c == 0)
+			continue;
+		char a[JX_DEC_BUFSZ], b[JX_DEC_BUFSZ], d[JX_DEC_BUFSZ], e[JX_DEC_BUFSZ];
+		const jx_ynode *at = n->items[idx[k] > idx[k - 1] ? idx[k] : idx[k - 1]];
+		jx_read_error(rd, at,
+			      "levels '%s' (%s%%–%s%%) and '%s' (%s%%–%s%%) %s %s%%–%s%%; let each range start where the next one ends",
+			      hi->name, pct_text(a, hi->min), pct_text(b, hi->max), lo->name,
+			      pct_text(d, lo->min), pct_text(e, lo->max),
+			      c < 0 ? "leave no level for" : "both hold",
+			      c < 0 ? e : a, c < 0 ? a : jx_frac_cmp(lo->max, hi->max) < 0 ? e : b);
+		ok = false;
+	}
+	return ok;
+}
+
 static bool read_levels(const jx_reader *rd, const jx_ynode *n, jx_rule *r)
 {
 	static const jx_field fields[] = { { "name", 0 }, { "aliases", 1 }, { "min", 2 },
@@ -382,7 +539,8 @@ static bool read_levels(const jx_reader *rd, const jx_ynode *n, jx_rule *r)
 		return false;
 	}
 	jx_level *levels = jx_arena_array(rd->arena, n->n, sizeof(*levels));
-	if (!levels)
+	bool *valid = jx_arena_array(rd->arena, n->n, sizeof(*valid));
+	if (!levels || !valid)
 		return false;
 	for (size_t i = 0; i < n->n; i++) {
 		const jx_ynode *l = n->items[i];
@@ -430,15 +588,20 @@ static bool read_levels(const jx_reader *rd, const jx_ynode *n, jx_rule *r)
 			}
 		if (lok && !has_def)
 			lv->def = lv->max;
+		char lo[JX_DEC_BUFSZ], hi[JX_DEC_BUFSZ], df[JX_DEC_BUFSZ];
 		if (lok && jx_frac_cmp(lv->min, lv->max) > 0) {
-			jx_read_error(rd, l, "level '%s' has its min above its max", lv->name);
+			jx_read_error(rd, l, "level '%s' has its min above its max (%s%% > %s%%)", lv->name,
+				      pct_text(lo, lv->min), pct_text(hi, lv->max));
 			lok = false;
 		} else if (lok && (jx_frac_cmp(lv->min, lv->def) > 0 || jx_frac_cmp(lv->def, lv->max) > 0)) {
-			jx_read_error(rd, l, "level '%s' has its default outside min..max", lv->name);
+			jx_read_error(rd, l, "level '%s' has its default outside min..max (%s%% is not within %s%%–%s%%)",
+				      lv->name, pct_text(df, lv->def), pct_text(lo, lv->min), pct_text(hi, lv->max));
 			lok = false;
 		}
+		valid[i] = lok;
 		ok &= lok;
 	}
+	ok &= check_level_ranges(rd, n, levels, valid);
 	r->levels = levels;
 	r->nlevels = n->n;
 	return ok;
@@ -502,7 +665,16 @@ static bool read_rule(const jx_reader *rd, const char *origin, const jx_ynode *k
 		}
 		switch (id) {
 		case R_ALIASES: ok &= jx_read_texts(rd, pv, "rule aliases", &r->aliases, &r->naliases); break;
-		case R_CAP: ok &= jx_read_pct(rd, pv, "cap", 1000, &r->cap); break;
+		case R_CAP:
+			/* Read up to 1000% like the other rates, to say why more than 100% is wrong. */
+			if (!jx_read_pct(rd, pv, "cap", 1000, &r->cap)) {
+				ok = false;
+			} else if (jx_frac_cmp(r->cap, jx_frac_make(1, 1)) > 0) {
+				jx_read_error(rd, pv, "cap '%s' has no effect above 100%%: a leaf never scores above its weight",
+					      pv->str);
+				ok = false;
+			}
+			break;
 		case R_ZERO_BELOW: ok &= jx_read_pct(rd, pv, "zero_below", 1000, &r->zero_below); break;
 		case R_AT: ok &= jx_read_pct(rd, pv, "at", 1000, &r->at); break;
 		case R_FULL_AT: ok &= jx_read_pct(rd, pv, "full_at", 1000, &r->full_at); break;
@@ -515,9 +687,17 @@ static bool read_rule(const jx_reader *rd, const char *origin, const jx_ynode *k
 			}
 			break;
 		case R_DEDUCT:
-			ok &= jx_read_dec(rd, pv, "deduct", "\xe5\x88\x86", &r->deduct, NULL);
-			if (r->deduct.units < 0) {
-				jx_read_error(rd, pv, "deduct must not be negative");
+			if (pv->kind == JX_Y_SCALAR && !pv->null && pv->len > 0 && pv->str[pv->len - 1] == '%') {
+				jx_read_error(rd, pv, "deduct is in points (分) per step, not a percentage: "
+					      "write 1 or 0.5, not '%s'", pv->str);
+				ok = false;
+				break;
+			}
+			if (!jx_read_dec(rd, pv, "deduct", "\xe5\x88\x86", &r->deduct, NULL)) {
+				ok = false;
+			} else if (r->deduct.units <= 0) {
+				/* 0 would give every rate full points */
+				jx_read_error(rd, pv, "deduct must be above 0 points, not '%s'", pv->str);
 				ok = false;
 			}
 			break;
@@ -545,21 +725,25 @@ static bool read_rule(const jx_reader *rd, const char *origin, const jx_ynode *k
 	return ok;
 }
 
+/* Whether rule x is called name or has it among its aliases. */
+static bool rule_named(const jx_rule *x, const char *name)
+{
+	if (strcmp(x->name, name) == 0)
+		return true;
+	for (size_t j = 0; j < x->naliases; j++)
+		if (strcmp(x->aliases[j], name) == 0)
+			return true;
+	return false;
+}
+
 static const jx_rule *find_in(const jx_rule *rules, size_t n, const char *name)
 {
-	for (size_t i = 0; i < n; i++) {
-		const jx_rule *x = &rules[i];
-		if (strcmp(x->name, name) == 0)
-			return x;
-		for (size_t j = 0; j < x->naliases; j++)
-			if (strcmp(x->aliases[j], name) == 0)
-				return x;
-	}
+	for (size_t i = 0; i < n; i++)
+		if (rule_named(&rules[i], name))
+			return &rules[i];
 	return NULL;
 }
 
-/* Add r, replacing a rule of the same name from a set this one extends;
- * every name and alias must keep naming one rule. */
 /* The node of the alias (or the name) called name inside rule node v, for messages. */
 static const jx_ynode *alias_node(const jx_ynode *k, const jx_ynode *v, const char *name)
 {
@@ -573,34 +757,80 @@ static const jx_ynode *alias_node(const jx_ynode *k, const jx_ynode *v, const ch
 	return k;
 }
 
-static bool put_rule(impl *im, const jx_reader *rd, const jx_ynode *at, const jx_ynode *v,
-		     const jx_rule *r)
+/* Add r, replacing a rule of the same name from a set this one extends;
+ * *slot gets its place. False when out of memory. */
+static bool put_rule(impl *im, const jx_reader *rd, const jx_ynode *at, const jx_rule *r,
+		     size_t *slot)
 {
-	size_t slot = im->nrules;
+	jx_loc loc = { rd->src, at->line, jx_node_col(at, 0) };
 	for (size_t i = 0; i < im->nrules; i++)
-		if (strcmp(im->rules[i].name, r->name) == 0)
-			slot = i;
-	for (size_t j = 0; j <= r->naliases; j++) {
-		const char *name = j < r->naliases ? r->aliases[j] : r->name;
-		const jx_rule *other = find_in(im->rules, im->nrules, name);
-		if (other && other != &im->rules[slot] && strcmp(other->name, r->name) != 0) {
-			jx_read_error(rd, alias_node(at, v, name), "'%s' of rule '%s' already names rule '%s'",
-				      name, r->name, other->name);
-			return false;
+		if (strcmp(im->rules[i].name, r->name) == 0) {
+			im->rules[i] = *r;
+			im->rule_at[i] = loc;
+			*slot = i;
+			return true;
+		}
+	jx_rule *grown = jx_arena_array(&im->arena, im->nrules + 1, sizeof(*grown));
+	jx_loc *grown_at = jx_arena_array(&im->arena, im->nrules + 1, sizeof(*grown_at));
+	if (!grown || !grown_at)
+		return false;
+	if (im->nrules) {
+		memcpy(grown, im->rules, im->nrules * sizeof(*grown));
+		memcpy(grown_at, im->rule_at, im->nrules * sizeof(*grown_at));
+	}
+	grown[im->nrules] = *r;
+	grown_at[im->nrules] = loc;
+	*slot = im->nrules++;
+	im->rules = grown;
+	im->rule_at = grown_at;
+	return true;
+}
+
+/*
+ * Every name and alias must name one rule of the merged set. Checked once
+ * the rules of a file are all in place, so that their order in the file does
+ * not matter (a rule may take over an alias that a rule redefined below it
+ * gives up). slots[i] is where the file's i-th rule went, whose key and value
+ * are keys[i] and vals[i]; of two rules of the file, the later is reported.
+ */
+static bool check_rule_names(impl *im, const jx_reader *rd, const size_t *slots,
+			     const jx_ynode *const *keys, const jx_ynode *const *vals, size_t n)
+{
+	bool ok = true;
+	for (size_t i = 0; i < n; i++) {
+		const jx_rule *r = &im->rules[slots[i]];
+		for (size_t j = 0; j <= r->naliases; j++) {
+			const char *name = j < r->naliases ? r->aliases[j] : r->name;
+			for (size_t k = 0; k < im->nrules; k++) {
+				if (k == slots[i] || !rule_named(&im->rules[k], name))
+					continue;
+				size_t later = 0; /* the other is a rule of this file further down */
+				while (later < n && slots[later] != k)
+					later++;
+				if (later < n && later > i)
+					continue;
+				jx_read_error(rd, alias_node(keys[i], vals[i], name),
+					      "'%s' of rule '%s' already names rule '%s'", name, r->name,
+					      im->rules[k].name);
+				ok = false;
+				break;
+			}
 		}
 	}
-	if (slot < im->nrules) {
-		im->rules[slot] = *r;
-		return true;
+	return ok;
+}
+
+/* The grade among g[0..n) that s names (its name or an alias), or NULL. */
+static const jx_grade *grade_named(const char *s, const jx_grade *g, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (g[i].name && strcmp(g[i].name, s) == 0)
+			return &g[i];
+		for (size_t j = 0; j < g[i].naliases; j++)
+			if (strcmp(g[i].aliases[j], s) == 0)
+				return &g[i];
 	}
-	jx_rule *grown = jx_arena_array(&im->arena, im->nrules + 1, sizeof(*grown));
-	if (!grown)
-		return false;
-	if (im->nrules)
-		memcpy(grown, im->rules, im->nrules * sizeof(*grown));
-	grown[im->nrules++] = *r;
-	im->rules = grown;
-	return true;
+	return NULL;
 }
 
 static bool read_grades(const jx_reader *rd, const jx_ynode *n, jx_rules *pub)
@@ -619,10 +849,15 @@ static bool read_grades(const jx_reader *rd, const jx_ynode *n, jx_rules *pub)
 		return false;
 	/* Each grade is checked against the last one whose min was read. */
 	const jx_grade *prev = NULL;
+	const jx_ynode **misplaced = jx_arena_array(rd->arena, n->n, sizeof(*misplaced));
+	size_t nmisplaced = 0, nread = 0, rising = 0;
 	bool last_read = false;
+	if (!misplaced)
+		return false;
 	for (size_t i = 0; i < n->n; i++) {
 		const jx_ynode *e = n->items[i];
 		jx_keys seen = { 0 };
+		const jx_grade *other;
 		bool min_ok = false;
 		if (!jx_read_map(rd, e, "a grade ({min: 90, name: 优})")) {
 			ok = false;
@@ -635,8 +870,29 @@ static bool read_grades(const jx_reader *rd, const jx_ynode *n, jx_rules *pub)
 				min_ok = jx_read_dec(rd, v, "a grade's min", NULL, &g[i].min, NULL);
 				ok &= min_ok;
 				break;
-			case 1: ok &= jx_read_text(rd, v, "a grade name", &g[i].name); break;
-			case 2: ok &= jx_read_texts(rd, v, "grade aliases", &g[i].aliases, &g[i].naliases); break;
+			/* A claimed grade must name one grade, or a wrong claim would pass. */
+			case 1:
+				if (!jx_read_text(rd, v, "a grade name", &g[i].name)) {
+					ok = false;
+				} else if ((other = grade_named(g[i].name, g, i))) {
+					jx_read_error(rd, v, "grade name '%s' already names grade '%s'", g[i].name,
+						      other->name);
+					ok = false;
+				}
+				break;
+			case 2:
+				if (!jx_read_texts(rd, v, "grade aliases", &g[i].aliases, &g[i].naliases)) {
+					ok = false;
+					break;
+				}
+				for (size_t a = 0; a < g[i].naliases; a++)
+					if ((other = grade_named(g[i].aliases[a], g, i))) {
+						jx_read_error(rd, alias_node(v, e, g[i].aliases[a]),
+							      "grade alias '%s' already names grade '%s'",
+							      g[i].aliases[a], other->name);
+						ok = false;
+					}
+				break;
 			default: ok = false; break;
 			}
 		}
@@ -648,12 +904,22 @@ static bool read_grades(const jx_reader *rd, const jx_ynode *n, jx_rules *pub)
 			last_read = min_ok;
 		if (!min_ok)
 			continue;
+		nread++;
 		if (prev && jx_dec_cmp(g[i].min, prev->min) >= 0) {
-			jx_read_error(rd, e, "grades must be in decreasing order of 'min'");
+			rising += jx_dec_cmp(g[i].min, prev->min) > 0;
+			misplaced[nmisplaced++] = e;
 			ok = false;
 		}
 		prev = &g[i];
 	}
+	/* A list written the other way round is one mistake, not one per grade. */
+	if (nread == n->n && n->n > 1 && rising == n->n - 1) {
+		jx_read_error(rd, n, "grades must be in decreasing order of 'min', and these go the other way: reverse the list%s",
+			      g[0].min.units > 0 ? " and end it with 'min: 0'" : "");
+		return false;
+	}
+	for (size_t i = 0; i < nmisplaced; i++)
+		jx_read_error(rd, misplaced[i], "grades must be in decreasing order of 'min'");
 	if (last_read && g[n->n - 1].min.units > 0) {
 		char buf[JX_DEC_BUFSZ];
 		jx_read_error(rd, n->items[n->n - 1],
@@ -677,8 +943,14 @@ static bool read_std_weights(const jx_reader *rd, const jx_ynode *n, jx_rules *p
 	if (!w)
 		return false;
 	for (size_t i = 0; i < n->n; i++) {
+		const jx_ynode *v = n->items[2 * i + 1];
 		ok &= jx_read_text(rd, n->items[2 * i], "a group name", &w[i].name);
-		ok &= jx_read_dec(rd, n->items[2 * i + 1], "a weight", NULL, &w[i].weight, NULL);
+		if (!jx_read_dec(rd, v, "a weight", NULL, &w[i].weight, NULL)) {
+			ok = false;
+		} else if (w[i].weight.units < 0) {
+			jx_read_error(rd, v, "a standard weight must not be negative, not '%s'", v->str);
+			ok = false;
+		}
 	}
 	pub->standard_weights = w;
 	pub->nstandard_weights = n->n;
@@ -696,7 +968,16 @@ static bool read_findings(const jx_reader *rd, const jx_ynode *n, jx_finding_lim
 	for (size_t i = 0; i < n->n; i++) {
 		const jx_ynode *k = n->items[2 * i], *v = n->items[2 * i + 1];
 		switch (jx_read_key(rd, k, fields, 4, &seen, "findings")) {
-		case 0: ok &= jx_read_pct(rd, v, "over_completion", 1000, &f->over_completion); break;
+		case 0:
+			if (!jx_read_pct(rd, v, "over_completion", 1000, &f->over_completion)) {
+				ok = false;
+			} else if (jx_frac_cmp(f->over_completion, jx_frac_make(1, 1)) < 0) {
+				/* below 100% it would call targets not even met 指标值设置偏低 */
+				jx_read_error(rd, v, "over_completion must be 100%% or more, not '%s': rates above it "
+					      "mark a target set too low (指标值设置偏低)", v->str);
+				ok = false;
+			}
+			break;
 		case 1: ok &= jx_read_pct(rd, v, "reason_required_below", 1000, &f->reason_required_below); break;
 		case 2: ok &= jx_read_pct(rd, v, "funds_reason_below", 1000, &f->funds_reason_below); break;
 		case 3: ok &= jx_read_pct(rd, v, "qualitative_share", 100, &f->qualitative_share); break;
@@ -718,15 +999,40 @@ static bool read_choice(const jx_reader *rd, const jx_ynode *n, const char *what
 			*out = i;
 			return true;
 		}
-	char list[128] = "";
+	char list[128] = "", did[160];
 	for (int i = 0; i < nwords; i++)
 		if (!jx_textf_append(list, sizeof(list), "%s%s", i ? ", " : "", words[i]))
 			break;
-	jx_read_error(rd, n, "%s must be one of %s, not '%s'", what, list, s);
+	choice_hint(did, sizeof(did), words, nwords, s);
+	jx_read_error(rd, n, "%s must be one of %s, not '%s'%s", what, list, s, did);
 	return false;
 }
 
 static bool apply_file(impl *im, jx_ytree *t, const char *dir, const char *origin, int depth);
+
+/* The rules: mapping of one file, merged into the set. */
+static bool read_rules(impl *im, const jx_reader *rd, const char *origin, const jx_ynode *val)
+{
+	size_t *slots = jx_arena_array(&im->arena, val->n, sizeof(*slots)), n = 0;
+	const jx_ynode **keys = jx_arena_array(&im->arena, val->n, sizeof(*keys));
+	const jx_ynode **vals = jx_arena_array(&im->arena, val->n, sizeof(*vals));
+	bool ok = true;
+	if (val->n && (!slots || !keys || !vals))
+		return false;
+	for (size_t j = 0; j < val->n; j++) {
+		const jx_ynode *k = val->items[2 * j], *v = val->items[2 * j + 1];
+		jx_rule r;
+		if (!read_rule(rd, origin, k, v, &r)) {
+			ok = false;
+		} else if (put_rule(im, rd, k, &r, &slots[n])) {
+			keys[n] = k;
+			vals[n++] = v;
+		} else {
+			return false;
+		}
+	}
+	return check_rule_names(im, rd, slots, keys, vals, n) && ok;
+}
 
 /* Load the set `extends` names and apply it first. */
 static bool apply_parent(impl *im, const jx_reader *rd, const jx_ynode *v, const char *dir,
@@ -805,10 +1111,12 @@ static bool apply_file(impl *im, jx_ytree *t, const char *dir, const char *origi
 		jx_read_error(&rd, ver, "unsupported rule-set format version %ld (this jixiao reads 1)", v);
 		return false;
 	}
-	/* The parent first, so this file's keys override it whatever their order. */
+	/* The parent first, so this file's keys override it whatever their order.
+	 * A parent that fails is reported, and this file is still read, so that
+	 * its own mistakes are said in the same run. */
 	const jx_ynode *ext = jx_ynode_get(root, "extends");
 	if (ext && !apply_parent(im, &rd, ext, dir, depth))
-		return false;
+		ok = false;
 
 	for (size_t i = 0; i < root->n; i++) {
 		const jx_ynode *k = root->items[2 * i], *val = root->items[2 * i + 1];
@@ -865,20 +1173,22 @@ static bool apply_file(impl *im, jx_ytree *t, const char *dir, const char *origi
 			ok &= jx_read_texts(&rd, val, "group names", &pub->reverse_groups,
 					    &pub->nreverse_groups);
 			break;
-		case F_STANDARD_WEIGHTS: ok &= read_std_weights(&rd, val, pub); break;
+		case F_STANDARD_WEIGHTS:
+			if (read_std_weights(&rd, val, pub)) {
+				im->std_weights = val;
+				im->std_weights_src = &t->src;
+			} else {
+				im->std_weights = NULL; /* reported; nothing to check later */
+				ok = false;
+			}
+			break;
 		case F_FINDINGS: ok &= read_findings(&rd, val, &pub->findings); break;
 		case F_RULES:
 			if (!jx_read_map(&rd, val, "a mapping of rule names to rules")) {
 				ok = false;
 				break;
 			}
-			for (size_t j = 0; j < val->n; j++) {
-				jx_rule r;
-				if (read_rule(&rd, origin, val->items[2 * j], val->items[2 * j + 1], &r))
-					ok &= put_rule(im, &rd, val->items[2 * j], val->items[2 * j + 1], &r);
-				else
-					ok = false;
-			}
+			ok &= read_rules(im, &rd, origin, val);
 			break;
 		case -1: ok = false; break;
 		default: break; /* version and extends were read above; description is free text */
@@ -897,6 +1207,50 @@ const jx_rule *jx_rules_find(const jx_rules *r, const char *name)
 const char *jx_rule_label(const jx_rule *rule)
 {
 	return rule->naliases ? rule->aliases[0] : rule->name;
+}
+
+/*
+ * Numbers in points may not have more places than the scores: standard
+ * weights are applied as weights (whatif --standard-weights), and a step's
+ * deduct of 0.5 at whole points makes one step cost 0 or 1 by the rounding.
+ * decimals may come from another file of the chain, hence a check of the merge.
+ */
+static bool check_places(impl *im)
+{
+	const jx_rules *pub = &im->pub;
+	bool ok = true;
+	char num[JX_DEC_BUFSZ];
+	if (im->std_weights) {
+		jx_reader rd = { im->diags, im->std_weights_src, &im->arena, false };
+		for (size_t i = 0; i < pub->nstandard_weights; i++) {
+			const jx_ynode *v = im->std_weights->items[2 * i + 1];
+			if (jx_dec_places(pub->standard_weights[i].weight) > pub->decimals) {
+				jx_read_error(&rd, v, "standard weight '%s' of '%s' has more decimal places than the scores (decimals: %d)",
+					      v->str, pub->standard_weights[i].name, pub->decimals);
+				ok = false;
+			}
+		}
+	}
+	for (size_t i = 0; i < im->nrules; i++) {
+		const jx_rule *r = &im->rules[i];
+		const jx_loc *at = &im->rule_at[i];
+		if (r->kind == JX_RULE_STEP && jx_dec_places(r->deduct) > pub->decimals) {
+			jx_diags_add(im->diags, JX_SEV_ERROR, at->src, at->line, at->col,
+				     "step rule '%s' deducts %s points a step, more decimal places than the scores (decimals: %d)",
+				     r->name, jx_dec_format(num, r->deduct, -1, 0), pub->decimals);
+			ok = false;
+		}
+	}
+	return ok;
+}
+
+/* Which file of the set src is in: 0 for the root, more for the sets it extends. */
+static size_t tree_index(const impl *im, const jx_source *src)
+{
+	for (size_t i = 0; i < im->ntrees; i++)
+		if (&im->trees[i].src == src)
+			return i;
+	return (size_t)-1;
 }
 
 /* Bind funds_rule, default_rule, … to their rules. With all false (the set
@@ -922,9 +1276,18 @@ static bool resolve_refs(impl *im, bool all)
 				     ref_keys[i], name, im->pub.name);
 			ok = false;
 		} else if ((i == REF_QUALITATIVE) != (r->kind == JX_RULE_LEVELS)) {
-			jx_diags_add(im->diags, JX_SEV_ERROR, at ? at->src : NULL, at ? at->line : 0,
-				     at ? at->col : 0, "%s '%s' must %sbe a levels rule", ref_keys[i],
-				     name, i == REF_QUALITATIVE ? "" : "not ");
+			/* Say it in the file that made the mismatch: the one that
+			 * named the rule, or the later one that redefined it. */
+			const jx_loc *def = &im->rule_at[r - im->rules];
+			if (!ref->name || tree_index(im, def->src) < tree_index(im, at->src))
+				jx_diags_add(im->diags, JX_SEV_ERROR, def->src, def->line, def->col,
+					     "rule '%s' is a %s rule, but it is the %s, which must %sbe a levels rule",
+					     r->name, kind_names[r->kind], ref_keys[i],
+					     i == REF_QUALITATIVE ? "" : "not ");
+			else
+				jx_diags_add(im->diags, JX_SEV_ERROR, at->src, at->line, at->col,
+					     "%s '%s' must %sbe a levels rule", ref_keys[i], name,
+					     i == REF_QUALITATIVE ? "" : "not ");
 			ok = false;
 		}
 		*slots[i] = r;
@@ -976,12 +1339,16 @@ static int finish_set(jx_rules **out, impl *im, jx_ytree *t, const char *dir, co
 	im->pub.nrules = im->nrules;
 	if (t && im->ntrees > 0 && (!applied || diags->errors > errors)) {
 		resolve_refs(im, false);
+		check_places(im);
 	} else if (applied) {
-		if (im->nrules == 0)
+		if (im->nrules == 0) {
 			jx_diags_add(diags, JX_SEV_ERROR, &t->src, 1, 1,
 				     "rule set defines no rules; add 'extends: standard' or a 'rules:' section");
-		else if (resolve_refs(im, true))
-			rc = 0;
+		} else {
+			bool refs_ok = resolve_refs(im, true);
+			if (check_places(im) && refs_ok)
+				rc = 0;
+		}
 	}
 	jx_diags_sort(diags, first);
 	/* Point back at whatever named the broken set. */

@@ -1,6 +1,6 @@
 /*
- * write_rules.c - a resolved rule set as YAML (what `jixiao rules NAME`
- * shows): every setting with its value after `extends` and defaults.
+ * write_rules.c - a resolved rule set as YAML (`jixiao rules NAME`): every
+ * setting after `extends` and defaults, in a form that loads as the same set.
  */
 #include "jixiao/write.h"
 
@@ -88,14 +88,21 @@ int jx_write_rules(FILE *out, const jx_rules *r)
 	static const char *const roundings[] = { "half-up", "half-even", "down" };
 	jx_yemit e;
 
+	/* The files as a comment, so that the output is itself a rule set that
+	 * loads to the same settings (a key would be one it does not know). */
+	fputs("# loaded from:", out);
+	for (size_t i = 0; i < r->nchain; i++) {
+		fputs(i ? ", " : " ", out);
+		for (const unsigned char *c = (const unsigned char *)r->chain[i]; *c; c++)
+			fputc(*c < 0x20 || *c == 0x7f ? '?' : *c, out);
+	}
+	fputc('\n', out);
 	if (!jx_yemit_begin(&e, out))
 		return JX_ENOMEM;
 	jx_yemit_map(&e, false);
 	key_int(&e, "jixiao-rules", 1);
 	jx_yemit_kv(&e, "name", r->name);
 	jx_yemit_kv(&e, "title", r->title);
-	jx_yemit_str(&e, "loaded_from");
-	texts(&e, r->chain, r->nchain);
 	key_int(&e, "decimals", r->decimals);
 	key_int(&e, "rate_decimals", r->rate_decimals);
 	jx_yemit_kv(&e, "rounding", roundings[r->rounding]);

@@ -253,6 +253,14 @@ START_TEST(test_rounding_modes)
 	expect_leaf("L", "50.00", "2.67");
 	ok(text, "data/rules/half-even.yaml");
 	expect_leaf("L", "50.00", "2.66");
+	ok(text, "data/rules/down.yaml");
+	expect_leaf("L", "50.00", "2.66");
+	/* 2/3: 66.666…% shown as 66.66%, 10 × 2/3 = 6.666… as 6.66 (half-up: 66.67%, 6.67) */
+	const char *third = HEAD "indicators:\n  - {name: L, weight: 10, target: '3', actual: '2'}\n";
+	ok(third, "data/rules/down.yaml");
+	expect_leaf("L", "66.66", "6.66");
+	ok(third, NULL);
+	expect_leaf("L", "66.67", "6.67");
 }
 END_TEST
 

@@ -1,0 +1,1 @@
+$JX score tests/data/rules/province-project.yaml

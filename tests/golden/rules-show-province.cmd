@@ -1,0 +1,1 @@
+$JX rules tests/data/rules/province.yaml
