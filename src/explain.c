@@ -206,7 +206,7 @@ static void text_rate(FILE *out, const jx_rules *ru, const char *word, jx_frac r
 		rounding_label(ru->rounding));
 	if (ru->score_from_rounded)
 		fprintf(out, "              规则集 score_from: rounded_rate，按显示的%s %s 计分\n", word,
-			jx_frac_format(a, rate_used, 6));
+			pct_of(a, rate_used));
 }
 
 /* The 得分 and 扣分 lines of a leaf or the funds row. */
@@ -248,7 +248,8 @@ static void text_leaf(FILE *out, const jx_result *r, const jx_leaf_result *lr)
 		: n->direction != JX_DIR_AUTO ? "（文件中 direction 指定）" : "");
 	if (lr->direction == JX_DIR_POSITIVE || lr->direction == JX_DIR_REVERSE ||
 	    lr->direction == JX_DIR_RANGE) {
-		const char *u = common_unit(lr), *sp = *u ? " " : ""; /* "10 万元", "10" */
+		/* "10 万元", "98%", "10" */
+		const char *u = common_unit(lr), *sp = *u && strcmp(u, "%") != 0 ? " " : "";
 		if (lr->direction == JX_DIR_RANGE)
 			fprintf(out, "  数值        指标值 %s–%s%s%s，实际 %s%s%s\n", jx_frac_format(a, lr->a, 6),
 				jx_frac_format(b, lr->a_high, 6), sp, u, jx_frac_format(c, lr->b, 6), sp, u);
