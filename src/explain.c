@@ -176,7 +176,11 @@ static void text_rule(FILE *out, const jx_rule *rule, bool by_default, const cha
 {
 	char words[512];
 	rule_params(words, sizeof(words), rule, rate);
-	fprintf(out, "  赋分规则    %s（%s）%s\n", rule->name, jx_rule_label(rule), by_default ? "，默认规则" : "");
+	/* the name, and its first alias (the label tables show) when it has one */
+	const char *label = jx_rule_label(rule);
+	bool same = strcmp(label, rule->name) == 0;
+	fprintf(out, "  赋分规则    %s%s%s%s%s\n", rule->name, same ? "" : "（", same ? "" : label,
+		same ? "" : "）", by_default ? "，默认规则" : "");
 	fprintf(out, "              %s\n", words);
 	fprintf(out, "              定义于 %s 第 %u 行\n", rule->origin, rule->line);
 }

@@ -1,0 +1,1 @@
+$JX explain tests/data/rules/no-alias-project.yaml 结业率
