@@ -152,7 +152,7 @@ static bool weight_fits(scorer *s, jx_dec w, jx_mark at, const char *whose)
 	char buf[JX_DEC_BUFSZ];
 	if (jx_dec_places(w) <= s->rules->decimals)
 		return true;
-	error_at(s, at, "weight %s of '%s' has more decimal places than the scores of rule set '%s' (%d)",
+	error_at(s, at, "weight %s of '%s' has more decimal places than the scores of rule set '%s' (decimals: %d)",
 		 jx_dec_format(buf, w, -1, 0), whose, s->rules->name, s->rules->decimals);
 	return false;
 }
