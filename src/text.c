@@ -182,7 +182,8 @@ size_t jx_text_distance(const char *a, const char *b, size_t limit)
 const char *jx_text_suggest(const char *word, const char *const *candidates, size_t n)
 {
 	size_t chars = jx_utf8_count(word, strlen(word));
-	size_t limit = chars / 2 < 1 ? 1 : (chars / 2 > 2 ? 2 : chars / 2);
+	/* one edit in a short word, two in most, three in a long one */
+	size_t limit = chars >= 12 ? 3 : chars / 2 < 1 ? 1 : (chars / 2 > 2 ? 2 : chars / 2);
 	const char *best = NULL;
 	size_t best_d = limit + 1;
 
@@ -193,7 +194,19 @@ const char *jx_text_suggest(const char *word, const char *const *candidates, siz
 			best = candidates[i];
 		}
 	}
-	return best;
+	if (best || chars < 4)
+		return best;
+	/* A word cut short or run on (over_complete for over_completion):
+	 * the one candidate it begins, or that begins it. */
+	size_t len = strlen(word), found = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t clen = strlen(candidates[i]), common = len < clen ? len : clen;
+		if (jx_utf8_count(candidates[i], clen) >= 4 && memcmp(word, candidates[i], common) == 0) {
+			best = candidates[i];
+			found++;
+		}
+	}
+	return found == 1 ? best : NULL;
 }
 
 /* UTF-16 code units of s[0..len): a character of four UTF-8 bytes takes two. */

@@ -50,6 +50,16 @@ START_TEST(test_widths)
 	const char *cands[] = { "weight", "target", "name" };
 	ck_assert_str_eq(jx_text_suggest("wieght", cands, 3), "weight");
 	ck_assert_ptr_null(jx_text_suggest("colour", cands, 3));
+	/* three edits in a long word; a word cut short, when one candidate
+	 * begins with it; none when two do */
+	const char *keys[] = { "over_completion", "reason_required_below", "funds_reason_below",
+			       "qualitative_share" };
+	ck_assert_str_eq(jx_text_suggest("over_complete", keys, 4), "over_completion");
+	ck_assert_str_eq(jx_text_suggest("reason_required", keys, 4), "reason_required_below");
+	ck_assert_ptr_null(jx_text_suggest("deviation", keys, 4));
+	const char *twins[] = { "reason_required_below", "reason_required_above" };
+	ck_assert_ptr_null(jx_text_suggest("reason_required", twins, 2));
+	ck_assert_ptr_null(jx_text_suggest("rea", keys, 4));
 }
 END_TEST
 
