@@ -1531,29 +1531,51 @@ static bool listed(const jx_rules_entry *list, size_t n, const char *name)
 static int list_add(jx_rules_entry **list, size_t *n, size_t *cap, const char *name,
 		    size_t nlen, const char *origin)
 {
-	char nm[256];
-	if (nlen >= sizeof(nm))
-		return 0;
-	memcpy(nm, name, nlen);
-	nm[nlen] = '\0';
-	if (listed(*list, *n, nm))
-		return 0;
-	if (!JX_GROW(*list, *cap, *n + 1, 8))
+	char *nm = strndup(name, nlen);
+	if (!nm)
 		return JX_ENOMEM;
-	(*list)[*n].name = strdup(nm);
-	(*list)[*n].origin = strdup(origin);
-	if (!(*list)[*n].name || !(*list)[*n].origin) {
-		free((*list)[*n].name);
-		free((*list)[*n].origin);
+	if (listed(*list, *n, nm)) {
+		free(nm);
+		return 0;
+	}
+	if (!JX_GROW(*list, *cap, *n + 1, 8) || !((*list)[*n].origin = strdup(origin))) {
+		free(nm);
 		return JX_ENOMEM;
 	}
-	(*n)++;
+	(*list)[(*n)++].name = nm;
 	return 0;
 }
 
 static int name_cmp(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The names of the *.yaml files of directory dir, sorted, into *names (the
+ * caller frees each and the array); none when it cannot be read. */
+static int yaml_names(const char *dir, char ***names, size_t *n)
+{
+	size_t cap = 0;
+	int rc = 0;
+	DIR *d = opendir(dir);
+	struct dirent *e;
+
+	*names = NULL;
+	*n = 0;
+	while (d && rc == 0 && (e = readdir(d))) {
+		size_t l = strlen(e->d_name);
+		if (l <= 5 || strcmp(e->d_name + l - 5, ".yaml") != 0)
+			continue;
+		if (!JX_GROW(*names, cap, *n + 1, 16) || !((*names)[*n] = strdup(e->d_name)))
+			rc = JX_ENOMEM;
+		else
+			(*n)++;
+	}
+	if (d)
+		closedir(d);
+	if (*n)
+		qsort(*names, *n, sizeof(**names), name_cmp);
+	return rc;
 }
 
 int jx_rules_list(jx_rules_entry **out, size_t *n)
@@ -1567,31 +1589,23 @@ int jx_rules_list(jx_rules_entry **out, size_t *n)
 	while (rc == 0 && env && *env) {
 		const char *colon = strchr(env, ':');
 		size_t dl = colon ? (size_t)(colon - env) : strlen(env);
-		char dirname[4096];
-		if (dl > 0 && dl < sizeof(dirname)) {
-			memcpy(dirname, env, dl);
-			dirname[dl] = '\0';
-			DIR *d = opendir(dirname);
-			char *names[256];
-			size_t nn = 0;
-			struct dirent *e;
-			while (d && (e = readdir(d)) && nn < 256) {
-				size_t l = strlen(e->d_name);
-				if (l > 5 && strcmp(e->d_name + l - 5, ".yaml") == 0)
-					names[nn++] = strdup(e->d_name);
-			}
-			if (d)
-				closedir(d);
-			qsort(names, nn, sizeof(*names), name_cmp);
-			for (size_t i = 0; i < nn; i++) {
-				char path[4352];
-				if (rc == 0 && names[i]) {
-					snprintf(path, sizeof(path), "%s/%s", dirname, names[i]);
-					rc = list_add(out, n, &cap, names[i], strlen(names[i]) - 5, path);
-				}
-				free(names[i]);
-			}
+		char *dirname = strndup(env, dl), **names = NULL;
+		size_t nn = 0;
+		if (!dirname)
+			rc = JX_ENOMEM;
+		else if (dl > 0)
+			rc = yaml_names(dirname, &names, &nn);
+		for (size_t i = 0; i < nn; i++) {
+			char *path = rc ? NULL : jx_strdupf("%s/%s", dirname, names[i]);
+			if (rc == 0 && !path)
+				rc = JX_ENOMEM;
+			if (rc == 0)
+				rc = list_add(out, n, &cap, names[i], strlen(names[i]) - 5, path);
+			free(path);
+			free(names[i]);
 		}
+		free(names);
+		free(dirname);
 		env = colon ? colon + 1 : NULL;
 	}
 	for (unsigned i = 0; rc == 0 && i < jx_builtin_rule_file_count; i++) {

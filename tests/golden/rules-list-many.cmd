@@ -1,0 +1,1 @@
+mkdir $TMP/r && for i in $(seq 1 257); do printf 'jixiao-rules: 1\nextends: standard\n' > $TMP/r/p$i.yaml; done && JIXIAO_RULES_PATH=$TMP/r $JX rules > $TMP/out && echo "$(tail -n +3 $TMP/out | wc -l) rule sets listed" && grep -c '^p[0-9]' $TMP/out
