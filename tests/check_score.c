@@ -356,7 +356,7 @@ START_TEST(test_weight_places)
 	/* 2.125 cannot be scored at 2 decimals without exceeding it (2.13) */
 	ck_assert_int_eq(run(HEAD "indicators:\n  - {name: x, target: '1', actual: '1', weight: 2.125}\n"
 			     "  - {name: y, target: '1', actual: '1', weight: 97.875}\n", NULL), JX_EINVAL);
-	ck_assert(strstr(diags.items[0].message, "weight 2.125 of 'x' has more decimal places than the scores of rule set 'standard' (2)"));
+	ck_assert(strstr(diags.items[0].message, "weight 2.125 of 'x' has more decimal places than the scores of rule set 'standard' (decimals: 2)"));
 	ck_assert_uint_eq(diags.items[0].line, 5);
 	ok(HEAD "indicators:\n  - {name: x, target: '1', actual: '1', weight: 2.5}\n", NULL);
 	ck_assert_int_eq(run(HEAD "indicators:\n  - {name: x, target: '1', actual: '1', weight: 2.5}\n",
