@@ -1023,6 +1023,17 @@ const jx_node *jx_doc_find(const jx_doc *doc, const char *path, const char **why
 	return NULL;
 }
 
+bool jx_funds_word(const char *name)
+{
+	return strcmp(name, "funds") == 0 || strcmp(name, "预算执行率") == 0 ||
+	       strcmp(name, "预算执行") == 0;
+}
+
+bool jx_doc_names_funds(const jx_doc *doc, const char *name)
+{
+	return jx_funds_word(name) && (doc->funds.present || !jx_doc_find(doc, name, NULL));
+}
+
 /* ------------------------------------------------------------- editing */
 
 int jx_doc_set_actual(jx_doc *doc, jx_node *leaf, const char *text, jx_diags *diags)

@@ -93,12 +93,6 @@ static int make_label(jx_whatif *w)
 	return set_label(w, s);
 }
 
-static bool is_funds(const char *path)
-{
-	return strcmp(path, "funds") == 0 || strcmp(path, "预算执行率") == 0 ||
-	       strcmp(path, "预算执行") == 0;
-}
-
 /* One weight or actual value to set, resolved to the node it changes. */
 typedef struct setting {
 	jx_node *node;     /* in the copy; NULL for the funds weight */
@@ -259,10 +253,7 @@ static int gather_weights(settings *s, const jx_whatif_spec *spec, const jx_rule
 		if (!what)
 			return JX_ENOMEM;
 		int rc = jx_dec_parse(&w, NULL, set->value, strlen(set->value), &errpos);
-		/* The funds words name the funds section when there is one; a
-		 * table without it may have an indicator called 预算执行率. */
-		bool funds = is_funds(set->path) &&
-			     (s->doc->funds.present || !jx_doc_find(s->doc, set->path, NULL));
+		bool funds = jx_doc_names_funds(s->doc, set->path);
 		if (rc)
 			jx_diags_add(s->diags, JX_SEV_ERROR, NULL, 0, 0, "%s: %s", what, jx_dec_strerror(rc));
 		else if (funds && !s->doc->funds.present)

@@ -54,6 +54,7 @@ START_TEST(test_seed)
 	ck_assert_uint_eq(doc->nleaves, 11);
 	ck_assert_uint_eq(doc->nroots, 3);
 	ck_assert(doc->funds.present);
+	ck_assert(jx_doc_names_funds(doc, "预算执行率"));
 	ck_assert_uint_eq(doc->funds.nrows, 3);
 	ck_assert_int_eq(doc->funds.rows[0].budget.units, 63610000);
 	ck_assert(doc->funds.claimed.has_rate);
@@ -98,6 +99,20 @@ START_TEST(test_find)
 	ck_assert_str_eq(why, "not found");
 	ck_assert_ptr_null(jx_doc_find(doc, "A/Y", NULL));
 	ck_assert_str_eq(jx_doc_dir(doc), ".");
+}
+END_TEST
+
+/* The funds words name the funds section; without one, an indicator of
+ * that name (a department's 预算执行率) is meant instead. */
+START_TEST(test_names_funds)
+{
+	ck_assert(jx_funds_word("funds") && jx_funds_word("预算执行率") && jx_funds_word("预算执行"));
+	ck_assert(!jx_funds_word("执行率"));
+	ck_assert_int_eq(parse(HEAD "indicators:\n"
+			      "  - name: A\n    children:\n      - {name: 预算执行率, weight: 1, target: '1', actual: '1'}\n"), 0);
+	ck_assert(!jx_doc_names_funds(doc, "预算执行率"));
+	ck_assert(jx_doc_names_funds(doc, "funds")); /* the caller says there is none */
+	ck_assert(!jx_doc_names_funds(doc, "A"));
 }
 END_TEST
 
@@ -369,6 +384,7 @@ Suite *doc_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_seed);
 	tcase_add_test(tc, test_find);
+	tcase_add_test(tc, test_names_funds);
 	tcase_add_test(tc, test_find_slash_in_name);
 	tcase_add_test(tc, test_set_weights);
 	tcase_add_test(tc, test_chinese_keys);

@@ -212,6 +212,18 @@ int jx_doc_clone(jx_doc **out, const jx_doc *doc, jx_diags *diags);
  */
 const jx_node *jx_doc_find(const jx_doc *doc, const char *path, const char **why);
 
+/** Whether name is one of the words for the funds section: "funds",
+ * "预算执行率" or "预算执行". */
+bool jx_funds_word(const char *name);
+
+/**
+ * Whether name stands for doc's funds section: a funds word, unless doc has
+ * no funds section and an indicator or group of that name (a department's
+ * table may have a 预算执行率 indicator). True also when doc has neither:
+ * the caller then says there is no funds section.
+ */
+bool jx_doc_names_funds(const jx_doc *doc, const char *name);
+
 /**
  * Write the node's path (names joined by sep) into buf of size n; returns
  * the length it needs (like snprintf). A path too long for buf is cut

@@ -65,11 +65,6 @@ static int path_of(char **out, const jx_doc *d, const jx_node *node)
 	return EXIT_INPUT;
 }
 
-static bool is_funds(const char *name)
-{
-	return strcmp(name, "预算执行率") == 0 || strcmp(name, "funds") == 0;
-}
-
 /* Whether d has a level-1 group or indicator called name. */
 static bool has_root(const jx_doc *d, const char *name)
 {
@@ -112,7 +107,7 @@ static bool place(placed *p, const jx_doc *d, const jx_source *src, bool by_to, 
 	const jx_node *kids = p->node ? p->node->children : d->roots;
 	size_t nkids = p->node ? p->node->nchildren : d->nroots, funds = 0;
 	for (size_t i = 0; !p->node && i < m->n; i++) {
-		if (!is_funds(m->criteria[i]))
+		if (!jx_funds_word(m->criteria[i]))
 			continue;
 		if (d->funds.present) {
 			funds++;
@@ -134,7 +129,7 @@ static bool place(placed *p, const jx_doc *d, const jx_source *src, bool by_to, 
 	bool ok = true;
 	for (size_t i = 0; i < m->n; i++) {
 		p->kids[i] = NULL;
-		if (!p->node && d->funds.present && is_funds(m->criteria[i]))
+		if (!p->node && d->funds.present && jx_funds_word(m->criteria[i]))
 			continue;
 		for (size_t k = 0; k < nkids && !p->kids[i]; k++)
 			if (strcmp(kids[k].name, m->criteria[i]) == 0)

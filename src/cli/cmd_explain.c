@@ -66,19 +66,16 @@ static int run(int argc, char **argv)
 
 	jx_explain_what what = { NULL, false };
 	int status = EXIT_OK;
-	/* The funds words name the funds row when there is one; a department's
-	 * table without it may have an indicator called 预算执行率. */
-	bool funds_word = path && (strcmp(path, "funds") == 0 || strcmp(path, "预算执行率") == 0 ||
-				   strcmp(path, "预算执行") == 0);
-	if (funds_word && ev.result->funds.present) {
-		what.funds = true;
+	if (path && jx_doc_names_funds(ev.doc, path)) {
+		what.funds = ev.doc->funds.present;
+		if (!what.funds) {
+			fprintf(stderr, "jixiao explain: %s has no funds section\n", ev.doc->path);
+			status = EXIT_INPUT;
+		}
 	} else if (path) {
 		const char *why = "not found";
 		const jx_node *n = jx_doc_find(ev.doc, path, &why);
-		if (!n && funds_word) {
-			fprintf(stderr, "jixiao explain: %s has no funds section\n", ev.doc->path);
-			status = EXIT_INPUT;
-		} else if (!n) {
+		if (!n) {
 			fprintf(stderr, "jixiao explain: indicator '%s' %s in %s\n", path, why, ev.doc->path);
 			status = EXIT_INPUT;
 		} else if (!jx_node_is_leaf(n)) {
