@@ -5,7 +5,11 @@
 #include "jixiao/write.h"
 
 #include "jixiao/common.h"
+#include "text.h"
 #include "yemit.h"
+
+#include <stdio.h>
+#include <stdlib.h>
 
 static void texts(jx_yemit *e, const char *const *list, size_t n)
 {
@@ -92,9 +96,9 @@ int jx_write_rules(FILE *out, const jx_rules *r)
 	 * loads to the same settings (a key would be one it does not know). */
 	fputs("# loaded from:", out);
 	for (size_t i = 0; i < r->nchain; i++) {
-		fputs(i ? ", " : " ", out);
-		for (const unsigned char *c = (const unsigned char *)r->chain[i]; *c; c++)
-			fputc(*c < 0x20 || *c == 0x7f ? '?' : *c, out);
+		char *shown = jx_text_escape(r->chain[i]); /* one line, whatever the name */
+		fprintf(out, "%s%s", i ? ", " : " ", shown ? shown : "?");
+		free(shown);
 	}
 	fputc('\n', out);
 	if (!jx_yemit_begin(&e, out))
