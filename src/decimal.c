@@ -660,3 +660,11 @@ char *jx_frac_format(char *buf, jx_frac a, int max_places)
 	buf[len] = '\0';
 	return buf;
 }
+
+char *jx_frac_format_pct(char *buf, jx_frac a, int max_places)
+{
+	jx_frac p;
+	if (jx_frac_mul(&p, a, jx_frac_make(100, 1)) != 0)
+		return strcpy(buf, "?");
+	return strcat(jx_frac_format(buf, p, max_places), "%");
+}

@@ -62,14 +62,10 @@ static const char *common_unit(const jx_leaf_result *lr)
 	return t->unit.text;
 }
 
+/* A share as the trace shows it: "80%", up to 4 decimals. */
 static char *pct_of(char *buf, jx_frac f)
 {
-	jx_frac p;
-	if (jx_frac_mul(&p, f, jx_frac_make(100, 1)))
-		return strcpy(buf, "?");
-	jx_frac_format(buf, p, 4);
-	strcat(buf, "%");
-	return buf;
+	return jx_frac_format_pct(buf, f, 4);
 }
 
 /* One line on the parameters of a rule: "ratio，封顶 100%，低于 0% 不得分";

@@ -478,13 +478,10 @@ static bool names_clash(const char *s, const jx_level *levels, size_t n)
 	return false;
 }
 
-/* "80" for 0.8: a share of 1 as a number of percent. */
-static const char *pct_text(char *buf, jx_frac f)
+/* A share in a message: "80%". */
+static char *pct(char *buf, jx_frac f)
 {
-	jx_frac p;
-	if (jx_frac_mul(&p, f, jx_frac_make(100, 1)) != 0)
-		return "?";
-	return jx_frac_format(buf, p, 2);
+	return jx_frac_format_pct(buf, f, 2);
 }
 
 /*
@@ -516,9 +513,9 @@ static bool check_level_ranges(const jx_reader *rd, const jx_ynode *n, const jx_
 		char a[JX_DEC_BUFSZ], b[JX_DEC_BUFSZ], d[JX_DEC_BUFSZ], e[JX_DEC_BUFSZ];
 		const jx_ynode *at = n->items[idx[k] > idx[k - 1] ? idx[k] : idx[k - 1]];
 		jx_read_error(rd, at,
-			      "levels '%s' (%s%%–%s%%) and '%s' (%s%%–%s%%) %s %s%%–%s%%; let each range start where the next one ends",
-			      hi->name, pct_text(a, hi->min), pct_text(b, hi->max), lo->name,
-			      pct_text(d, lo->min), pct_text(e, lo->max),
+			      "levels '%s' (%s–%s) and '%s' (%s–%s) %s %s–%s; let each range start where the next one ends",
+			      hi->name, pct(a, hi->min), pct(b, hi->max), lo->name, pct(d, lo->min),
+			      pct(e, lo->max),
 			      c < 0 ? "leave no level for" : "both hold",
 			      c < 0 ? e : a, c < 0 ? a : jx_frac_cmp(lo->max, hi->max) < 0 ? e : b);
 		ok = false;
@@ -590,12 +587,12 @@ static bool read_levels(const jx_reader *rd, const jx_ynode *n, jx_rule *r)
 			lv->def = lv->max;
 		char lo[JX_DEC_BUFSZ], hi[JX_DEC_BUFSZ], df[JX_DEC_BUFSZ];
 		if (lok && jx_frac_cmp(lv->min, lv->max) > 0) {
-			jx_read_error(rd, l, "level '%s' has its min above its max (%s%% > %s%%)", lv->name,
-				      pct_text(lo, lv->min), pct_text(hi, lv->max));
+			jx_read_error(rd, l, "level '%s' has its min above its max (%s > %s)", lv->name,
+				      pct(lo, lv->min), pct(hi, lv->max));
 			lok = false;
 		} else if (lok && (jx_frac_cmp(lv->min, lv->def) > 0 || jx_frac_cmp(lv->def, lv->max) > 0)) {
-			jx_read_error(rd, l, "level '%s' has its default outside min..max (%s%% is not within %s%%–%s%%)",
-				      lv->name, pct_text(df, lv->def), pct_text(lo, lv->min), pct_text(hi, lv->max));
+			jx_read_error(rd, l, "level '%s' has its default outside min..max (%s is not within %s–%s)",
+				      lv->name, pct(df, lv->def), pct(lo, lv->min), pct(hi, lv->max));
 			lok = false;
 		}
 		valid[i] = lok;

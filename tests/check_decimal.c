@@ -230,6 +230,8 @@ START_TEST(test_frac_format)
 	ck_assert_str_eq(jx_frac_format(buf, rate, 6), "0.745833\xe2\x80\xa6");
 	ck_assert_str_eq(jx_frac_format(buf, jx_frac_make(3, 4), 6), "0.75");
 	ck_assert_str_eq(jx_frac_format(buf, jx_frac_make(-7, 2), 6), "-3.5");
+	ck_assert_str_eq(jx_frac_format_pct(buf, jx_frac_make(4, 5), 2), "80%");
+	ck_assert_str_eq(jx_frac_format_pct(buf, rate, 2), "74.58\xe2\x80\xa6%");
 	ck_assert_str_eq(jx_frac_format(buf, jx_frac_make(10, 1), 6), "10");
 	ck_assert_str_eq(jx_frac_format(buf, jx_frac_make(1, 3), 0), "0\xe2\x80\xa6");
 }

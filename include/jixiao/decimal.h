@@ -174,6 +174,10 @@ int jx_apportion(jx_dec *out, const jx_frac *shares, size_t n, jx_dec total, int
  */
 char *jx_frac_format(char *buf, jx_frac a, int max_places);
 
+/** jx_frac_format of a share as a percentage: 0.8 → "80%", 0.745833… → "74.58…%"
+ * with max_places 2 ("?" when a × 100 does not fit). Returns buf. */
+char *jx_frac_format_pct(char *buf, jx_frac a, int max_places);
+
 #ifdef __cplusplus
 }
 #endif
