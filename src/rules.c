@@ -354,6 +354,52 @@ static bool read_kind(const jx_reader *rd, const jx_ynode *n, jx_rule_kind *out)
 	return false;
 }
 
+/*
+ * A list kept in order of a bound (grades by min, bands by min or max):
+ * entries out of order are noted as they are read and reported at the end,
+ * as one mistake when the whole list is written the other way round.
+ */
+typedef struct order_check {
+	const jx_ynode **misplaced;
+	size_t nmisplaced, nread, reversed;
+} order_check;
+
+static bool order_init(order_check *o, const jx_reader *rd, size_t n)
+{
+	memset(o, 0, sizeof(*o));
+	o->misplaced = jx_arena_array(rd->arena, n, sizeof(*o->misplaced));
+	return o->misplaced != NULL;
+}
+
+/* An entry whose bound was read: c compares it with the previous one's in
+ * the list's direction (> 0 in order), first when there is none. Returns
+ * whether it is in order. */
+static bool order_note(order_check *o, const jx_ynode *at, bool first, int c)
+{
+	o->nread++;
+	if (first || c > 0)
+		return true;
+	o->reversed += c < 0;
+	o->misplaced[o->nmisplaced++] = at;
+	return false;
+}
+
+/* Report the entries out of order, each with rule ("grades must be in
+ * decreasing order of 'min'"); a list of n entries all read and written the
+ * other way round gets one error, with what else it needs (fix). Returns
+ * whether that was the case. */
+static bool order_report(const order_check *o, const jx_reader *rd, const jx_ynode *list,
+			 const char *rule, const char *fix)
+{
+	if (o->nread == list->n && list->n > 1 && o->reversed == list->n - 1) {
+		jx_read_error(rd, list, "%s, and these go the other way: reverse the list%s", rule, fix);
+		return true;
+	}
+	for (size_t i = 0; i < o->nmisplaced; i++)
+		jx_read_error(rd, o->misplaced[i], "%s", rule);
+	return false;
+}
+
 /* Bands: ordered, no gaps, scores within 0-100%. */
 static bool read_bands(const jx_reader *rd, const jx_ynode *n, jx_rule *r)
 {
@@ -372,10 +418,9 @@ static bool read_bands(const jx_reader *rd, const jx_ynode *n, jx_rule *r)
 	/* Each band is checked against the last one whose bound was read, so
 	 * that one mistake neither hides nor causes another. */
 	const jx_band *prev = NULL;
-	const jx_ynode **misplaced = jx_arena_array(rd->arena, n->n, sizeof(*misplaced));
-	size_t nmisplaced = 0, nbound = 0, wrong_way = 0;
+	order_check order;
 	bool last_read = false; /* the last band's bound was read (or left out) */
-	if (!misplaced)
+	if (!order_init(&order, rd, n->n))
 		return false;
 	for (size_t i = 0; i < n->n; i++) {
 		const jx_ynode *b = n->items[i];
@@ -425,32 +470,20 @@ static bool read_bands(const jx_reader *rd, const jx_ynode *n, jx_rule *r)
 			ok = false;
 			continue;
 		}
-		if (prev && bands[i].has_bound) {
-			int c = jx_frac_cmp(bands[i].bound, prev->bound);
-			if (r->by_deviation ? c <= 0 : c >= 0) {
-				wrong_way += c != 0;
-				misplaced[nmisplaced++] = b;
-				ok = false;
-			}
+		if (bands[i].has_bound) {
+			int c = prev ? jx_frac_cmp(bands[i].bound, prev->bound) : 0;
+			ok &= order_note(&order, b, !prev, r->by_deviation ? c : -c);
 		}
-		nbound += bands[i].has_bound;
 		prev = &bands[i];
 	}
-	const char *order = r->by_deviation ? "increasing" : "decreasing";
-	const char *bound = r->by_deviation ? "max" : "min";
-	/* A list written the other way round is one mistake, not one per band. */
-	if (nbound == n->n && n->n > 1 && wrong_way == n->n - 1) {
-		/* Reversed, the first band is the last: is it a catch-all? */
-		bool catch_all = !r->by_deviation && bands[0].bound.num == 0;
-		jx_read_error(rd, n, "bands must be in %s order of '%s', and these go the other way: reverse the list%s",
-			      order, bound,
-			      catch_all ? ""
-			      : r->by_deviation ? " and end it with a band without 'max'"
-						: " and end it with 'min: 0%' or a band without 'min'");
+	/* Reversed, the first band is the last: is it a catch-all? */
+	bool catch_all = !r->by_deviation && bands[0].bound.num == 0;
+	if (order_report(&order, rd, n, r->by_deviation ? "bands must be in increasing order of 'max'"
+						       : "bands must be in decreasing order of 'min'",
+			 catch_all ? ""
+			 : r->by_deviation ? " and end it with a band without 'max'"
+					   : " and end it with 'min: 0%' or a band without 'min'"))
 		return false;
-	}
-	for (size_t i = 0; i < nmisplaced; i++)
-		jx_read_error(rd, misplaced[i], "bands must be in %s order of '%s'", order, bound);
 	const jx_band *last = &bands[n->n - 1];
 	if (last_read && r->by_deviation && last->has_bound) {
 		jx_read_error(rd, n->items[n->n - 1],
@@ -846,10 +879,9 @@ static bool read_grades(const jx_reader *rd, const jx_ynode *n, jx_rules *pub)
 		return false;
 	/* Each grade is checked against the last one whose min was read. */
 	const jx_grade *prev = NULL;
-	const jx_ynode **misplaced = jx_arena_array(rd->arena, n->n, sizeof(*misplaced));
-	size_t nmisplaced = 0, nread = 0, rising = 0;
+	order_check order;
 	bool last_read = false;
-	if (!misplaced)
+	if (!order_init(&order, rd, n->n))
 		return false;
 	for (size_t i = 0; i < n->n; i++) {
 		const jx_ynode *e = n->items[i];
@@ -901,22 +933,12 @@ static bool read_grades(const jx_reader *rd, const jx_ynode *n, jx_rules *pub)
 			last_read = min_ok;
 		if (!min_ok)
 			continue;
-		nread++;
-		if (prev && jx_dec_cmp(g[i].min, prev->min) >= 0) {
-			rising += jx_dec_cmp(g[i].min, prev->min) > 0;
-			misplaced[nmisplaced++] = e;
-			ok = false;
-		}
+		ok &= order_note(&order, e, !prev, prev ? jx_dec_cmp(prev->min, g[i].min) : 0);
 		prev = &g[i];
 	}
-	/* A list written the other way round is one mistake, not one per grade. */
-	if (nread == n->n && n->n > 1 && rising == n->n - 1) {
-		jx_read_error(rd, n, "grades must be in decreasing order of 'min', and these go the other way: reverse the list%s",
-			      g[0].min.units > 0 ? " and end it with 'min: 0'" : "");
+	if (order_report(&order, rd, n, "grades must be in decreasing order of 'min'",
+			 g[0].min.units > 0 ? " and end it with 'min: 0'" : ""))
 		return false;
-	}
-	for (size_t i = 0; i < nmisplaced; i++)
-		jx_read_error(rd, misplaced[i], "grades must be in decreasing order of 'min'");
 	if (last_read && g[n->n - 1].min.units > 0) {
 		char buf[JX_DEC_BUFSZ];
 		jx_read_error(rd, n->items[n->n - 1],
