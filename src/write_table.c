@@ -103,8 +103,9 @@ static int funds_block(FILE *out, const jx_result *r)
 		jx_table_set(&t, k, F_BUDGET, "%s", money(b, row->budget));
 		jx_table_set(&t, k, F_EXECUTED, "%s", money(c, row->executed));
 		if (i == 0)
-			score_cells(&t, k, F_WEIGHT, r->rules, fr->rate_mismatch || fr->score_mismatch, fr->weight, fr->na, fr->rate_pct,
-				    fr->rate_mismatch, fr->score, fr->score_mismatch);
+			score_cells(&t, k, F_WEIGHT, r->rules, fr->rate_mismatch || fr->score_mismatch,
+				    fr->weight, fr->na, fr->rate_pct, fr->rate_mismatch, fr->score,
+				    fr->score_mismatch);
 	}
 	fputc('\n', out);
 	rc = jx_table_print(&t, out);

@@ -281,13 +281,6 @@ static char *path_join(const char *dir, const char *name)
 	return p;
 }
 
-/*
- * The YAML files below dir, added to f (sorted later). Subdirectories are
- * searched; symbolic links to directories are not followed, as find(1) does
- * not (a link may loop or lead to files listed already). A link named *.yaml
- * is listed even when it leads nowhere, so that its record says so; a
- * directory that cannot be read is listed too, for the same reason.
- */
 /* Say on standard error what became of an entry of a directory searched,
  * its name written as the outputs write it (jx_text_escape). */
 static void tell_entry(const char *path, const char *what)
@@ -297,6 +290,13 @@ static void tell_entry(const char *path, const char *what)
 	free(shown);
 }
 
+/*
+ * The YAML files below dir, added to f (sorted later). Subdirectories are
+ * searched; symbolic links to directories are not followed, as find(1) does
+ * not (a link may loop or lead to files listed already). A link named *.yaml
+ * is listed even when it leads nowhere, so that its record says so; a
+ * directory that cannot be read is listed too, for the same reason.
+ */
 static int collect_dir(cli_files *f, const char *dir, int depth)
 {
 	cli_files here = { NULL, 0, 0 };
