@@ -374,6 +374,14 @@ int cli_files_collect(cli_files *out, char *const *args, size_t nargs)
 	return status;
 }
 
+int cli_files_none(const cli_files *f, const char *verb)
+{
+	if (f->n > 0)
+		return EXIT_OK;
+	fprintf(stderr, "jixiao: no *.yaml or *.yml file to %s\n", verb);
+	return EXIT_INPUT;
+}
+
 void cli_files_sort(cli_files *f)
 {
 	if (f->n > 1) /* qsort must not see the NULL of an empty list */

@@ -141,6 +141,10 @@ typedef struct cli_files {
  */
 int cli_files_collect(cli_files *out, char *const *args, size_t nargs);
 
+/** EXIT_INPUT, after "no *.yaml or *.yml file to VERB" (a mistyped directory,
+ * files named *.YAML), when f holds no file; else EXIT_OK. */
+int cli_files_none(const cli_files *f, const char *verb);
+
 /** Sort the list by path (byte order). */
 void cli_files_sort(cli_files *f);
 

@@ -458,12 +458,9 @@ static int run(int argc, char **argv)
 	if ((status = cli_files_collect(&files, argv + optind, (size_t)(argc - optind))) != EXIT_OK)
 		return status;
 	cli_files_sort_unique(&files);
-	if (files.n == 0) {
-		/* a mistyped directory, or files named *.YAML: say so, as score
-		 * and validate do, rather than report an empty run as done */
-		fprintf(stderr, "jixiao: no *.yaml or *.yml file to audit\n");
-		cli_files_free(&files);
-		return EXIT_INPUT;
+	if ((status = cli_files_none(&files, "audit")) != EXIT_OK) {
+		cli_files_free(&files); /* rather than report an empty run as done */
+		return status;
 	}
 	if (o.format != JX_AUDIT_CSV && /* csv: -o is a directory */
 	    (status = cli_check_output("-o", o.output, files.paths, files.n, o.rules)) != EXIT_OK) {

@@ -124,10 +124,7 @@ static int run(int argc, char **argv)
 		fprintf(stderr, "jixiao: out of memory\n");
 		return EXIT_IO;
 	}
-	if (n == 0) {
-		fprintf(stderr, "jixiao: no *.yaml or *.yml file to score\n");
-		status = EXIT_INPUT;
-	}
+	status = cli_files_none(&files, "score");
 	/* Score everything first: bad input means no output at all. */
 	for (size_t i = 0; i < n; i++) {
 		jx_diags diags;

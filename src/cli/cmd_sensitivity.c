@@ -155,10 +155,8 @@ static int run(int argc, char **argv)
 			status = cli_exit_for(rc);
 		results[i] = evs[i].result;
 	}
-	if (status == EXIT_OK && n == 0) {
-		fprintf(stderr, "jixiao: no *.yaml or *.yml file to analyse\n");
-		status = EXIT_INPUT;
-	}
+	if (status == EXIT_OK)
+		status = cli_files_none(&files, "analyse");
 	if (status == EXIT_OK) {
 		jx_diags diags;
 		jx_sens s;

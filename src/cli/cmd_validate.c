@@ -48,10 +48,7 @@ static int run(int argc, char **argv)
 	cli_files files;
 	if ((status = cli_files_collect(&files, argv + optind, (size_t)(argc - optind))) != EXIT_OK)
 		return status;
-	if (files.n == 0) {
-		fprintf(stderr, "jixiao: no *.yaml or *.yml file to check\n");
-		status = EXIT_INPUT;
-	}
+	status = cli_files_none(&files, "check");
 	for (size_t i = 0; i < files.n; i++) {
 		jx_diags diags;
 		cli_eval ev;
