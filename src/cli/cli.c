@@ -244,19 +244,52 @@ static int list_add(cli_files *f, const char *path)
 	return EXIT_OK;
 }
 
-/* Add a file the command takes: at most max_files() of them. */
-static int files_add(cli_files *f, const char *path)
+/* Add a file the command takes, st its stat(2) (NULL: standard input or not
+ * found): at most max_files() of them. */
+static int files_add(cli_files *f, const char *path, const struct stat *st)
 {
 	if (f->n >= max_files()) {
 		fprintf(stderr, "jixiao: more than %zu files (the limit of one run)\n", max_files());
 		return EXIT_INPUT;
 	}
+	if (!JX_GROW(f->ids, f->ids_cap, f->n + 1, 64))
+		return EXIT_IO;
+	f->ids[f->n] = st ? (cli_file_id){ st->st_dev, st->st_ino } : (cli_file_id){ 0, 0 };
 	return list_add(f, path);
 }
 
 static int path_cmp(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* A path with its identity, sorted together. */
+typedef struct path_id {
+	char *path;
+	cli_file_id id;
+} path_id;
+
+/* Sort the n paths from first on (and their identities, when listed). */
+static int sort_range(cli_files *f, size_t first, size_t n)
+{
+	if (n < 2) /* qsort must not see the NULL of an empty list */
+		return EXIT_OK;
+	if (!f->ids) {
+		qsort(f->paths + first, n, sizeof(*f->paths), path_cmp);
+		return EXIT_OK;
+	}
+	path_id *pi = malloc(n * sizeof(*pi));
+	if (!pi)
+		return EXIT_IO;
+	for (size_t i = 0; i < n; i++)
+		pi[i] = (path_id){ f->paths[first + i], f->ids[first + i] };
+	qsort(pi, n, sizeof(*pi), path_cmp); /* the path comes first */
+	for (size_t i = 0; i < n; i++) {
+		f->paths[first + i] = pi[i].path;
+		f->ids[first + i] = pi[i].id;
+	}
+	free(pi);
+	return EXIT_OK;
 }
 
 static bool yaml_name(const char *name)
@@ -299,7 +332,7 @@ static void tell_entry(const char *path, const char *what)
  */
 static int collect_dir(cli_files *f, const char *dir, int depth)
 {
-	cli_files here = { NULL, 0, 0 };
+	cli_files here = { 0 };
 	struct dirent *e;
 	int status = EXIT_OK;
 
@@ -309,13 +342,14 @@ static int collect_dir(cli_files *f, const char *dir, int depth)
 	}
 	DIR *d = opendir(dir);
 	if (!d)
-		return files_add(f, dir);
+		return files_add(f, dir, NULL);
 	while (status == EXIT_OK && (e = readdir(d)))
 		if (e->d_name[0] != '.')
 			status = list_add(&here, e->d_name); /* not all are files taken */
 	closedir(d);
 	/* In name order, so that messages come in the same order everywhere. */
-	cli_files_sort(&here);
+	if (status == EXIT_OK)
+		status = cli_files_sort(&here);
 	for (size_t i = 0; i < here.n && status == EXIT_OK; i++) {
 		struct stat st, to;
 		char *path = path_join(dir, here.paths[i]);
@@ -335,7 +369,7 @@ static int collect_dir(cli_files *f, const char *dir, int depth)
 		else if (!yaml_name(here.paths[i]))
 			;
 		else if (S_ISREG(st.st_mode) || (link && (!reached || S_ISREG(to.st_mode))))
-			status = files_add(f, path);
+			status = files_add(f, path, link ? (reached ? &to : NULL) : &st);
 		else
 			tell_entry(path, "not a regular file; skipped");
 		free(path);
@@ -359,11 +393,11 @@ int cli_files_collect(cli_files *out, char *const *args, size_t nargs)
 			status = EXIT_INPUT;
 		} else if (!is_stdin && stat(args[i], &st) == 0 && S_ISDIR(st.st_mode)) {
 			/* "a/x.yaml" after "a-b.yaml": the order of the whole path */
-			status = collect_dir(out, args[i], 0);
-			if (out->n - first > 1)
-				qsort(out->paths + first, out->n - first, sizeof(*out->paths), path_cmp);
+			if ((status = collect_dir(out, args[i], 0)) == EXIT_OK)
+				status = sort_range(out, first, out->n - first);
 		} else {
-			status = files_add(out, args[i]);
+			bool found = !is_stdin && stat(args[i], &st) == 0;
+			status = files_add(out, args[i], found ? &st : NULL);
 		}
 		stdin_named = stdin_named || is_stdin;
 	}
@@ -382,23 +416,9 @@ int cli_files_none(const cli_files *f, const char *verb)
 	return EXIT_INPUT;
 }
 
-void cli_files_sort(cli_files *f)
+int cli_files_sort(cli_files *f)
 {
-	if (f->n > 1) /* qsort must not see the NULL of an empty list */
-		qsort(f->paths, f->n, sizeof(*f->paths), path_cmp);
-}
-
-void cli_files_sort_unique(cli_files *f)
-{
-	size_t kept = 0;
-	cli_files_sort(f);
-	for (size_t i = 0; i < f->n; i++) {
-		if (kept > 0 && strcmp(f->paths[kept - 1], f->paths[i]) == 0)
-			free(f->paths[i]);
-		else
-			f->paths[kept++] = f->paths[i];
-	}
-	f->n = kept;
+	return sort_range(f, 0, f->n);
 }
 
 typedef struct file_id {
@@ -417,6 +437,24 @@ static int id_cmp(const void *pa, const void *pb)
 	return (a->at > b->at) - (a->at < b->at);
 }
 
+/* The note for path, which leads to the same file as was, listed before it. */
+static void tell_again(const char *path, const char *was)
+{
+	char *shown = jx_text_escape(path), *before = jx_text_escape(was);
+	const char *p = shown ? shown : path, *b = before ? before : was;
+	if (strcmp(path, was) == 0)
+		fprintf(stderr, "jixiao: note: %s is named more than once; it counts once\n", p);
+	else
+		fprintf(stderr, "jixiao: note: %s is %s again; it counts once\n", p, b);
+	free(shown);
+	free(before);
+}
+
+/* In cli_files_unique: dropped with no note of its own. */
+#define QUIETLY SIZE_MAX
+/* Notes naming the path of a file reached again, before a count of the rest. */
+#define CLI_NOTES_AGAIN 10
+
 int cli_files_unique(cli_files *f)
 {
 	file_id *ids = calloc(f->n ? f->n : 1, sizeof(*ids));
@@ -429,35 +467,40 @@ int cli_files_unique(cli_files *f)
 		return EXIT_IO;
 	}
 	for (size_t i = 0; i < f->n; i++) {
-		struct stat st;
-		if (strcmp(f->paths[i], "-") == 0) /* standard input: one identity of its own */
-			ids[nids++] = (file_id){ 0, 0, i };
-		else if (stat(f->paths[i], &st) == 0)
-			ids[nids++] = (file_id){ st.st_dev, st.st_ino, i };
-		/* else: reported when it is read */
+		cli_file_id id = f->ids[i];
+		/* {0, 0}: standard input, an identity of its own; or a file
+		 * not found, reported when it is read */
+		if (id.dev != 0 || id.ino != 0 || strcmp(f->paths[i], "-") == 0)
+			ids[nids++] = (file_id){ id.dev, id.ino, i };
 	}
 	if (nids > 1)
 		qsort(ids, nids, sizeof(*ids), id_cmp);
-	/* Sorted by identity, then by position: the first of each run stays. */
+	/* Sorted by identity, then by position: the first of each run stays.
+	 * A name dropped before is dropped again without a second note. */
 	for (size_t i = 1, run = 0; i < nids; i++) {
 		if (ids[i].dev != ids[run].dev || ids[i].ino != ids[run].ino) {
 			run = i;
 			continue;
 		}
 		first[ids[i].at] = ids[run].at + 1;
+		for (size_t j = run + 1; j < i; j++)
+			if (strcmp(f->paths[ids[j].at], f->paths[ids[i].at]) == 0)
+				first[ids[i].at] = QUIETLY;
 	}
-	for (size_t i = 0; i < f->n; i++) { /* the notes in the order of the list */
-		if (first[i] && strcmp(f->paths[i], f->paths[first[i] - 1]) == 0)
-			fprintf(stderr, "jixiao: note: %s is named more than once; it counts once\n", f->paths[i]);
-		else if (first[i])
-			fprintf(stderr, "jixiao: note: %s is %s again; it counts once\n", f->paths[i],
-				f->paths[first[i] - 1]);
-	}
+	size_t notes = 0; /* in the order of the list, the first few */
+	for (size_t i = 0; i < f->n; i++)
+		if (first[i] && first[i] != QUIETLY && notes++ < CLI_NOTES_AGAIN)
+			tell_again(f->paths[i], f->paths[first[i] - 1]);
+	if (notes > CLI_NOTES_AGAIN)
+		fprintf(stderr, "jixiao: note: %zu more files are reached more than once; each counts once\n",
+			notes - CLI_NOTES_AGAIN);
 	for (size_t i = 0; i < f->n; i++) {
-		if (first[i])
+		if (first[i]) {
 			free(f->paths[i]);
-		else
+		} else {
+			f->ids[kept] = f->ids[i];
 			f->paths[kept++] = f->paths[i];
+		}
 	}
 	f->n = kept;
 	free(ids);
@@ -508,6 +551,7 @@ void cli_files_free(cli_files *f)
 	for (size_t i = 0; i < f->n; i++)
 		free(f->paths[i]);
 	free(f->paths);
+	free(f->ids);
 	memset(f, 0, sizeof(*f));
 }
 

@@ -17,6 +17,7 @@
 #include <stdbool.h>
 #include <signal.h>
 #include <stdio.h>
+#include <sys/types.h>
 
 /** Exit statuses (spec §7). */
 enum {
@@ -123,10 +124,17 @@ int cli_write(const char *path, cli_writer fn, const void *ctx);
 /** Most files one command takes (directories expanded); JIXIAO_MAX_FILES may set fewer. */
 #define CLI_MAX_FILES 1000000
 
+/** Which file a path leads to: {0, 0} for standard input and a file not found. */
+typedef struct cli_file_id {
+	dev_t dev;
+	ino_t ino;
+} cli_file_id;
+
 /** A list of file paths; free with cli_files_free. */
 typedef struct cli_files {
 	char **paths;
-	size_t n, cap;
+	cli_file_id *ids; /**< of each path, from the stat(2) made while listing */
+	size_t n, cap, ids_cap;
 } cli_files;
 
 /** Deepest directory nesting below a PATH that is searched. */
@@ -145,17 +153,16 @@ int cli_files_collect(cli_files *out, char *const *args, size_t nargs);
  * files named *.YAML), when f holds no file; else EXIT_OK. */
 int cli_files_none(const cli_files *f, const char *verb);
 
-/** Sort the list by path (byte order). */
-void cli_files_sort(cli_files *f);
-
-/** Sort the list by path and keep each path once (PATHs that overlap). */
-void cli_files_sort_unique(cli_files *f);
+/** Sort the list by path (byte order). Returns an exit status. */
+int cli_files_sort(cli_files *f);
 
 /**
  * Keep each file once, where it first appears, however it was named (a file
- * and its directory, "a.yaml" and "./a.yaml", "-" twice), with a note on
- * standard error for each file dropped: for commands whose results depend
- * on how many files there are. Returns an exit status.
+ * and its directory, "a.yaml" and "./a.yaml", a link beside its file), with a
+ * note on standard error for each file dropped: for commands whose results
+ * depend on how many files there are. Files are told apart by the identity
+ * read while listing them, so this costs no system call. Returns an exit
+ * status.
  */
 int cli_files_unique(cli_files *f);
 

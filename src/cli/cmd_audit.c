@@ -457,8 +457,11 @@ static int run(int argc, char **argv)
 		return status < 0 ? EXIT_OK : status;
 	if ((status = cli_files_collect(&files, argv + optind, (size_t)(argc - optind))) != EXIT_OK)
 		return status;
-	cli_files_sort_unique(&files);
-	if ((status = cli_files_none(&files, "audit")) != EXIT_OK) {
+	/* in path order, each file once: the first of its names stays */
+	if ((status = cli_files_sort(&files)) != EXIT_OK)
+		fprintf(stderr, "jixiao: out of memory listing files\n");
+	if (status != EXIT_OK || (status = cli_files_unique(&files)) != EXIT_OK ||
+	    (status = cli_files_none(&files, "audit")) != EXIT_OK) {
 		cli_files_free(&files); /* rather than report an empty run as done */
 		return status;
 	}
