@@ -541,12 +541,16 @@ static bool score_groups(scorer *s)
 		jx_group_result *gr = &r->groups[i];
 		gr->node = g;
 		gr->weight = g->weight;
-		gr->score.units = gr->max.units = 0;
+		gr->score.units = gr->max.units = gr->na_weight.units = 0;
 		for (size_t k = 0; k < g->nchildren; k++) {
 			const jx_node *c = &g->children[k];
-			jx_dec add = jx_node_is_leaf(c) ? r->leaves[c->index].score : r->groups[c->index].score;
+			bool leaf = jx_node_is_leaf(c);
+			const jx_leaf_result *lr = leaf ? &r->leaves[c->index] : NULL;
+			jx_dec add = leaf ? lr->score : r->groups[c->index].score;
+			jx_dec na = leaf ? (lr->na ? lr->weight : (jx_dec){ 0 }) : r->groups[c->index].na_weight;
 			if (jx_dec_add(&gr->score, gr->score, add) ||
-			    jx_dec_add(&gr->max, gr->max, jx_result_node_max(r, c)))
+			    jx_dec_add(&gr->max, gr->max, jx_result_node_max(r, c)) ||
+			    jx_dec_add(&gr->na_weight, gr->na_weight, na))
 				return false;
 		}
 	}

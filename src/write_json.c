@@ -282,6 +282,8 @@ static void result(out *o, const jx_result *r, const jx_findings *f)
 		path(o, r->groups[i].node);
 		kv_num(o, "weight", r->groups[i].weight, -1);
 		kv_num(o, "score", r->groups[i].score, dec);
+		if (r->groups[i].na_weight.units > 0) /* as the table's own */
+			kv_num(o, "not_applicable_weight", r->groups[i].na_weight, -1);
 		yajl_gen_map_close(o->g);
 	}
 	yajl_gen_array_close(o->g);

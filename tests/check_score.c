@@ -295,6 +295,11 @@ START_TEST(test_not_applicable)
 	ok("@../tests/data/drop-group.yaml", NULL);
 	g = jx_result_group(res, jx_doc_find(doc, "产出指标", NULL));
 	ck_assert_str_eq(S(g->max, -1), "60");
+	/* the weight that does not apply, whatever the rule set does with it */
+	ck_assert_str_eq(S(g->na_weight, -1), "10");
+	ok(na_doc, NULL);
+	g = jx_result_group(res, jx_doc_find(doc, "产出指标", NULL));
+	ck_assert_str_eq(S(g->na_weight, -1), "40");
 	/* funds with nothing budgeted and nothing spent do not apply either */
 	ok(HEAD "funds: {weight: 10, rows: [{name: 总额, budget: 0, executed: 0}]}\n"
 	      "indicators:\n  - {name: A, weight: 90, target: '>=10', actual: '9'}\n", NULL);

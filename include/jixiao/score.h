@@ -51,6 +51,7 @@ typedef struct jx_group_result {
 		       * less its indicators that do not apply when the rule set
 		       * drops them (not_applicable: drop) */
 	jx_dec score; /**< sum of the children's rounded scores */
+	jx_dec na_weight; /**< weight of its indicators that do not apply */
 	jx_dec lost_in_total; /**< sum of its leaves' parts of max - total */
 } jx_group_result;
 
