@@ -303,6 +303,22 @@ static void leaf_text_checks(ctx *c, const jx_leaf_result *lr)
 		say(c, "实际完成值“%s”未写单位，按指标值的单位“%s”计", n->actual.text, t->unit.text);
 }
 
+/* A leaf whose target says it does not apply, while its actual value says
+ * something was done: its weight leaves the total (rescaled or dropped),
+ * which may hide an indicator that was not met. */
+static void na_with_actual(ctx *c, const jx_leaf_result *lr)
+{
+	const jx_node *n = lr->node;
+	char w[64];
+	if (n->actual.present && n->actual.q.kind != JX_Q_NA && lr->weight.units > 0 &&
+	    add(c, "not-applicable-with-actual", JX_FIND_WARNING, n, false, n->actual.mark.line))
+		say(c, "指标值%s%s%s（不适用），实际完成值却填写了“%s”：该指标的 %s 分不计入总分%s；"
+		       "指标如适用，应填写指标值",
+		    *n->target.text ? "为“" : "为空", n->target.text, *n->target.text ? "”" : "",
+		    n->actual.text, num(w, lr->weight, -1),
+		    c->r->rules->na_drop ? "" : "，按百分制折算");
+}
+
 static const char *stock_or_empty(const char *s)
 {
 	return jx_findings_is_stock_reason(s) ? "未说明原因" : "已说明原因";
@@ -623,8 +639,10 @@ int jx_findings_collect(jx_findings *f, const jx_result *r, int flags)
 	funds_checks(&c);
 	for (size_t i = 0; i < r->nleaves; i++) {
 		const jx_leaf_result *lr = &r->leaves[i];
-		if (lr->na)
+		if (lr->na) {
+			na_with_actual(&c, lr);
 			continue;
+		}
 		leaf_claims(&c, lr);
 		leaf_rate_checks(&c, lr);
 		cost_direction(&c, lr);

@@ -187,6 +187,13 @@ static const struct {
 	{ "budget-adjusted", JX_FIND_INFO, "全年预算数 12.3456 万元较年初预算数 12.3455 万元调增 0.0001 万元（0.00%）",
 	  HEAD "funds: {weight: 10, rows: [{initial: 12.3455, budget: 12.3456, executed: 12.3456}]}\nindicators:\n  - {name: L, weight: 90, target: '1', actual: '1', evidence: x}\n",
 	  HEAD "funds: {weight: 10, rows: [{initial: 12.3456, budget: 12.3456, executed: 12.3456}]}\nindicators:\n  - {name: L, weight: 90, target: '1', actual: '1', evidence: x}\n" },
+	{ "not-applicable-with-actual", JX_FIND_WARNING, "指标值为“/”（不适用），实际完成值却填写了“3个”：该指标的 10 分不计入总分，按百分制折算",
+	  HEAD "indicators:\n  - {name: L, weight: 90, target: '1', actual: '1', evidence: x}\n  - {name: M, weight: 10, target: /, actual: 3个, evidence: x}\n",
+	  HEAD "indicators:\n  - {name: L, weight: 90, target: '1', actual: '1', evidence: x}\n  - {name: M, weight: 10, target: /, actual: /, evidence: x}\n" },
+	{ "not-applicable-with-actual", JX_FIND_WARNING, "指标值为空（不适用），实际完成值却填写了“达成”",
+	  HEAD "indicators:\n  - {name: L, weight: 90, target: '1', actual: '1', evidence: x}\n  - {name: M, weight: 10, target: '', actual: 达成, evidence: x}\n",
+	  /* with no weight, nothing leaves the total */
+	  HEAD "indicators:\n  - {name: L, weight: 100, target: '1', actual: '1', evidence: x}\n  - {name: M, weight: 0, target: '', actual: 达成, evidence: x}\n" },
 	{ "missing-evidence", JX_FIND_INFO, "未填写佐证资料",
 	  HEAD "indicators:\n  - {name: L, weight: 10, target: '1', actual: '1'}\n",
 	  HEAD "indicators:\n  - {name: L, weight: 10, target: '1', actual: '1', evidence: 工作台账}\n" },
