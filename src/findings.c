@@ -261,40 +261,59 @@ static void zero_target(ctx *c, const jx_leaf_result *lr)
 		    n->target.text, n->actual.text, n->actual.text);
 }
 
-/* The same value in the same (or a convertible) unit. */
-static bool same_value(const jx_quantity *x, const jx_quantity *y)
+/* What compare_value gives for values it cannot compare. */
+#define INCOMPARABLE 2
+
+/* x against y (-1, 0, 1) when both are plain numbers in the same (or a
+ * convertible) unit, else INCOMPARABLE. */
+static int compare_value(const jx_quantity *x, const jx_quantity *y)
 {
 	if (x->kind != JX_Q_NUMBER || y->kind != JX_Q_NUMBER)
-		return false;
+		return INCOMPARABLE;
 	if (x->unit.kind == JX_UNIT_MONEY && y->unit.kind == JX_UNIT_MONEY) {
 		jx_frac fx = jx_frac_from_dec(x->value), fy = jx_frac_from_dec(y->value), p10;
 		int e = x->unit.money_exp - y->unit.money_exp;
 		p10 = JX_FRAC_INT(1);
 		for (int i = 0; i < (e < 0 ? -e : e); i++)
 			if (jx_frac_mul(&p10, p10, JX_FRAC_INT(10)))
-				return false;
+				return INCOMPARABLE;
 		if (jx_frac_mul(e > 0 ? &fx : &fy, e > 0 ? fx : fy, p10))
-			return false;
-		return jx_frac_cmp(fx, fy) == 0;
+			return INCOMPARABLE;
+		return jx_frac_cmp(fx, fy);
 	}
 	if (!jx_unit_compatible(&x->unit, &y->unit))
-		return false;
-	return jx_dec_cmp(x->value, y->value) == 0;
+		return INCOMPARABLE;
+	return jx_dec_cmp(x->value, y->value);
+}
+
+/* A target equal to last year's result, or short of it: no ambition. */
+static void last_year_checks(ctx *c, const jx_leaf_result *lr)
+{
+	const jx_node *n = lr->node;
+	const jx_quantity *t = &n->target.q, *l = &n->last_year.q;
+	char tv[128], lv[128];
+	if (!n->last_year.present)
+		return;
+	int cmp = compare_value(t, l);
+	/* A percentage of 100% or more cannot be raised: not a sign of low ambition. */
+	bool ceiling = t->unit.kind == JX_UNIT_PERCENT && jx_dec_cmp(t->value, jx_dec_from_int(100)) >= 0;
+	bool laxer = (lr->direction == JX_DIR_POSITIVE && cmp == -1) ||
+		     (lr->direction == JX_DIR_REVERSE && cmp == 1);
+	if (cmp == 0 && !ceiling && add(c, "target-equals-last-year", JX_FIND_INFO, n, false, n->mark.line))
+		say(c, "指标值 %s 与上年完成情况 %s 相同，指标未体现提高",
+		    value_text(tv, sizeof(tv), t, n->target.text), value_text(lv, sizeof(lv), l, n->last_year.text));
+	else if (laxer && add(c, "target-below-last-year", JX_FIND_INFO, n, false, n->mark.line))
+		say(c, "指标值 %s %s上年完成情况 %s%s，目标低于上年已达到的水平",
+		    value_text(tv, sizeof(tv), t, n->target.text), cmp < 0 ? "低于" : "高于",
+		    value_text(lv, sizeof(lv), l, n->last_year.text), cmp < 0 ? "" : "（反向指标，越低越好）");
 }
 
 static void leaf_text_checks(ctx *c, const jx_leaf_result *lr)
 {
 	const jx_node *n = lr->node;
 	const jx_quantity *t = &n->target.q, *a = &n->actual.q;
-	char tv[128], lv[128];
 
-	/* A percentage of 100% or more cannot be raised: not a sign of low ambition. */
-	bool ceiling = t->unit.kind == JX_UNIT_PERCENT && jx_dec_cmp(t->value, jx_dec_from_int(100)) >= 0;
-	if (n->last_year.present && !ceiling && same_value(t, &n->last_year.q) &&
-	    add(c, "target-equals-last-year", JX_FIND_INFO, n, false, n->mark.line))
-		say(c, "指标值 %s 与上年完成情况 %s 相同，指标未体现提高",
-		    value_text(tv, sizeof(tv), t, n->target.text),
-		    value_text(lv, sizeof(lv), &n->last_year.q, n->last_year.text));
+	last_year_checks(c, lr);
 	if (!*n->evidence && add(c, "missing-evidence", JX_FIND_INFO, n, false, n->mark.line))
 		say(c, "未填写佐证资料");
 	if ((t->kind == JX_Q_NUMBER || t->kind == JX_Q_RANGE) && t->unit.kind != JX_UNIT_NONE &&

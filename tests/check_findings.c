@@ -146,6 +146,18 @@ static const struct {
 	{ "target-equals-last-year", JX_FIND_INFO, "指标值 3辆 与上年完成情况 3辆 相同",
 	  HEAD "indicators:\n  - {name: L, weight: 10, target: '=3 辆', last_year: 3 辆, actual: 3 辆, evidence: x}\n",
 	  HEAD "indicators:\n  - {name: L, weight: 10, target: '=3 辆', last_year: 2 辆, actual: 3 辆, evidence: x}\n" },
+	{ "target-below-last-year", JX_FIND_INFO, "指标值 1800人次 低于上年完成情况 1860人次，目标低于上年已达到的水平",
+	  HEAD "indicators:\n  - {name: L, weight: 10, target: '≥1800人次', last_year: 1860人次, actual: 1900人次, evidence: x}\n",
+	  HEAD "indicators:\n  - {name: L, weight: 10, target: '≥1900人次', last_year: 1860人次, actual: 1900人次, evidence: x}\n" },
+	{ "target-below-last-year", JX_FIND_INFO, "指标值 60万元 高于上年完成情况 572000元（反向指标，越低越好）",
+	  HEAD "indicators:\n  - {name: L, weight: 10, target: '≤60万元', last_year: 572000元, actual: 58万元, evidence: x}\n",
+	  /* a lower cost than last year's is ambition; a positive target above it too */
+	  HEAD "indicators:\n  - {name: L, weight: 10, target: '≤55万元', last_year: 572000元, actual: 55万元, evidence: x}\n" },
+	{ "target-below-last-year", JX_FIND_INFO, "指标值 90% 低于上年完成情况 93%",
+	  HEAD "indicators:\n  - {name: 满意度, weight: 10, target: '≥90%', last_year: 93%, actual: 95%, evidence: x}\n",
+	  /* a range, a unit that does not convert: nothing to compare */
+	  HEAD "indicators:\n  - {name: 满意度, weight: 10, target: 90%-95%, last_year: 93%, actual: 95%, evidence: x}\n"
+	       "  - {name: M, weight: 10, target: '≥5个', last_year: 9次, actual: 5个, evidence: x}\n" },
 	{ "weights-vs-standard", JX_FIND_INFO, "一级指标“产出指标”分值 60，规则集“standard”的标准分值为 50",
 	  HEAD "indicators:\n  - {name: 产出指标, weight: 60, target: '1', actual: '1', evidence: x}\n",
 	  HEAD "indicators:\n  - {name: 产出指标, weight: 50, target: '1', actual: '1', evidence: x}\n" },
