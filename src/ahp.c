@@ -600,11 +600,8 @@ int jx_ahp_write_text(FILE *out, const jx_ahp *ahp)
 	return ferror(out) ? JX_EIO : 0;
 }
 
-int jx_ahp_write_json(FILE *out, const jx_ahp *ahp)
+void jx_json_ahp(yajl_gen g, const jx_ahp *ahp)
 {
-	yajl_gen g = jx_json_open(out);
-	if (!g)
-		return JX_ENOMEM;
 	yajl_gen_map_open(g);
 	jx_json_kv_str(g, "file", ahp->path);
 	jx_json_kv_str(g, "ri_table", ri_name(ahp->ri));
@@ -641,6 +638,28 @@ int jx_ahp_write_json(FILE *out, const jx_ahp *ahp)
 		yajl_gen_map_close(g);
 	}
 	yajl_gen_array_close(g);
+	yajl_gen_map_close(g);
+}
+
+int jx_ahp_write_json(FILE *out, const jx_ahp *ahp)
+{
+	yajl_gen g = jx_json_open(out);
+	if (!g)
+		return JX_ENOMEM;
+	jx_json_ahp(g, ahp);
+	yajl_gen_free(g);
+	return ferror(out) ? JX_EIO : 0;
+}
+
+int jx_ahp_write_applied_json(FILE *out, const jx_ahp *ahp, const jx_whatif *w)
+{
+	yajl_gen g = jx_json_open(out);
+	if (!g)
+		return JX_ENOMEM;
+	yajl_gen_map_open(g);
+	jx_json_whatif_fields(g, w);
+	jx_json_str(g, "ahp");
+	jx_json_ahp(g, ahp);
 	yajl_gen_map_close(g);
 	yajl_gen_free(g);
 	return ferror(out) ? JX_EIO : 0;

@@ -6,8 +6,10 @@
 #ifndef JX_JSON_H
 #define JX_JSON_H
 
+#include "jixiao/ahp.h"
 #include "jixiao/findings.h"
 #include "jixiao/score.h"
+#include "jixiao/whatif.h"
 
 #include <stdio.h>
 #include <yajl/yajl_gen.h>
@@ -37,5 +39,12 @@ void jx_json_funds_head(yajl_gen g, const jx_funds *f);
 
 /** The spec §4 object of a scored evaluation (findings may be NULL). */
 void jx_json_result(yajl_gen g, const jx_result *r, const jx_findings *f);
+
+/** The keys of a what-if object ("base", "whatif", "label", "delta",
+ * "changes"), inside a map the caller opened. */
+void jx_json_whatif_fields(yajl_gen g, const jx_whatif *w);
+
+/** The object of jx_ahp_write_json. */
+void jx_json_ahp(yajl_gen g, const jx_ahp *a);
 
 #endif

@@ -694,12 +694,8 @@ int jx_whatif_write_text(FILE *out, const jx_whatif *w)
 	return rc ? rc : (ferror(out) ? JX_EIO : 0);
 }
 
-int jx_whatif_write_json(FILE *out, const jx_whatif *w)
+void jx_json_whatif_fields(yajl_gen g, const jx_whatif *w)
 {
-	yajl_gen g = jx_json_open(out);
-	if (!g)
-		return JX_ENOMEM;
-	yajl_gen_map_open(g);
 	jx_json_str(g, "base");
 	jx_json_result(g, w->base, NULL);
 	jx_json_str(g, "whatif");
@@ -726,6 +722,15 @@ int jx_whatif_write_json(FILE *out, const jx_whatif *w)
 		yajl_gen_map_close(g);
 	}
 	yajl_gen_array_close(g);
+}
+
+int jx_whatif_write_json(FILE *out, const jx_whatif *w)
+{
+	yajl_gen g = jx_json_open(out);
+	if (!g)
+		return JX_ENOMEM;
+	yajl_gen_map_open(g);
+	jx_json_whatif_fields(g, w);
 	yajl_gen_map_close(g);
 	yajl_gen_free(g);
 	return ferror(out) ? JX_EIO : 0;

@@ -7,6 +7,7 @@
 #define JIXIAO_AHP_H
 
 #include "jixiao/diag.h"
+#include "jixiao/whatif.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -86,6 +87,10 @@ int jx_ahp_write_text(FILE *out, const jx_ahp *a);
 
 /** {"matrices": [{"path", "criteria", "weights", "lambda_max", "ci", "ri", "cr", "consistent"}]} */
 int jx_ahp_write_json(FILE *out, const jx_ahp *a);
+
+/** The what-if of `ahp --apply` (jx_whatif_write_json's object) with the
+ * matrices it applied under "ahp" (jx_ahp_write_json's object). */
+int jx_ahp_write_applied_json(FILE *out, const jx_ahp *a, const jx_whatif *w);
 
 #ifdef __cplusplus
 }

@@ -246,7 +246,7 @@ static int write_output(FILE *f, const void *ctx)
 {
 	const ahp_output *o = ctx;
 	if (o->w)
-		return o->json ? jx_whatif_write_json(f, o->w) : jx_whatif_write_text(f, o->w);
+		return o->json ? jx_ahp_write_applied_json(f, o->a, o->w) : jx_whatif_write_text(f, o->w);
 	return o->json ? jx_ahp_write_json(f, o->a) : jx_ahp_write_text(f, o->a);
 }
 
