@@ -135,6 +135,7 @@ typedef struct cli_files {
 	char **paths;
 	cli_file_id *ids; /**< of each path, from the stat(2) made while listing */
 	size_t n, cap, ids_cap;
+	bool searched; /**< a PATH was a directory: there may be any number of files */
 } cli_files;
 
 /** Deepest directory nesting below a PATH that is searched. */

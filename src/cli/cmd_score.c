@@ -18,6 +18,7 @@ typedef struct score_output {
 	const jx_result **results;
 	const jx_findings **findings;
 	size_t n;
+	bool array; /**< JSON: an array even of one (a directory was searched) */
 } score_output;
 
 static int write_scores(FILE *f, const void *ctx)
@@ -25,7 +26,7 @@ static int write_scores(FILE *f, const void *ctx)
 	const score_output *o = ctx;
 	int rc = 0;
 	if (strcmp(o->format, "json") == 0)
-		return jx_write_json(f, o->results, o->findings, o->n, o->n > 1);
+		return jx_write_json(f, o->results, o->findings, o->n, o->n > 1 || o->array);
 	if (strcmp(o->format, "csv") == 0)
 		return jx_write_csv(f, o->results, o->n);
 	for (size_t i = 0; i < o->n && rc == 0; i++) {
@@ -141,7 +142,7 @@ static int run(int argc, char **argv)
 		findings[i] = &evs[i].findings;
 	}
 	if (status == EXIT_OK) {
-		score_output o = { format, results, findings, n };
+		score_output o = { format, results, findings, n, files.searched };
 		status = strcmp(format, "xlsx") == 0 ? write_workbook(output, &o)
 						      : cli_write(output, write_scores, &o);
 	}
