@@ -477,16 +477,15 @@ int cli_files_unique(cli_files *f)
 	if (nids > 1)
 		qsort(ids, nids, sizeof(*ids), id_cmp);
 	/* Sorted by identity, then by position: the first of each run stays.
-	 * A name dropped before is dropped again without a second note. */
+	 * A name dropped just before is dropped again without a second note
+	 * (in a sorted list, every repeat of a name). */
 	for (size_t i = 1, run = 0; i < nids; i++) {
 		if (ids[i].dev != ids[run].dev || ids[i].ino != ids[run].ino) {
 			run = i;
 			continue;
 		}
-		first[ids[i].at] = ids[run].at + 1;
-		for (size_t j = run + 1; j < i; j++)
-			if (strcmp(f->paths[ids[j].at], f->paths[ids[i].at]) == 0)
-				first[ids[i].at] = QUIETLY;
+		bool repeat = i - 1 > run && strcmp(f->paths[ids[i - 1].at], f->paths[ids[i].at]) == 0;
+		first[ids[i].at] = repeat ? QUIETLY : ids[run].at + 1;
 	}
 	size_t notes = 0; /* in the order of the list, the first few */
 	for (size_t i = 0; i < f->n; i++)
