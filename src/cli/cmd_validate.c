@@ -57,8 +57,8 @@ static int run(int argc, char **argv)
 		fflush(stdout);
 		cli_print_diags(&diags);
 		if (rc == 0 && !quiet)
-			printf("%s: ok (%zu indicators, rule set %s)\n", ev.doc->path, ev.doc->nleaves,
-			       ev.rules->name);
+			printf("%s: ok (%zu indicator%s, rule set %s)\n", ev.doc->path, ev.doc->nleaves,
+			       ev.doc->nleaves == 1 ? "" : "s", ev.rules->name);
 		if (rc && cli_exit_for(rc) > status)
 			status = cli_exit_for(rc);
 		cli_eval_release(&ev);
