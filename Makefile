@@ -208,7 +208,7 @@ install: $(BIN) $(LIB) $(OUT)/jixiao.pc
 	install -m 644 $(OUT)/jixiao.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig/jixiao.pc
 	install -m 644 $(HEADERS) $(DESTDIR)$(PREFIX)/include/jixiao/
 	install -m 644 $(RULES) $(DESTDIR)$(PREFIX)/share/jixiao/rules/
-	install -m 644 README.md docs/*.md $(DESTDIR)$(PREFIX)/share/doc/jixiao/
+	install -m 644 README.md docs/*.md docs/*.png $(DESTDIR)$(PREFIX)/share/doc/jixiao/
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/jixiao $(DESTDIR)$(PREFIX)/lib/libjixiao.a \

@@ -792,6 +792,19 @@ static void kv_line(importer *im, jx_yemit *e, const char *key, const char *v, b
 	free(buf);
 }
 
+/* kv_opt for a text (指标值设定依据, 佐证资料, 偏差原因): it keeps its lines,
+ * without the HTML paragraph tags some exports leave in long texts. */
+static void kv_text(importer *im, jx_yemit *e, const char *key, const char *v)
+{
+	if (!v)
+		return;
+	char *text = plain_text(v);
+	if (!text)
+		im->oom = true;
+	kv_opt(e, key, text ? text : v);
+	free(text);
+}
+
 static void emit_claims(jx_yemit *e, const char *rate, const char *score)
 {
 	char buf[64];
@@ -839,7 +852,7 @@ static void emit_node(importer *im, jx_yemit *e, size_t idx)
 		}
 		/* texts keep their lines; a rule name and the cells are one line */
 		if (k == COL_BASIS || k == COL_EVIDENCE || k == COL_DEVIATION)
-			jx_yemit_kv(e, col_yaml_key[k], v);
+			kv_text(im, e, col_yaml_key[k], v);
 		else
 			kv_line(im, e, col_yaml_key[k], v, true);
 	}
@@ -892,7 +905,7 @@ static int emit(importer *im, FILE *out)
 		}
 		jx_yemit_seq_end(&e);
 		emit_claims(&e, im->funds_rate, im->funds_score);
-		kv_opt(&e, "deviation", im->funds_deviation); /* a text: it keeps its lines */
+		kv_text(im, &e, "deviation", im->funds_deviation);
 		jx_yemit_map_end(&e);
 	}
 	if (im->ngoals) {
@@ -920,7 +933,9 @@ static int emit(importer *im, FILE *out)
 		jx_yemit_map_end(&e);
 	}
 	jx_yemit_map_end(&e);
-	return jx_yemit_end(&e) ? 0 : JX_EIO;
+	if (!jx_yemit_end(&e))
+		return JX_EIO;
+	return im->oom ? JX_ENOMEM : 0; /* a text or name left as it was */
 }
 
 /* ------------------------------------------------------------- entry */

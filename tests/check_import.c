@@ -354,6 +354,35 @@ START_TEST(full_width_year)
 }
 END_TEST
 
+/* The <p> tags some exports leave in long texts are taken out of every text:
+ * the goals, 指标值设定依据, 佐证资料 and 偏差原因, the funds row's too. */
+START_TEST(paragraph_tags_in_texts)
+{
+	jx_diags d;
+	char *yaml = NULL;
+	jx_diags_init(&d);
+	ck_assert_int_eq(import_csv("项目支出绩效自评表（2024 年度）\n项目名称,t\n"
+				    "项目资金（万元）,年初预算数,全年预算数,全年执行数,分值,执行率,得分,偏差原因\n"
+				    "年度资金总额,10,10,8,10,80%,8,<p>采购延后。</p>\n"
+				    ",预期目标,实际完成情况\n,<p>目标</p>,<p>完成</p>\n"
+				    "一级指标,指标值,指标值设定依据,分值,佐证资料,实际完成值,偏差原因\n"
+				    "产出指标,≥10个,<p>计划标准</p>,90,<p>验收单</p>,9个,\"<p>一期未完工，</p>\n<p>次年完成。</p>\"\n",
+				    &d, &yaml),
+			 0);
+	ck_assert_uint_eq(d.errors, 0);
+	ck_assert_ptr_null(strstr(yaml, "<p>"));
+	ck_assert_ptr_null(strstr(yaml, "</p>"));
+	ck_assert_ptr_nonnull(strstr(yaml, "deviation: 采购延后。"));
+	ck_assert_ptr_nonnull(strstr(yaml, "expected: 目标"));
+	ck_assert_ptr_nonnull(strstr(yaml, "basis: 计划标准"));
+	ck_assert_ptr_nonnull(strstr(yaml, "evidence: 验收单"));
+	ck_assert_ptr_nonnull(strstr(yaml, "一期未完工，")); /* a text keeps its lines */
+	ck_assert_ptr_nonnull(strstr(yaml, "次年完成。"));
+	free(yaml);
+	jx_diags_release(&d);
+}
+END_TEST
+
 Suite *import_suite(void)
 {
 	Suite *s = suite_create("import");
@@ -367,6 +396,7 @@ Suite *import_suite(void)
 	tcase_add_test(tc, import_problems);
 	tcase_add_test(tc, full_width_numbers);
 	tcase_add_test(tc, full_width_year);
+	tcase_add_test(tc, paragraph_tags_in_texts);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -4,7 +4,8 @@
 # against the installed headers and libjixiao.a through the installed
 # jixiao.pc (its prefix moved into the DESTDIR with --define-variable), run
 # on the seed table, a rule set that contradicts its claims and a bad file;
-# each installed header compiles alone; then `make uninstall` leaves no file
+# each installed header compiles alone; the images the documentation shows
+# are installed with it; then `make uninstall` leaves no file
 # behind.
 #   MAKE     the make command with the variant ("make VARIANT=san")
 #   CC, CFLAGS, LDFLAGS  how the example is compiled: the variant's own, so
@@ -111,6 +112,12 @@ run 1 tests/bad/01-unquoted-ge-target.yaml
 expect "a bad file's diagnostics" "$work/err" <tests/bad/01-unquoted-ge-target.err
 [ ! -s "$work/out" ]
 check "a bad file: nothing on stdout" $?
+
+# The documentation is installed with the images it shows.
+for img in $(grep -oh '([^()]*\.png)' docs/*.md | tr -d '()' | sort -u); do
+	[ -f "$dest$prefix/share/doc/jixiao/$img" ]
+	check "$img, which the documentation shows, is installed with it" $?
+done
 
 # shellcheck disable=SC2086
 $make_cmd -s uninstall DESTDIR="$dest" PREFIX="$prefix" >"$work/make.log" 2>&1

@@ -3,9 +3,11 @@
  * as file:line:col diagnostics; nothing else is written.
  */
 #include "cli.h"
+#include "text.h"
 
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 static int run(int argc, char **argv);
 
@@ -56,9 +58,14 @@ static int run(int argc, char **argv)
 		int rc = cli_eval_load(&ev, files.paths[i], rules, &diags);
 		fflush(stdout);
 		cli_print_diags(&diags);
-		if (rc == 0 && !quiet)
-			printf("%s: ok (%zu indicators, rule set %s)\n", ev.doc->path, ev.doc->nleaves,
-			       ev.rules->name);
+		if (rc == 0 && !quiet) {
+			/* the name as the diagnostics write it: a control character in it
+			 * cannot break the line or reach the terminal as a command */
+			char *shown = jx_text_escape(ev.doc->path);
+			printf("%s: ok (%zu indicator%s, rule set %s)\n", shown ? shown : ev.doc->path,
+			       ev.doc->nleaves, ev.doc->nleaves == 1 ? "" : "s", ev.rules->name);
+			free(shown);
+		}
 		if (rc && cli_exit_for(rc) > status)
 			status = cli_exit_for(rc);
 		cli_eval_release(&ev);

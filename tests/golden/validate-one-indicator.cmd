@@ -1,0 +1,1 @@
+$JX validate tests/data/multiline-reason.yaml examples/karamay-2024/project.yaml
