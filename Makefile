@@ -202,13 +202,17 @@ FORCE:
 install: $(BIN) $(LIB) $(OUT)/jixiao.pc
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/jixiao \
 		$(DESTDIR)$(PREFIX)/lib/pkgconfig \
-		$(DESTDIR)$(PREFIX)/share/jixiao/rules $(DESTDIR)$(PREFIX)/share/doc/jixiao
+		$(DESTDIR)$(PREFIX)/share/jixiao/rules $(DESTDIR)$(PREFIX)/share/doc/jixiao/docs \
+		$(DESTDIR)$(PREFIX)/share/doc/jixiao/examples/c
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/jixiao
 	install -m 644 $(LIB) $(DESTDIR)$(PREFIX)/lib/libjixiao.a
 	install -m 644 $(OUT)/jixiao.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig/jixiao.pc
 	install -m 644 $(HEADERS) $(DESTDIR)$(PREFIX)/include/jixiao/
 	install -m 644 $(RULES) $(DESTDIR)$(PREFIX)/share/jixiao/rules/
-	install -m 644 README.md docs/*.md docs/*.png $(DESTDIR)$(PREFIX)/share/doc/jixiao/
+	# laid out as in the source tree, so that the links between them hold
+	install -m 644 README.md $(DESTDIR)$(PREFIX)/share/doc/jixiao/
+	install -m 644 docs/*.md docs/*.png $(DESTDIR)$(PREFIX)/share/doc/jixiao/docs/
+	install -m 644 examples/c/score.c $(DESTDIR)$(PREFIX)/share/doc/jixiao/examples/c/
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/jixiao $(DESTDIR)$(PREFIX)/lib/libjixiao.a \

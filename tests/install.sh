@@ -113,10 +113,14 @@ expect "a bad file's diagnostics" "$work/err" <tests/bad/01-unquoted-ge-target.e
 [ ! -s "$work/out" ]
 check "a bad file: nothing on stdout" $?
 
-# The documentation is installed with the images it shows.
-for img in $(grep -oh '([^()]*\.png)' docs/*.md | tr -d '()' | sort -u); do
-	[ -f "$dest$prefix/share/doc/jixiao/$img" ]
-	check "$img, which the documentation shows, is installed with it" $?
+# The documentation is installed with what it links to (pages, images, the
+# example program): every relative link of every installed page resolves.
+doc=$dest$prefix/share/doc/jixiao
+for page in "$doc/README.md" "$doc"/docs/*.md; do
+	for link in $(grep -o '](\([^)#:]*\))' "$page" | sed 's/^](//; s/)$//' | sort -u); do
+		[ -e "$(dirname "$page")/$link" ]
+		check "${page#"$doc"/} links to $link, which is installed with it" $?
+	done
 done
 
 # shellcheck disable=SC2086
