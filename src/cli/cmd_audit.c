@@ -12,12 +12,14 @@
 
 #include "jixiao/audit.h"
 #include "jixiao/common.h"
+#include "text.h"
 
 #include <errno.h>
 #include <getopt.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -446,6 +448,27 @@ static void tell_stopped(const options *o, sink *k)
 			k->total, o->output);
 }
 
+/*
+ * EXIT_INPUT, after a line for each, when PATHs name nothing (a mistyped
+ * directory): a run that audited the rest would look complete. A PATH that
+ * exists but cannot be read gets a record saying why, as any file does.
+ */
+static int paths_missing(char *const *paths, size_t n)
+{
+	int status = EXIT_OK;
+	for (size_t i = 0; i < n; i++) {
+		struct stat st;
+		if (strcmp(paths[i], "-") == 0 || stat(paths[i], &st) == 0 || (errno != ENOENT && errno != ENOTDIR))
+			continue;
+		int err = errno;
+		char *shown = jx_text_escape(paths[i]);
+		fprintf(stderr, "%s: error: cannot open: %s\n", shown ? shown : paths[i], strerror(err));
+		free(shown);
+		status = EXIT_INPUT;
+	}
+	return status;
+}
+
 static int run(int argc, char **argv)
 {
 	options o;
@@ -455,7 +478,8 @@ static int run(int argc, char **argv)
 	int status = parse_options(&o, argc, argv);
 	if (status)
 		return status < 0 ? EXIT_OK : status;
-	if ((status = cli_files_collect(&files, argv + optind, (size_t)(argc - optind))) != EXIT_OK)
+	if ((status = paths_missing(argv + optind, (size_t)(argc - optind))) != EXIT_OK ||
+	    (status = cli_files_collect(&files, argv + optind, (size_t)(argc - optind))) != EXIT_OK)
 		return status;
 	/* in path order, each file once: the first of its names stays */
 	if ((status = cli_files_sort(&files)) != EXIT_OK)
