@@ -267,7 +267,7 @@ int jx_audit_row_make(jx_audit_row *row, const char *file, const jx_result *r,
 {
 	memset(row, 0, sizeof(*row));
 	row->grade_rank = row->claimed_grade_rank = -1;
-	bool ok = (row->file = jx_text_escape(file)) != NULL;
+	bool ok = (row->file = jx_text_escape(jx_ytree_name(file))) != NULL; /* "-": <stdin> */
 	if (ok && r) {
 		ok = scored_row(row, r, f, detail);
 	} else if (ok) {
