@@ -569,7 +569,11 @@ void jx_ahp_warn(const jx_ahp *ahp, jx_diags *diags)
 
 int jx_ahp_write_text(FILE *out, const jx_ahp *ahp)
 {
-	fprintf(out, "层次分析法（AHP）：%s，随机一致性指标表 %s\n", ahp->path, ri_name(ahp->ri));
+	char *shown = jx_text_escape(ahp->path); /* a control character cannot reach the terminal */
+	if (!shown)
+		return JX_ENOMEM;
+	fprintf(out, "层次分析法（AHP）：%s，随机一致性指标表 %s\n", shown, ri_name(ahp->ri));
+	free(shown);
 	for (size_t k = 0; k < ahp->nmatrices; k++) {
 		const jx_ahp_matrix *m = &ahp->matrices[k];
 		char ri[JX_FIXED_BUFSZ], cr[JX_FIXED_BUFSZ];

@@ -801,6 +801,21 @@ static jx_node **freeze(loader *ld, jx_node **list, size_t n)
 	return out;
 }
 
+/* d->path_shown: d->path, or its escaped copy in the arena when it has a
+ * byte that a text output must not write as it is. */
+static bool shown_path(impl *im, jx_doc *d)
+{
+	const unsigned char *p = (const unsigned char *)d->path;
+	while (*p >= 0x20 && *p < 0x7f) /* plain ASCII: the common case */
+		p++;
+	if (!*p)
+		return true;
+	char *e = jx_text_escape(d->path);
+	d->path_shown = e ? jx_arena_strndup(&im->tree.arena, e, strlen(e)) : NULL;
+	free(e);
+	return d->path_shown != NULL;
+}
+
 /* The document of a loaded tree; on errors, *partial (when not NULL) gets
  * what was read if the YAML itself was sound (jx_doc_load_partial). */
 static int finish(impl *im, int rc, jx_diags *diags, size_t errors0, size_t first,
@@ -811,7 +826,9 @@ static int finish(impl *im, int rc, jx_diags *diags, size_t errors0, size_t firs
 	bool checkable = false; /* the YAML was sound and the table read to the end */
 
 	d->src = im->tree.src;
-	d->path = im->tree.src.file;
+	d->path = d->path_shown = im->tree.src.file;
+	if (!shown_path(im, d))
+		rc = JX_ENOMEM;
 	d->department = d->implementer = "";
 	d->rules = "standard";
 	d->money_unit = "\xe4\xb8\x87\xe5\x85\x83"; /* 万元 */

@@ -235,7 +235,7 @@ static void text_leaf(FILE *out, const jx_result *r, const jx_leaf_result *lr)
 
 	jx_node_path(path, sizeof(path), n, "/");
 	fprintf(out, "%s\n", n->name);
-	fprintf(out, "  路径        %s（%s 第 %u 行）\n", path, r->doc->path, n->mark.line);
+	fprintf(out, "  路径        %s（%s 第 %u 行）\n", path, r->doc->path_shown, n->mark.line);
 	if (lr->na) {
 		fprintf(out, "  指标值      %s：不适用，不计分（分值 %s 计入不适用分值）\n\n", n->target.text,
 			jx_dec_format(a, lr->weight, -1, 0));
@@ -311,7 +311,7 @@ static void text_funds(FILE *out, const jx_result *r)
 	if (!fr->present)
 		return;
 	const jx_funds_row *row = &f->rows[0];
-	fprintf(out, "预算执行率（%s 第 %u 行）\n", r->doc->path, f->mark.line);
+	fprintf(out, "预算执行率（%s 第 %u 行）\n", r->doc->path_shown, f->mark.line);
 	fprintf(out, "  资金        %s：全年预算数 %s %s，全年执行数 %s %s\n", row->name,
 		jx_dec_format(a, row->budget, -1, JX_FMT_GROUP), r->doc->money_unit,
 		jx_dec_format(b, row->executed, -1, JX_FMT_GROUP), r->doc->money_unit);

@@ -152,7 +152,7 @@ static void md_header(FILE *out, const jx_result *r)
 	fputs("（", out);
 	md_text(out, r->rules->title, true);
 	fputs("） |\n| 自评表文件 |", out);
-	md_cell(out, d->path);
+	md_cell(out, d->path_shown);
 	fputs("\n\n", out);
 }
 

@@ -587,7 +587,7 @@ int jx_report_write_html(FILE *out, const jx_report *rep)
 		fputs("</ul>\n", out);
 	}
 	fputs("<footer>由 jixiao 按数据重新计算生成；标为草稿的偏差原因须由填报单位核实。文件：", out);
-	esc(out, r->doc->path);
+	esc(out, r->doc->path_shown);
 	fputs("</footer>\n</body>\n</html>\n", out);
 	return ferror(out) ? JX_EIO : 0;
 }

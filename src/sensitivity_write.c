@@ -111,7 +111,7 @@ static void text_file(FILE *out, const jx_sens *s, const jx_sens_file *f)
 	size_t order[64];
 	size_t maxhist = 1;
 
-	fprintf(out, "\n%s（%s）\n", f->result->doc->title, f->result->doc->path);
+	fprintf(out, "\n%s（%s）\n", f->result->doc->title, f->result->doc->path_shown);
 	fprintf(out, "  基准总分   %s（%s）\n", JX_FIXED(f->base_total, rules->decimals),
 		rules->grades[f->base_grade].name);
 	fprintf(out, "  总分分布   均值 %s，标准差 %s\n", JX_FIXED(f->mean, 2), JX_FIXED(f->sd, 2));

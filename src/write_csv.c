@@ -43,7 +43,7 @@ static void write_result(FILE *out, const jx_result *r)
 		const jx_funds_result *fr = &r->funds;
 		bool na = fr->na;
 		const char *cells[NCOLS] = {
-			d->path, "资金", "预算执行率",
+			d->path_shown, "资金", "预算执行率",
 			jx_dec_format(cb.b[0], f->rows[0].budget, -1, 0),
 			jx_dec_format(cb.b[1], f->rows[0].executed, -1, 0), "positive",
 			jx_dec_format(cb.b[2], fr->weight, -1, 0), fr->rule->name,
@@ -63,7 +63,7 @@ static void write_result(FILE *out, const jx_result *r)
 		char c1[JX_DEC_BUFSZ], c2[JX_DEC_BUFSZ];
 		jx_node_path(path, sizeof(path), n, "/");
 		const char *cells[NCOLS] = {
-			d->path, lr->na ? "不适用指标" : "指标", path, n->target.text,
+			d->path_shown, lr->na ? "不适用指标" : "指标", path, n->target.text,
 			n->actual.present ? n->actual.text : "",
 			lr->na ? "" : jx_direction_name(lr->direction),
 			jx_dec_format(cb.b[0], lr->weight, -1, 0), lr->na ? "" : lr->rule->name,
@@ -77,7 +77,7 @@ static void write_result(FILE *out, const jx_result *r)
 		row(out, cells);
 	}
 	const char *cells[NCOLS] = {
-		d->path, "总分", "", "", "", "",
+		d->path_shown, "总分", "", "", "", "",
 		jx_dec_format(cb.b[0], r->max, -1, 0), "", "",
 		jx_dec_format(cb.b[1], r->total, dec, 0), "", "",
 		opt(cb.b[2], d->claimed.has_total, d->claimed.total, d->claimed.total_places),

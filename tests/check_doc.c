@@ -116,6 +116,18 @@ START_TEST(test_names_funds)
 }
 END_TEST
 
+START_TEST(test_path_shown)
+{
+	static const char text[] = HEAD "indicators:\n  - {name: A, weight: 100, target: '1', actual: '1'}\n";
+	ck_assert_int_eq(parse(text), 0);
+	ck_assert_ptr_eq(doc->path_shown, doc->path); /* plain: no copy */
+	jx_doc_free(doc);
+	ck_assert_int_eq(jx_doc_parse(&doc, "评价/\x1b[2J\xff.yaml", text, strlen(text), &diags), 0);
+	ck_assert_str_eq(doc->path, "评价/\x1b[2J\xff.yaml");
+	ck_assert_str_eq(doc->path_shown, "评价/\\x1B[2J\\xFF.yaml");
+}
+END_TEST
+
 START_TEST(test_find_slash_in_name)
 {
 	/* A name with '/' is found by the path jx_node_path writes; a path
@@ -385,6 +397,7 @@ Suite *doc_suite(void)
 	tcase_add_test(tc, test_seed);
 	tcase_add_test(tc, test_find);
 	tcase_add_test(tc, test_names_funds);
+	tcase_add_test(tc, test_path_shown);
 	tcase_add_test(tc, test_find_slash_in_name);
 	tcase_add_test(tc, test_set_weights);
 	tcase_add_test(tc, test_chinese_keys);

@@ -124,6 +124,10 @@ typedef struct jx_goal {
  */
 typedef struct jx_doc {
 	const char *path;       /**< as given ("<stdin>" for standard input) */
+	const char *path_shown; /**< path as text outputs write it: control
+				 * characters and bytes that are not UTF-8 as
+				 * "\xHH" (a name cannot break a line or send
+				 * commands to a terminal) */
 	jx_source src;          /**< the file's text, for diagnostics */
 	jx_kind kind;
 	const char *title;      /**< 项目名称 / 部门名称 */
