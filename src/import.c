@@ -139,6 +139,7 @@ typedef struct importer {
 	int year;
 	const char *title, *department, *implementer, *grade;
 	char total[64];
+	size_t max_row, max_col; /* the 分值 of the 总分 row; SIZE_MAX when none */
 	char money_unit[32];
 	char rules[64];
 	const char *funds_weight, *funds_rate, *funds_score, *funds_deviation;
@@ -319,16 +320,21 @@ static void strip_fen(char *out, size_t n, const char *v)
 		out[len - 3] = '\0';
 }
 
-/* A number as a cell holds it: "10.00分" and "97.97%" are numbers too. */
-static bool numeric(const char *v)
+/* The number a cell holds: "10.00分" and "97.97%" are numbers too (97.97). */
+static bool number_in(jx_dec *out, const char *v)
 {
 	char buf[64];
-	jx_dec d;
 	strip_fen(buf, sizeof(buf), v);
 	size_t len = strlen(buf);
 	if (len > 0 && buf[len - 1] == '%')
 		buf[--len] = '\0';
-	return jx_dec_parse(&d, NULL, buf, len, NULL) == 0;
+	return jx_dec_parse(out, NULL, buf, len, NULL) == 0;
+}
+
+static bool numeric(const char *v)
+{
+	jx_dec d;
+	return v && number_in(&d, v);
 }
 
 /* ------------------------------------------------------------- header */
@@ -581,25 +587,43 @@ static size_t add_node(importer *im, const char *name, size_t parent, size_t row
 	return im->nnodes;
 }
 
-/* The 总分 row: the claimed total after 得分, else the last number in it. */
+/*
+ * The 总分 row: the claimed total after a 得分 label, else under the 得分
+ * column, else the last number in it; and the 分值 the row gives (100, checked
+ * against the 分值 of the table once it is read): the number under the 分值
+ * column, else the first other number (总分,100,…,得分,97.26 in the seed).
+ * The number under 分值 is never the claimed total: a 总分 row with only its
+ * 分值 filled claims no total.
+ */
 static void total_row(importer *im, size_t r)
 {
-	const char *last = NULL;
+	size_t c_weight = im->col[COL_WEIGHT], c_score = im->col[COL_SCORE], at = SIZE_MAX, label = SIZE_MAX;
 	for (size_t c = 0; c < im->s->ncols; c++) {
 		const char *v = take(im, r, c);
-		if (!v)
-			continue;
-		if (title_is(v, "得分") || title_is(v, "总得分") || title_is(v, "自评得分")) {
-			size_t k = next_filled(im, r, c);
-			if (k != SIZE_MAX)
-				last = take(im, r, k);
+		if (v && (title_is(v, "得分") || title_is(v, "总得分") || title_is(v, "自评得分"))) {
+			label = c;
+			if ((at = next_filled(im, r, c)) != SIZE_MAX)
+				take(im, r, at);
 			break;
 		}
-		if (numeric(v))
-			last = v;
 	}
-	if (last && !is_dash(last))
-		strip_fen(im->total, sizeof(im->total), last);
+	if (label == SIZE_MAX && c_score != SIZE_MAX &&
+	    (numeric(cell(im, r, c_score)) || is_dash(cell(im, r, c_score))))
+		at = c_score;
+	for (size_t c = label == SIZE_MAX ? im->s->ncols : label; at == SIZE_MAX && c-- > 0;)
+		if (c != c_weight && numeric(cell(im, r, c)))
+			at = c;
+	if (at != SIZE_MAX && !is_dash(cell(im, r, at)))
+		strip_fen(im->total, sizeof(im->total), cell(im, r, at));
+	if (c_weight != SIZE_MAX && c_weight != at && numeric(cell(im, r, c_weight))) {
+		im->max_col = c_weight;
+	} else {
+		for (size_t c = 0; c < (label == SIZE_MAX ? im->s->ncols : label) && im->max_col == SIZE_MAX; c++)
+			if (c != at && numeric(cell(im, r, c)))
+				im->max_col = c;
+	}
+	if (im->max_col != SIZE_MAX)
+		im->max_row = r;
 }
 
 static size_t indicator_table(importer *im, size_t r0)
@@ -742,6 +766,50 @@ static void check_leaf(importer *im, const inode *n)
 	if (!n->cell[COL_TARGET])
 		error_at(im, n->row, col_or_name(im, COL_TARGET), "'%s' has no 指标值 (write / when it does not apply)",
 			 n->name);
+}
+
+/*
+ * The 分值 of the 总分 row (100) against the 分值 of the table: the funds row's
+ * and every indicator's. A table whose 分值 add up to 110 under a 总分 of 100
+ * would be scored out of 110: said at the cell, so that it is not lost. Not
+ * checked when a 分值 above is not a number (an error already).
+ */
+static void check_max(importer *im)
+{
+	jx_dec max, sum = jx_dec_from_int(0), w;
+	char a[JX_DEC_BUFSZ], b[JX_DEC_BUFSZ], parts[512] = "";
+	if (im->max_col == SIZE_MAX || !number_in(&max, cell(im, im->max_row, im->max_col)))
+		return;
+	if (im->funds_weight && !is_dash(im->funds_weight)) {
+		if (!number_in(&w, im->funds_weight) || jx_dec_add(&sum, sum, w) != 0)
+			return;
+		jx_textf(parts, sizeof(parts), "预算执行 %s", jx_dec_format(a, w, -1, 0));
+	}
+	/* by level-1 group, so that the one that is wrong can be found; a node
+	 * comes after its parent, so one pass finds each node's group */
+	jx_dec *part = calloc(im->nnodes + 1, sizeof(*part));
+	size_t *top = calloc(im->nnodes + 1, sizeof(*top));
+	bool ok = part && top;
+	im->oom |= !ok;
+	for (size_t i = 0; i < im->nnodes && ok; i++) {
+		const inode *n = &im->nodes[i];
+		top[i] = n->parent ? top[n->parent - 1] : i;
+		if (n->leaf && n->cell[COL_WEIGHT] && !is_dash(n->cell[COL_WEIGHT]))
+			ok = number_in(&w, n->cell[COL_WEIGHT]) && jx_dec_add(&part[top[i]], part[top[i]], w) == 0;
+	}
+	for (size_t i = 0; i < im->nnodes && ok; i++)
+		if (im->nodes[i].parent == 0) {
+			ok = jx_dec_add(&sum, sum, part[i]) == 0;
+			jx_textf_append(parts, sizeof(parts), "%s%s %s", parts[0] ? " + " : "", im->nodes[i].name,
+					jx_dec_format(a, part[i], -1, 0));
+		}
+	if (ok && jx_dec_cmp(max, sum) != 0)
+		warn_at(im, im->max_row, im->max_col,
+			"the 总分 row gives 分值 %s, but the 分值 of the table add up to %s (%s); jixiao scores "
+			"out of %s: correct the 分值 that are wrong",
+			jx_dec_format(a, max, -1, 0), jx_dec_format(b, sum, -1, 0), parts, b);
+	free(part);
+	free(top);
 }
 
 /* The amounts of the funds rows must be numbers. */
@@ -927,7 +995,8 @@ static int emit(importer *im, FILE *out)
 
 int jx_import(FILE *out, const jx_sheet *s, jx_diags *diags)
 {
-	importer im = { .s = s, .diags = diags, .src = { s->name, NULL, 0 } };
+	importer im = { .s = s, .diags = diags, .src = { s->name, NULL, 0 }, .max_row = SIZE_MAX,
+			.max_col = SIZE_MAX };
 	size_t r = 0, table = SIZE_MAX, dummy, first = diags->count;
 	int rc = 0;
 
@@ -962,6 +1031,7 @@ int jx_import(FILE *out, const jx_sheet *s, jx_diags *diags)
 		if (im.nodes[i].leaf)
 			check_leaf(&im, &im.nodes[i]);
 	check_funds(&im);
+	check_max(&im);
 	if (!im.title)
 		jx_diags_add(diags, JX_SEV_WARNING, &im.src, 0, 0,
 			     "no 项目名称 or 部门名称 found; add 'title' to the output");

@@ -354,6 +354,60 @@ START_TEST(full_width_year)
 }
 END_TEST
 
+/*
+ * The 总分 row: the number under 分值 is the 分值 the table gives, never the
+ * claimed total; checked against the 分值 of the table, by level-1 group.
+ */
+START_TEST(total_row_weight)
+{
+	static const struct {
+		const char *row; /* the 总分 row under 一级指标,指标值,分值,实际完成值,得分 */
+		const char *claimed;  /* in the YAML, or NULL: no claimed total */
+		const char *warning;  /* or NULL: none */
+	} cases[] = {
+		{ "总分,,100,,", NULL, NULL },             /* the 得分 not given */
+		{ "总分,,100,,95", "claimed: {total: 95}", NULL },
+		{ "合计,,100分,,９５分", "claimed: {total: 95}", NULL },
+		{ "总分,100,,得分,95", "claimed: {total: 95}", NULL }, /* as in the seed table */
+		{ "总分,,110,,95", "claimed: {total: 95}",
+		  "8:3 C8: the 总分 row gives 分值 110, but the 分值 of the table add up to 100 (预算执行 10 + 产出指标 "
+		  "60 + 效益指标 30); jixiao scores out of 100" },
+		{ "总分,90,,得分,95", "claimed: {total: 95}",
+		  "8:2 B8: the 总分 row gives 分值 90, but the 分值 of the table add up to 100" },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		jx_diags d;
+		char *yaml = NULL, text[1024], *all = NULL;
+		size_t len = 0;
+		jx_diags_init(&d);
+		snprintf(text, sizeof(text),
+			 "项目支出绩效自评表（2024 年度）\n项目名称,t\n"
+			 "项目资金（万元）,年初预算数,全年预算数,全年执行数,分值\n年度资金总额,10,10,10,10\n"
+			 "一级指标,指标值,分值,实际完成值,得分\n"
+			 "产出指标,≥1,60,1,60\n效益指标,≥1,30,1,35\n%s\n",
+			 cases[i].row);
+		/* the 总分 row is row 8 */
+		ck_assert_int_eq(import_csv(text, &d, &yaml), 0);
+		FILE *f = open_memstream(&all, &len);
+		for (size_t k = 0; k < d.count; k++)
+			fprintf(f, "%u:%u %s\n", d.items[k].line, d.items[k].col, d.items[k].message);
+		fclose(f);
+		ck_assert_uint_eq(d.errors, 0);
+		if (cases[i].claimed)
+			ck_assert_ptr_nonnull(strstr(yaml, cases[i].claimed));
+		else
+			ck_assert_ptr_null(strstr(yaml, "\nclaimed:"));
+		if (cases[i].warning)
+			ck_assert_msg(strstr(all, cases[i].warning), "case %zu: %s", i, all);
+		else
+			ck_assert_msg(d.warnings == 0, "case %zu: %s", i, all);
+		free(all);
+		free(yaml);
+		jx_diags_release(&d);
+	}
+}
+END_TEST
+
 Suite *import_suite(void)
 {
 	Suite *s = suite_create("import");
@@ -367,6 +421,7 @@ Suite *import_suite(void)
 	tcase_add_test(tc, import_problems);
 	tcase_add_test(tc, full_width_numbers);
 	tcase_add_test(tc, full_width_year);
+	tcase_add_test(tc, total_row_weight);
 	suite_add_tcase(s, tc);
 	return s;
 }
