@@ -15,6 +15,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -265,6 +266,38 @@ static bool yaml_name(const char *name)
 	return (n > 5 && strcmp(name + n - 5, ".yaml") == 0) || (n > 4 && strcmp(name + n - 4, ".yml") == 0);
 }
 
+/* A spreadsheet a 自评表 is kept in: jixiao reads it only through import. */
+static bool sheet_name(const char *name)
+{
+	static const char *const exts[] = { ".xlsx", ".xlsm", ".xls", ".et", ".csv" };
+	size_t n = strlen(name);
+	for (size_t i = 0; i < sizeof(exts) / sizeof(exts[0]); i++) {
+		size_t e = strlen(exts[i]);
+		if (n > e && strcasecmp(name + n - e, exts[i]) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* Whether the sorted names hold stem.yaml or stem.yml for the file name. */
+static bool has_yaml_twin(const cli_files *names, const char *name)
+{
+	const char *dot = strrchr(name, '.');
+	size_t stem = (size_t)(dot - name);
+	for (size_t i = 0; i < names->n; i++) {
+		const char *p = names->paths[i];
+		if (strncmp(p, name, stem) == 0 && (strcmp(p + stem, ".yaml") == 0 || strcmp(p + stem, ".yml") == 0))
+			return true;
+	}
+	return false;
+}
+
+/* Spreadsheets a directory search passed over, told in one line per PATH. */
+typedef struct sheets_seen {
+	size_t n;
+	char *first;
+} sheets_seen;
+
 /* dir and name joined by one slash ("a/" and "a" give the same path). */
 static char *path_join(const char *dir, const char *name)
 {
@@ -297,7 +330,7 @@ static void tell_entry(const char *path, const char *what)
  * is listed even when it leads nowhere, so that its record says so; a
  * directory that cannot be read is listed too, for the same reason.
  */
-static int collect_dir(cli_files *f, const char *dir, int depth)
+static int collect_dir(cli_files *f, const char *dir, int depth, sheets_seen *sheets)
 {
 	cli_files here = { NULL, 0, 0 };
 	struct dirent *e;
@@ -329,11 +362,15 @@ static int collect_dir(cli_files *f, const char *dir, int depth)
 		if (!listed)
 			;
 		else if (S_ISDIR(st.st_mode))
-			status = collect_dir(f, path, depth + 1);
+			status = collect_dir(f, path, depth + 1, sheets);
 		else if (reached && S_ISDIR(to.st_mode))
 			tell_entry(path, "a link to a directory; not followed");
-		else if (!yaml_name(here.paths[i]))
-			;
+		else if (!yaml_name(here.paths[i])) {
+			/* a 自评表 not imported yet: not read, but not passed over unsaid */
+			if (sheet_name(here.paths[i]) && (S_ISREG(st.st_mode) || (reached && S_ISREG(to.st_mode))) &&
+			    !has_yaml_twin(&here, here.paths[i]) && sheets->n++ == 0)
+				sheets->first = path, path = NULL;
+		}
 		else if (S_ISREG(st.st_mode) || (link && (!reached || S_ISREG(to.st_mode))))
 			status = files_add(f, path);
 		else
@@ -359,7 +396,18 @@ int cli_files_collect(cli_files *out, char *const *args, size_t nargs)
 			status = EXIT_INPUT;
 		} else if (!is_stdin && stat(args[i], &st) == 0 && S_ISDIR(st.st_mode)) {
 			/* "a/x.yaml" after "a-b.yaml": the order of the whole path */
-			status = collect_dir(out, args[i], 0);
+			sheets_seen sheets = { 0, NULL };
+			status = collect_dir(out, args[i], 0, &sheets);
+			if (sheets.n > 0) {
+				char *dir = jx_text_escape(args[i]), *one = jx_text_escape(sheets.first);
+				fprintf(stderr,
+					"jixiao: %s: %zu spreadsheet%s without a YAML file of the same name, not read "
+					"(the first: %s); import each with 'jixiao import FILE -o FILE.yaml'\n",
+					dir ? dir : args[i], sheets.n, sheets.n > 1 ? "s" : "", one ? one : sheets.first);
+				free(dir);
+				free(one);
+			}
+			free(sheets.first);
 			if (out->n - first > 1)
 				qsort(out->paths + first, out->n - first, sizeof(*out->paths), path_cmp);
 		} else {
