@@ -632,13 +632,30 @@ static size_t indicator_table(importer *im, size_t r0)
 	size_t *col = im->col;
 	for (int k = 0; k < NCOLKINDS; k++)
 		col[k] = SIZE_MAX;
+	/* A header of two rows, as the 财政部 template has it: 绩效指标 over
+	 * 一级/二级/三级指标, and beside it the other titles over both rows, merged
+	 * down in a workbook (their text is in the upper row) or, in a CSV file,
+	 * in the upper row only. */
+	bool upper = false;
 	for (size_t c = 0; c < s->ncols; c++) {
 		enum col_kind k = column_kind(cell(im, r0, c));
+		size_t at = r0;
+		if (k == COL_NONE && !cell(im, r0, c) && r0 > 0 && (k = column_kind(cell(im, r0 - 1, c))) != COL_NONE)
+			at = r0 - 1;
 		if (k != COL_NONE && col[k] == SIZE_MAX) {
 			col[k] = c;
-			use(im, r0, c);
+			use(im, at, c);
+			for (size_t up = at; up > 0 && jx_sheet_merged(s, up, c);)
+				use(im, --up, c); /* up to the first cell of the merged title */
+			upper |= at != r0 || jx_sheet_merged(s, r0, c);
 		}
 	}
+	/* the label over the level columns in the upper row (绩效指标) */
+	for (size_t l = 0; upper && l < LEVELS && col[COL_L1 + l] != SIZE_MAX; l++)
+		for (size_t c = 0; c <= col[COL_L1 + l]; c++)
+			if (!im->used[(r0 - 1) * s->ncols + c] && own(im, r0 - 1, c) &&
+			    column_kind(cell(im, r0 - 1, c)) == COL_NONE)
+				use(im, r0 - 1, c);
 	for (size_t c = 0; c < s->ncols; c++) {
 		if (!cell(im, r0, c) || im->used[r0 * s->ncols + c])
 			continue;
@@ -650,7 +667,10 @@ static size_t indicator_table(importer *im, size_t r0)
 		use(im, r0, c);
 	}
 	/* 三级指标 over two columns: the second, untitled, holds a 四级 indicator. */
-	if (col[COL_L4] == SIZE_MAX && col[COL_L3] != SIZE_MAX && !cell(im, r0, col[COL_L3] + 1))
+	bool titled = false;
+	for (int k = 0; k < NCOLKINDS && col[COL_L3] != SIZE_MAX; k++)
+		titled |= col[k] == col[COL_L3] + 1;
+	if (col[COL_L4] == SIZE_MAX && col[COL_L3] != SIZE_MAX && !cell(im, r0, col[COL_L3] + 1) && !titled)
 		col[COL_L4] = col[COL_L3] + 1;
 	size_t levels = 0, first_level = SIZE_MAX;
 	while (levels < LEVELS && col[COL_L1 + levels] != SIZE_MAX)
@@ -778,8 +798,9 @@ static void check_max(importer *im)
 {
 	jx_dec max, sum = jx_dec_from_int(0), w;
 	char a[JX_DEC_BUFSZ], b[JX_DEC_BUFSZ], parts[512] = "";
-	if (im->max_col == SIZE_MAX || !number_in(&max, cell(im, im->max_row, im->max_col)))
-		return;
+	if (im->col[COL_WEIGHT] == SIZE_MAX || im->max_col == SIZE_MAX ||
+	    !number_in(&max, cell(im, im->max_row, im->max_col)))
+		return; /* no 分值 column read: nothing to add up */
 	if (im->funds_weight && !is_dash(im->funds_weight)) {
 		if (!number_in(&w, im->funds_weight) || jx_dec_add(&sum, sum, w) != 0)
 			return;

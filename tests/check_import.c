@@ -408,6 +408,40 @@ START_TEST(total_row_weight)
 }
 END_TEST
 
+/*
+ * A header of two rows, as the 财政部 template has it: 绩效指标 over the
+ * three levels, the other titles in the upper row only (a CSV file saved
+ * from the merged header). Every title and label is part of the table.
+ */
+START_TEST(two_row_header)
+{
+	jx_diags d;
+	char *yaml = NULL, *all = NULL;
+	size_t len = 0;
+	jx_diags_init(&d);
+	ck_assert_int_eq(import_csv("项目支出绩效自评表（2024 年度）\n项目名称,t\n"
+				    "绩效指标,,,年度指标值,实际完成值,分值,得分,偏差原因分析及改进措施\n"
+				    "一级指标,二级指标,三级指标,,,,,\n"
+				    "产出指标,数量指标,培训人次,≥100人次,100人次,50,50,\n"
+				    ",质量指标,合格率,≥95%,90%,50,47.37,部分学员未通过考核\n"
+				    "总分,,,,,100,97.37,\n",
+				    &d, &yaml),
+			 0);
+	FILE *f = open_memstream(&all, &len);
+	for (size_t k = 0; k < d.count; k++)
+		fprintf(f, "%u:%u %s\n", d.items[k].line, d.items[k].col, d.items[k].message);
+	fclose(f);
+	ck_assert_msg(d.errors == 0 && d.warnings == 0, "%s", all);
+	ck_assert_ptr_nonnull(strstr(yaml, "    - name: 合格率\n      target: ≥95%\n      weight: 50\n"
+					   "      actual: 90%\n      deviation: 部分学员未通过考核\n"
+					   "      claimed: {score: 47.37}\n"));
+	ck_assert_ptr_nonnull(strstr(yaml, "claimed: {total: 97.37}"));
+	free(all);
+	free(yaml);
+	jx_diags_release(&d);
+}
+END_TEST
+
 Suite *import_suite(void)
 {
 	Suite *s = suite_create("import");
@@ -422,6 +456,7 @@ Suite *import_suite(void)
 	tcase_add_test(tc, full_width_numbers);
 	tcase_add_test(tc, full_width_year);
 	tcase_add_test(tc, total_row_weight);
+	tcase_add_test(tc, two_row_header);
 	suite_add_tcase(s, tc);
 	return s;
 }
