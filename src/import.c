@@ -26,12 +26,12 @@ enum col_kind {
 	COL_NONE = -1,
 	COL_L1, COL_L2, COL_L3, COL_L4, COL_L5, COL_L6, /* levels, JX_MAX_DEPTH of them */
 	COL_TARGET, COL_BASIS, COL_LAST_YEAR, COL_WEIGHT, COL_RULE, COL_EVIDENCE, COL_ACTUAL,
-	COL_RATE, COL_SCORE, COL_DEVIATION, NCOLKINDS
+	COL_RATE, COL_SCORE, COL_DEVIATION, COL_MEASURE, NCOLKINDS
 };
 
 static const char *const col_yaml_key[NCOLKINDS] = {
 	NULL, NULL, NULL, NULL, NULL, NULL, "target", "basis", "last_year", "weight", "rule", "evidence",
-	"actual", "rate", "score", "deviation"
+	"actual", "rate", "score", "deviation", NULL /* added to deviation */
 };
 
 /* Column titles as the published tables write them, and their variants. */
@@ -56,6 +56,7 @@ static const struct {
 	{ "得分", COL_SCORE }, { "指标得分", COL_SCORE }, { "自评得分", COL_SCORE },
 	{ "偏差原因分析及改进措施", COL_DEVIATION }, { "偏差原因分析", COL_DEVIATION },
 	{ "偏差原因", COL_DEVIATION }, { "未完成原因分析", COL_DEVIATION },
+	{ "改进措施", COL_MEASURE }, { "整改措施", COL_MEASURE },
 };
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -142,7 +143,7 @@ typedef struct importer {
 	size_t max_row, max_col; /* the 分值 of the 总分 row; SIZE_MAX when none */
 	char money_unit[32];
 	char rules[64];
-	const char *funds_weight, *funds_rate, *funds_score, *funds_deviation;
+	const char *funds_weight, *funds_rate, *funds_score, *funds_deviation, *funds_measure;
 	fund_row *funds;
 	size_t nfunds, capfunds;
 	goal_row *goals;
@@ -440,7 +441,7 @@ static void unit_of(importer *im, const char *v)
 static size_t funds_block(importer *im, size_t r0, size_t until)
 {
 	size_t c_init, c_budget, c_exec, c_weight = SIZE_MAX, c_rate = SIZE_MAX, c_score = SIZE_MAX,
-	       c_dev = SIZE_MAX, c;
+	       c_dev = SIZE_MAX, c_measure = SIZE_MAX, c;
 	if (!row_has(im, r0, "年初预算数", &c_init) || !row_has(im, r0, "全年预算数", &c_budget) ||
 	    !row_has(im, r0, "全年执行数", &c_exec))
 		return r0;
@@ -450,9 +451,13 @@ static size_t funds_block(importer *im, size_t r0, size_t until)
 		c_rate = c;
 	if (row_has(im, r0, "得分", &c) || row_has(im, r0, "自评得分", &c))
 		c_score = c;
-	for (size_t k = 0; k < im->s->ncols && c_dev == SIZE_MAX; k++)
-		if (column_kind(cell(im, r0, k)) == COL_DEVIATION)
+	for (size_t k = 0; k < im->s->ncols; k++) {
+		enum col_kind kind = column_kind(cell(im, r0, k));
+		if (kind == COL_DEVIATION && c_dev == SIZE_MAX)
 			c_dev = k; /* the reason for a low execution rate */
+		else if (kind == COL_MEASURE && c_measure == SIZE_MAX)
+			c_measure = k;
+	}
 	for (size_t k = 0; k < im->s->ncols; k++)
 		if (take(im, r0, k))
 			unit_of(im, cell(im, r0, k));
@@ -499,6 +504,8 @@ static size_t funds_block(importer *im, size_t r0, size_t until)
 				im->funds_score = take(im, r, c_score);
 			if (c_dev != SIZE_MAX)
 				im->funds_deviation = take(im, r, c_dev);
+			if (c_measure != SIZE_MAX)
+				im->funds_measure = take(im, r, c_measure);
 		} else {
 			/* the "—" under 分值, 执行率, 得分 of the other rows */
 			size_t cols[3] = { c_weight, c_rate, c_score };
@@ -900,6 +907,22 @@ static void emit_claims(jx_yemit *e, const char *rate, const char *score)
 	jx_yemit_map_end(e);
 }
 
+/*
+ * 偏差原因分析 and 改进措施 in two columns, as one deviation text (what a
+ * table with one column holds): "场地受限；改进措施：明年增加场次". NULL when there
+ * is no measure to add (or out of memory, said through im): the reason is
+ * the text. The caller frees the result.
+ */
+static char *with_measure(importer *im, const char *reason, const char *measure)
+{
+	if (!measure || is_dash(measure))
+		return NULL;
+	bool r = reason && *reason && !is_dash(reason);
+	char *text = jx_strdupf("%s%s改进措施：%s", r ? reason : "", r ? "；" : "", measure);
+	im->oom |= !text;
+	return text;
+}
+
 static void emit_node(importer *im, jx_yemit *e, size_t idx)
 {
 	const inode *n = &im->nodes[idx];
@@ -916,9 +939,10 @@ static void emit_node(importer *im, jx_yemit *e, size_t idx)
 		jx_yemit_map_end(e);
 		return;
 	}
+	char *deviation = with_measure(im, n->cell[COL_DEVIATION], n->cell[COL_MEASURE]);
 	for (int k = COL_TARGET; k < NCOLKINDS; k++) {
-		const char *v = n->cell[k];
-		if (!v || k == COL_RATE || k == COL_SCORE)
+		const char *v = k == COL_DEVIATION && deviation ? deviation : n->cell[k];
+		if (!v || k == COL_RATE || k == COL_SCORE || k == COL_MEASURE)
 			continue;
 		if (k == COL_WEIGHT) {
 			if (is_dash(v))
@@ -934,6 +958,7 @@ static void emit_node(importer *im, jx_yemit *e, size_t idx)
 	}
 	emit_claims(e, n->cell[COL_RATE], n->cell[COL_SCORE]);
 	jx_yemit_map_end(e);
+	free(deviation);
 }
 
 static int emit(importer *im, FILE *out)
@@ -981,7 +1006,9 @@ static int emit(importer *im, FILE *out)
 		}
 		jx_yemit_seq_end(&e);
 		emit_claims(&e, im->funds_rate, im->funds_score);
-		kv_opt(&e, "deviation", im->funds_deviation); /* a text: it keeps its lines */
+		char *deviation = with_measure(im, im->funds_deviation, im->funds_measure);
+		kv_opt(&e, "deviation", deviation ? deviation : im->funds_deviation); /* a text: it keeps its lines */
+		free(deviation);
 		jx_yemit_map_end(&e);
 	}
 	if (im->ngoals) {
@@ -1072,6 +1099,10 @@ int jx_import(FILE *out, const jx_sheet *s, jx_diags *diags)
 	jx_diags_sort(diags, first);
 	if (rc == 0)
 		rc = emit(&im, out);
+	if (rc == 0 && im.oom) {
+		jx_diags_add(diags, JX_SEV_ERROR, &im.src, 0, 0, "out of memory");
+		rc = JX_ENOMEM;
+	}
 	for (size_t i = 0; i < im.ngoals; i++) {
 		free(im.goals[i].expected);
 		free(im.goals[i].achieved);

@@ -442,6 +442,32 @@ START_TEST(two_row_header)
 }
 END_TEST
 
+/* 偏差原因分析 and 改进措施 in two columns make one deviation text. */
+START_TEST(measures_column)
+{
+	jx_diags d;
+	char *yaml = NULL;
+	jx_diags_init(&d);
+	ck_assert_int_eq(import_csv("项目支出绩效自评表（2024 年度）\n项目名称,t\n"
+				    "项目资金（万元）,年初预算数,全年预算数,全年执行数,分值,执行率,得分,偏差原因分析,改进措施\n"
+				    "年度资金总额,10,10,8,10,80%,8,采购延后,加快支付进度\n"
+				    "一级指标,指标值,分值,实际完成值,得分,偏差原因分析,改进措施\n"
+				    "a,≥100人次,30,90人次,27,场地受限,明年增加场次\n"
+				    "b,≥100人次,30,90人次,27,,提前预约场地\n"
+				    "c,≥100人次,30,90人次,27,天气原因,—\n",
+				    &d, &yaml),
+			 0);
+	ck_assert_uint_eq(d.errors, 0);
+	ck_assert_uint_eq(d.warnings, 0);
+	ck_assert_ptr_nonnull(strstr(yaml, "  deviation: 采购延后；改进措施：加快支付进度\n"));
+	ck_assert_ptr_nonnull(strstr(yaml, "  deviation: 场地受限；改进措施：明年增加场次\n"));
+	ck_assert_ptr_nonnull(strstr(yaml, "  deviation: 改进措施：提前预约场地\n"));
+	ck_assert_ptr_nonnull(strstr(yaml, "  deviation: 天气原因\n"));
+	free(yaml);
+	jx_diags_release(&d);
+}
+END_TEST
+
 Suite *import_suite(void)
 {
 	Suite *s = suite_create("import");
@@ -457,6 +483,7 @@ Suite *import_suite(void)
 	tcase_add_test(tc, full_width_year);
 	tcase_add_test(tc, total_row_weight);
 	tcase_add_test(tc, two_row_header);
+	tcase_add_test(tc, measures_column);
 	suite_add_tcase(s, tc);
 	return s;
 }
