@@ -279,25 +279,6 @@ static bool sheet_name(const char *name)
 	return false;
 }
 
-/* Whether the sorted names hold stem.yaml or stem.yml for the file name. */
-static bool has_yaml_twin(const cli_files *names, const char *name)
-{
-	const char *dot = strrchr(name, '.');
-	size_t stem = (size_t)(dot - name);
-	for (size_t i = 0; i < names->n; i++) {
-		const char *p = names->paths[i];
-		if (strncmp(p, name, stem) == 0 && (strcmp(p + stem, ".yaml") == 0 || strcmp(p + stem, ".yml") == 0))
-			return true;
-	}
-	return false;
-}
-
-/* Spreadsheets a directory search passed over, told in one line per PATH. */
-typedef struct sheets_seen {
-	size_t n;
-	char *first;
-} sheets_seen;
-
 /* dir and name joined by one slash ("a/" and "a" give the same path). */
 static char *path_join(const char *dir, const char *name)
 {
@@ -330,9 +311,9 @@ static void tell_entry(const char *path, const char *what)
  * is listed even when it leads nowhere, so that its record says so; a
  * directory that cannot be read is listed too, for the same reason.
  */
-static int collect_dir(cli_files *f, const char *dir, int depth, sheets_seen *sheets)
+static int collect_dir(cli_files *f, const char *dir, int depth)
 {
-	cli_files here = { NULL, 0, 0 };
+	cli_files here = { NULL, 0, 0, 0, NULL };
 	struct dirent *e;
 	int status = EXIT_OK;
 
@@ -362,14 +343,14 @@ static int collect_dir(cli_files *f, const char *dir, int depth, sheets_seen *sh
 		if (!listed)
 			;
 		else if (S_ISDIR(st.st_mode))
-			status = collect_dir(f, path, depth + 1, sheets);
+			status = collect_dir(f, path, depth + 1);
 		else if (reached && S_ISDIR(to.st_mode))
 			tell_entry(path, "a link to a directory; not followed");
 		else if (!yaml_name(here.paths[i])) {
-			/* a 自评表 not imported yet: not read, but not passed over unsaid */
+			/* a 自评表 not imported yet: counted, for cli_files_none */
 			if (sheet_name(here.paths[i]) && (S_ISREG(st.st_mode) || (reached && S_ISREG(to.st_mode))) &&
-			    !has_yaml_twin(&here, here.paths[i]) && sheets->n++ == 0)
-				sheets->first = path, path = NULL;
+			    f->sheets++ == 0)
+				f->sheet = path, path = NULL;
 		}
 		else if (S_ISREG(st.st_mode) || (link && (!reached || S_ISREG(to.st_mode))))
 			status = files_add(f, path);
@@ -396,18 +377,7 @@ int cli_files_collect(cli_files *out, char *const *args, size_t nargs)
 			status = EXIT_INPUT;
 		} else if (!is_stdin && stat(args[i], &st) == 0 && S_ISDIR(st.st_mode)) {
 			/* "a/x.yaml" after "a-b.yaml": the order of the whole path */
-			sheets_seen sheets = { 0, NULL };
-			status = collect_dir(out, args[i], 0, &sheets);
-			if (sheets.n > 0) {
-				char *dir = jx_text_escape(args[i]), *one = jx_text_escape(sheets.first);
-				fprintf(stderr,
-					"jixiao: %s: %zu spreadsheet%s without a YAML file of the same name, not read "
-					"(the first: %s); import each with 'jixiao import FILE -o FILE.yaml'\n",
-					dir ? dir : args[i], sheets.n, sheets.n > 1 ? "s" : "", one ? one : sheets.first);
-				free(dir);
-				free(one);
-			}
-			free(sheets.first);
+			status = collect_dir(out, args[i], 0);
 			if (out->n - first > 1)
 				qsort(out->paths + first, out->n - first, sizeof(*out->paths), path_cmp);
 		} else {
@@ -426,7 +396,17 @@ int cli_files_none(const cli_files *f, const char *verb)
 {
 	if (f->n > 0)
 		return EXIT_OK;
-	fprintf(stderr, "jixiao: no *.yaml or *.yml file to %s\n", verb);
+	if (f->sheets == 0) {
+		fprintf(stderr, "jixiao: no *.yaml or *.yml file to %s\n", verb);
+		return EXIT_INPUT;
+	}
+	/* the workbooks a department sent, not imported yet */
+	char *one = jx_text_escape(f->sheet);
+	fprintf(stderr,
+		"jixiao: no *.yaml or *.yml file to %s, only %zu spreadsheet%s (the first: %s); jixiao reads a "
+		"自评表 kept in a spreadsheet through 'jixiao import FILE -o FILE.yaml'\n",
+		verb, f->sheets, f->sheets > 1 ? "s" : "", one ? one : f->sheet);
+	free(one);
 	return EXIT_INPUT;
 }
 
@@ -556,6 +536,7 @@ void cli_files_free(cli_files *f)
 	for (size_t i = 0; i < f->n; i++)
 		free(f->paths[i]);
 	free(f->paths);
+	free(f->sheet);
 	memset(f, 0, sizeof(*f));
 }
 
