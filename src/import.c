@@ -961,6 +961,23 @@ static void emit_node(importer *im, jx_yemit *e, size_t idx)
 	free(deviation);
 }
 
+/* A row label without the colon the 财政部 template writes after it
+ * ("年度资金总额：" is 年度资金总额); NULL when there is none to take off (or
+ * out of memory, said through im). The caller frees the result. */
+static char *label(importer *im, const char *v)
+{
+	size_t n = strlen(v);
+	while (n > 0 && (v[n - 1] == ' ' || v[n - 1] == ':'))
+		n--;
+	while (n >= 3 && strncmp(v + n - 3, "\xef\xbc\x9a", 3) == 0) /* ： */
+		n -= 3;
+	if (n == strlen(v) || n == 0)
+		return NULL;
+	char *out = jx_strdupf("%.*s", (int)n, v);
+	im->oom |= !out;
+	return out;
+}
+
 static int emit(importer *im, FILE *out)
 {
 	jx_yemit e;
@@ -996,7 +1013,9 @@ static int emit(importer *im, FILE *out)
 			jx_yemit_map(&e, true);
 			const char *amounts[3] = { f->initial, f->budget, f->executed };
 			static const char *const keys[3] = { "initial", "budget", "executed" };
-			kv_line(im, &e, "name", f->name, true);
+			char *name = label(im, f->name);
+			kv_line(im, &e, "name", name ? name : f->name, true);
+			free(name);
 			for (int k = 0; k < 3; k++)
 				if (amounts[k]) {
 					ascii_cell(buf, sizeof(buf), amounts[k]);

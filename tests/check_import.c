@@ -468,6 +468,28 @@ START_TEST(measures_column)
 }
 END_TEST
 
+/* The funds rows as the 财政部 template labels them: "年度资金总额：". */
+START_TEST(funds_label_colon)
+{
+	jx_diags d;
+	char *yaml = NULL;
+	jx_diags_init(&d);
+	ck_assert_int_eq(import_csv("项目支出绩效自评表（2024 年度）\n项目名称,t\n"
+				    "项目资金（万元）,年初预算数,全年预算数,全年执行数,分值,执行率,得分\n"
+				    "年度资金总额：,10,10,10,10,100%,10\n其中：当年财政拨款,10,10,10,—,—,—\n"
+				    "上年结转资金: ,0,0,0,—,—,—\n"
+				    "一级指标,指标值,分值,实际完成值\n产出指标,≥1,90,1\n",
+				    &d, &yaml),
+			 0);
+	ck_assert_uint_eq(d.errors, 0);
+	ck_assert_ptr_nonnull(strstr(yaml, "{name: 年度资金总额, initial: 10,"));
+	ck_assert_ptr_nonnull(strstr(yaml, "{name: 其中：当年财政拨款, initial: 10,"));
+	ck_assert_ptr_nonnull(strstr(yaml, "{name: 上年结转资金, initial: 0,"));
+	free(yaml);
+	jx_diags_release(&d);
+}
+END_TEST
+
 Suite *import_suite(void)
 {
 	Suite *s = suite_create("import");
@@ -484,6 +506,7 @@ Suite *import_suite(void)
 	tcase_add_test(tc, total_row_weight);
 	tcase_add_test(tc, two_row_header);
 	tcase_add_test(tc, measures_column);
+	tcase_add_test(tc, funds_label_colon);
 	suite_add_tcase(s, tc);
 	return s;
 }
