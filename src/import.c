@@ -141,6 +141,7 @@ typedef struct importer {
 	const char *title, *department, *implementer, *grade;
 	char total[64];
 	size_t max_row, max_col; /* the 分值 of the 总分 row; SIZE_MAX when none */
+	char max_text[64];
 	char money_unit[32];
 	char rules[64];
 	const char *funds_weight, *funds_rate, *funds_score, *funds_deviation, *funds_measure;
@@ -595,19 +596,59 @@ static size_t add_node(importer *im, const char *name, size_t parent, size_t row
 }
 
 /*
+ * Whether v labels the 总分 row (总分, 合计, 总得分, 自评总分…, with blanks and a
+ * bracketed note ignored); *rest is what follows a colon in the same cell
+ * ("总分：97.26"), NULL when nothing does.
+ */
+static bool total_label(const char *v, const char **rest)
+{
+	static const char *const labels[] = { "总分", "合计", "总计", "总得分", "自评总分", "综合得分",
+					      "得分合计", "自评得分合计" };
+	char key[256];
+	size_t n = 0;
+	*rest = NULL;
+	if (!v)
+		return false;
+	for (const char *p = v; *p; p++)
+		if (*p == ':' || strncmp(p, "\xef\xbc\x9a", 3) == 0) { /* ： */
+			const char *r = p + (*p == ':' ? 1 : 3);
+			r += strspn(r, " ");
+			*rest = *r ? r : NULL;
+			break;
+		} else {
+			n++;
+		}
+	char head[256];
+	jx_textf(head, sizeof(head), "%.*s", (int)(n < sizeof(head) ? n : sizeof(head) - 1), v);
+	title_key(key, sizeof(key), head);
+	for (size_t i = 0; i < COUNT(labels); i++)
+		if (strcmp(key, labels[i]) == 0)
+			return true;
+	*rest = NULL;
+	return false;
+}
+
+/*
  * The 总分 row: the claimed total after a 得分 label, else under the 得分
- * column, else the last number in it; and the 分值 the row gives (100, checked
- * against the 分值 of the table once it is read): the number under the 分值
- * column, else the first other number (总分,100,…,得分,97.26 in the seed).
- * The number under 分值 is never the claimed total: a 总分 row with only its
- * 分值 filled claims no total.
+ * column, else the last number in it, else the number after the label's
+ * colon ("总分：97.26"); and the 分值 the row gives (100, checked against the
+ * 分值 of the table once it is read): the number under the 分值 column, else
+ * the first other number (总分,100,…,得分,97.26 in the seed), else the one
+ * after the label's colon ("总分：100,…,得分,97.26"). The number under 分值
+ * is never the claimed total: a 总分 row with only its 分值 filled claims no
+ * total.
  */
 static void total_row(importer *im, size_t r)
 {
-	size_t c_weight = im->col[COL_WEIGHT], c_score = im->col[COL_SCORE], at = SIZE_MAX, label = SIZE_MAX;
+	size_t c_weight = im->col[COL_WEIGHT], c_score = im->col[COL_SCORE], at = SIZE_MAX, label = SIZE_MAX,
+	       lc = SIZE_MAX;
+	const char *rest = NULL, *max = NULL;
 	for (size_t c = 0; c < im->s->ncols; c++) {
-		const char *v = take(im, r, c);
-		if (v && (title_is(v, "得分") || title_is(v, "总得分") || title_is(v, "自评得分"))) {
+		const char *v = take(im, r, c), *after;
+		if (lc == SIZE_MAX && v && total_label(v, &after)) {
+			lc = c;
+			rest = after && numeric(after) ? after : NULL;
+		} else if (v && (title_is(v, "得分") || title_is(v, "总得分") || title_is(v, "自评得分"))) {
 			label = c;
 			if ((at = next_filled(im, r, c)) != SIZE_MAX)
 				take(im, r, at);
@@ -618,19 +659,50 @@ static void total_row(importer *im, size_t r)
 	    (numeric(cell(im, r, c_score)) || is_dash(cell(im, r, c_score))))
 		at = c_score;
 	for (size_t c = label == SIZE_MAX ? im->s->ncols : label; at == SIZE_MAX && c-- > 0;)
-		if (c != c_weight && numeric(cell(im, r, c)))
+		if (c != c_weight && c != lc && numeric(cell(im, r, c)))
 			at = c;
 	if (at != SIZE_MAX && !is_dash(cell(im, r, at)))
 		strip_fen(im->total, sizeof(im->total), cell(im, r, at));
+	else if (at == SIZE_MAX && rest)
+		strip_fen(im->total, sizeof(im->total), rest), at = lc, rest = NULL;
 	if (c_weight != SIZE_MAX && c_weight != at && numeric(cell(im, r, c_weight))) {
 		im->max_col = c_weight;
 	} else {
 		for (size_t c = 0; c < (label == SIZE_MAX ? im->s->ncols : label) && im->max_col == SIZE_MAX; c++)
-			if (c != at && numeric(cell(im, r, c)))
+			if (c != at && c != lc && numeric(cell(im, r, c)))
 				im->max_col = c;
 	}
 	if (im->max_col != SIZE_MAX)
+		max = cell(im, r, im->max_col);
+	else if (rest)
+		max = rest, im->max_col = lc;
+	if (max) {
 		im->max_row = r;
+		jx_textf(im->max_text, sizeof(im->max_text), "%s", max);
+	}
+}
+
+/* Whether v is a grade label (等级, 自评等级…) or the start of the lines under
+ * a table that say who filled it in (填报人：张三, 联系电话：…): rows that end the
+ * table where it has no 总分 row. */
+static bool below_table(const char *v)
+{
+	static const char *const grades[] = { "等级", "评价等级", "自评等级", "绩效等级" };
+	static const char *const footer[] = { "填报人", "填表人", "联系人", "联系电话", "填报日期", "填表日期",
+					      "单位负责人", "财务负责人", "项目负责人", "审核人" };
+	char key[256];
+	title_key(key, sizeof(key), v);
+	for (size_t i = 0; i < COUNT(grades); i++)
+		if (strcmp(key, grades[i]) == 0)
+			return true;
+	for (size_t i = 0; i < COUNT(footer); i++) {
+		size_t n = strlen(footer[i]);
+		/* the label alone or before a colon: 联系人员覆盖率 is an indicator */
+		if (strncmp(key, footer[i], n) == 0 &&
+		    (key[n] == '\0' || key[n] == ':' || strncmp(key + n, "\xef\xbc\x9a", 3) == 0))
+			return true;
+	}
+	return false;
 }
 
 static size_t indicator_table(importer *im, size_t r0)
@@ -688,9 +760,19 @@ static size_t indicator_table(importer *im, size_t r0)
 	size_t cur[LEVELS] = { 0 }; /* node index + 1 of each level's current name */
 	size_t r = r0 + 1;
 	for (; r < s->nrows; r++) {
-		bool total = false;
-		for (size_t c = 0; c < s->ncols && !total; c++)
-			total = title_is(cell(im, r, c), "总分") || title_is(cell(im, r, c), "合计");
+		/* labelled in its first filled cell: a text such as 合计：3项 further
+		 * right (a 偏差原因) does not make a 总分 row */
+		bool total = false, after = false;
+		const char *rest;
+		for (size_t c = 0; c < s->ncols; c++)
+			if (own(im, r, c)) { /* not a label merged down beside the table */
+				total = total_label(own(im, r, c), &rest);
+				/* left of the levels or in 一级指标: a 二级 named 联系人 is one */
+				after = !total && c <= first_level && below_table(own(im, r, c));
+				break;
+			}
+		if (after)
+			break; /* a table without a 总分 row, then its 等级 or who filled it in */
 		if (total) {
 			total_row(im, r);
 			r++;
@@ -805,8 +887,7 @@ static void check_max(importer *im)
 {
 	jx_dec max, sum = jx_dec_from_int(0), w;
 	char a[JX_DEC_BUFSZ], b[JX_DEC_BUFSZ], parts[512] = "";
-	if (im->col[COL_WEIGHT] == SIZE_MAX || im->max_col == SIZE_MAX ||
-	    !number_in(&max, cell(im, im->max_row, im->max_col)))
+	if (im->col[COL_WEIGHT] == SIZE_MAX || im->max_col == SIZE_MAX || !number_in(&max, im->max_text))
 		return; /* no 分值 column read: nothing to add up */
 	if (im->funds_weight && !is_dash(im->funds_weight)) {
 		if (!number_in(&w, im->funds_weight) || jx_dec_add(&sum, sum, w) != 0)

@@ -490,6 +490,59 @@ START_TEST(funds_label_colon)
 }
 END_TEST
 
+/*
+ * The 总分 row as tables label it: 总得分, 自评总分, 综合得分, 合计（分）, and
+ * 总分：97.26 in one cell; the 等级 row after it is not an indicator. A text
+ * that starts with 合计： further right is not a 总分 label.
+ */
+START_TEST(total_row_labels)
+{
+	static const struct {
+		const char *row, *claimed;
+	} cases[] = {
+		{ "总得分,,,100,95", "claimed: {total: 95, grade: 优}" },
+		{ "自评总分,,,100,95", "claimed: {total: 95, grade: 优}" },
+		{ "综合得分,,,,95", "claimed: {total: 95, grade: 优}" },
+		{ "合计（分）,,,100,95", "claimed: {total: 95, grade: 优}" },
+		{ "总分：97.26,,,,", "claimed: {total: 97.26, grade: 优}" },
+		{ "总分：100分,,,得分,95", "claimed: {total: 95, grade: 优}" },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		jx_diags d;
+		char *yaml = NULL, text[512];
+		jx_diags_init(&d);
+		snprintf(text, sizeof(text),
+			 "项目支出绩效自评表（2024 年度）\n项目名称,t\n一级指标,指标值,实际完成值,分值,得分,偏差原因\n"
+			 "产出指标,≥1,1,100,95,合计：3项\n%s\n自评等级,优\n",
+			 cases[i].row);
+		ck_assert_int_eq(import_csv(text, &d, &yaml), 0);
+		ck_assert_msg(d.errors == 0 && d.warnings == 0, "case %zu: %u errors, %u warnings", i,
+			      (unsigned)d.errors, (unsigned)d.warnings);
+		ck_assert_msg(strstr(yaml, cases[i].claimed), "case %zu: %s", i, yaml);
+		ck_assert_ptr_nonnull(strstr(yaml, "deviation: 合计：3项"));
+		free(yaml);
+		jx_diags_release(&d);
+	}
+	/* no 总分 row: the 等级 row and the lines of who filled it in end the table */
+	jx_diags d;
+	char *yaml = NULL;
+	jx_diags_init(&d);
+	ck_assert_int_eq(import_csv("部门整体支出绩效自评表（2024 年度）\n部门名称,t\n一级指标,二级指标,指标值,实际完成值,分值\n"
+				    "履职效能,联系人员覆盖率,≥1,1,50\n,联系人,≥1,1,50\n"
+				    "自评等级,优\n填报人：张三,,联系电话：123\n",
+				    &d, &yaml),
+			 0);
+	ck_assert_uint_eq(d.errors, 0);
+	ck_assert_uint_eq(d.warnings, 2); /* the two cells under the table, each said */
+	ck_assert_ptr_nonnull(strstr(d.items[0].message, "A7: '填报人：张三' is not part of the table as read"));
+	ck_assert_ptr_nonnull(strstr(yaml, "name: 联系人员覆盖率"));
+	ck_assert_ptr_nonnull(strstr(yaml, "name: 联系人\n"));
+	ck_assert_ptr_nonnull(strstr(yaml, "claimed: {grade: 优}"));
+	free(yaml);
+	jx_diags_release(&d);
+}
+END_TEST
+
 Suite *import_suite(void)
 {
 	Suite *s = suite_create("import");
@@ -507,6 +560,7 @@ Suite *import_suite(void)
 	tcase_add_test(tc, two_row_header);
 	tcase_add_test(tc, measures_column);
 	tcase_add_test(tc, funds_label_colon);
+	tcase_add_test(tc, total_row_labels);
 	suite_add_tcase(s, tc);
 	return s;
 }
