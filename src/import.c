@@ -289,16 +289,18 @@ static bool is_dash(const char *v)
 	return false;
 }
 
-/* A number cell in ASCII: full-width digits, point and percent sign, typed
- * with a Chinese input method, as the ones they stand for ("９７．２６" is
- * 97.26). A cell too long to be a number is copied as it is, cut. */
+/* A number cell in ASCII: full-width digits, point, percent sign and comma,
+ * typed with a Chinese input method, as the ones they stand for ("９７．２６"
+ * is 97.26, "1，200.00" 1,200.00: a comma in a number is a thousands
+ * separator, checked where it stands when the number is read). A cell too
+ * long to be a number is copied as it is, cut. */
 static void ascii_cell(char *out, size_t n, const char *v)
 {
 	size_t len = strlen(v), k = 0;
 	for (size_t i = 0; i < len;) {
 		size_t start = i;
 		int32_t cp = jx_utf8_next(v, len, &i);
-		char a = cp > 0x7F ? jx_text_ascii_of(cp) : 0;
+		char a = cp == 0xFF0C ? ',' : cp > 0x7F ? jx_text_ascii_of(cp) : 0; /* ， */
 		size_t w = a ? 1 : i - start;
 		if (k + w >= n) {
 			jx_textf(out, n, "%s", v);

@@ -315,6 +315,7 @@ START_TEST(full_width_numbers)
 	ck_assert_int_eq(import_csv("项目支出绩效自评表（2024 年度）\n项目名称,t\n"
 				    "项目资金（万元）,年初预算数,全年预算数,全年执行数,分值,执行率,得分\n"
 				    "年度资金总额,１０,１０．５,１０.５,１０,１００％,１０分\n"
+				    "其中：财政拨款,\"１，０００\",\"1，000.5\",10.5,—,—,—\n"
 				    "一级指标,指标值,分值,实际完成值,完成率,得分\n"
 				    "产出指标,≥１０个,９０,９个,９０％,８１\n"
 				    "总分,,１００,,,９１分\n",
@@ -323,6 +324,7 @@ START_TEST(full_width_numbers)
 	ck_assert_uint_eq(d.errors, 0);
 	ck_assert_uint_eq(d.warnings, 0);
 	ck_assert_ptr_nonnull(strstr(yaml, "{name: 年度资金总额, initial: 10, budget: 10.5, executed: 10.5}"));
+	ck_assert_ptr_nonnull(strstr(yaml, "{name: 其中：财政拨款, initial: '1,000', budget: '1,000.5', executed: 10.5}"));
 	ck_assert_ptr_nonnull(strstr(yaml, "claimed: {rate: 100%, score: 10}"));
 	ck_assert_ptr_nonnull(strstr(yaml, "weight: 90"));
 	ck_assert_ptr_nonnull(strstr(yaml, "claimed: {rate: 90%, score: 81}"));
