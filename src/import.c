@@ -117,6 +117,7 @@ typedef struct inode {
 	const char *name;
 	size_t parent; /* index + 1; 0 for a root */
 	bool leaf;
+	bool header; /* a group with a row of its own (its 分值 and 得分) */
 	size_t row;
 	const char *cell[NCOLKINDS];
 } inode;
@@ -818,16 +819,26 @@ static size_t indicator_table(importer *im, size_t r0)
 		}
 		if (!ok || im->oom)
 			continue;
+		/* A row that names a group above the deepest level with its 分值
+		 * (产出指标 50) but no 指标值 or 实际完成值: the group's own row, its
+		 * indicators on the rows below (a leaf again if none follow). */
+		bool header = d + 1 < (int)levels && !(col[COL_TARGET] != SIZE_MAX && own(im, r, col[COL_TARGET])) &&
+			      !(col[COL_ACTUAL] != SIZE_MAX && own(im, r, col[COL_ACTUAL]));
 		size_t leaf = add_node(im, take(im, r, col[COL_L1 + d]), parent, r);
 		if (!leaf)
 			continue;
 		inode *n = &im->nodes[leaf - 1];
-		n->leaf = true;
+		if (header) {
+			n->header = true;
+			n->row = r; /* where its 分值 and 得分 are */
+		} else {
+			n->leaf = true;
+		}
 		cur[d] = leaf;
 		for (int k = d + 1; k < LEVELS; k++)
 			cur[k] = 0;
 		for (int k = COL_TARGET; k < NCOLKINDS; k++)
-			if (col[k] != SIZE_MAX)
+			if (col[k] != SIZE_MAX && (!header || k == COL_WEIGHT || k == COL_SCORE))
 				n->cell[k] = take(im, r, col[k]);
 		for (size_t c = 0; c < first_level && c < s->ncols; c++)
 			take(im, r, c); /* a row label such as 年度绩效指标完成情况 */
@@ -836,6 +847,41 @@ static size_t indicator_table(importer *im, size_t r0)
 }
 
 /* ------------------------------------------------------------- checks */
+
+/*
+ * The groups that had a row of their own: one without indicators below it
+ * is an indicator after all (without a 指标值, as check_leaf then says); a
+ * group's 分值 is its weight (the loader checks that its indicators add up
+ * to it); its 得分, a subtotal, is not kept, and said so.
+ */
+static void groups_with_rows(importer *im)
+{
+	bool *kids = calloc(im->nnodes + 1, sizeof(*kids));
+	if (!kids) {
+		im->oom = true;
+		return;
+	}
+	for (size_t i = 0; i < im->nnodes; i++)
+		if (im->nodes[i].parent)
+			kids[im->nodes[i].parent - 1] = true;
+	for (size_t i = 0; i < im->nnodes; i++) {
+		inode *n = &im->nodes[i];
+		if (!n->header)
+			continue;
+		if (!kids[i]) {
+			n->leaf = true;
+			continue;
+		}
+		const char *w = n->cell[COL_WEIGHT], *sc = n->cell[COL_SCORE];
+		if (w && !is_dash(w) && !numeric(w))
+			error_at(im, n->row, im->col[COL_WEIGHT], "分值 '%s' is not a number", w);
+		if (sc && !is_dash(sc))
+			warn_at(im, n->row, im->col[COL_SCORE],
+				"得分 %s of the group '%s' is not kept: jixiao adds up the scores of its indicators",
+				sc, n->name);
+	}
+	free(kids);
+}
 
 /* Where a leaf's cell of kind k is (or would be). */
 static size_t col_or_name(const importer *im, int k)
@@ -1013,6 +1059,11 @@ static void emit_node(importer *im, jx_yemit *e, size_t idx)
 	jx_yemit_map(e, false);
 	kv_line(im, e, "name", n->name, true);
 	if (!n->leaf) {
+		const char *w = n->cell[COL_WEIGHT];
+		if (w && !is_dash(w)) {
+			strip_fen(buf, sizeof(buf), w); /* the loader checks the sum */
+			jx_yemit_kv(e, "weight", buf);
+		}
 		jx_yemit_str(e, "children");
 		jx_yemit_seq(e, false);
 		for (size_t i = idx + 1; i < im->nnodes; i++)
@@ -1176,6 +1227,7 @@ int jx_import(FILE *out, const jx_sheet *s, jx_diags *diags)
 		r = next == r ? r + 1 : next;
 	}
 	indicator_table(&im, table);
+	groups_with_rows(&im);
 	grade(&im);
 	for (size_t i = 0; i < im.nnodes; i++)
 		if (im.nodes[i].leaf)

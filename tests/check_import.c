@@ -545,6 +545,40 @@ START_TEST(total_row_labels)
 }
 END_TEST
 
+/*
+ * A group with a row of its own (产出指标 50, its 得分 a subtotal), the
+ * indicators on the rows below: its 分值 is the group's weight, its 得分 is
+ * said not to be kept. A row like it with nothing below is an indicator.
+ */
+START_TEST(group_rows)
+{
+	jx_diags d;
+	char *yaml = NULL, *all = NULL;
+	size_t len = 0;
+	jx_diags_init(&d);
+	ck_assert_int_eq(import_csv("项目支出绩效自评表（2024 年度）\n项目名称,t\n"
+				    "一级指标,二级指标,三级指标,指标值,实际完成值,分值,得分\n"
+				    "产出指标,,,,,50,50\n,数量指标,a,≥1,1,50,50\n"
+				    "效益指标,,,,,40分,—\n,社会效益,b,≥1,0.9,40,36\n"
+				    "满意度指标,,,,,10,10\n"
+				    "总分,,,,,100,96\n",
+				    &d, &yaml),
+			 0);
+	FILE *f = open_memstream(&all, &len);
+	for (size_t k = 0; k < d.count; k++)
+		fprintf(f, "%u:%u %s\n", d.items[k].line, d.items[k].col, d.items[k].message);
+	fclose(f);
+	ck_assert_msg(d.errors == 1 && d.warnings == 1, "%s", all);
+	ck_assert_ptr_nonnull(strstr(all, "4:7 G4: 得分 50 of the group '产出指标' is not kept"));
+	ck_assert_ptr_nonnull(strstr(all, "8:4 D8: '满意度指标' has no 指标值"));
+	ck_assert_ptr_nonnull(strstr(yaml, "- name: 产出指标\n  weight: 50\n  children:\n  - name: 数量指标\n"));
+	ck_assert_ptr_nonnull(strstr(yaml, "- name: 效益指标\n  weight: 40\n  children:\n"));
+	free(all);
+	free(yaml);
+	jx_diags_release(&d);
+}
+END_TEST
+
 Suite *import_suite(void)
 {
 	Suite *s = suite_create("import");
@@ -563,6 +597,7 @@ Suite *import_suite(void)
 	tcase_add_test(tc, measures_column);
 	tcase_add_test(tc, funds_label_colon);
 	tcase_add_test(tc, total_row_labels);
+	tcase_add_test(tc, group_rows);
 	suite_add_tcase(s, tc);
 	return s;
 }
