@@ -1040,6 +1040,50 @@ const jx_node *jx_doc_find(const jx_doc *doc, const char *path, const char **why
 	return NULL;
 }
 
+#define SUGGEST_MAX 3
+
+typedef struct suggest {
+	const char *name;
+	bool leaves;
+	size_t n;
+	const jx_node *hits[SUGGEST_MAX];
+} suggest;
+
+static void suggest_in(suggest *sg, const jx_node *kids, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const char *name = kids[i].name;
+		bool fits = !sg->leaves || jx_node_is_leaf(&kids[i]);
+		if (fits && (strstr(name, sg->name) || (*name && strstr(sg->name, name)))) {
+			if (sg->n < SUGGEST_MAX)
+				sg->hits[sg->n] = &kids[i];
+			sg->n++;
+		}
+		suggest_in(sg, kids[i].children, kids[i].nchildren);
+	}
+}
+
+char *jx_doc_suggest(char *buf, size_t size, const jx_doc *doc, const char *path, bool leaves)
+{
+	const char *slash = strrchr(path, '/');
+	suggest sg = { slash ? slash + 1 : path, leaves, 0, { NULL } };
+	char one[512];
+	if (size > 0)
+		buf[0] = '\0';
+	if (!*sg.name)
+		return buf;
+	suggest_in(&sg, doc->roots, doc->nroots);
+	for (size_t i = 0; i < sg.n && i < SUGGEST_MAX; i++) {
+		jx_node_path(one, sizeof(one), sg.hits[i], "/");
+		jx_textf_append(buf, size, "%s'%s'", i == 0 ? "; did you mean " : i + 1 == sg.n ? " or " : ", ", one);
+	}
+	if (sg.n > SUGGEST_MAX)
+		jx_textf_append(buf, size, " (or one of %zu more)", sg.n - SUGGEST_MAX);
+	if (sg.n > 0)
+		jx_textf_append(buf, size, "?");
+	return buf;
+}
+
 bool jx_funds_word(const char *name)
 {
 	return strcmp(name, "funds") == 0 || strcmp(name, "预算执行率") == 0 ||

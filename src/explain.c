@@ -227,6 +227,36 @@ static void text_score(FILE *out, const jx_rules *ru, const jx_rule *rule, const
 			jx_dec_format(a, lost_in_total, ru->decimals, 0));
 }
 
+/* A month or date with its year: the evaluation's when it is not written. */
+static char *when_text(char *buf, size_t n, jx_when w, int year)
+{
+	int len = snprintf(buf, n, "%d年%d月", w.year ? w.year : year, w.month);
+	if (w.day && len > 0 && (size_t)len < n)
+		snprintf(buf + len, n - (size_t)len, "%d日", w.day);
+	return buf;
+}
+
+/* "时限  2024年11月底前（含 11 月）；实际完成 2024年12月，晚于时限": the
+ * deadline and the actual month or date with the year they are taken in. */
+static void text_deadline(FILE *out, int year, jx_when target, jx_when actual, bool met)
+{
+	char t[64], a[64];
+	when_text(t, sizeof(t), target, year);
+	fprintf(out, "  时限        ");
+	switch (target.deadline) {
+	case JX_DL_BEFORE_MONTH:
+		fprintf(out, "%s前（不含 %d 月）", t, target.month);
+		break;
+	case JX_DL_BY_MONTH_END:
+		fprintf(out, "%s底前（含 %d 月）", t, target.month);
+		break;
+	default:
+		fprintf(out, "%s前（含当日）", t);
+		break;
+	}
+	fprintf(out, "；实际完成 %s，%s\n", when_text(a, sizeof(a), actual, year), met ? "在时限内" : "晚于时限");
+}
+
 static void text_leaf(FILE *out, const jx_result *r, const jx_leaf_result *lr)
 {
 	const jx_rules *ru = r->rules;
@@ -257,6 +287,9 @@ static void text_leaf(FILE *out, const jx_result *r, const jx_leaf_result *lr)
 			fprintf(out, "  数值        A = %s%s%s，B = %s%s%s\n", jx_frac_format(a, lr->a, 6), sp, u,
 				jx_frac_format(b, lr->b, 6), sp, u);
 	}
+	if (lr->direction == JX_DIR_DEADLINE && n->target.q.kind == JX_Q_TIME && n->actual.q.kind == JX_Q_TIME)
+		text_deadline(out, r->doc->year, n->target.q.when, n->actual.q.when,
+			      jx_frac_cmp(lr->rate, JX_FRAC_INT(1)) >= 0);
 	if (lr->level)
 		fprintf(out, "  等级        “%s”→ %s（规则 %s 的等级，允许 %s–%s）\n", n->actual.text,
 			lr->level->name, lr->levels_rule->name, pct_of(a, lr->level->min),

@@ -26,12 +26,12 @@ enum col_kind {
 	COL_NONE = -1,
 	COL_L1, COL_L2, COL_L3, COL_L4, COL_L5, COL_L6, /* levels, JX_MAX_DEPTH of them */
 	COL_TARGET, COL_BASIS, COL_LAST_YEAR, COL_WEIGHT, COL_RULE, COL_EVIDENCE, COL_ACTUAL,
-	COL_RATE, COL_SCORE, COL_DEVIATION, NCOLKINDS
+	COL_RATE, COL_SCORE, COL_DEVIATION, COL_MEASURE, NCOLKINDS
 };
 
 static const char *const col_yaml_key[NCOLKINDS] = {
 	NULL, NULL, NULL, NULL, NULL, NULL, "target", "basis", "last_year", "weight", "rule", "evidence",
-	"actual", "rate", "score", "deviation"
+	"actual", "rate", "score", "deviation", NULL /* added to deviation */
 };
 
 /* Column titles as the published tables write them, and their variants. */
@@ -56,6 +56,7 @@ static const struct {
 	{ "得分", COL_SCORE }, { "指标得分", COL_SCORE }, { "自评得分", COL_SCORE },
 	{ "偏差原因分析及改进措施", COL_DEVIATION }, { "偏差原因分析", COL_DEVIATION },
 	{ "偏差原因", COL_DEVIATION }, { "未完成原因分析", COL_DEVIATION },
+	{ "改进措施", COL_MEASURE }, { "整改措施", COL_MEASURE },
 };
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -116,6 +117,7 @@ typedef struct inode {
 	const char *name;
 	size_t parent; /* index + 1; 0 for a root */
 	bool leaf;
+	bool header; /* a group with a row of its own (its 分值 and 得分) */
 	size_t row;
 	const char *cell[NCOLKINDS];
 } inode;
@@ -139,9 +141,11 @@ typedef struct importer {
 	int year;
 	const char *title, *department, *implementer, *grade;
 	char total[64];
+	size_t max_row, max_col; /* the 分值 of the 总分 row; SIZE_MAX when none */
+	char max_text[64];
 	char money_unit[32];
 	char rules[64];
-	const char *funds_weight, *funds_rate, *funds_score, *funds_deviation;
+	const char *funds_weight, *funds_rate, *funds_score, *funds_deviation, *funds_measure;
 	fund_row *funds;
 	size_t nfunds, capfunds;
 	goal_row *goals;
@@ -286,16 +290,18 @@ static bool is_dash(const char *v)
 	return false;
 }
 
-/* A number cell in ASCII: full-width digits, point and percent sign, typed
- * with a Chinese input method, as the ones they stand for ("９７．２６" is
- * 97.26). A cell too long to be a number is copied as it is, cut. */
+/* A number cell in ASCII: full-width digits, point, percent sign and comma,
+ * typed with a Chinese input method, as the ones they stand for ("９７．２６"
+ * is 97.26, "1，200.00" 1,200.00: a comma in a number is a thousands
+ * separator, checked where it stands when the number is read). A cell too
+ * long to be a number is copied as it is, cut. */
 static void ascii_cell(char *out, size_t n, const char *v)
 {
 	size_t len = strlen(v), k = 0;
 	for (size_t i = 0; i < len;) {
 		size_t start = i;
 		int32_t cp = jx_utf8_next(v, len, &i);
-		char a = cp > 0x7F ? jx_text_ascii_of(cp) : 0;
+		char a = cp == 0xFF0C ? ',' : cp > 0x7F ? jx_text_ascii_of(cp) : 0; /* ， */
 		size_t w = a ? 1 : i - start;
 		if (k + w >= n) {
 			jx_textf(out, n, "%s", v);
@@ -319,16 +325,21 @@ static void strip_fen(char *out, size_t n, const char *v)
 		out[len - 3] = '\0';
 }
 
-/* A number as a cell holds it: "10.00分" and "97.97%" are numbers too. */
-static bool numeric(const char *v)
+/* The number a cell holds: "10.00分" and "97.97%" are numbers too (97.97). */
+static bool number_in(jx_dec *out, const char *v)
 {
 	char buf[64];
-	jx_dec d;
 	strip_fen(buf, sizeof(buf), v);
 	size_t len = strlen(buf);
 	if (len > 0 && buf[len - 1] == '%')
 		buf[--len] = '\0';
-	return jx_dec_parse(&d, NULL, buf, len, NULL) == 0;
+	return jx_dec_parse(out, NULL, buf, len, NULL) == 0;
+}
+
+static bool numeric(const char *v)
+{
+	jx_dec d;
+	return v && number_in(&d, v);
 }
 
 /* ------------------------------------------------------------- header */
@@ -434,7 +445,7 @@ static void unit_of(importer *im, const char *v)
 static size_t funds_block(importer *im, size_t r0, size_t until)
 {
 	size_t c_init, c_budget, c_exec, c_weight = SIZE_MAX, c_rate = SIZE_MAX, c_score = SIZE_MAX,
-	       c_dev = SIZE_MAX, c;
+	       c_dev = SIZE_MAX, c_measure = SIZE_MAX, c;
 	if (!row_has(im, r0, "年初预算数", &c_init) || !row_has(im, r0, "全年预算数", &c_budget) ||
 	    !row_has(im, r0, "全年执行数", &c_exec))
 		return r0;
@@ -444,9 +455,13 @@ static size_t funds_block(importer *im, size_t r0, size_t until)
 		c_rate = c;
 	if (row_has(im, r0, "得分", &c) || row_has(im, r0, "自评得分", &c))
 		c_score = c;
-	for (size_t k = 0; k < im->s->ncols && c_dev == SIZE_MAX; k++)
-		if (column_kind(cell(im, r0, k)) == COL_DEVIATION)
+	for (size_t k = 0; k < im->s->ncols; k++) {
+		enum col_kind kind = column_kind(cell(im, r0, k));
+		if (kind == COL_DEVIATION && c_dev == SIZE_MAX)
 			c_dev = k; /* the reason for a low execution rate */
+		else if (kind == COL_MEASURE && c_measure == SIZE_MAX)
+			c_measure = k;
+	}
 	for (size_t k = 0; k < im->s->ncols; k++)
 		if (take(im, r0, k))
 			unit_of(im, cell(im, r0, k));
@@ -493,6 +508,8 @@ static size_t funds_block(importer *im, size_t r0, size_t until)
 				im->funds_score = take(im, r, c_score);
 			if (c_dev != SIZE_MAX)
 				im->funds_deviation = take(im, r, c_dev);
+			if (c_measure != SIZE_MAX)
+				im->funds_measure = take(im, r, c_measure);
 		} else {
 			/* the "—" under 分值, 执行率, 得分 of the other rows */
 			size_t cols[3] = { c_weight, c_rate, c_score };
@@ -581,25 +598,114 @@ static size_t add_node(importer *im, const char *name, size_t parent, size_t row
 	return im->nnodes;
 }
 
-/* The 总分 row: the claimed total after 得分, else the last number in it. */
+/*
+ * Whether v labels the 总分 row (总分, 合计, 总得分, 自评总分…, with blanks and a
+ * bracketed note ignored); *rest is what follows a colon in the same cell
+ * ("总分：97.26"), NULL when nothing does.
+ */
+static bool total_label(const char *v, const char **rest)
+{
+	static const char *const labels[] = { "总分", "合计", "总计", "总得分", "自评总分", "综合得分",
+					      "得分合计", "自评得分合计" };
+	char key[256];
+	size_t n = 0;
+	*rest = NULL;
+	if (!v)
+		return false;
+	for (const char *p = v; *p; p++)
+		if (*p == ':' || strncmp(p, "\xef\xbc\x9a", 3) == 0) { /* ： */
+			const char *r = p + (*p == ':' ? 1 : 3);
+			r += strspn(r, " ");
+			*rest = *r ? r : NULL;
+			break;
+		} else {
+			n++;
+		}
+	char head[256];
+	jx_textf(head, sizeof(head), "%.*s", (int)(n < sizeof(head) ? n : sizeof(head) - 1), v);
+	title_key(key, sizeof(key), head);
+	for (size_t i = 0; i < COUNT(labels); i++)
+		if (strcmp(key, labels[i]) == 0)
+			return true;
+	*rest = NULL;
+	return false;
+}
+
+/*
+ * The 总分 row: the claimed total after a 得分 label, else under the 得分
+ * column, else the last number in it, else the number after the label's
+ * colon ("总分：97.26"); and the 分值 the row gives (100, checked against the
+ * 分值 of the table once it is read): the number under the 分值 column, else
+ * the first other number (总分,100,…,得分,97.26 in the seed), else the one
+ * after the label's colon ("总分：100,…,得分,97.26"). The number under 分值
+ * is never the claimed total: a 总分 row with only its 分值 filled claims no
+ * total.
+ */
 static void total_row(importer *im, size_t r)
 {
-	const char *last = NULL;
+	size_t c_weight = im->col[COL_WEIGHT], c_score = im->col[COL_SCORE], at = SIZE_MAX, label = SIZE_MAX,
+	       lc = SIZE_MAX;
+	const char *rest = NULL, *max = NULL;
 	for (size_t c = 0; c < im->s->ncols; c++) {
-		const char *v = take(im, r, c);
-		if (!v)
-			continue;
-		if (title_is(v, "得分") || title_is(v, "总得分") || title_is(v, "自评得分")) {
-			size_t k = next_filled(im, r, c);
-			if (k != SIZE_MAX)
-				last = take(im, r, k);
+		const char *v = take(im, r, c), *after;
+		if (lc == SIZE_MAX && v && total_label(v, &after)) {
+			lc = c;
+			rest = after && numeric(after) ? after : NULL;
+		} else if (v && (title_is(v, "得分") || title_is(v, "总得分") || title_is(v, "自评得分"))) {
+			label = c;
+			if ((at = next_filled(im, r, c)) != SIZE_MAX)
+				take(im, r, at);
 			break;
 		}
-		if (numeric(v))
-			last = v;
 	}
-	if (last && !is_dash(last))
-		strip_fen(im->total, sizeof(im->total), last);
+	if (label == SIZE_MAX && c_score != SIZE_MAX &&
+	    (numeric(cell(im, r, c_score)) || is_dash(cell(im, r, c_score))))
+		at = c_score;
+	for (size_t c = label == SIZE_MAX ? im->s->ncols : label; at == SIZE_MAX && c-- > 0;)
+		if (c != c_weight && c != lc && numeric(cell(im, r, c)))
+			at = c;
+	if (at != SIZE_MAX && !is_dash(cell(im, r, at)))
+		strip_fen(im->total, sizeof(im->total), cell(im, r, at));
+	else if (at == SIZE_MAX && rest)
+		strip_fen(im->total, sizeof(im->total), rest), at = lc, rest = NULL;
+	if (c_weight != SIZE_MAX && c_weight != at && numeric(cell(im, r, c_weight))) {
+		im->max_col = c_weight;
+	} else {
+		for (size_t c = 0; c < (label == SIZE_MAX ? im->s->ncols : label) && im->max_col == SIZE_MAX; c++)
+			if (c != at && c != lc && numeric(cell(im, r, c)))
+				im->max_col = c;
+	}
+	if (im->max_col != SIZE_MAX)
+		max = cell(im, r, im->max_col);
+	else if (rest)
+		max = rest, im->max_col = lc;
+	if (max) {
+		im->max_row = r;
+		jx_textf(im->max_text, sizeof(im->max_text), "%s", max);
+	}
+}
+
+/* Whether v is a grade label (等级, 自评等级…) or the start of the lines under
+ * a table that say who filled it in (填报人：张三, 联系电话：…): rows that end the
+ * table where it has no 总分 row. */
+static bool below_table(const char *v)
+{
+	static const char *const grades[] = { "等级", "评价等级", "自评等级", "绩效等级" };
+	static const char *const footer[] = { "填报人", "填表人", "联系人", "联系电话", "填报日期", "填表日期",
+					      "单位负责人", "财务负责人", "项目负责人", "审核人" };
+	char key[256];
+	title_key(key, sizeof(key), v);
+	for (size_t i = 0; i < COUNT(grades); i++)
+		if (strcmp(key, grades[i]) == 0)
+			return true;
+	for (size_t i = 0; i < COUNT(footer); i++) {
+		size_t n = strlen(footer[i]);
+		/* the label alone or before a colon: 联系人员覆盖率 is an indicator */
+		if (strncmp(key, footer[i], n) == 0 &&
+		    (key[n] == '\0' || key[n] == ':' || strncmp(key + n, "\xef\xbc\x9a", 3) == 0))
+			return true;
+	}
+	return false;
 }
 
 static size_t indicator_table(importer *im, size_t r0)
@@ -608,13 +714,30 @@ static size_t indicator_table(importer *im, size_t r0)
 	size_t *col = im->col;
 	for (int k = 0; k < NCOLKINDS; k++)
 		col[k] = SIZE_MAX;
+	/* A header of two rows, as the 财政部 template has it: 绩效指标 over
+	 * 一级/二级/三级指标, and beside it the other titles over both rows, merged
+	 * down in a workbook (their text is in the upper row) or, in a CSV file,
+	 * in the upper row only. */
+	bool upper = false;
 	for (size_t c = 0; c < s->ncols; c++) {
 		enum col_kind k = column_kind(cell(im, r0, c));
+		size_t at = r0;
+		if (k == COL_NONE && !cell(im, r0, c) && r0 > 0 && (k = column_kind(cell(im, r0 - 1, c))) != COL_NONE)
+			at = r0 - 1;
 		if (k != COL_NONE && col[k] == SIZE_MAX) {
 			col[k] = c;
-			use(im, r0, c);
+			use(im, at, c);
+			for (size_t up = at; up > 0 && jx_sheet_merged(s, up, c);)
+				use(im, --up, c); /* up to the first cell of the merged title */
+			upper |= at != r0 || jx_sheet_merged(s, r0, c);
 		}
 	}
+	/* the label over the level columns in the upper row (绩效指标) */
+	for (size_t l = 0; upper && l < LEVELS && col[COL_L1 + l] != SIZE_MAX; l++)
+		for (size_t c = 0; c <= col[COL_L1 + l]; c++)
+			if (!im->used[(r0 - 1) * s->ncols + c] && own(im, r0 - 1, c) &&
+			    column_kind(cell(im, r0 - 1, c)) == COL_NONE)
+				use(im, r0 - 1, c);
 	for (size_t c = 0; c < s->ncols; c++) {
 		if (!cell(im, r0, c) || im->used[r0 * s->ncols + c])
 			continue;
@@ -626,7 +749,10 @@ static size_t indicator_table(importer *im, size_t r0)
 		use(im, r0, c);
 	}
 	/* 三级指标 over two columns: the second, untitled, holds a 四级 indicator. */
-	if (col[COL_L4] == SIZE_MAX && col[COL_L3] != SIZE_MAX && !cell(im, r0, col[COL_L3] + 1))
+	bool titled = false;
+	for (int k = 0; k < NCOLKINDS && col[COL_L3] != SIZE_MAX; k++)
+		titled |= col[k] == col[COL_L3] + 1;
+	if (col[COL_L4] == SIZE_MAX && col[COL_L3] != SIZE_MAX && !cell(im, r0, col[COL_L3] + 1) && !titled)
 		col[COL_L4] = col[COL_L3] + 1;
 	size_t levels = 0, first_level = SIZE_MAX;
 	while (levels < LEVELS && col[COL_L1 + levels] != SIZE_MAX)
@@ -637,9 +763,19 @@ static size_t indicator_table(importer *im, size_t r0)
 	size_t cur[LEVELS] = { 0 }; /* node index + 1 of each level's current name */
 	size_t r = r0 + 1;
 	for (; r < s->nrows; r++) {
-		bool total = false;
-		for (size_t c = 0; c < s->ncols && !total; c++)
-			total = title_is(cell(im, r, c), "总分") || title_is(cell(im, r, c), "合计");
+		/* labelled in its first filled cell: a text such as 合计：3项 further
+		 * right (a 偏差原因) does not make a 总分 row */
+		bool total = false, after = false;
+		const char *rest;
+		for (size_t c = 0; c < s->ncols; c++)
+			if (own(im, r, c)) { /* not a label merged down beside the table */
+				total = total_label(own(im, r, c), &rest);
+				/* left of the levels or in 一级指标: a 二级 named 联系人 is one */
+				after = !total && c <= first_level && below_table(own(im, r, c));
+				break;
+			}
+		if (after)
+			break; /* a table without a 总分 row, then its 等级 or who filled it in */
 		if (total) {
 			total_row(im, r);
 			r++;
@@ -683,16 +819,26 @@ static size_t indicator_table(importer *im, size_t r0)
 		}
 		if (!ok || im->oom)
 			continue;
+		/* A row that names a group above the deepest level with its 分值
+		 * (产出指标 50) but no 指标值 or 实际完成值: the group's own row, its
+		 * indicators on the rows below (a leaf again if none follow). */
+		bool header = d + 1 < (int)levels && !(col[COL_TARGET] != SIZE_MAX && own(im, r, col[COL_TARGET])) &&
+			      !(col[COL_ACTUAL] != SIZE_MAX && own(im, r, col[COL_ACTUAL]));
 		size_t leaf = add_node(im, take(im, r, col[COL_L1 + d]), parent, r);
 		if (!leaf)
 			continue;
 		inode *n = &im->nodes[leaf - 1];
-		n->leaf = true;
+		if (header) {
+			n->header = true;
+			n->row = r; /* where its 分值 and 得分 are */
+		} else {
+			n->leaf = true;
+		}
 		cur[d] = leaf;
 		for (int k = d + 1; k < LEVELS; k++)
 			cur[k] = 0;
 		for (int k = COL_TARGET; k < NCOLKINDS; k++)
-			if (col[k] != SIZE_MAX)
+			if (col[k] != SIZE_MAX && (!header || k == COL_WEIGHT || k == COL_SCORE))
 				n->cell[k] = take(im, r, col[k]);
 		for (size_t c = 0; c < first_level && c < s->ncols; c++)
 			take(im, r, c); /* a row label such as 年度绩效指标完成情况 */
@@ -701,6 +847,41 @@ static size_t indicator_table(importer *im, size_t r0)
 }
 
 /* ------------------------------------------------------------- checks */
+
+/*
+ * The groups that had a row of their own: one without indicators below it
+ * is an indicator after all (without a 指标值, as check_leaf then says); a
+ * group's 分值 is its weight (the loader checks that its indicators add up
+ * to it); its 得分, a subtotal, is not kept, and said so.
+ */
+static void groups_with_rows(importer *im)
+{
+	bool *kids = calloc(im->nnodes + 1, sizeof(*kids));
+	if (!kids) {
+		im->oom = true;
+		return;
+	}
+	for (size_t i = 0; i < im->nnodes; i++)
+		if (im->nodes[i].parent)
+			kids[im->nodes[i].parent - 1] = true;
+	for (size_t i = 0; i < im->nnodes; i++) {
+		inode *n = &im->nodes[i];
+		if (!n->header)
+			continue;
+		if (!kids[i]) {
+			n->leaf = true;
+			continue;
+		}
+		const char *w = n->cell[COL_WEIGHT], *sc = n->cell[COL_SCORE];
+		if (w && !is_dash(w) && !numeric(w))
+			error_at(im, n->row, im->col[COL_WEIGHT], "分值 '%s' is not a number", w);
+		if (sc && !is_dash(sc))
+			warn_at(im, n->row, im->col[COL_SCORE],
+				"得分 %s of the group '%s' is not kept: jixiao adds up the scores of its indicators",
+				sc, n->name);
+	}
+	free(kids);
+}
 
 /* Where a leaf's cell of kind k is (or would be). */
 static size_t col_or_name(const importer *im, int k)
@@ -742,6 +923,50 @@ static void check_leaf(importer *im, const inode *n)
 	if (!n->cell[COL_TARGET])
 		error_at(im, n->row, col_or_name(im, COL_TARGET), "'%s' has no 指标值 (write / when it does not apply)",
 			 n->name);
+}
+
+/*
+ * The 分值 of the 总分 row (100) against the 分值 of the table: the funds row's
+ * and every indicator's. A table whose 分值 add up to 110 under a 总分 of 100
+ * would be scored out of 110: said at the cell, so that it is not lost. Not
+ * checked when a 分值 above is not a number (an error already).
+ */
+static void check_max(importer *im)
+{
+	jx_dec max, sum = jx_dec_from_int(0), w;
+	char a[JX_DEC_BUFSZ], b[JX_DEC_BUFSZ], parts[512] = "";
+	if (im->col[COL_WEIGHT] == SIZE_MAX || im->max_col == SIZE_MAX || !number_in(&max, im->max_text))
+		return; /* no 分值 column read: nothing to add up */
+	if (im->funds_weight && !is_dash(im->funds_weight)) {
+		if (!number_in(&w, im->funds_weight) || jx_dec_add(&sum, sum, w) != 0)
+			return;
+		jx_textf(parts, sizeof(parts), "预算执行 %s", jx_dec_format(a, w, -1, 0));
+	}
+	/* by level-1 group, so that the one that is wrong can be found; a node
+	 * comes after its parent, so one pass finds each node's group */
+	jx_dec *part = calloc(im->nnodes + 1, sizeof(*part));
+	size_t *top = calloc(im->nnodes + 1, sizeof(*top));
+	bool ok = part && top;
+	im->oom |= !ok;
+	for (size_t i = 0; i < im->nnodes && ok; i++) {
+		const inode *n = &im->nodes[i];
+		top[i] = n->parent ? top[n->parent - 1] : i;
+		if (n->leaf && n->cell[COL_WEIGHT] && !is_dash(n->cell[COL_WEIGHT]))
+			ok = number_in(&w, n->cell[COL_WEIGHT]) && jx_dec_add(&part[top[i]], part[top[i]], w) == 0;
+	}
+	for (size_t i = 0; i < im->nnodes && ok; i++)
+		if (im->nodes[i].parent == 0) {
+			ok = jx_dec_add(&sum, sum, part[i]) == 0;
+			jx_textf_append(parts, sizeof(parts), "%s%s %s", parts[0] ? " + " : "", im->nodes[i].name,
+					jx_dec_format(a, part[i], -1, 0));
+		}
+	if (ok && jx_dec_cmp(max, sum) != 0)
+		warn_at(im, im->max_row, im->max_col,
+			"the 总分 row gives 分值 %s, but the 分值 of the table add up to %s (%s); jixiao scores "
+			"out of %s: correct the 分值 that are wrong",
+			jx_dec_format(a, max, -1, 0), jx_dec_format(b, sum, -1, 0), parts, b);
+	free(part);
+	free(top);
 }
 
 /* The amounts of the funds rows must be numbers. */
@@ -824,6 +1049,22 @@ static void emit_claims(jx_yemit *e, const char *rate, const char *score)
 	jx_yemit_map_end(e);
 }
 
+/*
+ * 偏差原因分析 and 改进措施 in two columns, as one deviation text (what a
+ * table with one column holds): "场地受限；改进措施：明年增加场次". NULL when there
+ * is no measure to add (or out of memory, said through im): the reason is
+ * the text. The caller frees the result.
+ */
+static char *with_measure(importer *im, const char *reason, const char *measure)
+{
+	if (!measure || is_dash(measure))
+		return NULL;
+	bool r = reason && *reason && !is_dash(reason);
+	char *text = jx_strdupf("%s%s改进措施：%s", r ? reason : "", r ? "；" : "", measure);
+	im->oom |= !text;
+	return text;
+}
+
 static void emit_node(importer *im, jx_yemit *e, size_t idx)
 {
 	const inode *n = &im->nodes[idx];
@@ -831,6 +1072,11 @@ static void emit_node(importer *im, jx_yemit *e, size_t idx)
 	jx_yemit_map(e, false);
 	kv_line(im, e, "name", n->name, true);
 	if (!n->leaf) {
+		const char *w = n->cell[COL_WEIGHT];
+		if (w && !is_dash(w)) {
+			strip_fen(buf, sizeof(buf), w); /* the loader checks the sum */
+			jx_yemit_kv(e, "weight", buf);
+		}
 		jx_yemit_str(e, "children");
 		jx_yemit_seq(e, false);
 		for (size_t i = idx + 1; i < im->nnodes; i++)
@@ -840,9 +1086,10 @@ static void emit_node(importer *im, jx_yemit *e, size_t idx)
 		jx_yemit_map_end(e);
 		return;
 	}
+	char *deviation = with_measure(im, n->cell[COL_DEVIATION], n->cell[COL_MEASURE]);
 	for (int k = COL_TARGET; k < NCOLKINDS; k++) {
-		const char *v = n->cell[k];
-		if (!v || k == COL_RATE || k == COL_SCORE)
+		const char *v = k == COL_DEVIATION && deviation ? deviation : n->cell[k];
+		if (!v || k == COL_RATE || k == COL_SCORE || k == COL_MEASURE)
 			continue;
 		if (k == COL_WEIGHT) {
 			if (is_dash(v))
@@ -858,6 +1105,24 @@ static void emit_node(importer *im, jx_yemit *e, size_t idx)
 	}
 	emit_claims(e, n->cell[COL_RATE], n->cell[COL_SCORE]);
 	jx_yemit_map_end(e);
+	free(deviation);
+}
+
+/* A row label without the colon the 财政部 template writes after it
+ * ("年度资金总额：" is 年度资金总额); NULL when there is none to take off (or
+ * out of memory, said through im). The caller frees the result. */
+static char *label(importer *im, const char *v)
+{
+	size_t n = strlen(v);
+	while (n > 0 && (v[n - 1] == ' ' || v[n - 1] == ':'))
+		n--;
+	while (n >= 3 && strncmp(v + n - 3, "\xef\xbc\x9a", 3) == 0) /* ： */
+		n -= 3;
+	if (n == strlen(v) || n == 0)
+		return NULL;
+	char *out = jx_strdupf("%.*s", (int)n, v);
+	im->oom |= !out;
+	return out;
 }
 
 static int emit(importer *im, FILE *out)
@@ -895,7 +1160,9 @@ static int emit(importer *im, FILE *out)
 			jx_yemit_map(&e, true);
 			const char *amounts[3] = { f->initial, f->budget, f->executed };
 			static const char *const keys[3] = { "initial", "budget", "executed" };
-			kv_line(im, &e, "name", f->name, true);
+			char *name = label(im, f->name);
+			kv_line(im, &e, "name", name ? name : f->name, true);
+			free(name);
 			for (int k = 0; k < 3; k++)
 				if (amounts[k]) {
 					ascii_cell(buf, sizeof(buf), amounts[k]);
@@ -905,7 +1172,9 @@ static int emit(importer *im, FILE *out)
 		}
 		jx_yemit_seq_end(&e);
 		emit_claims(&e, im->funds_rate, im->funds_score);
-		kv_text(im, &e, "deviation", im->funds_deviation);
+		char *deviation = with_measure(im, im->funds_deviation, im->funds_measure);
+		kv_text(im, &e, "deviation", deviation ? deviation : im->funds_deviation);
+		free(deviation);
 		jx_yemit_map_end(&e);
 	}
 	if (im->ngoals) {
@@ -942,7 +1211,8 @@ static int emit(importer *im, FILE *out)
 
 int jx_import(FILE *out, const jx_sheet *s, jx_diags *diags)
 {
-	importer im = { .s = s, .diags = diags, .src = { s->name, NULL, 0 } };
+	importer im = { .s = s, .diags = diags, .src = { s->name, NULL, 0 }, .max_row = SIZE_MAX,
+			.max_col = SIZE_MAX };
 	size_t r = 0, table = SIZE_MAX, dummy, first = diags->count;
 	int rc = 0;
 
@@ -972,11 +1242,13 @@ int jx_import(FILE *out, const jx_sheet *s, jx_diags *diags)
 		r = next == r ? r + 1 : next;
 	}
 	indicator_table(&im, table);
+	groups_with_rows(&im);
 	grade(&im);
 	for (size_t i = 0; i < im.nnodes; i++)
 		if (im.nodes[i].leaf)
 			check_leaf(&im, &im.nodes[i]);
 	check_funds(&im);
+	check_max(&im);
 	if (!im.title)
 		jx_diags_add(diags, JX_SEV_WARNING, &im.src, 0, 0,
 			     "no 项目名称 or 部门名称 found; add 'title' to the output");
@@ -996,6 +1268,10 @@ int jx_import(FILE *out, const jx_sheet *s, jx_diags *diags)
 	jx_diags_sort(diags, first);
 	if (rc == 0)
 		rc = emit(&im, out);
+	if (rc == 0 && im.oom) {
+		jx_diags_add(diags, JX_SEV_ERROR, &im.src, 0, 0, "out of memory");
+		rc = JX_ENOMEM;
+	}
 	for (size_t i = 0; i < im.ngoals; i++) {
 		free(im.goals[i].expected);
 		free(im.goals[i].achieved);

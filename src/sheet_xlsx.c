@@ -478,7 +478,11 @@ typedef struct cell_state {
 	size_t cell_row, col, next_col;
 	char type[16];
 	size_t style;
-	bool in_cell, in_value;
+	bool in_cell, in_value, formula, has_v;
+	/* formulas saved without the value they compute (a workbook written by a
+	 * program, never opened in Excel): said once, at the first of them */
+	size_t unvalued, unvalued_row, unvalued_col;
+	char unvalued_refs[64];
 	int rc;
 } cell_state;
 
@@ -522,11 +526,15 @@ static void cell_start(void *ud, const XML_Char *name, const XML_Char **atts)
 		snprintf(st->type, sizeof(st->type), "%s", t ? t : "n");
 		st->style = s ? (size_t)strtoul(s, NULL, 10) : 0;
 		st->in_cell = true;
+		st->formula = st->has_v = false;
 		st->t.n = 0;
 		if (st->t.s)
 			st->t.s[0] = '\0';
 	} else if (st->in_cell && (strcmp(n, "v") == 0 || strcmp(n, "t") == 0)) {
 		st->t.on = true;
+		st->has_v |= n[0] == 'v';
+	} else if (st->in_cell && strcmp(n, "f") == 0) {
+		st->formula = true;
 	} else if (strcmp(n, "mergeCell") == 0) {
 		/* <mergeCell ref="J12:J14"/>: the text is in J12 only */
 		const char *ref = attr(atts, "ref"), *colon = ref ? strchr(ref, ':') : NULL;
@@ -563,6 +571,17 @@ static void cell_end(void *ud, const XML_Char *name)
 		v = shown;
 	} else if (strcmp(st->type, "b") == 0) {
 		v = strcmp(v, "1") == 0 ? "TRUE" : "FALSE";
+	}
+	/* an empty text computed (=IF(…,"",…)) is saved as t="str" with an empty <v> */
+	bool computed = st->has_v && (*v || strcmp(st->type, "str") == 0);
+	if (st->formula && !computed && st->unvalued++ < 4) {
+		char ref[16];
+		if (st->unvalued == 1) {
+			st->unvalued_row = st->cell_row;
+			st->unvalued_col = st->col;
+		}
+		jx_textf_append(st->unvalued_refs, sizeof(st->unvalued_refs), "%s%s", st->unvalued > 1 ? ", " : "",
+				jx_cell_ref(ref, st->cell_row, st->col));
 	}
 	if (st->rc == 0)
 		st->rc = sheet_builder_put(st->b, st->cell_row, st->col, v, strlen(v));
@@ -698,6 +717,13 @@ static int read_book(jx_sheet *s, xlsx *x, const char *path, const char *want)
 			cell_state st = { .x = x, .b = &b };
 			bool ok = parse_xml(x, sheet, text, len, &st, cell_start, cell_end, cell_chars);
 			free(st.t.s);
+			if (ok && st.unvalued)
+				jx_diags_add(x->diags, JX_SEV_WARNING, &x->src, (unsigned)st.unvalued_row + 1,
+					     (unsigned)st.unvalued_col + 1,
+					     "%s%s: %zu cell%s hold%s a formula saved without the value it computes; "
+					     "read as empty: open the workbook in Excel or WPS, save it and import it again",
+					     st.unvalued_refs, st.unvalued > 4 ? ", …" : "", st.unvalued,
+					     st.unvalued > 1 ? "s" : "", st.unvalued > 1 ? "" : "s");
 			free(text); /* up to 64 MiB: not kept while the grid is made */
 			rc = !ok ? JX_EINVAL : st.rc ? st.rc : x->oom ? JX_ENOMEM : 0;
 			if (rc == 0)

@@ -184,9 +184,12 @@ static jx_node *find(const settings *s, const char *path, const char *what)
 {
 	const char *why = "not found";
 	const jx_node *n = jx_doc_find(s->doc, path, &why);
+	char did[1024] = "";
+	if (!n && strncmp(why, "ambiguous", 9) != 0)
+		jx_doc_suggest(did, sizeof(did), s->doc, path, strncmp(what, "--actual", 8) == 0);
 	if (!n)
-		jx_diags_add(s->diags, JX_SEV_ERROR, NULL, 0, 0, "%s: indicator '%s' %s in %s", what, path,
-			     why, s->doc->path);
+		jx_diags_add(s->diags, JX_SEV_ERROR, NULL, 0, 0, "%s: indicator '%s' %s in %s%s", what, path,
+			     why, s->doc->path, did);
 	return (jx_node *)n; /* the copy is ours to change */
 }
 

@@ -13,6 +13,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <yaml.h>
 
 /* An open collection while events stream in: its children sit on the
@@ -550,6 +551,20 @@ static int build(builder *b)
 	return rc ? rc : (b->failed ? JX_ELIMIT : 0);
 }
 
+/* What kind of spreadsheet t holds, by its first bytes or (CSV) its name;
+ * NULL when it is none of them. */
+static const char *spreadsheet_kind(const jx_ytree *t)
+{
+	size_t n = strlen(t->src.file);
+	if (t->len >= 4 && memcmp(t->text, "PK\x03\x04", 4) == 0)
+		return "an Excel workbook (a zip archive)";
+	if (t->len >= 8 && memcmp(t->text, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8) == 0)
+		return "an Excel 97-2003 workbook (.xls)";
+	if (n > 4 && strcasecmp(t->src.file + n - 4, ".csv") == 0)
+		return "a CSV file";
+	return NULL;
+}
+
 static int parse_owned(jx_ytree *t, jx_diags *diags)
 {
 	builder b;
@@ -567,6 +582,16 @@ static int parse_owned(jx_ytree *t, jx_diags *diags)
 		   ((unsigned char)t->text[1] == 0xfe || (unsigned char)t->text[1] == 0xff)) {
 		jx_diags_add(diags, JX_SEV_ERROR, &t->src, 1, 1,
 			     "file is UTF-16; save it as UTF-8");
+		return JX_EINVAL;
+	}
+	/* A 自评表 still in the spreadsheet it was kept in: say how to import it
+	 * instead of a YAML error about its first bytes. */
+	const char *sheet = spreadsheet_kind(t);
+	if (sheet) {
+		jx_diags_add(diags, JX_SEV_ERROR, &t->src, 1, 1,
+			     "%s, not YAML; a 自评表 kept in a spreadsheet is read with 'jixiao import FILE -o "
+			     "FILE.yaml'%s",
+			     sheet, strstr(sheet, ".xls)") ? " after saving it as .xlsx in Excel or WPS" : "");
 		return JX_EINVAL;
 	}
 	int rc = build(&b);

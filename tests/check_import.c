@@ -315,6 +315,7 @@ START_TEST(full_width_numbers)
 	ck_assert_int_eq(import_csv("项目支出绩效自评表（2024 年度）\n项目名称,t\n"
 				    "项目资金（万元）,年初预算数,全年预算数,全年执行数,分值,执行率,得分\n"
 				    "年度资金总额,１０,１０．５,１０.５,１０,１００％,１０分\n"
+				    "其中：财政拨款,\"１，０００\",\"1，000.5\",10.5,—,—,—\n"
 				    "一级指标,指标值,分值,实际完成值,完成率,得分\n"
 				    "产出指标,≥１０个,９０,９个,９０％,８１\n"
 				    "总分,,１００,,,９１分\n",
@@ -323,6 +324,7 @@ START_TEST(full_width_numbers)
 	ck_assert_uint_eq(d.errors, 0);
 	ck_assert_uint_eq(d.warnings, 0);
 	ck_assert_ptr_nonnull(strstr(yaml, "{name: 年度资金总额, initial: 10, budget: 10.5, executed: 10.5}"));
+	ck_assert_ptr_nonnull(strstr(yaml, "{name: 其中：财政拨款, initial: '1,000', budget: '1,000.5', executed: 10.5}"));
 	ck_assert_ptr_nonnull(strstr(yaml, "claimed: {rate: 100%, score: 10}"));
 	ck_assert_ptr_nonnull(strstr(yaml, "weight: 90"));
 	ck_assert_ptr_nonnull(strstr(yaml, "claimed: {rate: 90%, score: 81}"));
@@ -383,6 +385,229 @@ START_TEST(paragraph_tags_in_texts)
 }
 END_TEST
 
+/*
+ * The 总分 row: the number under 分值 is the 分值 the table gives, never the
+ * claimed total; checked against the 分值 of the table, by level-1 group.
+ */
+START_TEST(total_row_weight)
+{
+	static const struct {
+		const char *row; /* the 总分 row under 一级指标,指标值,分值,实际完成值,得分 */
+		const char *claimed;  /* in the YAML, or NULL: no claimed total */
+		const char *warning;  /* or NULL: none */
+	} cases[] = {
+		{ "总分,,100,,", NULL, NULL },             /* the 得分 not given */
+		{ "总分,,100,,95", "claimed: {total: 95}", NULL },
+		{ "合计,,100分,,９５分", "claimed: {total: 95}", NULL },
+		{ "总分,100,,得分,95", "claimed: {total: 95}", NULL }, /* as in the seed table */
+		{ "总分,,110,,95", "claimed: {total: 95}",
+		  "8:3 C8: the 总分 row gives 分值 110, but the 分值 of the table add up to 100 (预算执行 10 + 产出指标 "
+		  "60 + 效益指标 30); jixiao scores out of 100" },
+		{ "总分,90,,得分,95", "claimed: {total: 95}",
+		  "8:2 B8: the 总分 row gives 分值 90, but the 分值 of the table add up to 100" },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		jx_diags d;
+		char *yaml = NULL, text[1024], *all = NULL;
+		size_t len = 0;
+		jx_diags_init(&d);
+		snprintf(text, sizeof(text),
+			 "项目支出绩效自评表（2024 年度）\n项目名称,t\n"
+			 "项目资金（万元）,年初预算数,全年预算数,全年执行数,分值\n年度资金总额,10,10,10,10\n"
+			 "一级指标,指标值,分值,实际完成值,得分\n"
+			 "产出指标,≥1,60,1,60\n效益指标,≥1,30,1,35\n%s\n",
+			 cases[i].row);
+		/* the 总分 row is row 8 */
+		ck_assert_int_eq(import_csv(text, &d, &yaml), 0);
+		FILE *f = open_memstream(&all, &len);
+		for (size_t k = 0; k < d.count; k++)
+			fprintf(f, "%u:%u %s\n", d.items[k].line, d.items[k].col, d.items[k].message);
+		fclose(f);
+		ck_assert_uint_eq(d.errors, 0);
+		if (cases[i].claimed)
+			ck_assert_ptr_nonnull(strstr(yaml, cases[i].claimed));
+		else
+			ck_assert_ptr_null(strstr(yaml, "\nclaimed:"));
+		if (cases[i].warning)
+			ck_assert_msg(strstr(all, cases[i].warning), "case %zu: %s", i, all);
+		else
+			ck_assert_msg(d.warnings == 0, "case %zu: %s", i, all);
+		free(all);
+		free(yaml);
+		jx_diags_release(&d);
+	}
+}
+END_TEST
+
+/*
+ * A header of two rows, as the 财政部 template has it: 绩效指标 over the
+ * three levels, the other titles in the upper row only (a CSV file saved
+ * from the merged header). Every title and label is part of the table.
+ */
+START_TEST(two_row_header)
+{
+	jx_diags d;
+	char *yaml = NULL, *all = NULL;
+	size_t len = 0;
+	jx_diags_init(&d);
+	ck_assert_int_eq(import_csv("项目支出绩效自评表（2024 年度）\n项目名称,t\n"
+				    "绩效指标,,,年度指标值,实际完成值,分值,得分,偏差原因分析及改进措施\n"
+				    "一级指标,二级指标,三级指标,,,,,\n"
+				    "产出指标,数量指标,培训人次,≥100人次,100人次,50,50,\n"
+				    ",质量指标,合格率,≥95%,90%,50,47.37,部分学员未通过考核\n"
+				    "总分,,,,,100,97.37,\n",
+				    &d, &yaml),
+			 0);
+	FILE *f = open_memstream(&all, &len);
+	for (size_t k = 0; k < d.count; k++)
+		fprintf(f, "%u:%u %s\n", d.items[k].line, d.items[k].col, d.items[k].message);
+	fclose(f);
+	ck_assert_msg(d.errors == 0 && d.warnings == 0, "%s", all);
+	ck_assert_ptr_nonnull(strstr(yaml, "    - name: 合格率\n      target: ≥95%\n      weight: 50\n"
+					   "      actual: 90%\n      deviation: 部分学员未通过考核\n"
+					   "      claimed: {score: 47.37}\n"));
+	ck_assert_ptr_nonnull(strstr(yaml, "claimed: {total: 97.37}"));
+	free(all);
+	free(yaml);
+	jx_diags_release(&d);
+}
+END_TEST
+
+/* 偏差原因分析 and 改进措施 in two columns make one deviation text. */
+START_TEST(measures_column)
+{
+	jx_diags d;
+	char *yaml = NULL;
+	jx_diags_init(&d);
+	ck_assert_int_eq(import_csv("项目支出绩效自评表（2024 年度）\n项目名称,t\n"
+				    "项目资金（万元）,年初预算数,全年预算数,全年执行数,分值,执行率,得分,偏差原因分析,改进措施\n"
+				    "年度资金总额,10,10,8,10,80%,8,采购延后,加快支付进度\n"
+				    "一级指标,指标值,分值,实际完成值,得分,偏差原因分析,改进措施\n"
+				    "a,≥100人次,30,90人次,27,场地受限,明年增加场次\n"
+				    "b,≥100人次,30,90人次,27,,提前预约场地\n"
+				    "c,≥100人次,30,90人次,27,天气原因,—\n",
+				    &d, &yaml),
+			 0);
+	ck_assert_uint_eq(d.errors, 0);
+	ck_assert_uint_eq(d.warnings, 0);
+	ck_assert_ptr_nonnull(strstr(yaml, "  deviation: 采购延后；改进措施：加快支付进度\n"));
+	ck_assert_ptr_nonnull(strstr(yaml, "  deviation: 场地受限；改进措施：明年增加场次\n"));
+	ck_assert_ptr_nonnull(strstr(yaml, "  deviation: 改进措施：提前预约场地\n"));
+	ck_assert_ptr_nonnull(strstr(yaml, "  deviation: 天气原因\n"));
+	free(yaml);
+	jx_diags_release(&d);
+}
+END_TEST
+
+/* The funds rows as the 财政部 template labels them: "年度资金总额：". */
+START_TEST(funds_label_colon)
+{
+	jx_diags d;
+	char *yaml = NULL;
+	jx_diags_init(&d);
+	ck_assert_int_eq(import_csv("项目支出绩效自评表（2024 年度）\n项目名称,t\n"
+				    "项目资金（万元）,年初预算数,全年预算数,全年执行数,分值,执行率,得分\n"
+				    "年度资金总额：,10,10,10,10,100%,10\n其中：当年财政拨款,10,10,10,—,—,—\n"
+				    "上年结转资金: ,0,0,0,—,—,—\n"
+				    "一级指标,指标值,分值,实际完成值\n产出指标,≥1,90,1\n",
+				    &d, &yaml),
+			 0);
+	ck_assert_uint_eq(d.errors, 0);
+	ck_assert_ptr_nonnull(strstr(yaml, "{name: 年度资金总额, initial: 10,"));
+	ck_assert_ptr_nonnull(strstr(yaml, "{name: 其中：当年财政拨款, initial: 10,"));
+	ck_assert_ptr_nonnull(strstr(yaml, "{name: 上年结转资金, initial: 0,"));
+	free(yaml);
+	jx_diags_release(&d);
+}
+END_TEST
+
+/*
+ * The 总分 row as tables label it: 总得分, 自评总分, 综合得分, 合计（分）, and
+ * 总分：97.26 in one cell; the 等级 row after it is not an indicator. A text
+ * that starts with 合计： further right is not a 总分 label.
+ */
+START_TEST(total_row_labels)
+{
+	static const struct {
+		const char *row, *claimed;
+	} cases[] = {
+		{ "总得分,,,100,95", "claimed: {total: 95, grade: 优}" },
+		{ "自评总分,,,100,95", "claimed: {total: 95, grade: 优}" },
+		{ "综合得分,,,,95", "claimed: {total: 95, grade: 优}" },
+		{ "合计（分）,,,100,95", "claimed: {total: 95, grade: 优}" },
+		{ "总分：97.26,,,,", "claimed: {total: 97.26, grade: 优}" },
+		{ "总分：100分,,,得分,95", "claimed: {total: 95, grade: 优}" },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		jx_diags d;
+		char *yaml = NULL, text[512];
+		jx_diags_init(&d);
+		snprintf(text, sizeof(text),
+			 "项目支出绩效自评表（2024 年度）\n项目名称,t\n一级指标,指标值,实际完成值,分值,得分,偏差原因\n"
+			 "产出指标,≥1,1,100,95,合计：3项\n%s\n自评等级,优\n",
+			 cases[i].row);
+		ck_assert_int_eq(import_csv(text, &d, &yaml), 0);
+		ck_assert_msg(d.errors == 0 && d.warnings == 0, "case %zu: %u errors, %u warnings", i,
+			      (unsigned)d.errors, (unsigned)d.warnings);
+		ck_assert_msg(strstr(yaml, cases[i].claimed), "case %zu: %s", i, yaml);
+		ck_assert_ptr_nonnull(strstr(yaml, "deviation: 合计：3项"));
+		free(yaml);
+		jx_diags_release(&d);
+	}
+	/* no 总分 row: the 等级 row and the lines of who filled it in end the table */
+	jx_diags d;
+	char *yaml = NULL;
+	jx_diags_init(&d);
+	ck_assert_int_eq(import_csv("部门整体支出绩效自评表（2024 年度）\n部门名称,t\n一级指标,二级指标,指标值,实际完成值,分值\n"
+				    "履职效能,联系人员覆盖率,≥1,1,50\n,联系人,≥1,1,50\n"
+				    "自评等级,优\n填报人：张三,,联系电话：123\n",
+				    &d, &yaml),
+			 0);
+	ck_assert_uint_eq(d.errors, 0);
+	ck_assert_uint_eq(d.warnings, 2); /* the two cells under the table, each said */
+	ck_assert_ptr_nonnull(strstr(d.items[0].message, "A7: '填报人：张三' is not part of the table as read"));
+	ck_assert_ptr_nonnull(strstr(yaml, "name: 联系人员覆盖率"));
+	ck_assert_ptr_nonnull(strstr(yaml, "name: 联系人\n"));
+	ck_assert_ptr_nonnull(strstr(yaml, "claimed: {grade: 优}"));
+	free(yaml);
+	jx_diags_release(&d);
+}
+END_TEST
+
+/*
+ * A group with a row of its own (产出指标 50, its 得分 a subtotal), the
+ * indicators on the rows below: its 分值 is the group's weight, its 得分 is
+ * said not to be kept. A row like it with nothing below is an indicator.
+ */
+START_TEST(group_rows)
+{
+	jx_diags d;
+	char *yaml = NULL, *all = NULL;
+	size_t len = 0;
+	jx_diags_init(&d);
+	ck_assert_int_eq(import_csv("项目支出绩效自评表（2024 年度）\n项目名称,t\n"
+				    "一级指标,二级指标,三级指标,指标值,实际完成值,分值,得分\n"
+				    "产出指标,,,,,50,50\n,数量指标,a,≥1,1,50,50\n"
+				    "效益指标,,,,,40分,—\n,社会效益,b,≥1,0.9,40,36\n"
+				    "满意度指标,,,,,10,10\n"
+				    "总分,,,,,100,96\n",
+				    &d, &yaml),
+			 0);
+	FILE *f = open_memstream(&all, &len);
+	for (size_t k = 0; k < d.count; k++)
+		fprintf(f, "%u:%u %s\n", d.items[k].line, d.items[k].col, d.items[k].message);
+	fclose(f);
+	ck_assert_msg(d.errors == 1 && d.warnings == 1, "%s", all);
+	ck_assert_ptr_nonnull(strstr(all, "4:7 G4: 得分 50 of the group '产出指标' is not kept"));
+	ck_assert_ptr_nonnull(strstr(all, "8:4 D8: '满意度指标' has no 指标值"));
+	ck_assert_ptr_nonnull(strstr(yaml, "- name: 产出指标\n  weight: 50\n  children:\n  - name: 数量指标\n"));
+	ck_assert_ptr_nonnull(strstr(yaml, "- name: 效益指标\n  weight: 40\n  children:\n"));
+	free(all);
+	free(yaml);
+	jx_diags_release(&d);
+}
+END_TEST
+
 Suite *import_suite(void)
 {
 	Suite *s = suite_create("import");
@@ -397,6 +622,12 @@ Suite *import_suite(void)
 	tcase_add_test(tc, full_width_numbers);
 	tcase_add_test(tc, full_width_year);
 	tcase_add_test(tc, paragraph_tags_in_texts);
+	tcase_add_test(tc, total_row_weight);
+	tcase_add_test(tc, two_row_header);
+	tcase_add_test(tc, measures_column);
+	tcase_add_test(tc, funds_label_colon);
+	tcase_add_test(tc, total_row_labels);
+	tcase_add_test(tc, group_rows);
 	suite_add_tcase(s, tc);
 	return s;
 }

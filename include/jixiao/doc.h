@@ -216,6 +216,15 @@ int jx_doc_clone(jx_doc **out, const jx_doc *doc, jx_diags *diags);
  */
 const jx_node *jx_doc_find(const jx_doc *doc, const char *path, const char **why);
 
+/**
+ * For a path jx_doc_find did not find, the nodes a user may have meant
+ * (indicators only when leaves, else groups too): those whose name holds the
+ * last name of path or is held in it ("完工时间" and 项目完工时间), written into
+ * buf (size bytes) as "; did you mean '产出指标/时效指标/项目完工时间'?", up to
+ * three of them; "" when there is none. Returns buf.
+ */
+char *jx_doc_suggest(char *buf, size_t size, const jx_doc *doc, const char *path, bool leaves);
+
 /** Whether name is one of the words for the funds section: "funds",
  * "预算执行率" or "预算执行". */
 bool jx_funds_word(const char *name);

@@ -15,6 +15,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -298,6 +299,19 @@ static bool yaml_name(const char *name)
 	return (n > 5 && strcmp(name + n - 5, ".yaml") == 0) || (n > 4 && strcmp(name + n - 4, ".yml") == 0);
 }
 
+/* A spreadsheet a 自评表 is kept in: jixiao reads it only through import. */
+static bool sheet_name(const char *name)
+{
+	static const char *const exts[] = { ".xlsx", ".xlsm", ".xls", ".et", ".csv" };
+	size_t n = strlen(name);
+	for (size_t i = 0; i < sizeof(exts) / sizeof(exts[0]); i++) {
+		size_t e = strlen(exts[i]);
+		if (n > e && strcasecmp(name + n - e, exts[i]) == 0)
+			return true;
+	}
+	return false;
+}
+
 /* dir and name joined by one slash ("a/" and "a" give the same path). */
 static char *path_join(const char *dir, const char *name)
 {
@@ -366,8 +380,12 @@ static int collect_dir(cli_files *f, const char *dir, int depth)
 			status = collect_dir(f, path, depth + 1);
 		else if (reached && S_ISDIR(to.st_mode))
 			tell_entry(path, "a link to a directory; not followed");
-		else if (!yaml_name(here.paths[i]))
-			;
+		else if (!yaml_name(here.paths[i])) {
+			/* a 自评表 not imported yet: counted, for cli_files_none */
+			if (sheet_name(here.paths[i]) && (S_ISREG(st.st_mode) || (reached && S_ISREG(to.st_mode))) &&
+			    f->sheets++ == 0)
+				f->sheet = path, path = NULL;
+		}
 		else if (S_ISREG(st.st_mode) || (link && (!reached || S_ISREG(to.st_mode))))
 			status = files_add(f, path, link ? (reached ? &to : NULL) : &st);
 		else
@@ -413,7 +431,17 @@ int cli_files_none(const cli_files *f, const char *verb)
 {
 	if (f->n > 0)
 		return EXIT_OK;
-	fprintf(stderr, "jixiao: no *.yaml or *.yml file to %s\n", verb);
+	if (f->sheets == 0) {
+		fprintf(stderr, "jixiao: no *.yaml or *.yml file to %s\n", verb);
+		return EXIT_INPUT;
+	}
+	/* the workbooks a department sent, not imported yet */
+	char *one = jx_text_escape(f->sheet);
+	fprintf(stderr,
+		"jixiao: no *.yaml or *.yml file to %s, only %zu spreadsheet%s (the first: %s); jixiao reads a "
+		"自评表 kept in a spreadsheet through 'jixiao import FILE -o FILE.yaml'\n",
+		verb, f->sheets, f->sheets > 1 ? "s" : "", one ? one : f->sheet);
+	free(one);
 	return EXIT_INPUT;
 }
 
@@ -552,6 +580,7 @@ void cli_files_free(cli_files *f)
 		free(f->paths[i]);
 	free(f->paths);
 	free(f->ids);
+	free(f->sheet);
 	memset(f, 0, sizeof(*f));
 }
 

@@ -136,6 +136,8 @@ typedef struct cli_files {
 	cli_file_id *ids; /**< of each path, from the stat(2) made while listing */
 	size_t n, cap, ids_cap;
 	bool searched; /**< a PATH was a directory: there may be any number of files */
+	size_t sheets; /**< spreadsheets found below a directory, not read */
+	char *sheet;   /**< the first of them */
 } cli_files;
 
 /** Deepest directory nesting below a PATH that is searched. */
@@ -151,7 +153,8 @@ typedef struct cli_files {
 int cli_files_collect(cli_files *out, char *const *args, size_t nargs);
 
 /** EXIT_INPUT, after "no *.yaml or *.yml file to VERB" (a mistyped directory,
- * files named *.YAML), when f holds no file; else EXIT_OK. */
+ * files named *.YAML; the spreadsheets found instead, to be imported), when f
+ * holds no file; else EXIT_OK. */
 int cli_files_none(const cli_files *f, const char *verb);
 
 /** Sort the list by path (byte order). Returns an exit status. */

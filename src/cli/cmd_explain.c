@@ -76,7 +76,10 @@ static int run(int argc, char **argv)
 		const char *why = "not found";
 		const jx_node *n = jx_doc_find(ev.doc, path, &why);
 		if (!n) {
-			fprintf(stderr, "jixiao explain: indicator '%s' %s in %s\n", path, why, ev.doc->path);
+			char did[1024] = "";
+			if (strncmp(why, "ambiguous", 9) != 0)
+				jx_doc_suggest(did, sizeof(did), ev.doc, path, true);
+			fprintf(stderr, "jixiao explain: indicator '%s' %s in %s%s\n", path, why, ev.doc->path, did);
 			status = EXIT_INPUT;
 		} else if (!jx_node_is_leaf(n)) {
 			fprintf(stderr, "jixiao explain: '%s' is a group; name one of its indicators\n", path);

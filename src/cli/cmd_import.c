@@ -42,13 +42,29 @@ static bool ends_with(const char *s, const char *suffix)
 	return n >= k && strcasecmp(s + n - k, suffix) == 0;
 }
 
+/* Whether path is a workbook: named *.xlsx or *.xlsm, or a zip archive
+ * whatever its name (a workbook saved as 自评表.et or without an extension). */
+static bool workbook(const char *path)
+{
+	unsigned char magic[4] = { 0 };
+	if (ends_with(path, ".xlsx") || ends_with(path, ".xlsm"))
+		return true;
+	if (strcmp(path, "-") == 0)
+		return false; /* read once, as CSV */
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return false; /* the CSV reader says why */
+	size_t n = fread(magic, 1, sizeof(magic), f);
+	fclose(f);
+	return n == sizeof(magic) && memcmp(magic, "PK\x03\x04", 4) == 0;
+}
+
 /* The YAML of the import, in memory, so it can be checked before it is written. */
 static int import_text(const char *path, const char *sheet, char **text, size_t *len,
 		       jx_diags *diags)
 {
 	jx_sheet s;
-	int rc = ends_with(path, ".xlsx") ? jx_sheet_read_xlsx(&s, path, sheet, diags)
-					  : jx_sheet_read_csv(&s, path, diags);
+	int rc = workbook(path) ? jx_sheet_read_xlsx(&s, path, sheet, diags) : jx_sheet_read_csv(&s, path, diags);
 	if (rc)
 		return rc;
 	FILE *f = open_memstream(text, len);

@@ -145,6 +145,7 @@ static int run(int argc, char **argv)
 		fprintf(stderr, "jixiao: out of memory\n");
 		return EXIT_IO;
 	}
+	size_t failed = 0;
 	for (size_t i = 0; i < n; i++) {
 		jx_diags diags;
 		jx_diags_init(&diags);
@@ -153,8 +154,16 @@ static int run(int argc, char **argv)
 		jx_diags_release(&diags);
 		if (rc && cli_exit_for(rc) > status)
 			status = cli_exit_for(rc);
+		failed += rc != 0;
 		results[i] = evs[i].result;
 	}
+	/* Ranks and totals are drawn over all the files at once: one that
+	 * cannot be scored stops the run, which is said, not left to be guessed. */
+	if (failed > 0 && n > 1)
+		fprintf(stderr,
+			"jixiao sensitivity: nothing analysed: %zu of the %zu files could not be scored; the files "
+			"are analysed together, so correct %s or leave %s out\n",
+			failed, n, failed > 1 ? "them" : "it", failed > 1 ? "them" : "it");
 	if (status == EXIT_OK)
 		status = cli_files_none(&files, "analyse");
 	if (status == EXIT_OK) {

@@ -1,0 +1,1 @@
+mkdir -p $TMP/d/sub $TMP/e && cp examples/karamay-2024/project.yaml $TMP/d/a.yaml && : > $TMP/d/a.xlsx && : > $TMP/d/sub/b.csv && : > $TMP/d/sub/c.XLSX && : > $TMP/d/notes.txt && : > $TMP/e/x.xlsx && cd $TMP && $JX validate d; echo "validate: status $?"; $JX audit e; echo "audit: status $?"

@@ -1,0 +1,1 @@
+$JX explain examples/road-maintenance-2024/project.yaml 汛前水毁隐患排查完成时间; $JX explain examples/road-maintenance-2024/project.yaml 年度养护工程完工时间; $JX explain examples/road-maintenance-2024/project.yaml 危桥改造工程开工时间

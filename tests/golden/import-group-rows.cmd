@@ -1,0 +1,1 @@
+printf '项目支出绩效自评表（2024 年度）\n项目名称,分组小计行\n一级指标,二级指标,三级指标,指标值,实际完成值,分值,得分\n产出指标,,,,,50,49\n,数量指标,a,≥10个,10个,25,25\n,质量指标,b,≥95%%,90%%,20,18.95\n效益指标,,,,,50,50\n,社会效益,c,≥1,1,50,50\n总分,,,,,100,93.95\n' > $TMP/groups.csv && cd $TMP && $JX import groups.csv -o groups.yaml; echo "import: status $?"; cat groups.yaml

@@ -1,0 +1,1 @@
+$JX explain examples/karamay-2024/project.yaml 办公; echo "status $?"; $JX explain examples/karamay-2024/project.yaml 会议; echo "status $?"; $JX explain examples/karamay-2024/project.yaml 不存在; echo "status $?"; $JX whatif examples/karamay-2024/project.yaml --actual 成本指标/培训=18万元 --weight 产出=50; echo "status $?"

@@ -1,0 +1,1 @@
+mkdir -p $TMP/d && cp examples/karamay-2024/project.yaml $TMP/d/a.yaml && printf 'jixiao: 1\nkind: project\ntitle: t\nyear: 2024\nindicators:\n- name: x\n  target: >=1\n' > $TMP/d/b.yaml && cd $TMP && $JX sensitivity d --samples 10

@@ -1,0 +1,1 @@
+cp tests/data/import/karamay-2024-project.xlsx $TMP/自评表.xlsx && cp tests/data/import/karamay-2024-project.csv $TMP/自评表.CSV && printf '\320\317\021\340\241\261\032\341' > $TMP/old.xls && cd $TMP && $JX score 自评表.xlsx; echo "score: status $?"; $JX validate 自评表.CSV old.xls; echo "validate: status $?"; $JX audit old.xls --quiet; echo "audit: status $?"
