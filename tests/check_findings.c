@@ -206,6 +206,11 @@ static const struct {
 	  HEAD "indicators:\n  - {name: L, weight: 90, target: '1', actual: '1', evidence: x}\n  - {name: M, weight: 10, target: '', actual: 达成, evidence: x}\n",
 	  /* with no weight, nothing leaves the total */
 	  HEAD "indicators:\n  - {name: L, weight: 100, target: '1', actual: '1', evidence: x}\n  - {name: M, weight: 0, target: '', actual: 达成, evidence: x}\n" },
+	{ "weights-total", JX_FIND_WARNING, "分值合计 110，不是规则集“standard”的满分 100：总分按满分 110 计算",
+	  HEAD "indicators:\n  - {name: L, weight: 110, target: '1', actual: '1', evidence: x}\n",
+	  /* an indicator that does not apply, dropped: the table still gives 100 */
+	  HEAD "rules: data/rules/drop.yaml\nindicators:\n  - {name: L, weight: 90, target: '1', actual: '1', evidence: x}\n"
+	       "  - {name: M, weight: 10, target: /, evidence: x}\n" },
 	{ "missing-evidence", JX_FIND_INFO, "未填写佐证资料",
 	  HEAD "indicators:\n  - {name: L, weight: 10, target: '1', actual: '1'}\n",
 	  HEAD "indicators:\n  - {name: L, weight: 10, target: '1', actual: '1', evidence: 工作台账}\n" },
