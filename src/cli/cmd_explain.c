@@ -69,7 +69,7 @@ static int run(int argc, char **argv)
 	if (path && jx_doc_names_funds(ev.doc, path)) {
 		what.funds = ev.doc->funds.present;
 		if (!what.funds) {
-			fprintf(stderr, "jixiao explain: %s has no funds section\n", ev.doc->path);
+			fprintf(stderr, "jixiao explain: %s has no funds section\n", ev.doc->path_shown);
 			status = EXIT_INPUT;
 		}
 	} else if (path) {
@@ -79,7 +79,7 @@ static int run(int argc, char **argv)
 			char did[1024] = "";
 			if (strncmp(why, "ambiguous", 9) != 0)
 				jx_doc_suggest(did, sizeof(did), ev.doc, path, true);
-			fprintf(stderr, "jixiao explain: indicator '%s' %s in %s%s\n", path, why, ev.doc->path, did);
+			fprintf(stderr, "jixiao explain: indicator '%s' %s in %s%s\n", path, why, ev.doc->path_shown, did);
 			status = EXIT_INPUT;
 		} else if (!jx_node_is_leaf(n)) {
 			fprintf(stderr, "jixiao explain: '%s' is a group; name one of its indicators\n", path);

@@ -3,7 +3,6 @@
  * as file:line:col diagnostics; nothing else is written.
  */
 #include "cli.h"
-#include "text.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -61,10 +60,8 @@ static int run(int argc, char **argv)
 		if (rc == 0 && !quiet) {
 			/* the name as the diagnostics write it: a control character in it
 			 * cannot break the line or reach the terminal as a command */
-			char *shown = jx_text_escape(ev.doc->path);
-			printf("%s: ok (%zu indicator%s, rule set %s)\n", shown ? shown : ev.doc->path,
-			       ev.doc->nleaves, ev.doc->nleaves == 1 ? "" : "s", ev.rules->name);
-			free(shown);
+			printf("%s: ok (%zu indicator%s, rule set %s)\n", ev.doc->path_shown, ev.doc->nleaves,
+			       ev.doc->nleaves == 1 ? "" : "s", ev.rules->name);
 		}
 		if (rc && cli_exit_for(rc) > status)
 			status = cli_exit_for(rc);
