@@ -17,8 +17,8 @@
 #include <time.h>
 
 /* Version of the schema below, kept in PRAGMA user_version; a database of
- * version 1 gains errors.file. */
-#define SCHEMA_VERSION 2
+ * version 1 gains errors.file, one of version 1 or 2 runs.paths. */
+#define SCHEMA_VERSION 3
 
 /* How long to wait for another run that is writing the same database, and
  * how often to look again. */
@@ -32,7 +32,8 @@ const char jx_audit_schema[] =
 	"  version       TEXT NOT NULL,     -- jixiao version\n"
 	"  rules         TEXT,              -- --rules, NULL when each file named its own\n"
 	"  shard         TEXT,              -- \"i/n\" of a sharded run, else NULL\n"
-	"  files         INTEGER            -- files of the run\n"
+	"  files         INTEGER,           -- files of the run\n"
+	"  paths         TEXT               -- the PATHs audited, one per line (NULL before schema 3)\n"
 	");\n"
 	"CREATE TABLE IF NOT EXISTS files (\n"
 	"  file_id       INTEGER PRIMARY KEY,\n"
@@ -301,18 +302,21 @@ static int sqlite_close(audit_sink *base, bool commit, char *err, size_t errlen)
 static bool start_run(sqlite_sink *s, const jx_audit_run *run, char *err, size_t errlen)
 {
 	sqlite3_stmt *st;
-	int version = -1;
+	int version = 0;
+	bool read = false;
 	/* The checks below hold for the transaction: no other run comes between. */
 	if (!exec(s, "BEGIN IMMEDIATE") ||
 	    sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
 		return false;
-	if (sqlite3_step(st) == SQLITE_ROW)
+	if (sqlite3_step(st) == SQLITE_ROW) {
 		version = sqlite3_column_int(st, 0);
+		read = true;
+	}
 	sqlite3_finalize(st);
-	if (version < 0)
+	if (!read)
 		return false; /* not a database: SQLite says so */
-	if (version != 0 && version != 1 && version != SCHEMA_VERSION) {
-		snprintf(err, errlen, "%s: not a jixiao audit database of schema 1 or %d (user_version %d)",
+	if (version < 0 || version > SCHEMA_VERSION) {
+		snprintf(err, errlen, "%s: not a jixiao audit database of schema 1 to %d (user_version %d)",
 			 s->path, SCHEMA_VERSION, version);
 		return false;
 	}
@@ -336,15 +340,19 @@ static bool start_run(sqlite_sink *s, const jx_audit_run *run, char *err, size_t
 	strftime(started, sizeof(started), "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&now, &tm));
 	char set_version[40];
 	snprintf(set_version, sizeof(set_version), "PRAGMA user_version = %d", SCHEMA_VERSION);
+	/* Brought to this schema in the same transaction; the new columns are
+	 * empty for the rows already there. */
 	if ((version == 1 && !exec(s, "ALTER TABLE errors ADD COLUMN file TEXT")) ||
+	    ((version == 1 || version == 2) && !exec(s, "ALTER TABLE runs ADD COLUMN paths TEXT")) ||
 	    !exec(s, jx_audit_schema) || !exec(s, set_version) ||
-	    sqlite3_prepare_v2(s->db, "INSERT INTO runs (started, version, rules, shard) VALUES (?,?,?,?)",
+	    sqlite3_prepare_v2(s->db, "INSERT INTO runs (started, version, rules, shard, paths) VALUES (?,?,?,?,?)",
 			       -1, &st, NULL) != SQLITE_OK)
 		return false;
 	sqlite3_bind_text(st, 1, started, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, run && run->version ? run->version : JX_VERSION, -1, SQLITE_STATIC);
 	bind_text(st, 3, run ? run->rules : NULL);
 	bind_text(st, 4, run ? run->shard : NULL);
+	bind_text(st, 5, run ? run->paths : NULL);
 	bool ok = sqlite3_step(st) == SQLITE_DONE;
 	sqlite3_finalize(st);
 	s->run_id = sqlite3_last_insert_rowid(s->db);

@@ -124,6 +124,7 @@ typedef struct jx_audit_run {
 	const char *version;   /**< jixiao version */
 	const char *rules;     /**< --rules, or NULL: each file's own */
 	const char *shard;     /**< "i/n", or NULL */
+	const char *paths;     /**< the PATHs audited, one per line, or NULL */
 	const volatile sig_atomic_t *stop; /**< set (by a signal handler) to stop waiting
 					    *   for a database another run writes; or NULL */
 } jx_audit_run;

@@ -13,6 +13,7 @@
 #include "jixiao/audit.h"
 #include "jixiao/common.h"
 #include "text.h"
+#include "ytree.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -448,6 +449,29 @@ static void tell_stopped(const options *o, sink *k)
 			k->total, o->output);
 }
 
+/* The PATHs of the run as the SQLite output records them: one per line,
+ * written as the records write names ("-" as <stdin>). NULL when out of
+ * memory. */
+static char *paths_text(char *const *paths, size_t n)
+{
+	char *all = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&all, &len);
+	if (!f)
+		return NULL;
+	bool ok = true;
+	for (size_t i = 0; i < n && ok; i++) {
+		char *shown = jx_text_escape(jx_ytree_name(paths[i]));
+		ok = shown && fprintf(f, "%s%s", i ? "\n" : "", shown) >= 0;
+		free(shown);
+	}
+	if (fclose(f) != 0 || !ok) {
+		free(all);
+		return NULL;
+	}
+	return all;
+}
+
 /*
  * EXIT_INPUT, after a line for each, when PATHs name nothing (a mistyped
  * directory): a run that audited the rest would look complete. A PATH that
@@ -512,8 +536,9 @@ static int run(int argc, char **argv)
 		a.first = (size_t)((unsigned long long)files.n * (o.shard - 1) / o.shards);
 		a.end = (size_t)((unsigned long long)files.n * o.shard / o.shards);
 	}
-	jx_audit_run info = { JX_VERSION, o.rules, o.shards ? o.shard_text : NULL, &cli_stop_signal };
-	sink k = { .summary = jx_audit_summary_new(), .quiet = o.quiet, .total = a.end - a.first };
+	char *paths = paths_text(argv + optind, (size_t)(argc - optind));
+	jx_audit_run info = { JX_VERSION, o.rules, o.shards ? o.shard_text : NULL, paths, &cli_stop_signal };
+	sink k = { .summary = paths ? jx_audit_summary_new() : NULL, .quiet = o.quiet, .total = a.end - a.first };
 	/* Not on the terminal the records go to: a bar redrawn between two
 	 * lines would end up in front of the next one. */
 	k.progress.on = !o.quiet && isatty(STDERR_FILENO) && !(to_stdout(&o) && isatty(STDOUT_FILENO));
@@ -559,5 +584,6 @@ static int run(int argc, char **argv)
 	jx_audit_summary_free(k.summary);
 	jx_rules_free(shared);
 	cli_files_free(&files);
+	free(paths);
 	return status;
 }

@@ -1,1 +1,1 @@
-sqlite3 $TMP/future.db "CREATE TABLE t (x); PRAGMA user_version = 3" && { $JX audit -q -f sqlite -o $TMP/future.db tests/data/audit/区教育局; echo "status $?"; } 2>&1 | sed "s#$TMP/##"; sqlite3 $TMP/future.db "PRAGMA user_version; SELECT name FROM sqlite_master"
+for v in 4 -1; do sqlite3 $TMP/future.db "CREATE TABLE t (x); PRAGMA user_version = $v" && { $JX audit -q -f sqlite -o $TMP/future.db tests/data/audit/区教育局; echo "status $?"; } 2>&1 | sed "s#$TMP/##"; sqlite3 $TMP/future.db "PRAGMA user_version; SELECT name FROM sqlite_master"; rm $TMP/future.db; done

@@ -1,0 +1,1 @@
+$JX audit -q -f sqlite -o $TMP/a.db tests/data/audit/区教育局 && sqlite3 $TMP/a.db "ALTER TABLE runs DROP COLUMN paths; PRAGMA user_version = 2" && $JX audit -q -f sqlite -o $TMP/a.db tests/data/audit/区卫健委 - < tests/data/audit/区教育局/01-correct.yaml; sqlite3 -header $TMP/a.db "PRAGMA user_version; SELECT run_id, files, paths, typeof(paths) FROM runs"
