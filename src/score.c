@@ -123,9 +123,15 @@ static bool bind_level(scorer *s, const jx_node *n, jx_leaf_result *lr)
 	lr->level = find_level(lv, a->text, a->text_len);
 	if (!lr->level) {
 		char names[400];
+		const jx_quantity *t = &n->target.q;
+		/* 指标值 明显提升, 实际完成值 明显提升: the table meant it was reached */
+		bool repeats = t->kind == JX_Q_TEXT && t->text_len == a->text_len &&
+			       memcmp(t->text, a->text, a->text_len) == 0 && lv->nlevels > 0;
 		level_names(lv, names, sizeof(names));
-		error_at(s, n->actual.mark, "'%.*s' is not a level of rule '%s' (levels: %s)",
-			 (int)a->text_len, a->text, lv->name, names);
+		error_at(s, n->actual.mark, "'%.*s' is not a level of rule '%s' (levels: %s)%s%s%s",
+			 (int)a->text_len, a->text, lv->name, names,
+			 repeats ? "; it repeats the target: write the level reached, such as '" : "",
+			 repeats ? lv->levels[0].name : "", repeats ? "'" : "");
 		return false;
 	}
 	if (a->has_pct) {
