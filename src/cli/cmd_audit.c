@@ -20,6 +20,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -426,6 +427,16 @@ static int parse_options(options *o, int argc, char **argv)
 	    (o->format == JX_AUDIT_XLSX || o->format == JX_AUDIT_SQLITE))
 		status = cli_usage_error(&cmd_audit, "--format %s needs -o FILE",
 					 o->format == JX_AUDIT_XLSX ? "xlsx" : "sqlite");
+	/* csv: -o names a directory for two tables; a new "audit.csv" would be a
+	 * directory of that name, which is not what its name asks for */
+	struct stat st;
+	size_t n = o->output ? strlen(o->output) : 0;
+	if (status == EXIT_OK && o->format == JX_AUDIT_CSV && n > 4 && !to_stdout(o) &&
+	    strcasecmp(o->output + n - 4, ".csv") == 0 && stat(o->output, &st) != 0)
+		status = cli_usage_error(&cmd_audit,
+					 "with --format csv, -o names a directory for files.csv and mismatches.csv, "
+					 "not a file such as '%s'",
+					 o->output);
 	return status;
 }
 

@@ -1,0 +1,1 @@
+cd $TMP && { $JX audit -q -f csv -o audit.csv $OLDPWD/tests/data/audit; echo "status $?"; } 2>&1; ls; mkdir made.csv && $JX audit -q -f csv -o made.csv $OLDPWD/tests/data/audit; echo "status $?"; ls made.csv
