@@ -1,1 +1,1 @@
-for f in jsonl csv xlsx sqlite; do $JX audit -q examples/karamay-2024 -f $f -o $TMP/missing/out.$f 2>&1 | sed "s|$TMP/||"; done; $JX audit -q examples/karamay-2024 -f jsonl >/dev/full; echo "status $?"; $JX audit -q examples/karamay-2024 -f csv >/dev/full; echo "status $?"
+for f in jsonl csv xlsx sqlite; do $JX audit -q examples/karamay-2024 -f $f -o $TMP/missing/out-$f 2>&1 | sed "s|$TMP/||"; done; $JX audit -q examples/karamay-2024 -f jsonl >/dev/full; echo "status $?"; $JX audit -q examples/karamay-2024 -f csv >/dev/full; echo "status $?"
