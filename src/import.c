@@ -669,15 +669,17 @@ static void total_row(importer *im, size_t r)
 			break;
 		}
 	}
+	/* A 得分 label with nothing after it claims no total: the number before
+	 * it is the 分值 (总分,100,…,得分, in the seed's layout), not a total. */
 	if (label == SIZE_MAX && c_score != SIZE_MAX &&
 	    (numeric(cell(im, r, c_score)) || is_dash(cell(im, r, c_score))))
 		at = c_score;
-	for (size_t c = label == SIZE_MAX ? im->s->ncols : label; at == SIZE_MAX && c-- > 0;)
+	for (size_t c = im->s->ncols; label == SIZE_MAX && at == SIZE_MAX && c-- > 0;)
 		if (c != c_weight && c != lc && numeric(cell(im, r, c)))
 			at = c;
 	if (at != SIZE_MAX && !is_dash(cell(im, r, at)))
 		strip_fen(im->total, sizeof(im->total), cell(im, r, at));
-	else if (at == SIZE_MAX && rest)
+	else if (at == SIZE_MAX && label == SIZE_MAX && rest)
 		strip_fen(im->total, sizeof(im->total), rest), at = lc, rest = NULL;
 	if (c_weight != SIZE_MAX && c_weight != at && numeric(cell(im, r, c_weight))) {
 		im->max_col = c_weight;

@@ -420,6 +420,9 @@ START_TEST(total_row_weight)
 		{ "总分,,100,,95", "claimed: {total: 95}", NULL },
 		{ "合计,,100分,,９５分", "claimed: {total: 95}", NULL },
 		{ "总分,100,,得分,95", "claimed: {total: 95}", NULL }, /* as in the seed table */
+		{ "总分,100,,得分,", NULL, NULL },          /* its 得分 left empty: 100 is the 分值 */
+		{ "总分：100,,,得分,", NULL, NULL },
+		{ "总分,90,,得分,", NULL, "8:2 B8: the 总分 row gives 分值 90, but the 分值 of the table add up to 100" },
 		{ "总分,,110,,95", "claimed: {total: 95}",
 		  "8:3 C8: the 总分 row gives 分值 110, but the 分值 of the table add up to 100 (预算执行 10 + 产出指标 "
 		  "60 + 效益指标 30); jixiao scores out of 100" },
