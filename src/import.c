@@ -525,20 +525,31 @@ static size_t funds_block(importer *im, size_t r0, size_t until)
 
 /* ------------------------------------------------------------- goals */
 
-/* Text without the HTML paragraph tags some exports keep ("<p>…</p>"). */
+/* Text without the HTML paragraph tags some exports keep ("<p>…</p>",
+ * "<br>"): a paragraph or line they end is a line of the text, so that
+ * "<p>1.会议</p><p>2.培训</p>" is two lines, not "1.会议2.培训". */
 static char *plain_text(const char *v)
 {
+	static const char *const breaks[] = { "</p>", "<br>", "<br/>", "<br />" };
 	size_t n = strlen(v);
-	char *out = malloc(n + 1), *o = out;
+	char *out = malloc(n + 1), *o = out; /* a tag is longer than the line break it leaves */
+	bool line = false; /* a line ended by a tag: broken before what follows */
 	if (!out)
 		return NULL;
 	for (const char *p = v; *p;) {
-		if (strncmp(p, "<p>", 3) == 0 || strncmp(p, "<br>", 4) == 0)
-			p += p[1] == 'p' ? 3 : 4;
-		else if (strncmp(p, "</p>", 4) == 0)
-			p += 4;
-		else
-			*o++ = *p++;
+		size_t k = 0;
+		for (size_t i = 0; i < COUNT(breaks) && !k; i++)
+			if (strncmp(p, breaks[i], strlen(breaks[i])) == 0)
+				k = strlen(breaks[i]);
+		if (k || strncmp(p, "<p>", 3) == 0) {
+			line |= k > 0;
+			p += k ? k : 3;
+			continue;
+		}
+		if (line && o > out && o[-1] != '\n' && *p != '\n')
+			*o++ = '\n';
+		line = false;
+		*o++ = *p++;
 	}
 	*o = '\0';
 	return out;
@@ -658,15 +669,17 @@ static void total_row(importer *im, size_t r)
 			break;
 		}
 	}
+	/* A 得分 label with nothing after it claims no total: the number before
+	 * it is the 分值 (总分,100,…,得分, in the seed's layout), not a total. */
 	if (label == SIZE_MAX && c_score != SIZE_MAX &&
 	    (numeric(cell(im, r, c_score)) || is_dash(cell(im, r, c_score))))
 		at = c_score;
-	for (size_t c = label == SIZE_MAX ? im->s->ncols : label; at == SIZE_MAX && c-- > 0;)
+	for (size_t c = im->s->ncols; label == SIZE_MAX && at == SIZE_MAX && c-- > 0;)
 		if (c != c_weight && c != lc && numeric(cell(im, r, c)))
 			at = c;
 	if (at != SIZE_MAX && !is_dash(cell(im, r, at)))
 		strip_fen(im->total, sizeof(im->total), cell(im, r, at));
-	else if (at == SIZE_MAX && rest)
+	else if (at == SIZE_MAX && label == SIZE_MAX && rest)
 		strip_fen(im->total, sizeof(im->total), rest), at = lc, rest = NULL;
 	if (c_weight != SIZE_MAX && c_weight != at && numeric(cell(im, r, c_weight))) {
 		im->max_col = c_weight;

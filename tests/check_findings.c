@@ -211,6 +211,12 @@ static const struct {
 	  /* an indicator that does not apply, dropped: the table still gives 100 */
 	  HEAD "rules: data/rules/drop.yaml\nindicators:\n  - {name: L, weight: 90, target: '1', actual: '1', evidence: x}\n"
 	       "  - {name: M, weight: 10, target: /, evidence: x}\n" },
+	/* dropped, the 10 that do not apply leave the maximum the total is out of */
+	{ "weights-total", JX_FIND_WARNING, "分值合计 110，不是规则集“drop”的满分 100：总分按满分 100 计算",
+	  HEAD "rules: data/rules/drop.yaml\nindicators:\n  - {name: L, weight: 100, target: '1', actual: '1', evidence: x}\n"
+	       "  - {name: M, weight: 10, target: /, evidence: x}\n",
+	  HEAD "rules: data/rules/drop.yaml\nindicators:\n  - {name: L, weight: 90, target: '1', actual: '1', evidence: x}\n"
+	       "  - {name: M, weight: 10, target: /, evidence: x}\n" },
 	{ "missing-evidence", JX_FIND_INFO, "未填写佐证资料",
 	  HEAD "indicators:\n  - {name: L, weight: 10, target: '1', actual: '1'}\n",
 	  HEAD "indicators:\n  - {name: L, weight: 10, target: '1', actual: '1', evidence: 工作台账}\n" },

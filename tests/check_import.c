@@ -385,6 +385,26 @@ START_TEST(paragraph_tags_in_texts)
 }
 END_TEST
 
+/* A paragraph or line that a tag ends is a line of the text: the items of
+ * a list in one cell are not run together. */
+START_TEST(paragraph_tags_end_lines)
+{
+	ck_assert_int_eq(import_text("项目支出绩效自评表（2024 年度）\n项目名称,t\n"
+				     ",预期目标,实际完成情况\n,<p>1.会议</p><p>2.培训</p>,完成<br>按期<br/>验收<br />\n"
+				     "一级指标,指标值,分值,实际完成值,偏差原因\n"
+				     "产出指标,≥10个,100,9个,<p>一期未完工，</p>\n"),
+			 0);
+	ck_assert_uint_eq(d.errors, 0);
+	ck_assert_ptr_null(strstr(yaml, "<"));
+	ck_assert_ptr_nonnull(strstr(yaml, "1.会议\n"));
+	ck_assert_ptr_nonnull(strstr(yaml, "2.培训"));
+	ck_assert_ptr_null(strstr(yaml, "1.会议2.培训"));
+	ck_assert_ptr_nonnull(strstr(yaml, "完成\n"));
+	ck_assert_ptr_null(strstr(yaml, "完成按期"));
+	ck_assert_ptr_nonnull(strstr(yaml, "deviation: 一期未完工，\n")); /* nothing after the last tag */
+}
+END_TEST
+
 /*
  * The 总分 row: the number under 分值 is the 分值 the table gives, never the
  * claimed total; checked against the 分值 of the table, by level-1 group.
@@ -400,6 +420,9 @@ START_TEST(total_row_weight)
 		{ "总分,,100,,95", "claimed: {total: 95}", NULL },
 		{ "合计,,100分,,９５分", "claimed: {total: 95}", NULL },
 		{ "总分,100,,得分,95", "claimed: {total: 95}", NULL }, /* as in the seed table */
+		{ "总分,100,,得分,", NULL, NULL },          /* its 得分 left empty: 100 is the 分值 */
+		{ "总分：100,,,得分,", NULL, NULL },
+		{ "总分,90,,得分,", NULL, "8:2 B8: the 总分 row gives 分值 90, but the 分值 of the table add up to 100" },
 		{ "总分,,110,,95", "claimed: {total: 95}",
 		  "8:3 C8: the 总分 row gives 分值 110, but the 分值 of the table add up to 100 (预算执行 10 + 产出指标 "
 		  "60 + 效益指标 30); jixiao scores out of 100" },
@@ -572,6 +595,7 @@ Suite *import_suite(void)
 	tcase_add_test(tc, full_width_numbers);
 	tcase_add_test(tc, full_width_year);
 	tcase_add_test(tc, paragraph_tags_in_texts);
+	tcase_add_test(tc, paragraph_tags_end_lines);
 	tcase_add_test(tc, total_row_weight);
 	tcase_add_test(tc, two_row_header);
 	tcase_add_test(tc, measures_column);

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 static int run(int argc, char **argv);
 
@@ -47,10 +48,14 @@ static bool ends_with(const char *s, const char *suffix)
 static bool workbook(const char *path)
 {
 	unsigned char magic[4] = { 0 };
+	struct stat st;
 	if (ends_with(path, ".xlsx") || ends_with(path, ".xlsm"))
 		return true;
-	if (strcmp(path, "-") == 0)
-		return false; /* read once, as CSV */
+	/* Only a regular file is looked into: standard input, a pipe or a FIFO
+	 * (jixiao import <(…)) can be read once only, as CSV, and opening a FIFO
+	 * here would take its data from the reader that follows. */
+	if (strcmp(path, "-") == 0 || stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+		return false; /* the CSV reader says why, if it cannot read it */
 	FILE *f = fopen(path, "rb");
 	if (!f)
 		return false; /* the CSV reader says why */

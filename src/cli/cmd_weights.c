@@ -77,6 +77,8 @@ static int run(int argc, char **argv)
 	int status = cli_files_collect(&files, argv + optind, (size_t)(argc - optind));
 	if (status == EXIT_OK)
 		status = cli_files_unique(&files);
+	if (status == EXIT_OK) /* a mistyped directory, or spreadsheets not imported yet */
+		status = cli_files_none(&files, "weigh");
 	cli_eval *evs = status == EXIT_OK ? calloc(files.n ? files.n : 1, sizeof(*evs)) : NULL;
 	const jx_result **results = evs ? calloc(files.n ? files.n : 1, sizeof(*results)) : NULL;
 	if (status == EXIT_OK && !results)
