@@ -411,7 +411,6 @@ int cli_files_collect(cli_files *out, char *const *args, size_t nargs)
 			status = EXIT_INPUT;
 		} else if (!is_stdin && stat(args[i], &st) == 0 && S_ISDIR(st.st_mode)) {
 			/* "a/x.yaml" after "a-b.yaml": the order of the whole path */
-			out->searched = true;
 			if ((status = collect_dir(out, args[i], 0)) == EXIT_OK)
 				status = sort_range(out, first, out->n - first);
 		} else {

@@ -135,7 +135,6 @@ typedef struct cli_files {
 	char **paths;
 	cli_file_id *ids; /**< of each path, from the stat(2) made while listing */
 	size_t n, cap, ids_cap;
-	bool searched; /**< a PATH was a directory: there may be any number of files */
 	size_t sheets; /**< spreadsheets found below a directory, not read */
 	char *sheet;   /**< the first of them */
 } cli_files;

@@ -18,7 +18,6 @@ typedef struct score_output {
 	const jx_result **results;
 	const jx_findings **findings;
 	size_t n;
-	bool array; /**< JSON: an array even of one (a directory was searched) */
 } score_output;
 
 static int write_scores(FILE *f, const void *ctx)
@@ -26,7 +25,7 @@ static int write_scores(FILE *f, const void *ctx)
 	const score_output *o = ctx;
 	int rc = 0;
 	if (strcmp(o->format, "json") == 0)
-		return jx_write_json(f, o->results, o->findings, o->n, o->n > 1 || o->array);
+		return jx_write_json(f, o->results, o->findings, o->n, o->n > 1);
 	if (strcmp(o->format, "csv") == 0)
 		return jx_write_csv(f, o->results, o->n);
 	for (size_t i = 0; i < o->n && rc == 0; i++) {
@@ -142,7 +141,7 @@ static int run(int argc, char **argv)
 		findings[i] = &evs[i].findings;
 	}
 	if (status == EXIT_OK) {
-		score_output o = { format, results, findings, n, files.searched };
+		score_output o = { format, results, findings, n };
 		status = strcmp(format, "xlsx") == 0 ? write_workbook(output, &o)
 						      : cli_write(output, write_scores, &o);
 	}

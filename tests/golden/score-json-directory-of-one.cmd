@@ -1,1 +1,0 @@
-mkdir $TMP/one && cp examples/karamay-2024/project.yaml $TMP/one/ && $JX score $TMP/one -f json | python3 -c 'import sys, json; d = json.load(sys.stdin); print(type(d).__name__, len(d), d[0]["total"])' && $JX score $TMP/one/project.yaml -f json | python3 -c 'import sys, json; d = json.load(sys.stdin); print(type(d).__name__, d["total"])'
