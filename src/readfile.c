@@ -92,3 +92,12 @@ int jx_read_file(const char *path, const jx_source *src, char **out, size_t *len
 		jx_diags_add(diags, JX_SEV_ERROR, src, 0, 0, "out of memory");
 	return rc;
 }
+
+jx_signature jx_file_signature(const char *bytes, size_t len)
+{
+	if (len >= 4 && memcmp(bytes, "PK\x03\x04", 4) == 0)
+		return JX_SIG_ZIP;
+	if (len >= 8 && memcmp(bytes, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8) == 0)
+		return JX_SIG_OLE;
+	return JX_SIG_NONE;
+}

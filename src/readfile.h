@@ -17,4 +17,14 @@
 int jx_read_file(const char *path, const jx_source *src, char **out, size_t *len,
 		 jx_diags *diags);
 
+/** What the first bytes of a file show it to be, when not text. */
+typedef enum jx_signature {
+	JX_SIG_NONE, /**< none of those below */
+	JX_SIG_ZIP,  /**< a zip archive: an .xlsx workbook, whatever its name */
+	JX_SIG_OLE   /**< the compound file of Excel 97-2003 (.xls) and of WPS (.et) */
+} jx_signature;
+
+/** The signature that bytes (len of them, the start of a file) begin with. */
+jx_signature jx_file_signature(const char *bytes, size_t len);
+
 #endif

@@ -299,8 +299,7 @@ int jx_sheet_parse_csv(jx_sheet *s, const char *name, const char *data, size_t l
 				     (unsigned)(unsigned char)text[bad]);
 			return JX_EINVAL;
 		}
-	} else if (len >= 8 && memcmp(text, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8) == 0) {
-		/* the compound file of Excel 97-2003 (.xls) and of WPS (.et) */
+	} else if (jx_file_signature(text, len) == JX_SIG_OLE) {
 		jx_diags_add(diags, JX_SEV_ERROR, &src, 0, 0,
 			     "an Excel 97-2003 workbook (.xls) or a WPS table (.et), which jixiao does not read; "
 			     "save it as .xlsx (or as CSV UTF-8) in Excel or WPS and import that");

@@ -551,16 +551,31 @@ static int build(builder *b)
 	return rc ? rc : (b->failed ? JX_ELIMIT : 0);
 }
 
-/* What kind of spreadsheet t holds, by its first bytes or (CSV) its name;
- * NULL when it is none of them. */
+/* Whether the first line of text that is not blank or a comment has no
+ * ':', as a YAML mapping's first key has. */
+static bool no_key_first(const char *text, size_t len)
+{
+	for (size_t i = 0; i < len;) {
+		const char *nl = memchr(text + i, '\n', len - i);
+		size_t end = nl ? (size_t)(nl - text) : len, j = i + strspn(text + i, " \t\r");
+		if (j < end && text[j] != '#')
+			return !memchr(text + j, ':', end - j);
+		i = end + 1;
+	}
+	return false;
+}
+
+/* What kind of spreadsheet t holds, by its first bytes or, for a file named
+ * *.csv, a first line that cannot start a YAML mapping; NULL when none. */
 static const char *spreadsheet_kind(const jx_ytree *t)
 {
 	size_t n = strlen(t->src.file);
-	if (t->len >= 4 && memcmp(t->text, "PK\x03\x04", 4) == 0)
-		return "an Excel workbook (a zip archive)";
-	if (t->len >= 8 && memcmp(t->text, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8) == 0)
-		return "an Excel 97-2003 workbook (.xls)";
-	if (n > 4 && strcasecmp(t->src.file + n - 4, ".csv") == 0)
+	switch (jx_file_signature(t->text, t->len)) {
+	case JX_SIG_ZIP: return "an Excel workbook (a zip archive)";
+	case JX_SIG_OLE: return "an Excel 97-2003 workbook (.xls)";
+	case JX_SIG_NONE: break;
+	}
+	if (n > 4 && strcasecmp(t->src.file + n - 4, ".csv") == 0 && no_key_first(t->text, t->len))
 		return "a CSV file";
 	return NULL;
 }

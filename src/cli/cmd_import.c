@@ -7,6 +7,7 @@
 
 #include "jixiao/common.h"
 #include "jixiao/import.h"
+#include "readfile.h"
 
 #include <getopt.h>
 #include <stdlib.h>
@@ -47,7 +48,7 @@ static bool ends_with(const char *s, const char *suffix)
  * whatever its name (a workbook saved as 自评表.et or without an extension). */
 static bool workbook(const char *path)
 {
-	unsigned char magic[4] = { 0 };
+	char magic[4] = { 0 };
 	struct stat st;
 	if (ends_with(path, ".xlsx") || ends_with(path, ".xlsm"))
 		return true;
@@ -61,7 +62,7 @@ static bool workbook(const char *path)
 		return false; /* the CSV reader says why */
 	size_t n = fread(magic, 1, sizeof(magic), f);
 	fclose(f);
-	return n == sizeof(magic) && memcmp(magic, "PK\x03\x04", 4) == 0;
+	return jx_file_signature(magic, n) == JX_SIG_ZIP;
 }
 
 /* The YAML of the import, in memory, so it can be checked before it is written. */
