@@ -1279,12 +1279,8 @@ int jx_import(FILE *out, const jx_sheet *s, jx_diags *diags)
 		rc = JX_ENOMEM;
 	}
 	jx_diags_sort(diags, first);
-	if (rc == 0)
-		rc = emit(&im, out);
-	if (rc == 0 && im.oom) {
+	if (rc == 0 && (rc = emit(&im, out)) == JX_ENOMEM) /* a text or name it could not copy */
 		jx_diags_add(diags, JX_SEV_ERROR, &im.src, 0, 0, "out of memory");
-		rc = JX_ENOMEM;
-	}
 	for (size_t i = 0; i < im.ngoals; i++) {
 		free(im.goals[i].expected);
 		free(im.goals[i].achieved);
