@@ -217,6 +217,12 @@ static const struct {
 	       "  - {name: M, weight: 10, target: /, evidence: x}\n",
 	  HEAD "rules: data/rules/drop.yaml\nindicators:\n  - {name: L, weight: 90, target: '1', actual: '1', evidence: x}\n"
 	       "  - {name: M, weight: 10, target: /, evidence: x}\n" },
+	/* standard weights without funds do not give the full mark: no check */
+	{ "weights-total", JX_FIND_WARNING, "分值合计 110，不是规则集“standard”的满分 100",
+	  HEAD "funds: {weight: 20, rows: [{budget: 1, executed: 1}]}\n"
+	       "indicators:\n  - {name: L, weight: 90, target: '1', actual: '1', evidence: x}\n",
+	  HEAD "rules: data/rules/groups-weights.yaml\nfunds: {weight: 20, rows: [{budget: 1, executed: 1}]}\n"
+	       "indicators:\n  - {name: L, weight: 80, target: '1', actual: '1', evidence: x}\n" },
 	{ "missing-evidence", JX_FIND_INFO, "未填写佐证资料",
 	  HEAD "indicators:\n  - {name: L, weight: 10, target: '1', actual: '1'}\n",
 	  HEAD "indicators:\n  - {name: L, weight: 10, target: '1', actual: '1', evidence: 工作台账}\n" },
