@@ -4,8 +4,10 @@
 #include "cli.h"
 
 #include "jixiao/explain.h"
+#include "text.h"
 
 #include <getopt.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int run(int argc, char **argv);
@@ -75,18 +77,22 @@ static int run(int argc, char **argv)
 	} else if (path) {
 		const char *why = "not found";
 		const jx_node *n = jx_doc_find(ev.doc, path, &why);
+		char *shown = n && jx_node_is_leaf(n) ? NULL : jx_text_escape(path); /* as names are shown */
 		if (!n) {
 			char did[1024] = "";
 			if (strncmp(why, "ambiguous", 9) != 0)
 				jx_doc_suggest(did, sizeof(did), ev.doc, path, true);
-			fprintf(stderr, "jixiao explain: indicator '%s' %s in %s%s\n", path, why, ev.doc->path_shown, did);
+			fprintf(stderr, "jixiao explain: indicator '%s' %s in %s%s\n", shown ? shown : path, why,
+				ev.doc->path_shown, did);
 			status = EXIT_INPUT;
 		} else if (!jx_node_is_leaf(n)) {
-			fprintf(stderr, "jixiao explain: '%s' is a group; name one of its indicators\n", path);
+			fprintf(stderr, "jixiao explain: '%s' is a group; name one of its indicators\n",
+				shown ? shown : path);
 			status = EXIT_INPUT;
 		} else {
 			what.leaf = jx_result_leaf(ev.result, n);
 		}
+		free(shown);
 	}
 	if (status == EXIT_OK) {
 		rc = strcmp(format, "json") == 0 ? jx_explain_write_json(stdout, ev.result, what)
