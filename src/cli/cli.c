@@ -452,9 +452,16 @@ int cli_files_sort(cli_files *f)
 typedef struct file_id {
 	dev_t dev;
 	ino_t ino;
-	size_t at; /* position in the list */
+	char *real; /* its realpath(3), when another path has its identity; else NULL */
+	size_t at;  /* position in the list */
 } file_id;
 
+static int cmp_size(size_t a, size_t b)
+{
+	return (a > b) - (a < b);
+}
+
+/* By identity, then by real path (none last), then by position. */
 static int id_cmp(const void *pa, const void *pb)
 {
 	const file_id *a = pa, *b = pb;
@@ -462,7 +469,17 @@ static int id_cmp(const void *pa, const void *pb)
 		return a->dev < b->dev ? -1 : 1;
 	if (a->ino != b->ino)
 		return a->ino < b->ino ? -1 : 1;
-	return (a->at > b->at) - (a->at < b->at);
+	if (!a->real != !b->real)
+		return a->real ? -1 : 1;
+	int c = a->real ? strcmp(a->real, b->real) : 0;
+	return c ? c : cmp_size(a->at, b->at);
+}
+
+/* Whether a and b are one path to one file: the same identity reached
+ * through the same real path (a hard link is a file of its own). */
+static bool same_file(const file_id *a, const file_id *b)
+{
+	return a->dev == b->dev && a->ino == b->ino && a->real && b->real && strcmp(a->real, b->real) == 0;
 }
 
 /* The note for path, which leads to the same file as was, listed before it. */
@@ -499,21 +516,34 @@ int cli_files_unique(cli_files *f)
 		/* {0, 0}: standard input, an identity of its own; or a file
 		 * not found, reported when it is read */
 		if (id.dev != 0 || id.ino != 0 || strcmp(f->paths[i], "-") == 0)
-			ids[nids++] = (file_id){ id.dev, id.ino, i };
+			ids[nids++] = (file_id){ id.dev, id.ino, NULL, i };
 	}
 	if (nids > 1)
 		qsort(ids, nids, sizeof(*ids), id_cmp);
-	/* Sorted by identity, then by position: the first of each run stays.
-	 * A name dropped just before is dropped again without a second note
-	 * (in a sorted list, every repeat of a name). */
+	/* Paths with one identity: their real paths tell a second name of a
+	 * file ("./a", a symbolic link) from a hard link. */
+	bool shared = false;
+	for (size_t i = 0; i < nids; i++)
+		if ((i > 0 && ids[i].dev == ids[i - 1].dev && ids[i].ino == ids[i - 1].ino) ||
+		    (i + 1 < nids && ids[i].dev == ids[i + 1].dev && ids[i].ino == ids[i + 1].ino)) {
+			ids[i].real = realpath(f->paths[ids[i].at], NULL); /* NULL: kept as a file of its own */
+			shared = true;
+		}
+	if (shared)
+		qsort(ids, nids, sizeof(*ids), id_cmp);
+	/* Sorted by file, then by position: the first of each run stays. A name
+	 * dropped just before is dropped again without a second note (in a
+	 * sorted list, every repeat of a name). */
 	for (size_t i = 1, run = 0; i < nids; i++) {
-		if (ids[i].dev != ids[run].dev || ids[i].ino != ids[run].ino) {
+		if (!same_file(&ids[i], &ids[run])) {
 			run = i;
 			continue;
 		}
 		bool repeat = i - 1 > run && strcmp(f->paths[ids[i - 1].at], f->paths[ids[i].at]) == 0;
 		first[ids[i].at] = repeat ? QUIETLY : ids[run].at + 1;
 	}
+	for (size_t i = 0; i < nids; i++)
+		free(ids[i].real);
 	size_t notes = 0; /* in the order of the list, the first few */
 	for (size_t i = 0; i < f->n; i++)
 		if (first[i] && first[i] != QUIETLY && notes++ < CLI_NOTES_AGAIN)
