@@ -235,6 +235,12 @@ char *jx_dec_format(char *buf, jx_dec d, int places, int flags)
 	return buf;
 }
 
+char *jx_dec_format_money(char *buf, jx_dec d)
+{
+	int p = jx_dec_places(d);
+	return jx_dec_format(buf, d, p < 2 ? 2 : p, JX_FMT_GROUP);
+}
+
 /* ------------------------------------------------------------------ */
 
 __extension__ typedef unsigned __int128 jx_u128;

@@ -60,12 +60,6 @@ char *jx_report_fmt(char *buf, jx_dec d, int places)
 	return jx_dec_format(buf, d, places, 0);
 }
 
-char *jx_report_money(char *buf, jx_dec d)
-{
-	int p = jx_dec_places(d);
-	return jx_dec_format(buf, d, p < 2 ? 2 : p, JX_FMT_GROUP);
-}
-
 char *jx_report_whatif_line(const jx_report *rep, size_t i)
 {
 	const jx_whatif *w = &rep->whatifs[i];
@@ -231,8 +225,8 @@ static void md_funds(FILE *out, const jx_result *r)
 		const jx_funds_row *row = &f->rows[i];
 		fputc('|', out);
 		md_cell(out, row->name);
-		fprintf(out, " %s | %s | %s |", row->has_initial ? jx_report_money(a, row->initial) : "",
-			jx_report_money(b, row->budget), jx_report_money(c, row->executed));
+		fprintf(out, " %s | %s | %s |", row->has_initial ? jx_dec_format_money(a, row->initial) : "",
+			jx_dec_format_money(b, row->budget), jx_dec_format_money(c, row->executed));
 		if (i > 0)
 			fputs(" | | |\n", out);
 		else if (r->funds.na)
@@ -300,8 +294,8 @@ static void md_deviations(FILE *out, const jx_result *r)
 		const jx_funds_row *row = &r->doc->funds.rows[0];
 		fprintf(out, "### %zu. 预算执行率\n\n", ++k);
 		fprintf(out, "- 全年预算数 %s %s，全年执行数 %s %s，执行率 %s%%，扣 %s 分\n",
-			jx_report_money(a, row->budget), r->doc->money_unit,
-			jx_report_money(b, row->executed), r->doc->money_unit,
+			jx_dec_format_money(a, row->budget), r->doc->money_unit,
+			jx_dec_format_money(b, row->executed), r->doc->money_unit,
 			jx_report_fmt(c, r->funds.rate_pct, rdec), jx_report_fmt(d, r->funds.lost, dec));
 		bool draft;
 		const char *reason = jx_report_funds_reason(r, &draft);

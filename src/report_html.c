@@ -400,8 +400,8 @@ static void funds_table(FILE *out, const jx_result *r)
 		fputs("<tr><td>", out);
 		esc(out, row->name);
 		fprintf(out, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">%s</td>",
-			row->has_initial ? jx_report_money(a, row->initial) : "", jx_report_money(b, row->budget),
-			jx_report_money(c, row->executed));
+			row->has_initial ? jx_dec_format_money(a, row->initial) : "", jx_dec_format_money(b, row->budget),
+			jx_dec_format_money(c, row->executed));
 		if (i > 0) {
 			fputs("<td></td><td></td><td></td></tr>\n", out);
 		} else if (fr->na) {
@@ -483,7 +483,7 @@ static void deviations(FILE *out, const jx_result *r)
 		const jx_funds_row *row = &r->doc->funds.rows[0];
 		const char *unit = r->doc->money_unit;
 		fprintf(out, "<div class=\"dev\"><h3>%zu. 预算执行率</h3><p>全年预算数 %s %s，全年执行数 %s %s，执行率 %s%%，扣 %s 分</p>\n",
-			++k, jx_report_money(a, row->budget), unit, jx_report_money(b, row->executed), unit,
+			++k, jx_dec_format_money(a, row->budget), unit, jx_dec_format_money(b, row->executed), unit,
 			fmt(c, r->funds.rate_pct, rdec), fmt(d, r->funds.lost, dec));
 		bool draft;
 		const char *reason = jx_report_funds_reason(r, &draft);

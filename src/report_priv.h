@@ -54,8 +54,4 @@ char *jx_report_whatif_line(const jx_report *rep, size_t i);
 /** jx_dec_format without separators. */
 char *jx_report_fmt(char *buf, jx_dec d, int places);
 
-/** An amount of money as the published tables and jixiao's own table print
- * it: at least two decimals, thousands separators (2,927.27; 0.00). */
-char *jx_report_money(char *buf, jx_dec d);
-
 #endif

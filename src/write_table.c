@@ -16,13 +16,6 @@ static char *fmt(char *buf, jx_dec d, int places)
 	return jx_dec_format(buf, d, places, 0);
 }
 
-/* Money as the tables print it: at least 2 decimals, thousands separators. */
-static char *money(char *buf, jx_dec d)
-{
-	int p = jx_dec_places(d);
-	return jx_dec_format(buf, d, p < 2 ? 2 : p, JX_FMT_GROUP);
-}
-
 static void header(FILE *out, const jx_result *r)
 {
 	const jx_doc *d = r->doc;
@@ -99,9 +92,9 @@ static int funds_block(FILE *out, const jx_result *r)
 		size_t k = jx_table_row(&t);
 		jx_table_set(&t, k, F_NAME, "%s", row->name);
 		if (row->has_initial)
-			jx_table_set(&t, k, F_INITIAL, "%s", money(a, row->initial));
-		jx_table_set(&t, k, F_BUDGET, "%s", money(b, row->budget));
-		jx_table_set(&t, k, F_EXECUTED, "%s", money(c, row->executed));
+			jx_table_set(&t, k, F_INITIAL, "%s", jx_dec_format_money(a, row->initial));
+		jx_table_set(&t, k, F_BUDGET, "%s", jx_dec_format_money(b, row->budget));
+		jx_table_set(&t, k, F_EXECUTED, "%s", jx_dec_format_money(c, row->executed));
 		if (i == 0)
 			score_cells(&t, k, F_WEIGHT, r->rules, fr->rate_mismatch || fr->score_mismatch,
 				    fr->weight, fr->na, fr->rate_pct, fr->rate_mismatch, fr->score,

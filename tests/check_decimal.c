@@ -101,6 +101,9 @@ START_TEST(test_format)
 	ck_assert_str_eq(jx_dec_format(buf, D("2865.28"), 2, JX_FMT_GROUP), "2,865.28");
 	ck_assert_str_eq(jx_dec_format(buf, D("1234567"), 0, JX_FMT_GROUP), "1,234,567");
 	ck_assert_str_eq(jx_dec_format(buf, D("-999"), 0, JX_FMT_GROUP), "-999");
+	ck_assert_str_eq(jx_dec_format_money(buf, D("2927.27")), "2,927.27");
+	ck_assert_str_eq(jx_dec_format_money(buf, D("0")), "0.00");
+	ck_assert_str_eq(jx_dec_format_money(buf, D("12.3456")), "12.3456");
 	ck_assert_int_eq(jx_dec_places(D("63.610")), 2);
 	ck_assert_int_eq(jx_dec_places(D("100")), 0);
 }

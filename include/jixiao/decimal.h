@@ -104,6 +104,10 @@ enum {
  */
 char *jx_dec_format(char *buf, jx_dec d, int places, int flags);
 
+/** An amount of money as the tables print it: as many places as d has, at
+ * least 2, with thousands separators (2,927.27, 0.00). Returns buf. */
+char *jx_dec_format_money(char *buf, jx_dec d);
+
 /* ------------------------------------------------------------------ */
 
 /** A signed 128-bit integer (GCC and Clang). */
