@@ -549,20 +549,20 @@ static int run(int argc, char **argv)
 	}
 	char *paths = paths_text(argv + optind, (size_t)(argc - optind));
 	jx_audit_run info = { JX_VERSION, o.rules, o.shards ? o.shard_text : NULL, paths, &cli_stop_signal };
-	sink k = { .summary = paths ? jx_audit_summary_new() : NULL, .quiet = o.quiet, .total = a.end - a.first };
+	sink k = { .summary = jx_audit_summary_new(), .quiet = o.quiet, .total = a.end - a.first };
+	bool ready = k.summary && paths; /* else out of memory */
 	/* Not on the terminal the records go to: a bar redrawn between two
 	 * lines would end up in front of the next one. */
 	k.progress.on = !o.quiet && isatty(STDERR_FILENO) && !(to_stdout(&o) && isatty(STDOUT_FILENO));
 	clock_gettime(CLOCK_MONOTONIC, &k.progress.start);
 	cli_defer_signals();
-	int rc = k.summary ? jx_audit_open(&k.w, o.format, o.output, &info, err, sizeof(err))
-			   : JX_ENOMEM;
+	int rc = ready ? jx_audit_open(&k.w, o.format, o.output, &info, err, sizeof(err)) : JX_ENOMEM;
 	if (rc && cli_stop_signal) { /* stopped while waiting for the database */
 		tell_stopped(&o, &k);
 		cli_die_of(cli_stop_signal);
 	}
 	if (rc) {
-		fprintf(stderr, "jixiao: %s\n", k.summary ? err : "out of memory");
+		fprintf(stderr, "jixiao: %s\n", ready ? err : "out of memory");
 		k.reported = true;
 	} else {
 		unsigned jobs = o.jobs;
