@@ -475,11 +475,16 @@ static int id_cmp(const void *pa, const void *pb)
 	return c ? c : cmp_size(a->at, b->at);
 }
 
+static bool same_id(const file_id *a, const file_id *b)
+{
+	return a->dev == b->dev && a->ino == b->ino;
+}
+
 /* Whether a and b are one path to one file: the same identity reached
  * through the same real path (a hard link is a file of its own). */
 static bool same_file(const file_id *a, const file_id *b)
 {
-	return a->dev == b->dev && a->ino == b->ino && a->real && b->real && strcmp(a->real, b->real) == 0;
+	return same_id(a, b) && a->real && b->real && strcmp(a->real, b->real) == 0;
 }
 
 /* The note for path, which leads to the same file as was, listed before it. */
@@ -524,8 +529,7 @@ int cli_files_unique(cli_files *f)
 	 * file ("./a", a symbolic link) from a hard link. */
 	bool shared = false;
 	for (size_t i = 0; i < nids; i++)
-		if ((i > 0 && ids[i].dev == ids[i - 1].dev && ids[i].ino == ids[i - 1].ino) ||
-		    (i + 1 < nids && ids[i].dev == ids[i + 1].dev && ids[i].ino == ids[i + 1].ino)) {
+		if ((i > 0 && same_id(&ids[i], &ids[i - 1])) || (i + 1 < nids && same_id(&ids[i], &ids[i + 1]))) {
 			ids[i].real = realpath(f->paths[ids[i].at], NULL); /* NULL: kept as a file of its own */
 			shared = true;
 		}
