@@ -617,14 +617,13 @@ static void document_checks(ctx *c)
 	 * the rule set drops it; but the total is said out of that maximum, as
 	 * it is computed. Standard weights that leave out the funds row do not
 	 * give the full mark: nothing to compare with. */
-	jx_dec std = { 0 }, all = r->funds.present ? r->funds.weight : (jx_dec){ 0 };
+	jx_dec std = { 0 }, all = r->applicable;
 	bool full = false;
 	for (size_t i = 0; i < ru->nstandard_weights; i++) {
 		jx_dec_add(&std, std, ru->standard_weights[i].weight);
 		full |= strcmp(ru->standard_weights[i].name, "funds") == 0;
 	}
-	for (size_t k = 0; k < d->nroots; k++)
-		jx_dec_add(&all, all, d->roots[k].weight);
+	jx_dec_add(&all, all, r->na_weight); /* the funds and level-1 weights */
 	if (full && jx_dec_cmp(all, std) != 0 &&
 	    add(c, "weights-total", JX_FIND_WARNING, NULL, false, 0))
 		say(c, "分值合计 %s，不是规则集“%s”的满分 %s：总分按满分 %s 计算", num(a, all, -1), ru->name,
