@@ -566,13 +566,17 @@ static bool no_key_first(const char *text, size_t len)
 }
 
 /* What kind of spreadsheet t holds, by its first bytes or, for a file named
- * *.csv, a first line that cannot start a YAML mapping; NULL when none. */
-static const char *spreadsheet_kind(const jx_ytree *t)
+ * *.csv, a first line that cannot start a YAML mapping; NULL when none.
+ * *then: what to do before importing it ("" when nothing). */
+static const char *spreadsheet_kind(const jx_ytree *t, const char **then)
 {
 	size_t n = strlen(t->src.file);
+	*then = "";
 	switch (jx_file_signature(t->text, t->len)) {
 	case JX_SIG_ZIP: return "an Excel workbook (a zip archive)";
-	case JX_SIG_OLE: return "an Excel 97-2003 workbook (.xls)";
+	case JX_SIG_OLE:
+		*then = " after saving it as .xlsx in Excel or WPS";
+		return "an Excel 97-2003 workbook (.xls)";
 	case JX_SIG_NONE: break;
 	}
 	if (n > 4 && strcasecmp(t->src.file + n - 4, ".csv") == 0 && no_key_first(t->text, t->len))
@@ -601,12 +605,12 @@ static int parse_owned(jx_ytree *t, jx_diags *diags)
 	}
 	/* A 自评表 still in the spreadsheet it was kept in: say how to import it
 	 * instead of a YAML error about its first bytes. */
-	const char *sheet = spreadsheet_kind(t);
+	const char *then, *sheet = spreadsheet_kind(t, &then);
 	if (sheet) {
 		jx_diags_add(diags, JX_SEV_ERROR, &t->src, 1, 1,
 			     "%s, not YAML; a 自评表 kept in a spreadsheet is read with 'jixiao import FILE -o "
 			     "FILE.yaml'%s",
-			     sheet, strstr(sheet, ".xls)") ? " after saving it as .xlsx in Excel or WPS" : "");
+			     sheet, then);
 		return JX_EINVAL;
 	}
 	int rc = build(&b);
