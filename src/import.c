@@ -342,6 +342,13 @@ static bool numeric(const char *v)
 	return v && number_in(&d, v);
 }
 
+/* A 序号 cell: a row's number ("3", "3."), written left of the indicators. */
+static bool serial(const char *v)
+{
+	size_t n = strspn(v, "0123456789");
+	return n > 0 && n <= 4 && (v[n] == '\0' || (v[n] == '.' && v[n + 1] == '\0'));
+}
+
 /* ------------------------------------------------------------- header */
 
 /* 评分规则 "standard（财预〔2020〕10号 通行赋分办法）": the rule set's name, when
@@ -776,12 +783,13 @@ static size_t indicator_table(importer *im, size_t r0)
 	size_t cur[LEVELS] = { 0 }; /* node index + 1 of each level's current name */
 	size_t r = r0 + 1;
 	for (; r < s->nrows; r++) {
-		/* labelled in its first filled cell: a text such as 合计：3项 further
-		 * right (a 偏差原因) does not make a 总分 row */
+		/* labelled in its first filled cell after the 序号: a text such as
+		 * 合计：3项 further right (a 偏差原因) does not make a 总分 row */
 		bool total = false, after = false;
 		const char *rest;
 		for (size_t c = 0; c < s->ncols; c++)
-			if (own(im, r, c)) { /* not a label merged down beside the table */
+			if (own(im, r, c) && !(c < first_level && serial(own(im, r, c)))) {
+				/* not a label merged down beside the table */
 				total = total_label(own(im, r, c), &rest);
 				/* left of the levels or in 一级指标: a 二级 named 联系人 is one */
 				after = !total && c <= first_level && below_table(own(im, r, c));

@@ -1,0 +1,1 @@
+printf '部门整体支出绩效自评表（2024 年度）\n部门名称,序号列\n序号,一级指标,二级指标,三级指标,预期指标值,实际完成指标值,分值权重,得分\n1,履职效能,数量指标,征订期刊,>=200 份,200 份,50,50\n2,,,会议保障,>=100 场,80 场,50,40\n3,总分,,,,,100,90\n' > $TMP/serial.csv && cd $TMP && $JX import serial.csv -o serial.yaml; echo "import: status $?"; cat serial.yaml
