@@ -185,16 +185,19 @@ void jx_diags_sort(jx_diags *d, size_t from)
 	}
 }
 
+void jx_diags_copy(jx_diags *to, const jx_diag *f)
+{
+	jx_diag g = *f;
+	g.file = f->file ? dup_n(f->file, strlen(f->file)) : NULL;
+	g.message = dup_n(f->message, strlen(f->message));
+	g.source = f->source ? dup_n(f->source, strlen(f->source)) : NULL;
+	diags_keep(to, &g);
+}
+
 void jx_diags_append(jx_diags *to, const jx_diags *from)
 {
-	for (size_t i = 0; i < from->count; i++) {
-		const jx_diag *f = &from->items[i];
-		jx_diag g = *f;
-		g.file = f->file ? dup_n(f->file, strlen(f->file)) : NULL;
-		g.message = dup_n(f->message, strlen(f->message));
-		g.source = f->source ? dup_n(f->source, strlen(f->source)) : NULL;
-		diags_keep(to, &g);
-	}
+	for (size_t i = 0; i < from->count; i++)
+		jx_diags_copy(to, &from->items[i]);
 	to->dropped += from->dropped;
 }
 

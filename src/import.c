@@ -115,6 +115,7 @@ static enum col_kind column_kind(const char *cell)
 
 typedef struct inode {
 	const char *name;
+	size_t name_col;
 	size_t parent; /* index + 1; 0 for a root */
 	bool leaf;
 	bool header; /* a group with a row of its own (its 分值 and 得分) */
@@ -124,7 +125,7 @@ typedef struct inode {
 
 typedef struct fund_row {
 	const char *name, *initial, *budget, *executed;
-	size_t row, cols[3]; /* of the three amounts */
+	size_t row, name_col, cols[3]; /* of the three amounts */
 } fund_row;
 
 typedef struct goal_row {
@@ -153,6 +154,7 @@ typedef struct importer {
 	inode *nodes;
 	size_t nnodes, capnodes;
 	size_t col[NCOLKINDS]; /* of the indicator table; SIZE_MAX when absent */
+	jx_import_trace *trace; /* where the values written come from; may be NULL */
 	bool oom;
 } importer;
 
@@ -499,6 +501,7 @@ static size_t funds_block(importer *im, size_t r0, size_t until)
 		fund_row *f = &im->funds[im->nfunds++];
 		f->name = take(im, r, cn);
 		f->row = r;
+		f->name_col = cn;
 		memcpy(f->cols, amount_cols, sizeof(amount_cols));
 		f->initial = take(im, r, c_init);
 		f->budget = take(im, r, c_budget);
@@ -594,7 +597,7 @@ static size_t goals_block(importer *im, size_t r0)
 
 /* ------------------------------------------------------------- indicators */
 
-static size_t add_node(importer *im, const char *name, size_t parent, size_t row)
+static size_t add_node(importer *im, const char *name, size_t parent, size_t row, size_t col)
 {
 	/* The same group again right after itself: the rows of a merged cell. */
 	for (size_t i = im->nnodes; i-- > 0;) {
@@ -611,6 +614,7 @@ static size_t add_node(importer *im, const char *name, size_t parent, size_t row
 	inode *n = &im->nodes[im->nnodes++];
 	memset(n, 0, sizeof(*n));
 	n->name = name;
+	n->name_col = col;
 	n->parent = parent;
 	n->row = row;
 	return im->nnodes;
@@ -825,7 +829,7 @@ static size_t indicator_table(importer *im, size_t r0)
 			const char *v = own(im, r, col[COL_L1 + l]);
 			if (v) {
 				use(im, r, col[COL_L1 + l]);
-				parent = cur[l] = add_node(im, v, parent, r);
+				parent = cur[l] = add_node(im, v, parent, r, col[COL_L1 + l]);
 				for (int k = l + 1; k < LEVELS; k++)
 					cur[k] = 0;
 			} else if (cur[l] && !im->nodes[cur[l] - 1].leaf) {
@@ -845,7 +849,7 @@ static size_t indicator_table(importer *im, size_t r0)
 		 * indicators on the rows below (a leaf again if none follow). */
 		bool header = d + 1 < (int)levels && !(col[COL_TARGET] != SIZE_MAX && own(im, r, col[COL_TARGET])) &&
 			      !(col[COL_ACTUAL] != SIZE_MAX && own(im, r, col[COL_ACTUAL]));
-		size_t leaf = add_node(im, take(im, r, col[COL_L1 + d]), parent, r);
+		size_t leaf = add_node(im, take(im, r, col[COL_L1 + d]), parent, r, col[COL_L1 + d]);
 		if (!leaf)
 			continue;
 		inode *n = &im->nodes[leaf - 1];
@@ -1020,6 +1024,20 @@ static void grade(importer *im)
 
 /* ------------------------------------------------------------- YAML */
 
+/* The value written last came from cell (r, c) of the sheet, when one was
+ * written since e had written `before` scalars. */
+static void came_from(importer *im, const jx_yemit *e, size_t before, size_t r, size_t c)
+{
+	jx_import_trace *t = im->trace;
+	if (!t || e->scalars == before || r == SIZE_MAX || c == SIZE_MAX)
+		return;
+	if (!JX_GROW(t->items, t->cap, t->count + 1, 64)) {
+		im->oom = true;
+		return;
+	}
+	t->items[t->count++] = (jx_import_origin){ .scalar = e->scalars - 1, .row = r, .column = c };
+}
+
 static void kv_opt(jx_yemit *e, const char *key, const char *v)
 {
 	if (v && *v)
@@ -1051,7 +1069,10 @@ static void kv_text(importer *im, jx_yemit *e, const char *key, const char *v)
 	free(text);
 }
 
-static void emit_claims(jx_yemit *e, const char *rate, const char *score)
+/* The claims of row r (its rate and score in the columns given; SIZE_MAX
+ * when not known). */
+static void emit_claims(importer *im, jx_yemit *e, const char *rate, const char *score, size_t r,
+			size_t rate_col, size_t score_col)
 {
 	char buf[64];
 	bool has_rate = rate && !is_dash(rate), has_score = score && !is_dash(score);
@@ -1062,10 +1083,12 @@ static void emit_claims(jx_yemit *e, const char *rate, const char *score)
 	if (has_rate) {
 		ascii_cell(buf, sizeof(buf), rate);
 		jx_yemit_kv(e, "rate", buf);
+		came_from(im, e, e->scalars - 1, r, rate_col);
 	}
 	if (has_score) {
 		strip_fen(buf, sizeof(buf), score);
 		jx_yemit_kv(e, "score", buf);
+		came_from(im, e, e->scalars - 1, r, score_col);
 	}
 	jx_yemit_map_end(e);
 }
@@ -1092,11 +1115,13 @@ static void emit_node(importer *im, jx_yemit *e, size_t idx)
 	char buf[64];
 	jx_yemit_map(e, false);
 	kv_line(im, e, "name", n->name, true);
+	came_from(im, e, e->scalars - 1, n->row, n->name_col);
 	if (!n->leaf) {
 		const char *w = n->cell[COL_WEIGHT];
 		if (w && !is_dash(w)) {
 			strip_fen(buf, sizeof(buf), w); /* the loader checks the sum */
 			jx_yemit_kv(e, "weight", buf);
+			came_from(im, e, e->scalars - 1, n->row, im->col[COL_WEIGHT]);
 		}
 		jx_yemit_str(e, "children");
 		jx_yemit_seq(e, false);
@@ -1119,12 +1144,15 @@ static void emit_node(importer *im, jx_yemit *e, size_t idx)
 			v = buf;
 		}
 		/* texts keep their lines; a rule name and the cells are one line */
+		size_t before = e->scalars;
 		if (k == COL_BASIS || k == COL_EVIDENCE || k == COL_DEVIATION)
 			kv_text(im, e, col_yaml_key[k], v);
 		else
 			kv_line(im, e, col_yaml_key[k], v, true);
+		came_from(im, e, before, n->row, im->col[k]);
 	}
-	emit_claims(e, n->cell[COL_RATE], n->cell[COL_SCORE]);
+	emit_claims(im, e, n->cell[COL_RATE], n->cell[COL_SCORE], n->row, im->col[COL_RATE],
+		    im->col[COL_SCORE]);
 	jx_yemit_map_end(e);
 	free(deviation);
 }
@@ -1183,16 +1211,19 @@ static int emit(importer *im, FILE *out)
 			static const char *const keys[3] = { "initial", "budget", "executed" };
 			char *name = label(im, f->name);
 			kv_line(im, &e, "name", name ? name : f->name, true);
+			came_from(im, &e, e.scalars - 1, f->row, f->name_col);
 			free(name);
 			for (int k = 0; k < 3; k++)
 				if (amounts[k]) {
+					size_t before = e.scalars;
 					ascii_cell(buf, sizeof(buf), amounts[k]);
 					kv_opt(&e, keys[k], buf);
+					came_from(im, &e, before, f->row, f->cols[k]);
 				}
 			jx_yemit_map_end(&e);
 		}
 		jx_yemit_seq_end(&e);
-		emit_claims(&e, im->funds_rate, im->funds_score);
+		emit_claims(im, &e, im->funds_rate, im->funds_score, SIZE_MAX, SIZE_MAX, SIZE_MAX);
 		char *deviation = with_measure(im, im->funds_deviation, im->funds_measure);
 		kv_text(im, &e, "deviation", deviation ? deviation : im->funds_deviation);
 		free(deviation);
@@ -1232,8 +1263,13 @@ static int emit(importer *im, FILE *out)
 
 int jx_import(FILE *out, const jx_sheet *s, jx_diags *diags)
 {
+	return jx_import_traced(out, s, NULL, diags);
+}
+
+int jx_import_traced(FILE *out, const jx_sheet *s, jx_import_trace *trace, jx_diags *diags)
+{
 	importer im = { .s = s, .diags = diags, .src = { s->name, NULL, 0 }, .max_row = SIZE_MAX,
-			.max_col = SIZE_MAX };
+			.max_col = SIZE_MAX, .trace = trace };
 	size_t r = 0, table = SIZE_MAX, dummy, first = diags->count;
 	int rc = 0;
 
@@ -1298,4 +1334,92 @@ int jx_import(FILE *out, const jx_sheet *s, jx_diags *diags)
 	free(im.nodes);
 	free(im.used);
 	return rc;
+}
+
+/* ------------------------------------------------------------- trace */
+
+int jx_import_trace_locate(jx_import_trace *t, const char *yaml, size_t len)
+{
+	yaml_parser_t p;
+	yaml_event_t ev;
+	size_t scalar = 0, next = 0;
+	int rc = 0;
+	if (!yaml_parser_initialize(&p))
+		return JX_ENOMEM;
+	yaml_parser_set_input_string(&p, (const unsigned char *)yaml, len);
+	while (next < t->count) {
+		if (!yaml_parser_parse(&p, &ev)) {
+			rc = p.error == YAML_MEMORY_ERROR ? JX_ENOMEM : JX_EINVAL;
+			break;
+		}
+		bool end = ev.type == YAML_STREAM_END_EVENT;
+		if (ev.type == YAML_SCALAR_EVENT) {
+			for (; next < t->count && t->items[next].scalar == scalar; next++) {
+				t->items[next].line = (unsigned)ev.start_mark.line + 1;
+				t->items[next].col = (unsigned)ev.start_mark.column + 1;
+			}
+			scalar++;
+		}
+		yaml_event_delete(&ev);
+		if (end) {
+			rc = next < t->count ? JX_EINVAL : 0;
+			break;
+		}
+	}
+	yaml_parser_delete(&p);
+	return rc;
+}
+
+/* The origin of the value at line:col, or NULL. */
+static const jx_import_origin *origin_at(const jx_import_trace *t, unsigned line, unsigned col)
+{
+	const jx_import_origin *first = NULL, *best = NULL;
+	for (size_t i = 0; i < t->count; i++) {
+		const jx_import_origin *o = &t->items[i];
+		if (o->line != line)
+			continue;
+		if (!first)
+			first = o;
+		if (o->col <= col)
+			best = o;
+	}
+	return best ? best : first;
+}
+
+void jx_import_trace_notes(const jx_import_trace *t, const char *yaml_name, const char *sheet_name,
+			   jx_diags *d)
+{
+	const jx_source sheet = { sheet_name, NULL, 0 };
+	jx_diags out;
+	jx_diags_init(&out);
+	out.limit = 2 * d->limit; /* a note for each diagnostic kept */
+	for (size_t i = 0; i < d->count; i++) {
+		const jx_diag *g = &d->items[i];
+		jx_diags_copy(&out, g);
+		const jx_import_origin *o = g->severity != JX_SEV_NOTE && g->file && g->line &&
+						    strcmp(g->file, yaml_name) == 0
+					    ? origin_at(t, g->line, g->col)
+					    : NULL;
+		char ref[16];
+		if (o)
+			jx_diags_add(&out, JX_SEV_NOTE, &sheet, (unsigned)o->row + 1, (unsigned)o->column + 1,
+				     "%s: the cell of the table this value comes from",
+				     jx_cell_ref(ref, o->row, o->column));
+	}
+	if (out.dropped > 0) {
+		jx_diags_release(&out); /* out of memory: keep d as it is */
+		return;
+	}
+	out.errors = d->errors;
+	out.warnings = d->warnings;
+	out.dropped = d->dropped;
+	out.limit = d->limit;
+	jx_diags_release(d);
+	*d = out;
+}
+
+void jx_import_trace_release(jx_import_trace *t)
+{
+	free(t->items);
+	*t = (jx_import_trace){ 0 };
 }

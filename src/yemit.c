@@ -20,6 +20,7 @@ static void emit(jx_yemit *e, yaml_event_t *ev, int made)
 bool jx_yemit_begin(jx_yemit *e, FILE *f)
 {
 	yaml_event_t ev;
+	e->scalars = 0;
 	e->ok = yaml_emitter_initialize(&e->em) != 0;
 	if (!e->ok)
 		return false;
@@ -75,6 +76,7 @@ void jx_yemit_seq_end(jx_yemit *e)
 static void scalar(jx_yemit *e, const char *s, yaml_scalar_style_t style)
 {
 	yaml_event_t ev;
+	e->scalars++;
 	emit(e, &ev, yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s, (int)strlen(s),
 						  1, 1, style));
 }

@@ -14,6 +14,7 @@
 typedef struct jx_yemit {
 	yaml_emitter_t em;
 	bool ok;
+	size_t scalars; /* scalar events emitted so far: the next one's index */
 } jx_yemit;
 
 /** Start a one-document stream to f. */

@@ -227,7 +227,7 @@ START_TEST(examples_round_trip)
 END_TEST
 
 /* A CSV from text, imported; the diagnostics are left in d. */
-static int import_csv(const char *text, jx_diags *diags, char **out)
+static int import_csv(const char *text, jx_import_trace *trace, jx_diags *diags, char **out)
 {
 	char path[] = "/tmp/jx-import-XXXXXX";
 	int fd = mkstemp(path);
@@ -241,7 +241,7 @@ static int import_csv(const char *text, jx_diags *diags, char **out)
 	if (rc)
 		return rc;
 	FILE *f = open_memstream(out, &len);
-	rc = jx_import(f, &s, diags);
+	rc = jx_import_traced(f, &s, trace, diags);
 	fclose(f);
 	jx_sheet_release(&s);
 	return rc;
@@ -251,6 +251,7 @@ static int import_csv(const char *text, jx_diags *diags, char **out)
  * import, and its diagnostics as "line:col message" lines (diag_text). */
 static jx_diags d;
 static char *yaml, *all;
+static jx_import_trace trace; /* where the values of yaml came from */
 
 static void import_setup(void)
 {
@@ -263,6 +264,7 @@ static void import_teardown(void)
 	free(yaml);
 	free(all);
 	jx_diags_release(&d);
+	jx_import_trace_release(&trace);
 }
 
 /* import_csv into d and yaml, released first. */
@@ -270,7 +272,7 @@ static int import_text(const char *text)
 {
 	import_teardown();
 	import_setup();
-	return import_csv(text, &d, &yaml);
+	return import_csv(text, &trace, &d, &yaml);
 }
 
 /* The diagnostics of the last import, one "line:col message" per line. */
@@ -578,6 +580,68 @@ START_TEST(group_rows)
 }
 END_TEST
 
+/*
+ * A problem found once the YAML is loaded (a unit that does not match, a
+ * group's weight) is followed by a note at the cell its value came from;
+ * problems of the table itself are left as they are.
+ */
+START_TEST(problems_point_to_cells)
+{
+	ck_assert_int_eq(import_text("项目支出绩效自评表（2024 年度）\n项目名称,t\n"
+				     "序号,一级指标,二级指标,三级指标,指标值,分值,实际完成值,完成率,得分\n"
+				     "1,产出指标,数量指标,a,≥10个,50,10册,100%,50\n"
+				     "2,,质量指标,b,≥95%,40,95%,100%,40\n"
+				     "3,效益指标,,,,,,,\n"),
+			 0);
+	ck_assert_uint_eq(d.errors, 1); /* 效益指标 has no 指标值 */
+	ck_assert_int_eq(jx_import_trace_locate(&trace, yaml, strlen(yaml)), 0);
+	/* every value traced is where the YAML has it: 10册 on the line of actual */
+	const char *at = strstr(yaml, "actual: 10册");
+	ck_assert_ptr_nonnull(at);
+	unsigned line = 1;
+	for (const char *p = yaml; p < at; p++)
+		line += *p == '\n';
+	const jx_import_origin *found = NULL;
+	for (size_t i = 0; i < trace.count; i++)
+		if (trace.items[i].line == line)
+			found = &trace.items[i];
+	ck_assert_ptr_nonnull(found);
+	ck_assert_uint_eq(found->col, 15); /* "      actual: " */
+	ck_assert_uint_eq(found->row, 3);
+	ck_assert_uint_eq(found->column, 6);
+
+	jx_source src = { "t.yaml", NULL, 0 };
+	jx_diags_release(&d);
+	jx_diags_init(&d);
+	jx_diags_add(&d, JX_SEV_ERROR, &src, line, 17, "unit '册' does not match");
+	jx_diags_add(&d, JX_SEV_ERROR, &src, 1, 1, "missing 'year'");
+	jx_diags_add(&d, JX_SEV_WARNING, NULL, 0, 0, "no place");
+	jx_import_trace_notes(&trace, "t.yaml", "t.csv", &d);
+	ck_assert_uint_eq(d.count, 4);
+	ck_assert_uint_eq(d.errors, 2);
+	ck_assert_uint_eq(d.warnings, 1);
+	ck_assert_int_eq(d.items[1].severity, JX_SEV_NOTE);
+	ck_assert_str_eq(d.items[1].file, "t.csv");
+	ck_assert_uint_eq(d.items[1].line, 4);
+	ck_assert_uint_eq(d.items[1].col, 7);
+	ck_assert_str_eq(d.items[1].message, "G4: the cell of the table this value comes from");
+	ck_assert_str_eq(d.items[2].message, "missing 'year'"); /* a comment line: no cell */
+	/* a place before the first value of a line: the first value on it */
+	jx_diags_release(&d);
+	jx_diags_init(&d);
+	jx_diags_add(&d, JX_SEV_ERROR, &src, line, 1, "x");
+	jx_import_trace_notes(&trace, "t.yaml", "t.csv", &d);
+	ck_assert_uint_eq(d.count, 2);
+	ck_assert_str_eq(d.items[1].message, "G4: the cell of the table this value comes from");
+	/* diagnostics of another file are left alone */
+	jx_diags_release(&d);
+	jx_diags_init(&d);
+	jx_diags_add(&d, JX_SEV_ERROR, &src, line, 17, "x");
+	jx_import_trace_notes(&trace, "other.yaml", "t.csv", &d);
+	ck_assert_uint_eq(d.count, 1);
+}
+END_TEST
+
 Suite *import_suite(void)
 {
 	Suite *s = suite_create("import");
@@ -602,6 +666,7 @@ Suite *import_suite(void)
 	tcase_add_test(tc, funds_label_colon);
 	tcase_add_test(tc, total_row_labels);
 	tcase_add_test(tc, group_rows);
+	tcase_add_test(tc, problems_point_to_cells);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -84,6 +84,9 @@ void jx_diags_sort(jx_diags *d, size_t from);
  * memory runs out, as with jx_diags_add). */
 void jx_diags_append(jx_diags *to, const jx_diags *from);
 
+/** Append a copy of one diagnostic, as jx_diags_append does. */
+void jx_diags_copy(jx_diags *to, const jx_diag *g);
+
 /** Flags for jx_diags_print. */
 enum {
 	JX_DIAG_CARET = 1, /**< show the source line and a caret under the column */

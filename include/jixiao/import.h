@@ -93,6 +93,46 @@ void jx_sheet_release(jx_sheet *s);
  */
 int jx_import(FILE *out, const jx_sheet *s, jx_diags *diags);
 
+/** Where a value of the YAML written by jx_import_traced came from. */
+typedef struct jx_import_origin {
+	size_t scalar;      /**< the value's index among the scalars of the YAML
+			     * (keys counted), 0-based */
+	unsigned line, col; /**< its place in the YAML (1-based, in characters),
+			     * set by jx_import_trace_locate; 0 until then */
+	size_t row, column; /**< the cell of the sheet (0-based) */
+} jx_import_origin;
+
+/** The origins of the values of one import, in the order written. Start
+ * from all zeros; free with jx_import_trace_release. */
+typedef struct jx_import_trace {
+	jx_import_origin *items;
+	size_t count, cap;
+} jx_import_trace;
+
+/**
+ * jx_import, and where each value written came from in s: the name, every
+ * field and claim of an indicator, the name and amounts of a funds row.
+ */
+int jx_import_traced(FILE *out, const jx_sheet *s, jx_import_trace *trace, jx_diags *diags);
+
+/** Set the line and column of every origin in t from the YAML jx_import_traced
+ * wrote (all of it, from its first byte). Returns 0, JX_EINVAL when the text
+ * is not that YAML, or JX_ENOMEM. */
+int jx_import_trace_locate(jx_import_trace *t, const char *yaml, size_t len);
+
+/**
+ * Follow each diagnostic of d at a value of that YAML (file yaml_name) with
+ * a note at the cell of sheet_name the value came from ("B12: the value in
+ * the table"): the value on the diagnostic's line that starts at or before
+ * its column, else the first on the line. Never fails: when memory runs out,
+ * d is left as it was.
+ */
+void jx_import_trace_notes(const jx_import_trace *t, const char *yaml_name, const char *sheet_name,
+			   jx_diags *d);
+
+/** Free what t holds; t is cleared afterwards. */
+void jx_import_trace_release(jx_import_trace *t);
+
 #ifdef __cplusplus
 }
 #endif

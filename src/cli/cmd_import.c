@@ -66,8 +66,8 @@ static bool workbook(const char *path)
 }
 
 /* The YAML of the import, in memory, so it can be checked before it is written. */
-static int import_text(const char *path, const char *sheet, char **text, size_t *len,
-		       jx_diags *diags)
+static int import_text(const char *path, const char *sheet, char **text, size_t *len, char **sheet_name,
+		       jx_import_trace *trace, jx_diags *diags)
 {
 	jx_sheet s;
 	int rc = workbook(path) ? jx_sheet_read_xlsx(&s, path, sheet, diags) : jx_sheet_read_csv(&s, path, diags);
@@ -78,8 +78,10 @@ static int import_text(const char *path, const char *sheet, char **text, size_t 
 		jx_sheet_release(&s);
 		return JX_ENOMEM;
 	}
-	rc = jx_import(f, &s, diags);
+	rc = jx_import_traced(f, &s, trace, diags);
 	if (fclose(f) != 0 && rc == 0)
+		rc = JX_ENOMEM;
+	if (rc == 0 && !(*sheet_name = strdup(s.name)))
 		rc = JX_ENOMEM;
 	jx_sheet_release(&s);
 	return rc;
@@ -135,23 +137,30 @@ static int run(int argc, char **argv)
 		return EXIT_INPUT;
 
 	jx_diags diags;
-	char *text = NULL;
+	jx_import_trace trace = { 0 };
+	char *text = NULL, *sheet_name = NULL;
 	size_t len = 0;
 	jx_diags_init(&diags);
-	int rc = import_text(argv[optind], sheet, &text, &len, &diags);
+	int rc = import_text(argv[optind], sheet, &text, &len, &sheet_name, &trace, &diags);
 	cli_print_diags(&diags);
 	if (rc == 0 && diags.errors > 0)
 		rc = JX_EINVAL; /* part of the table could not be read: write nothing */
 	jx_diags_release(&diags);
 	if (rc) {
 		free(text);
+		free(sheet_name);
+		jx_import_trace_release(&trace);
 		return cli_exit_for(rc);
 	}
-	/* Write what was imported, then say what it still needs. */
+	/* Write what was imported, then say what it still needs, and where in
+	 * the table each value it names came from. */
 	int status = cli_write(output, write_text, text);
 	if (status == EXIT_OK) {
+		const char *name = output && strcmp(output, "-") ? output : "<import>";
 		jx_diags_init(&diags);
-		if (check_text(output && strcmp(output, "-") ? output : "<import>", text, len, &diags)) {
+		if (check_text(name, text, len, &diags)) {
+			if (jx_import_trace_locate(&trace, text, len) == 0)
+				jx_import_trace_notes(&trace, name, sheet_name, &diags);
 			cli_print_diags(&diags);
 			fprintf(stderr, "jixiao: the table was imported%s%s, but as it stands it cannot "
 					"be scored: it needs the fixes above\n",
@@ -161,5 +170,7 @@ static int run(int argc, char **argv)
 		jx_diags_release(&diags);
 	}
 	free(text);
+	free(sheet_name);
+	jx_import_trace_release(&trace);
 	return status;
 }
