@@ -1418,6 +1418,32 @@ void jx_import_trace_notes(const jx_import_trace *t, const char *yaml_name, cons
 	*d = out;
 }
 
+void jx_import_trace_move(const jx_import_trace *t, const char *yaml_name, const char *sheet_name,
+			  jx_diags *d, size_t from)
+{
+	for (size_t i = from; i < d->count; i++) {
+		jx_diag *g = &d->items[i];
+		if (!g->file || !g->line || strcmp(g->file, yaml_name) != 0)
+			continue;
+		const jx_import_origin *o = origin_at(t, g->line, g->col);
+		char ref[16], *file = strcmp(yaml_name, sheet_name) ? jx_strdupf("%s", sheet_name) : NULL,
+			      *message = o ? jx_strdupf("%s: %s", jx_cell_ref(ref, o->row, o->column), g->message)
+				       : NULL;
+		if (file) {
+			free(g->file);
+			g->file = file;
+		}
+		if (message) {
+			free(g->message);
+			g->message = message;
+		}
+		g->line = o ? (unsigned)o->row + 1 : 0;
+		g->col = o ? (unsigned)o->column + 1 : 0;
+		free(g->source);
+		g->source = NULL;
+	}
+}
+
 void jx_import_trace_release(jx_import_trace *t)
 {
 	free(t->items);

@@ -639,6 +639,26 @@ START_TEST(problems_point_to_cells)
 	jx_diags_add(&d, JX_SEV_ERROR, &src, line, 17, "x");
 	jx_import_trace_notes(&trace, "other.yaml", "t.csv", &d);
 	ck_assert_uint_eq(d.count, 1);
+
+	/* audited without showing the YAML: moved to the cell, or left without a
+	 * place; those before `from` (the import's own) are left alone */
+	jx_diags_release(&d);
+	jx_diags_init(&d);
+	jx_diags_add(&d, JX_SEV_WARNING, &src, 2, 3, "the import's own");
+	jx_diags_add(&d, JX_SEV_ERROR, &src, line, 17, "unit '册' does not match");
+	jx_diags_add(&d, JX_SEV_ERROR, &src, 3, 1, "missing 'year'");
+	jx_import_trace_move(&trace, "t.yaml", "t.csv", &d, 1);
+	ck_assert_uint_eq(d.count, 3);
+	ck_assert_str_eq(d.items[0].file, "t.yaml");
+	ck_assert_uint_eq(d.items[0].line, 2);
+	ck_assert_str_eq(d.items[1].file, "t.csv");
+	ck_assert_uint_eq(d.items[1].line, 4);
+	ck_assert_uint_eq(d.items[1].col, 7);
+	ck_assert_str_eq(d.items[1].message, "G4: unit '册' does not match");
+	ck_assert_ptr_null(d.items[1].source);
+	ck_assert_str_eq(d.items[2].file, "t.csv");
+	ck_assert_uint_eq(d.items[2].line, 0);
+	ck_assert_str_eq(d.items[2].message, "missing 'year'");
 }
 END_TEST
 

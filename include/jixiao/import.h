@@ -130,6 +130,17 @@ int jx_import_trace_locate(jx_import_trace *t, const char *yaml, size_t len);
 void jx_import_trace_notes(const jx_import_trace *t, const char *yaml_name, const char *sheet_name,
 			   jx_diags *d);
 
+/**
+ * For a spreadsheet read without showing the YAML: move each diagnostic of d
+ * from index `from` on that is at a value of that YAML (file yaml_name) to
+ * the cell of sheet_name the value came from, the message after the cell's
+ * reference ("E4: unit …"); one at another place of the YAML (a line no one
+ * has seen) keeps its file and loses its place. When memory runs out a
+ * message is left as it was.
+ */
+void jx_import_trace_move(const jx_import_trace *t, const char *yaml_name, const char *sheet_name,
+			  jx_diags *d, size_t from);
+
 /** Free what t holds; t is cleared afterwards. */
 void jx_import_trace_release(jx_import_trace *t);
 

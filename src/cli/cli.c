@@ -7,6 +7,8 @@
 
 #include "grow.h"
 #include "jixiao/common.h"
+#include "jixiao/import.h"
+#include "readfile.h"
 #include "text.h"
 
 #include <dirent.h>
@@ -99,6 +101,54 @@ static int eval_score(cli_eval *ev, jx_diags *diags, int findings_flags)
 	return rc;
 }
 
+static bool ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix);
+	return n >= k && strcasecmp(s + n - k, suffix) == 0;
+}
+
+/* Whether path is a workbook: named *.xlsx or *.xlsm, or a zip archive
+ * whatever its name (a workbook saved as 自评表.et or without an extension). */
+static bool workbook(const char *path)
+{
+	char magic[4] = { 0 };
+	struct stat st;
+	if (ends_with(path, ".xlsx") || ends_with(path, ".xlsm"))
+		return true;
+	/* Only a regular file is looked into: standard input, a pipe or a FIFO
+	 * (jixiao import <(…)) can be read once only, as CSV, and opening a FIFO
+	 * here would take its data from the reader that follows. */
+	if (strcmp(path, "-") == 0 || stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+		return false; /* the CSV reader says why, if it cannot read it */
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return false; /* the CSV reader says why */
+	size_t n = fread(magic, 1, sizeof(magic), f);
+	fclose(f);
+	return jx_file_signature(magic, n) == JX_SIG_ZIP;
+}
+
+int cli_import_text(const char *path, const char *sheet, char **text, size_t *len, char **sheet_name,
+		       jx_import_trace *trace, jx_diags *diags)
+{
+	jx_sheet s;
+	int rc = workbook(path) ? jx_sheet_read_xlsx(&s, path, sheet, diags) : jx_sheet_read_csv(&s, path, diags);
+	if (rc)
+		return rc;
+	FILE *f = open_memstream(text, len);
+	if (!f) {
+		jx_sheet_release(&s);
+		return JX_ENOMEM;
+	}
+	rc = jx_import_traced(f, &s, trace, diags);
+	if (fclose(f) != 0 && rc == 0)
+		rc = JX_ENOMEM;
+	if (rc == 0 && !(*sheet_name = strdup(s.name)))
+		rc = JX_ENOMEM;
+	jx_sheet_release(&s);
+	return rc;
+}
+
 /* Where the document named its rule set, for diagnostics about it. */
 static jx_loc rules_named_at(const jx_doc *doc)
 {
@@ -132,12 +182,27 @@ static int rules_for(cli_eval *ev, const jx_doc *doc, const char *override, cons
  * problems in line order; a rule set's own problems follow, in its file.
  */
 static int load(cli_eval *ev, const char *path, const char *override, const jx_rules *shared,
-		jx_rules_cache *cache, int findings_flags, jx_diags *diags)
+		jx_rules_cache *cache, int findings_flags, bool sheets, jx_diags *diags)
 {
-	jx_doc *partial;
-	size_t first = diags->count;
+	jx_doc *partial = NULL;
+	jx_import_trace trace = { 0 };
+	char *text = NULL, *sheet = NULL;
+	size_t first = diags->count, yaml_from = first, len = 0;
+	bool imported = sheets && cli_sheet_name(path);
 	memset(ev, 0, sizeof(*ev));
-	int rc = jx_doc_load_partial(&ev->doc, &partial, path, diags);
+	int rc;
+	if (imported) {
+		/* a 自评表 kept in a spreadsheet, imported in memory */
+		size_t errors = diags->errors;
+		rc = cli_import_text(path, NULL, &text, &len, &sheet, &trace, diags);
+		if (rc == 0 && diags->errors > errors)
+			rc = JX_EINVAL; /* part of the table could not be read */
+		yaml_from = diags->count;
+		if (rc == 0)
+			rc = jx_doc_parse_partial(&ev->doc, &partial, path, text, len, diags);
+	} else {
+		rc = jx_doc_load_partial(&ev->doc, &partial, path, diags);
+	}
 	const jx_doc *doc = ev->doc ? ev->doc : partial;
 	if (doc) {
 		int rules_rc = rules_for(ev, doc, override, shared, cache, diags);
@@ -149,8 +214,14 @@ static int load(cli_eval *ev, const char *path, const char *override, const jx_r
 		} else {
 			rc = eval_score(ev, diags, findings_flags);
 		}
+		/* the YAML was never shown: its problems are said at the cells */
+		if (imported && yaml_from < diags->count && jx_import_trace_locate(&trace, text, len) == 0)
+			jx_import_trace_move(&trace, path, sheet, diags, yaml_from);
 		jx_diags_sort(diags, first);
 	}
+	free(text);
+	free(sheet);
+	jx_import_trace_release(&trace);
 	jx_doc_free(partial);
 	if (rc)
 		cli_eval_release(ev);
@@ -159,13 +230,13 @@ static int load(cli_eval *ev, const char *path, const char *override, const jx_r
 
 int cli_eval_load(cli_eval *ev, const char *path, const char *rules_override, jx_diags *diags)
 {
-	return load(ev, path, rules_override, NULL, NULL, 0, diags);
+	return load(ev, path, rules_override, NULL, NULL, 0, false, diags);
 }
 
 int cli_eval_load_shared(cli_eval *ev, const char *path, const jx_rules *shared,
-			 jx_rules_cache *cache, int findings_flags, jx_diags *diags)
+			 jx_rules_cache *cache, int findings_flags, bool sheets, jx_diags *diags)
 {
-	return load(ev, path, NULL, shared, cache, findings_flags, diags);
+	return load(ev, path, NULL, shared, cache, findings_flags, sheets, diags);
 }
 
 void cli_eval_release(cli_eval *ev)
@@ -299,8 +370,7 @@ static bool yaml_name(const char *name)
 	return (n > 5 && strcmp(name + n - 5, ".yaml") == 0) || (n > 4 && strcmp(name + n - 4, ".yml") == 0);
 }
 
-/* A spreadsheet a 自评表 is kept in: jixiao reads it only through import. */
-static bool sheet_name(const char *name)
+bool cli_sheet_name(const char *name)
 {
 	static const char *const exts[] = { ".xlsx", ".xlsm", ".xls", ".et", ".csv" };
 	size_t n = strlen(name);
@@ -338,13 +408,14 @@ static void tell_entry(const char *path, const char *what)
 }
 
 /*
- * The YAML files below dir, added to f (sorted later). Subdirectories are
+ * The YAML files below dir (with sheets, the spreadsheets too), added to f
+ * (sorted later). Subdirectories are
  * searched; symbolic links to directories are not followed, as find(1) does
  * not (a link may loop or lead to files listed already). A link named *.yaml
  * is listed even when it leads nowhere, so that its record says so; a
  * directory that cannot be read is listed too, for the same reason.
  */
-static int collect_dir(cli_files *f, const char *dir, int depth)
+static int collect_dir(cli_files *f, const char *dir, int depth, bool sheets)
 {
 	cli_files here = { 0 };
 	struct dirent *e;
@@ -377,12 +448,12 @@ static int collect_dir(cli_files *f, const char *dir, int depth)
 		if (!listed)
 			;
 		else if (S_ISDIR(st.st_mode))
-			status = collect_dir(f, path, depth + 1);
+			status = collect_dir(f, path, depth + 1, sheets);
 		else if (reached && S_ISDIR(to.st_mode))
 			tell_entry(path, "a link to a directory; not followed");
-		else if (!yaml_name(here.paths[i])) {
+		else if (!yaml_name(here.paths[i]) && !(sheets && cli_sheet_name(here.paths[i]))) {
 			/* a 自评表 not imported yet: counted, for cli_files_none */
-			if (sheet_name(here.paths[i]) && (S_ISREG(st.st_mode) || (reached && S_ISREG(to.st_mode))) &&
+			if (cli_sheet_name(here.paths[i]) && (S_ISREG(st.st_mode) || (reached && S_ISREG(to.st_mode))) &&
 			    f->sheets++ == 0)
 				f->sheet = path, path = NULL;
 		}
@@ -398,6 +469,11 @@ static int collect_dir(cli_files *f, const char *dir, int depth)
 
 int cli_files_collect(cli_files *out, char *const *args, size_t nargs)
 {
+	return cli_files_collect_with(out, args, nargs, false);
+}
+
+int cli_files_collect_with(cli_files *out, char *const *args, size_t nargs, bool sheets)
+{
 	int status = EXIT_OK;
 	bool stdin_named = false;
 	memset(out, 0, sizeof(*out));
@@ -411,7 +487,7 @@ int cli_files_collect(cli_files *out, char *const *args, size_t nargs)
 			status = EXIT_INPUT;
 		} else if (!is_stdin && stat(args[i], &st) == 0 && S_ISDIR(st.st_mode)) {
 			/* "a/x.yaml" after "a-b.yaml": the order of the whole path */
-			if ((status = collect_dir(out, args[i], 0)) == EXIT_OK)
+			if ((status = collect_dir(out, args[i], 0, sheets)) == EXIT_OK)
 				status = sort_range(out, first, out->n - first);
 		} else {
 			bool found = !is_stdin && stat(args[i], &st) == 0;
@@ -436,10 +512,14 @@ int cli_files_none(const cli_files *f, const char *verb)
 	}
 	/* the workbooks a department sent, not imported yet */
 	char *one = jx_text_escape(f->sheet);
+	const char *hint = "";
+	if (strcmp(verb, "audit") == 0)
+		hint = f->sheets > 1 ? ", or audits them as they are with --spreadsheets"
+				     : ", or audits it as it is with --spreadsheets";
 	fprintf(stderr,
 		"jixiao: no *.yaml or *.yml file to %s, only %zu spreadsheet%s (the first: %s); jixiao reads a "
-		"自评表 kept in a spreadsheet through 'jixiao import FILE -o FILE.yaml'\n",
-		verb, f->sheets, f->sheets > 1 ? "s" : "", one ? one : f->sheet);
+		"自评表 kept in a spreadsheet through 'jixiao import FILE -o FILE.yaml'%s\n",
+		verb, f->sheets, f->sheets > 1 ? "s" : "", one ? one : f->sheet, hint);
 	free(one);
 	return EXIT_INPUT;
 }

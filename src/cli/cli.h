@@ -7,8 +7,9 @@
 #define JX_CLI_H
 
 #include "jixiao/diag.h"
-#include "jixiao/findings.h"
 #include "jixiao/doc.h"
+#include "jixiao/findings.h"
+#include "jixiao/import.h"
 #include "jixiao/rules.h"
 #include "jixiao/score.h"
 #include "tmpfile.h"
@@ -72,10 +73,24 @@ int cli_eval_load(cli_eval *ev, const char *path, const char *rules_override, jx
 /**
  * The same for many files: the rule set is shared (when not NULL) or taken
  * from cache, and the evaluation does not own it; findings_flags as for
- * jx_findings_collect.
+ * jx_findings_collect. With sheets, a path named as a spreadsheet
+ * (cli_sheet_name) is imported in memory as `jixiao import` reads it, and
+ * the problems of the evaluation it gives are said at the cells.
  */
 int cli_eval_load_shared(cli_eval *ev, const char *path, const jx_rules *shared,
-			 jx_rules_cache *cache, int findings_flags, jx_diags *diags);
+			 jx_rules_cache *cache, int findings_flags, bool sheets, jx_diags *diags);
+
+/** Whether a file name is a spreadsheet's (*.xlsx, *.xlsm, *.xls, *.et, *.csv). */
+bool cli_sheet_name(const char *name);
+
+/**
+ * The YAML `jixiao import` makes of the 自评表 in the spreadsheet at path
+ * (a workbook, by its name or content, else CSV; sheet NULL: the first), in
+ * memory, with the name the sheet's diagnostics give and where each value
+ * came from. Problems go to diags. Returns 0 or a JX_E… code.
+ */
+int cli_import_text(const char *path, const char *sheet, char **text, size_t *len, char **sheet_name,
+		    jx_import_trace *trace, jx_diags *diags);
 void cli_eval_release(cli_eval *ev);
 
 /** An output: standard output, or a file written through a temporary. */
@@ -150,6 +165,10 @@ typedef struct cli_files {
  * standard input ("-") is named twice; out is then empty.
  */
 int cli_files_collect(cli_files *out, char *const *args, size_t nargs);
+
+/** cli_files_collect; with sheets, the spreadsheets below a directory
+ * (cli_sheet_name) are listed too. */
+int cli_files_collect_with(cli_files *out, char *const *args, size_t nargs, bool sheets);
 
 /** EXIT_INPUT, after "no *.yaml or *.yml file to VERB" (a mistyped directory,
  * files named *.YAML; the spreadsheets found instead, to be imported), when f

@@ -30,7 +30,8 @@ static int run(int argc, char **argv);
 const cli_command cmd_audit = {
 	"audit", "re-score many submissions: claimed against recomputed, with a summary",
 	"usage: jixiao audit PATH... [--rules R] [--jobs N] [--format jsonl|csv|xlsx|sqlite]\n"
-	"                    [-o OUT] [--fail-on mismatch|error] [--shard I/N] [--quiet]\n"
+	"                    [-o OUT] [--fail-on mismatch|error] [--shard I/N]\n"
+	"                    [--spreadsheets] [--quiet]\n"
 	"\n"
 	"Loads and scores every evaluation (directories are searched for *.yaml and\n"
 	"*.yml), compares every claimed rate, score, total and grade with the\n"
@@ -50,6 +51,9 @@ const cli_command cmd_audit = {
 	"                     be given twice or as mismatch,error\n"
 	"      --shard I/N    audit only the I-th of N equal runs of the sorted\n"
 	"                     files (1 <= I <= N); shards concatenate in order\n"
+	"      --spreadsheets audit the 自评表 kept in spreadsheets too (*.xlsx,\n"
+	"                     *.csv … below a directory, or named), read as\n"
+	"                     'jixiao import' reads them; problems at their cells\n"
 	"  -q, --quiet        no summary, no progress, no diagnostics\n"
 	"  -h, --help         show this help\n",
 	run
@@ -70,6 +74,7 @@ typedef struct audit_run {
 	size_t first, end;        /* the files of this shard */
 	const jx_rules *shared;   /* --rules */
 	bool detail;
+	bool sheets;              /* --spreadsheets */
 	/* the window, guarded by mu */
 	pthread_mutex_t mu;
 	pthread_cond_t ready, space;
@@ -86,7 +91,7 @@ static int audit_file(audit_run *a, const char *path, jx_rules_cache *cache, jx_
 	cli_eval ev;
 	jx_diags_init(&d);
 	int flags = a->detail ? 0 : JX_FINDINGS_NO_MESSAGES; /* only SQLite keeps the messages */
-	bool scored = cli_eval_load_shared(&ev, path, a->shared, cache, flags, &d) == 0;
+	bool scored = cli_eval_load_shared(&ev, path, a->shared, cache, flags, a->sheets, &d) == 0;
 	int rc = jx_audit_row_make(row, path, scored ? ev.result : NULL,
 				   scored ? &ev.findings : NULL, &d, a->detail);
 	if (scored)
@@ -310,7 +315,7 @@ typedef struct options {
 	const char *rules, *output;
 	jx_audit_format format;
 	unsigned jobs;
-	bool fail_mismatch, fail_error, quiet;
+	bool fail_mismatch, fail_error, quiet, sheets;
 	unsigned shard, shards; /* 0/0: the whole run */
 	char shard_text[32];
 } options;
@@ -381,12 +386,13 @@ static int parse_format(options *o, const char *arg)
 
 static int parse_options(options *o, int argc, char **argv)
 {
-	enum { OPT_FAIL_ON = 256, OPT_SHARD };
+	enum { OPT_FAIL_ON = 256, OPT_SHARD, OPT_SHEETS };
 	static const struct option opts[] = {
 		{ "rules", required_argument, NULL, 'r' }, { "jobs", required_argument, NULL, 'j' },
 		{ "format", required_argument, NULL, 'f' }, { "output", required_argument, NULL, 'o' },
 		{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
 		{ "shard", required_argument, NULL, OPT_SHARD }, { "quiet", no_argument, NULL, 'q' },
+		{ "spreadsheets", no_argument, NULL, OPT_SHEETS },
 		{ "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 }
 	};
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
@@ -413,6 +419,7 @@ static int parse_options(options *o, int argc, char **argv)
 			break;
 		case OPT_FAIL_ON: status = parse_fail_on(o, optarg); break;
 		case OPT_SHARD: status = parse_shard(o, optarg); break;
+		case OPT_SHEETS: o->sheets = true; break;
 		case 'q': o->quiet = true; break;
 		case 'h': cli_usage(stdout, &cmd_audit); return -1;
 		default:
@@ -514,7 +521,7 @@ static int run(int argc, char **argv)
 	if (status)
 		return status < 0 ? EXIT_OK : status;
 	if ((status = paths_missing(argv + optind, (size_t)(argc - optind))) != EXIT_OK ||
-	    (status = cli_files_collect(&files, argv + optind, (size_t)(argc - optind))) != EXIT_OK)
+	    (status = cli_files_collect_with(&files, argv + optind, (size_t)(argc - optind), o.sheets)) != EXIT_OK)
 		return status;
 	/* in path order, each file once: the first of its names stays */
 	if ((status = cli_files_sort(&files)) != EXIT_OK)
@@ -542,7 +549,7 @@ static int run(int argc, char **argv)
 	}
 
 	audit_run a = { .paths = files.paths, .first = 0, .end = files.n, .shared = shared,
-			.detail = jx_audit_format_detail(o.format) };
+			.detail = jx_audit_format_detail(o.format), .sheets = o.sheets };
 	if (o.shards) {
 		a.first = (size_t)((unsigned long long)files.n * (o.shard - 1) / o.shards);
 		a.end = (size_t)((unsigned long long)files.n * o.shard / o.shards);

@@ -38,55 +38,6 @@ const cli_command cmd_import = {
 	run
 };
 
-static bool ends_with(const char *s, const char *suffix)
-{
-	size_t n = strlen(s), k = strlen(suffix);
-	return n >= k && strcasecmp(s + n - k, suffix) == 0;
-}
-
-/* Whether path is a workbook: named *.xlsx or *.xlsm, or a zip archive
- * whatever its name (a workbook saved as 自评表.et or without an extension). */
-static bool workbook(const char *path)
-{
-	char magic[4] = { 0 };
-	struct stat st;
-	if (ends_with(path, ".xlsx") || ends_with(path, ".xlsm"))
-		return true;
-	/* Only a regular file is looked into: standard input, a pipe or a FIFO
-	 * (jixiao import <(…)) can be read once only, as CSV, and opening a FIFO
-	 * here would take its data from the reader that follows. */
-	if (strcmp(path, "-") == 0 || stat(path, &st) != 0 || !S_ISREG(st.st_mode))
-		return false; /* the CSV reader says why, if it cannot read it */
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return false; /* the CSV reader says why */
-	size_t n = fread(magic, 1, sizeof(magic), f);
-	fclose(f);
-	return jx_file_signature(magic, n) == JX_SIG_ZIP;
-}
-
-/* The YAML of the import, in memory, so it can be checked before it is written. */
-static int import_text(const char *path, const char *sheet, char **text, size_t *len, char **sheet_name,
-		       jx_import_trace *trace, jx_diags *diags)
-{
-	jx_sheet s;
-	int rc = workbook(path) ? jx_sheet_read_xlsx(&s, path, sheet, diags) : jx_sheet_read_csv(&s, path, diags);
-	if (rc)
-		return rc;
-	FILE *f = open_memstream(text, len);
-	if (!f) {
-		jx_sheet_release(&s);
-		return JX_ENOMEM;
-	}
-	rc = jx_import_traced(f, &s, trace, diags);
-	if (fclose(f) != 0 && rc == 0)
-		rc = JX_ENOMEM;
-	if (rc == 0 && !(*sheet_name = strdup(s.name)))
-		rc = JX_ENOMEM;
-	jx_sheet_release(&s);
-	return rc;
-}
-
 /* Load and score the result, as `jixiao validate` would. */
 static int check_text(const char *name, const char *text, size_t len, jx_diags *diags)
 {
@@ -141,7 +92,7 @@ static int run(int argc, char **argv)
 	char *text = NULL, *sheet_name = NULL;
 	size_t len = 0;
 	jx_diags_init(&diags);
-	int rc = import_text(argv[optind], sheet, &text, &len, &sheet_name, &trace, &diags);
+	int rc = cli_import_text(argv[optind], sheet, &text, &len, &sheet_name, &trace, &diags);
 	cli_print_diags(&diags);
 	if (rc == 0 && diags.errors > 0)
 		rc = JX_EINVAL; /* part of the table could not be read: write nothing */
