@@ -585,8 +585,8 @@ int jx_whatif_from_findings(jx_whatif *out, size_t max, const jx_result *base,
 		if (strcmp(f->items[i].code, "cost-direction") == 0 && f->items[i].node)
 			leaves[n++] = f->items[i].node->index;
 	rc = 0;
-	if (n > 0 && max > 0)
-		rc = jx_whatif_reverse(&out[0], base, leaves, n, diags) == 0 ? 1 : JX_EINVAL;
+	if (n > 0 && max > 0 && (rc = jx_whatif_reverse(&out[0], base, leaves, n, diags)) == 0)
+		rc = 1;
 	free(leaves);
 	return rc;
 }

@@ -80,7 +80,8 @@ int jx_whatif_reverse(jx_whatif *out, const jx_result *base, const size_t *leave
  * The what-ifs that findings imply: today the cost indicators that
  * `cost-direction` found, scored as reverse indicators. Fills at most max
  * entries of out and returns how many (each to release with
- * jx_whatif_release), or JX_ENOMEM or JX_EINVAL with none filled.
+ * jx_whatif_release), or the JX_E… code of jx_whatif_reverse with none
+ * filled.
  */
 int jx_whatif_from_findings(jx_whatif *out, size_t max, const jx_result *base,
 			    const jx_findings *f, jx_diags *diags);

@@ -86,7 +86,7 @@ static int run(int argc, char **argv)
 	if (rc || nwhatifs < 0) {
 		if (rc == 0)
 			cli_eval_release(&ev);
-		return rc ? cli_exit_for(rc) : EXIT_IO;
+		return cli_exit_for(rc ? rc : nwhatifs);
 	}
 
 	report_output o = { format, { ev.result, &ev.findings, whatifs, (size_t)nwhatifs } };
