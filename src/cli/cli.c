@@ -409,9 +409,9 @@ static void tell_entry(const char *path, const char *what)
 
 /*
  * The YAML files below dir (with sheets, the spreadsheets too), added to f
- * (sorted later). Subdirectories are
- * searched; symbolic links to directories are not followed, as find(1) does
- * not (a link may loop or lead to files listed already). A link named *.yaml
+ * (sorted later). Subdirectories are searched; symbolic links to directories
+ * are not followed, as find(1) does not (a link may loop or lead to files
+ * listed already). A link named *.yaml
  * is listed even when it leads nowhere, so that its record says so; a
  * directory that cannot be read is listed too, for the same reason.
  */

@@ -80,6 +80,8 @@ int cli_eval_load(cli_eval *ev, const char *path, const char *rules_override, jx
 int cli_eval_load_shared(cli_eval *ev, const char *path, const jx_rules *shared,
 			 jx_rules_cache *cache, int findings_flags, bool sheets, jx_diags *diags);
 
+void cli_eval_release(cli_eval *ev);
+
 /** Whether a file name is a spreadsheet's (*.xlsx, *.xlsm, *.xls, *.et, *.csv). */
 bool cli_sheet_name(const char *name);
 
@@ -91,7 +93,6 @@ bool cli_sheet_name(const char *name);
  */
 int cli_import_text(const char *path, const char *sheet, char **text, size_t *len, char **sheet_name,
 		    jx_import_trace *trace, jx_diags *diags);
-void cli_eval_release(cli_eval *ev);
 
 /** An output: standard output, or a file written through a temporary. */
 typedef struct cli_out {

@@ -7,13 +7,10 @@
 
 #include "jixiao/common.h"
 #include "jixiao/import.h"
-#include "readfile.h"
 
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-#include <sys/stat.h>
 
 static int run(int argc, char **argv);
 
