@@ -473,10 +473,10 @@ static void score_table(FILE *out, const jx_result *r)
 		fputs("<p>标红的数值与自评表填报值不一致（指针停在数值上可见填报值），见“发现的问题”。</p>\n", out);
 }
 
-static void deviations(FILE *out, const jx_result *r)
+static int deviations(FILE *out, const jx_result *r)
 {
 	int dec = r->rules->decimals, rdec = r->rules->rate_decimals;
-	char a[JX_DEC_BUFSZ], b[JX_DEC_BUFSZ], c[JX_DEC_BUFSZ], d[JX_DEC_BUFSZ], buf[512];
+	char a[JX_DEC_BUFSZ], b[JX_DEC_BUFSZ], c[JX_DEC_BUFSZ], d[JX_DEC_BUFSZ];
 	size_t k = 0;
 
 	if (jx_report_funds_off_target(r)) {
@@ -501,7 +501,9 @@ static void deviations(FILE *out, const jx_result *r)
 		bool draft;
 		if (!jx_report_off_target(lr))
 			continue;
-		const char *reason = jx_report_reason(r, lr, buf, sizeof(buf), &draft);
+		char *reason = jx_report_reason(r, lr, &draft);
+		if (!reason)
+			return JX_ENOMEM;
 		fprintf(out, "<div class=\"dev\"><h3>%zu. ", ++k);
 		esc(out, lr->node->name);
 		fprintf(out, "</h3><p>指标值 ");
@@ -524,9 +526,11 @@ static void deviations(FILE *out, const jx_result *r)
 			esc(out, reason);
 			fputs("</p></div>\n", out);
 		}
+		free(reason);
 	}
 	if (k == 0)
 		fputs("<p>所有指标完成率均为 100%，无偏差。</p>\n", out);
+	return 0;
 }
 
 static void findings(FILE *out, const jx_findings *f)
@@ -570,7 +574,8 @@ int jx_report_write_html(FILE *out, const jx_report *rep)
 	score_table(out, r);
 	rate_chart(out, r);
 	fputs("<h2>三、偏差原因分析</h2>\n", out);
-	deviations(out, r);
+	if (deviations(out, r) != 0)
+		return JX_ENOMEM;
 	fputs("<h2>四、发现的问题</h2>\n", out);
 	findings(out, rep->findings);
 	if (rep->nwhatifs) {
