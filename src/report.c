@@ -286,7 +286,7 @@ static void md_table(FILE *out, const jx_result *r)
 static int md_deviations(FILE *out, const jx_result *r)
 {
 	int dec = r->rules->decimals, rdec = r->rules->rate_decimals;
-	char a[JX_DEC_BUFSZ], b[JX_DEC_BUFSZ], c[JX_DEC_BUFSZ], d[JX_DEC_BUFSZ], path[512];
+	char a[JX_DEC_BUFSZ], b[JX_DEC_BUFSZ], c[JX_DEC_BUFSZ], d[JX_DEC_BUFSZ];
 	size_t k = 0;
 
 	fputs("## 三、偏差原因分析\n\n", out);
@@ -316,11 +316,17 @@ static int md_deviations(FILE *out, const jx_result *r)
 		char *reason = jx_report_reason(r, lr, &draft);
 		if (!reason)
 			return JX_ENOMEM;
-		jx_node_path(path, sizeof(path), lr->node, "/");
+		const jx_node *chain[JX_MAX_DEPTH];
+		size_t depth = jx_node_chain(chain, lr->node);
 		fprintf(out, "### %zu. ", ++k);
 		md_text(out, lr->node->name, false);
 		fputs("\n\n- 指标：", out);
-		md_text(out, path, false);
+		/* the path name by name, however long */
+		for (size_t l = 0; l < depth; l++) {
+			if (l)
+				fputc('/', out);
+			md_text(out, chain[l]->name, false);
+		}
 		fprintf(out, "（第 %u 行）\n- 指标值 ", lr->node->mark.line);
 		md_text(out, lr->node->target.text, false);
 		fputs("，实际完成值 ", out);
