@@ -46,7 +46,7 @@ static const char css[] =
 	"code{font-size:9pt;background:#f0f2f5;padding:0 3px;border-radius:2px}"
 	"ul{margin:2px 0 8px;padding-left:20px}li{margin:1px 0}"
 	".chart{margin:6px 0 12px;page-break-inside:avoid}"
-	"svg{font-family:inherit}"
+	"svg{font-family:inherit;max-width:100%;height:auto}"
 	"tr,li,.dev{page-break-inside:avoid}.dev p{white-space:pre-line}"
 	"footer{margin-top:16px;color:#666;font-size:8.5pt;border-top:1px solid #ccc;padding-top:4px}";
 
