@@ -158,10 +158,15 @@ static void waterfall(FILE *out, const jx_result *r)
 	size_t nbars = nsteps + 2;
 	long long slot = (long long)(WF_W - WF_LEFT - 10) * 10 / (long long)nbars;
 	long long bar = slot * 6 / 10 > 450 ? 450 : slot * 6 / 10;
-#define Y(v) ((long long)WF_TOP * 10 + ((hi - (v)) * WF_PLOT_H * 10) / span)
+	/* Bars too narrow for "−10.53" across them (a department's table with
+	 * twenty indicators short) carry their values upright, above a taller
+	 * margin, so that neighbours do not print over each other. */
+	bool upright = slot < 320;
+	int head = WF_TOP + (upright ? 28 : 0), height = WF_H + (upright ? 28 : 0);
+#define Y(v) ((long long)head * 10 + ((hi - (v)) * WF_PLOT_H * 10) / span)
 
 	fprintf(out, "<div class=\"chart\"><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"扣分瀑布图\">\n",
-		WF_W, WF_H, WF_W, WF_H);
+		WF_W, height, WF_W, height);
 	jx_dec adjust;
 	fprintf(out, "<text x=\"%d\" y=\"14\" font-size=\"11\" font-weight=\"600\">扣分瀑布图：从满分到总分%s</text>\n",
 		WF_LEFT, jx_report_rescaled(r, &adjust) ? "（扣分已按不适用指标折算）" : "");
@@ -225,11 +230,21 @@ static void waterfall(FILE *out, const jx_result *r)
 		px(out, bar);
 		fputs("\" height=\"", out);
 		px(out, Y(bottom) - Y(top) > 5 ? Y(bottom) - Y(top) : 5);
-		fprintf(out, "\" fill=\"%s\"/>\n<text x=\"", color);
-		px(out, x + bar / 2);
-		fputs("\" y=\"", out);
-		px(out, Y(top) - 30);
-		fprintf(out, "\" font-size=\"9\" text-anchor=\"middle\">%s%s</text>\n",
+		fprintf(out, "\" fill=\"%s\"/>\n", color);
+		if (upright) {
+			fputs("<text transform=\"translate(", out);
+			px(out, x + bar / 2 + 30);
+			fputc(',', out);
+			px(out, Y(top) - 30);
+			fputs(") rotate(-90)\" font-size=\"9\">", out);
+		} else {
+			fputs("<text x=\"", out);
+			px(out, x + bar / 2);
+			fputs("\" y=\"", out);
+			px(out, Y(top) - 30);
+			fputs("\" font-size=\"9\" text-anchor=\"middle\">", out);
+		}
+		fprintf(out, "%s%s</text>\n",
 			k > 0 && k < nbars - 1 ? "−" : "", fmt(a, shown, dec));
 		if (k < nbars - 1) {
 			/* a dotted line carries the level on to the next bar */
@@ -247,7 +262,7 @@ static void waterfall(FILE *out, const jx_result *r)
 		fputs("<text transform=\"translate(", out);
 		px(out, x + bar / 2);
 		fputc(',', out);
-		px(out, (WF_TOP + WF_PLOT_H + 12) * 10);
+		px(out, (head + WF_PLOT_H + 12) * 10);
 		fputs(") rotate(-35)\" font-size=\"9\" text-anchor=\"end\">", out);
 		label(out, name, 10);
 		fputs("</text>\n", out);
