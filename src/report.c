@@ -79,7 +79,9 @@ size_t jx_report_meta(const jx_result *r, const char *labels[], const char *valu
 	size_t n = 0;
 	labels[n] = d->kind == JX_KIND_DEPARTMENT ? "部门名称" : "项目名称";
 	values[n++] = d->title;
-	if (*d->department) {
+	/* a department's table names itself: no 主管部门 row repeating it, as
+	 * in jixiao score's header */
+	if (*d->department && !(d->kind == JX_KIND_DEPARTMENT && strcmp(d->department, d->title) == 0)) {
 		labels[n] = "主管部门";
 		values[n++] = d->department;
 	}
