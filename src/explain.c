@@ -261,11 +261,15 @@ static void text_leaf(FILE *out, const jx_result *r, const jx_leaf_result *lr)
 {
 	const jx_rules *ru = r->rules;
 	const jx_node *n = lr->node;
-	char path[512], a[FB], b[FB], c[FB];
+	const jx_node *chain[JX_MAX_DEPTH];
+	size_t depth = jx_node_chain(chain, n);
+	char a[FB], b[FB], c[FB];
 
-	jx_node_path(path, sizeof(path), n, "/");
-	fprintf(out, "%s\n", n->name);
-	fprintf(out, "  路径        %s（%s 第 %u 行）\n", path, r->doc->path_shown, n->mark.line);
+	fprintf(out, "%s\n  路径        ", n->name);
+	/* the path name by name, however long */
+	for (size_t l = 0; l < depth; l++)
+		fprintf(out, "%s%s", l ? "/" : "", chain[l]->name);
+	fprintf(out, "（%s 第 %u 行）\n", r->doc->path_shown, n->mark.line);
 	if (lr->na) {
 		fprintf(out, "  指标值      %s：不适用，不计分（分值 %s 计入不适用分值）\n\n", n->target.text,
 			jx_dec_format(a, lr->weight, -1, 0));

@@ -102,50 +102,77 @@ bool jx_findings_is_stock_reason(const char *text)
 	return false;
 }
 
-char *jx_findings_draft(char *buf, size_t n, const jx_result *r, const jx_leaf_result *lr)
+/* value_text of any length (malloc'd; NULL when out of memory). */
+static char *value_dup(const jx_quantity *q, const char *as_written)
+{
+	char a[JX_DEC_BUFSZ], b[JX_DEC_BUFSZ];
+	if (q->kind == JX_Q_NUMBER)
+		return jx_strdupf("%s%s", num(a, q->value, -1), q->unit.text);
+	if (q->kind == JX_Q_RANGE)
+		return jx_strdupf("%s%s-%s%s", num(a, q->value, -1), q->unit.text, num(b, q->high, -1),
+				  q->unit.text);
+	return jx_strdupf("%s", as_written);
+}
+
+int jx_findings_draft_text(char **out, const jx_result *r, const jx_leaf_result *lr)
 {
 	const jx_node *node = lr->node;
 	const jx_quantity *t = &node->target.q;
-	char tv[128], rate[JX_DEC_BUFSZ], lost[JX_DEC_BUFSZ];
+	char rate[JX_DEC_BUFSZ], lost[JX_DEC_BUFSZ], *tv = NULL;
 	const char *actual = node->actual.text;
 	int dec = r->rules->decimals, rdec = r->rules->rate_decimals;
 	/* The exact rate, not the shown one: 100001 against 100000 shows 100.00%
 	 * and is still above the target. */
 	bool over = jx_frac_cmp(lr->rate, JX_FRAC_INT(1)) > 0;
 
+	*out = NULL;
 	num(rate, lr->rate_pct, rdec);
 	num(lost, lr->lost, dec);
-	value_text(tv, sizeof(tv), t, node->target.text);
 	switch (lr->direction) {
 	case JX_DIR_POSITIVE:
-		jx_textf(buf, n, "实际完成 %s，%s指标值 %s，完成率 %s%%，扣 %s 分", actual,
-			 over ? "高于" : "低于", tv, rate, lost);
+		if ((tv = value_dup(t, node->target.text)))
+			*out = jx_strdupf("实际完成 %s，%s指标值 %s，完成率 %s%%，扣 %s 分", actual,
+					  over ? "高于" : "低于", tv, rate, lost);
 		break;
 	case JX_DIR_REVERSE:
-		jx_textf(buf, n, "实际完成 %s，%s指标值 %s（不超过），完成率 %s%%，扣 %s 分", actual,
-			 over ? "低于" : "高于", tv, rate, lost);
+		if ((tv = value_dup(t, node->target.text)))
+			*out = jx_strdupf("实际完成 %s，%s指标值 %s（不超过），完成率 %s%%，扣 %s 分",
+					  actual, over ? "低于" : "高于", tv, rate, lost);
 		break;
 	case JX_DIR_RANGE: {
 		char lo[JX_DEC_BUFSZ], hi[JX_DEC_BUFSZ];
 		bool below = jx_frac_cmp(lr->b, lr->a) < 0;
-		jx_textf(buf, n, "实际完成 %s，%s区间%s %s%s，完成率 %s%%，扣 %s 分", actual,
-			 below ? "低于" : "高于", below ? "下限" : "上限",
-			 below ? num(lo, t->value, -1) : num(hi, t->high, -1), t->unit.text, rate, lost);
+		*out = jx_strdupf("实际完成 %s，%s区间%s %s%s，完成率 %s%%，扣 %s 分", actual,
+				  below ? "低于" : "高于", below ? "下限" : "上限",
+				  below ? num(lo, t->value, -1) : num(hi, t->high, -1), t->unit.text, rate,
+				  lost);
 		break;
 	}
 	case JX_DIR_DEADLINE:
 		if (node->actual.q.kind == JX_Q_TIME)
-			jx_textf(buf, n, "实际完成时间 %s，未在时限（%s）内完成，完成率 %s%%，扣 %s 分", actual,
-				 node->target.text, rate, lost);
+			*out = jx_strdupf("实际完成时间 %s，未在时限（%s）内完成，完成率 %s%%，扣 %s 分",
+					  actual, node->target.text, rate, lost);
 		else
-			jx_textf(buf, n, "完成情况为“%s”（时限 %s），完成率 %s%%，扣 %s 分", actual,
-				 node->target.text, rate, lost);
+			*out = jx_strdupf("完成情况为“%s”（时限 %s），完成率 %s%%，扣 %s 分", actual,
+					  node->target.text, rate, lost);
 		break;
 	default:
-		jx_textf(buf, n, "完成情况为“%s”（指标值 %s），完成率 %s%%，扣 %s 分", actual,
-			 node->target.text, rate, lost);
+		*out = jx_strdupf("完成情况为“%s”（指标值 %s），完成率 %s%%，扣 %s 分", actual,
+				  node->target.text, rate, lost);
 		break;
 	}
+	free(tv);
+	return *out ? 0 : JX_ENOMEM;
+}
+
+char *jx_findings_draft(char *buf, size_t n, const jx_result *r, const jx_leaf_result *lr)
+{
+	char *s;
+	if (jx_findings_draft_text(&s, r, lr) == 0)
+		jx_textf(buf, n, "%s", s);
+	else if (n > 0)
+		*buf = '\0';
+	free(s);
 	return buf;
 }
 
@@ -186,17 +213,19 @@ static void leaf_rate_checks(ctx *c, const jx_leaf_result *lr)
 {
 	const jx_rules *ru = c->r->rules;
 	const jx_node *n = lr->node;
-	char a[JX_DEC_BUFSZ], b[JX_DEC_BUFSZ], th[JX_DEC_BUFSZ], draft[512];
+	char a[JX_DEC_BUFSZ], b[JX_DEC_BUFSZ], th[JX_DEC_BUFSZ], *draft;
 	jx_frac pct;
 
 	if (jx_frac_cmp(lr->rate, JX_FRAC_INT(1)) < 0) {
 		bool stock = jx_findings_is_stock_reason(n->deviation);
 		if (add(c, "shortfall", JX_FIND_INFO, n, false, n->mark.line)) {
-			jx_findings_draft(draft, sizeof(draft), c->r, lr);
-			if (!*n->deviation)
+			if (jx_findings_draft_text(&draft, c->r, lr) != 0)
+				c->rc = JX_ENOMEM;
+			else if (!*n->deviation)
 				say(c, "%s；未说明偏差原因", draft);
 			else
 				say(c, "%s；偏差原因%s“%s”", draft, stock ? "只写了" : "：", n->deviation);
+			free(draft);
 		}
 		if (jx_frac_cmp(lr->rate, ru->findings.reason_required_below) < 0 && lr->lost.units > 0 &&
 		    stock && add(c, "missing-reason", JX_FIND_WARNING, n, false, n->mark.line)) {

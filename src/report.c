@@ -26,14 +26,14 @@ bool jx_report_off_target(const jx_leaf_result *lr)
 	return !lr->na && jx_frac_cmp(lr->rate, jx_frac_make(1, 1)) != 0;
 }
 
-const char *jx_report_reason(const jx_result *r, const jx_leaf_result *lr, char *buf, size_t n,
-			     bool *draft)
+char *jx_report_reason(const jx_result *r, const jx_leaf_result *lr, bool *draft)
 {
 	const char *dev = lr->node->deviation;
+	char *s;
 	*draft = jx_findings_is_stock_reason(dev);
 	if (!*draft)
-		return dev;
-	return jx_findings_draft(buf, n, r, lr);
+		return jx_strdupf("%s", dev);
+	return jx_findings_draft_text(&s, r, lr) == 0 ? s : NULL;
 }
 
 bool jx_report_funds_off_target(const jx_result *r)
@@ -79,7 +79,9 @@ size_t jx_report_meta(const jx_result *r, const char *labels[], const char *valu
 	size_t n = 0;
 	labels[n] = d->kind == JX_KIND_DEPARTMENT ? "部门名称" : "项目名称";
 	values[n++] = d->title;
-	if (*d->department) {
+	/* a department's table names itself: no 主管部门 row repeating it, as
+	 * in jixiao score's header */
+	if (*d->department && !(d->kind == JX_KIND_DEPARTMENT && strcmp(d->department, d->title) == 0)) {
 		labels[n] = "主管部门";
 		values[n++] = d->department;
 	}
@@ -283,10 +285,10 @@ static void md_table(FILE *out, const jx_result *r)
 	fputs(starred ? "\n带 `*` 的数值与自评表填报值不一致，见“发现的问题”。\n\n" : "\n", out);
 }
 
-static void md_deviations(FILE *out, const jx_result *r)
+static int md_deviations(FILE *out, const jx_result *r)
 {
 	int dec = r->rules->decimals, rdec = r->rules->rate_decimals;
-	char a[JX_DEC_BUFSZ], b[JX_DEC_BUFSZ], c[JX_DEC_BUFSZ], d[JX_DEC_BUFSZ], buf[512], path[512];
+	char a[JX_DEC_BUFSZ], b[JX_DEC_BUFSZ], c[JX_DEC_BUFSZ], d[JX_DEC_BUFSZ];
 	size_t k = 0;
 
 	fputs("## 三、偏差原因分析\n\n", out);
@@ -313,12 +315,20 @@ static void md_deviations(FILE *out, const jx_result *r)
 		bool draft;
 		if (!jx_report_off_target(lr))
 			continue;
-		const char *reason = jx_report_reason(r, lr, buf, sizeof(buf), &draft);
-		jx_node_path(path, sizeof(path), lr->node, "/");
+		char *reason = jx_report_reason(r, lr, &draft);
+		if (!reason)
+			return JX_ENOMEM;
+		const jx_node *chain[JX_MAX_DEPTH];
+		size_t depth = jx_node_chain(chain, lr->node);
 		fprintf(out, "### %zu. ", ++k);
 		md_text(out, lr->node->name, false);
 		fputs("\n\n- 指标：", out);
-		md_text(out, path, false);
+		/* the path name by name, however long */
+		for (size_t l = 0; l < depth; l++) {
+			if (l)
+				fputc('/', out);
+			md_text(out, chain[l]->name, false);
+		}
 		fprintf(out, "（第 %u 行）\n- 指标值 ", lr->node->mark.line);
 		md_text(out, lr->node->target.text, false);
 		fputs("，实际完成值 ", out);
@@ -339,9 +349,11 @@ static void md_deviations(FILE *out, const jx_result *r)
 			md_text(out, reason, false);
 			fputs("\n\n", out);
 		}
+		free(reason);
 	}
 	if (k == 0)
 		fputs("所有指标完成率均为 100%，无偏差。\n\n", out);
+	return 0;
 }
 
 static void md_findings(FILE *out, const jx_result *r, const jx_findings *f)
@@ -395,7 +407,8 @@ int jx_report_write_md(FILE *out, const jx_report *rep)
 	md_header(out, rep->result);
 	md_totals(out, rep->result);
 	md_table(out, rep->result);
-	md_deviations(out, rep->result);
+	if (md_deviations(out, rep->result) != 0)
+		return JX_ENOMEM;
 	md_findings(out, rep->result, rep->findings);
 	if (md_whatifs(out, rep) != 0)
 		return JX_ENOMEM;
@@ -409,7 +422,6 @@ int jx_report_write_json(FILE *out, const jx_report *rep)
 {
 	const jx_result *r = rep->result;
 	int dec = r->rules->decimals, rdec = r->rules->rate_decimals;
-	char buf[512];
 	yajl_gen g = jx_json_open(out);
 	if (!g)
 		return JX_ENOMEM;
@@ -470,7 +482,11 @@ int jx_report_write_json(FILE *out, const jx_report *rep)
 		bool draft;
 		if (!jx_report_off_target(lr))
 			continue;
-		const char *reason = jx_report_reason(r, lr, buf, sizeof(buf), &draft);
+		char *reason = jx_report_reason(r, lr, &draft);
+		if (!reason) {
+			yajl_gen_free(g);
+			return JX_ENOMEM;
+		}
 		yajl_gen_map_open(g);
 		jx_json_path(g, lr->node);
 		jx_json_kv_str(g, "target", lr->node->target.text);
@@ -481,6 +497,7 @@ int jx_report_write_json(FILE *out, const jx_report *rep)
 		jx_json_kv_bool(g, "draft", draft);
 		jx_json_kv_int(g, "line", lr->node->mark.line);
 		yajl_gen_map_close(g);
+		free(reason);
 	}
 	yajl_gen_array_close(g);
 

@@ -46,7 +46,7 @@ static const char css[] =
 	"code{font-size:9pt;background:#f0f2f5;padding:0 3px;border-radius:2px}"
 	"ul{margin:2px 0 8px;padding-left:20px}li{margin:1px 0}"
 	".chart{margin:6px 0 12px;page-break-inside:avoid}"
-	"svg{font-family:inherit}"
+	"svg{font-family:inherit;max-width:100%;height:auto}"
 	"tr,li,.dev{page-break-inside:avoid}.dev p{white-space:pre-line}"
 	"footer{margin-top:16px;color:#666;font-size:8.5pt;border-top:1px solid #ccc;padding-top:4px}";
 
@@ -158,10 +158,15 @@ static void waterfall(FILE *out, const jx_result *r)
 	size_t nbars = nsteps + 2;
 	long long slot = (long long)(WF_W - WF_LEFT - 10) * 10 / (long long)nbars;
 	long long bar = slot * 6 / 10 > 450 ? 450 : slot * 6 / 10;
-#define Y(v) ((long long)WF_TOP * 10 + ((hi - (v)) * WF_PLOT_H * 10) / span)
+	/* Bars too narrow for "−10.53" across them (a department's table with
+	 * twenty indicators short) carry their values upright, above a taller
+	 * margin, so that neighbours do not print over each other. */
+	bool upright = slot < 320;
+	int head = WF_TOP + (upright ? 28 : 0), height = WF_H + (upright ? 28 : 0);
+#define Y(v) ((long long)head * 10 + ((hi - (v)) * WF_PLOT_H * 10) / span)
 
 	fprintf(out, "<div class=\"chart\"><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"扣分瀑布图\">\n",
-		WF_W, WF_H, WF_W, WF_H);
+		WF_W, height, WF_W, height);
 	jx_dec adjust;
 	fprintf(out, "<text x=\"%d\" y=\"14\" font-size=\"11\" font-weight=\"600\">扣分瀑布图：从满分到总分%s</text>\n",
 		WF_LEFT, jx_report_rescaled(r, &adjust) ? "（扣分已按不适用指标折算）" : "");
@@ -225,11 +230,21 @@ static void waterfall(FILE *out, const jx_result *r)
 		px(out, bar);
 		fputs("\" height=\"", out);
 		px(out, Y(bottom) - Y(top) > 5 ? Y(bottom) - Y(top) : 5);
-		fprintf(out, "\" fill=\"%s\"/>\n<text x=\"", color);
-		px(out, x + bar / 2);
-		fputs("\" y=\"", out);
-		px(out, Y(top) - 30);
-		fprintf(out, "\" font-size=\"9\" text-anchor=\"middle\">%s%s</text>\n",
+		fprintf(out, "\" fill=\"%s\"/>\n", color);
+		if (upright) {
+			fputs("<text transform=\"translate(", out);
+			px(out, x + bar / 2 + 30);
+			fputc(',', out);
+			px(out, Y(top) - 30);
+			fputs(") rotate(-90)\" font-size=\"9\">", out);
+		} else {
+			fputs("<text x=\"", out);
+			px(out, x + bar / 2);
+			fputs("\" y=\"", out);
+			px(out, Y(top) - 30);
+			fputs("\" font-size=\"9\" text-anchor=\"middle\">", out);
+		}
+		fprintf(out, "%s%s</text>\n",
 			k > 0 && k < nbars - 1 ? "−" : "", fmt(a, shown, dec));
 		if (k < nbars - 1) {
 			/* a dotted line carries the level on to the next bar */
@@ -247,7 +262,7 @@ static void waterfall(FILE *out, const jx_result *r)
 		fputs("<text transform=\"translate(", out);
 		px(out, x + bar / 2);
 		fputc(',', out);
-		px(out, (WF_TOP + WF_PLOT_H + 12) * 10);
+		px(out, (head + WF_PLOT_H + 12) * 10);
 		fputs(") rotate(-35)\" font-size=\"9\" text-anchor=\"end\">", out);
 		label(out, name, 10);
 		fputs("</text>\n", out);
@@ -473,10 +488,10 @@ static void score_table(FILE *out, const jx_result *r)
 		fputs("<p>标红的数值与自评表填报值不一致（指针停在数值上可见填报值），见“发现的问题”。</p>\n", out);
 }
 
-static void deviations(FILE *out, const jx_result *r)
+static int deviations(FILE *out, const jx_result *r)
 {
 	int dec = r->rules->decimals, rdec = r->rules->rate_decimals;
-	char a[JX_DEC_BUFSZ], b[JX_DEC_BUFSZ], c[JX_DEC_BUFSZ], d[JX_DEC_BUFSZ], buf[512];
+	char a[JX_DEC_BUFSZ], b[JX_DEC_BUFSZ], c[JX_DEC_BUFSZ], d[JX_DEC_BUFSZ];
 	size_t k = 0;
 
 	if (jx_report_funds_off_target(r)) {
@@ -501,7 +516,9 @@ static void deviations(FILE *out, const jx_result *r)
 		bool draft;
 		if (!jx_report_off_target(lr))
 			continue;
-		const char *reason = jx_report_reason(r, lr, buf, sizeof(buf), &draft);
+		char *reason = jx_report_reason(r, lr, &draft);
+		if (!reason)
+			return JX_ENOMEM;
 		fprintf(out, "<div class=\"dev\"><h3>%zu. ", ++k);
 		esc(out, lr->node->name);
 		fprintf(out, "</h3><p>指标值 ");
@@ -524,9 +541,11 @@ static void deviations(FILE *out, const jx_result *r)
 			esc(out, reason);
 			fputs("</p></div>\n", out);
 		}
+		free(reason);
 	}
 	if (k == 0)
 		fputs("<p>所有指标完成率均为 100%，无偏差。</p>\n", out);
+	return 0;
 }
 
 static void findings(FILE *out, const jx_findings *f)
@@ -570,7 +589,8 @@ int jx_report_write_html(FILE *out, const jx_report *rep)
 	score_table(out, r);
 	rate_chart(out, r);
 	fputs("<h2>三、偏差原因分析</h2>\n", out);
-	deviations(out, r);
+	if (deviations(out, r) != 0)
+		return JX_ENOMEM;
 	fputs("<h2>四、发现的问题</h2>\n", out);
 	findings(out, rep->findings);
 	if (rep->nwhatifs) {

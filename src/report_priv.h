@@ -18,10 +18,10 @@ bool jx_report_off_target(const jx_leaf_result *lr);
 
 /**
  * The deviation reason to show: the department's own text, or when that is
- * empty or a stock phrase a draft stating the facts (*draft set).
+ * empty or a stock phrase a draft stating the facts (*draft set), whole
+ * however long the texts it quotes (malloc'd; NULL when out of memory).
  */
-const char *jx_report_reason(const jx_result *r, const jx_leaf_result *lr, char *buf, size_t n,
-			     bool *draft);
+char *jx_report_reason(const jx_result *r, const jx_leaf_result *lr, bool *draft);
 
 /**
  * The header rows (项目名称, 主管部门, 实施单位, 年度) into labels and values

@@ -9,6 +9,7 @@
 #include "jixiao/whatif.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static jx_diags diags;
@@ -361,6 +362,27 @@ START_TEST(test_drafts)
 }
 END_TEST
 
+/* A qualitative target of 400 characters is quoted whole, and the draft
+ * still ends with the rate and the points lost. */
+START_TEST(test_draft_long_target)
+{
+	static const char phrase[] = "按计划完成年度重点工作任务，";
+	char target[1400], text[1600], *draft;
+	size_t len = 0;
+	for (int i = 0; i < 20; i++, len += strlen(phrase))
+		memcpy(target + len, phrase, strlen(phrase));
+	memcpy(target + len, "效果明显", sizeof("效果明显"));
+	snprintf(text, sizeof(text), HEAD "indicators:\n  - {name: L, weight: 10, target: '%s', actual: 部分达成}\n",
+		 target);
+	run(text);
+	ck_assert_int_eq(jx_findings_draft_text(&draft, res, &res->leaves[0]), 0);
+	ck_assert_ptr_nonnull(strstr(draft, target));
+	ck_assert_str_eq(draft + strlen(draft) - strlen("），完成率 80.00%，扣 2.00 分"),
+			 "），完成率 80.00%，扣 2.00 分");
+	free(draft);
+}
+END_TEST
+
 Suite *findings_suite(void)
 {
 	Suite *s = suite_create("findings");
@@ -379,6 +401,7 @@ Suite *findings_suite(void)
 	tc = tcase_create("reasons");
 	tcase_add_checked_fixture(tc, setup, release);
 	tcase_add_test(tc, test_stock_reasons);
+	tcase_add_test(tc, test_draft_long_target);
 	tcase_add_loop_test(tc, test_drafts, 0, sizeof(drafts) / sizeof(drafts[0]));
 	suite_add_tcase(s, tc);
 	return s;

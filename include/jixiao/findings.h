@@ -80,6 +80,13 @@ const char *jx_fseverity_label(jx_fseverity s);
  */
 char *jx_findings_draft(char *buf, size_t n, const jx_result *r, const jx_leaf_result *lr);
 
+/**
+ * The draft of jx_findings_draft whole, however long the target and actual
+ * texts it quotes. Returns 0 with *out set (the caller frees it with free),
+ * or JX_ENOMEM with *out NULL.
+ */
+int jx_findings_draft_text(char **out, const jx_result *r, const jx_leaf_result *lr);
+
 /** True when a deviation text says nothing ("", "无", "偏差在合理范围内", …). */
 bool jx_findings_is_stock_reason(const char *text);
 

@@ -1,0 +1,1 @@
+F=tests/data/long-path.yaml; $JX report $F | grep "^- 指标：" | python3 -c 'import sys; t = sys.stdin.read().strip(); print(len(t), t.count("/"), t[-16:])'; $JX explain $F | grep "路径" | python3 -c 'import sys; t = sys.stdin.read().strip(); print(len(t), t.count("/"), t[-36:])'

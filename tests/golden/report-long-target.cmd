@@ -1,0 +1,1 @@
+F=tests/data/long-target.yaml; $JX report $F | sed -n "/## 三/,/## 四/p"; $JX report $F --format json | python3 -c 'import sys, json; d = json.load(sys.stdin)["deviations"][0]; print(len(d["reason"]), d["reason"][-24:])'; $JX report $F --format html | grep -o "明显提升），完成率 80.00%，扣 20.00 分。</p>"
