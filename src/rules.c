@@ -1618,8 +1618,11 @@ int jx_rules_list(jx_rules_entry **out, size_t *n)
 			char *path = rc ? NULL : jx_strdupf("%s/%s", dirname, names[i]);
 			if (rc == 0 && !path)
 				rc = JX_ENOMEM;
-			if (rc == 0)
-				rc = list_add(out, n, &cap, names[i], strlen(names[i]) - 5, path);
+			/* Only what the name finds: a directory called x.yaml is not a
+			 * set, and x.yml.yaml would be named as the path 'x.yml'. */
+			names[i][strlen(names[i]) - 5] = '\0';
+			if (rc == 0 && file_exists(path) && !jx_rules_is_path(names[i]))
+				rc = list_add(out, n, &cap, names[i], strlen(names[i]), path);
 			free(path);
 			free(names[i]);
 		}
