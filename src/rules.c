@@ -189,8 +189,13 @@ static jx_ytree *open_set(impl *im, const char *spec, const char *base_dir, cons
 
 	if (jx_rules_is_path(spec)) {
 		const char *path = spec;
-		while (strncmp(path, "./", 2) == 0)
+		while (strncmp(path, "./", 2) == 0) {
 			path += 2;
+			while (*path == '/') /* ".//x.yaml" is ./x.yaml, not /x.yaml */
+				path++;
+		}
+		if (!*path) /* "./": say what is there */
+			path = ".";
 		if (path[0] != '/' && base_dir && strcmp(base_dir, ".") != 0)
 			path = jx_arena_printf(&im->arena, "%s/%s", base_dir, path);
 		if (!path)
