@@ -49,6 +49,12 @@ typedef struct impl {
 	const jx_source *std_weights_src;
 	jx_ytree trees[MAX_EXTENDS + 1]; /* kept for diagnostics until loading ends */
 	size_t ntrees;
+	/* The names and aliases of rules that failed to read, and whether some
+	 * rules could not be read at all: a funds_rule, … naming none of them
+	 * is unknown even when the set has other errors. */
+	const char **failed; /* on the heap */
+	size_t nfailed, failed_cap;
+	bool unsure;
 } impl;
 
 /* ------------------------------------------------------------ locating */
@@ -1034,6 +1040,30 @@ static bool read_choice(const jx_reader *rd, const jx_ynode *n, const char *what
 
 static bool apply_file(impl *im, jx_ytree *t, const char *dir, const char *origin, int depth);
 
+static bool note_failed(impl *im, const jx_ynode *n)
+{
+	if (n->kind != JX_Y_SCALAR || n->null)
+		return true;
+	if (!JX_GROW(im->failed, im->failed_cap, im->nfailed + 1, 8))
+		return false;
+	im->failed[im->nfailed++] = n->str;
+	return true;
+}
+
+/* Note the name and aliases of a rule k: v that failed to read. */
+static void note_failed_rule(impl *im, const jx_ynode *k, const jx_ynode *v)
+{
+	const jx_ynode *al = v->kind == JX_Y_MAP ? jx_ynode_get(v, "aliases") : NULL;
+	bool ok = note_failed(im, k);
+	if (al && al->kind == JX_Y_SEQ)
+		for (size_t i = 0; ok && i < al->n; i++)
+			ok = note_failed(im, al->items[i]);
+	else if (al)
+		ok = note_failed(im, al);
+	if (!ok)
+		im->unsure = true; /* out of memory: say nothing rather than something wrong */
+}
+
 /* The rules: mapping of one file, merged into the set. */
 static bool read_rules(impl *im, const jx_reader *rd, const char *origin, const jx_ynode *val)
 {
@@ -1047,6 +1077,7 @@ static bool read_rules(impl *im, const jx_reader *rd, const char *origin, const 
 		const jx_ynode *k = val->items[2 * j], *v = val->items[2 * j + 1];
 		jx_rule r;
 		if (!read_rule(rd, origin, k, v, &r)) {
+			note_failed_rule(im, k, v);
 			ok = false;
 		} else if (put_rule(im, rd, k, &r, &slots[n])) {
 			keys[n] = k;
@@ -1063,6 +1094,8 @@ static bool apply_parent(impl *im, const jx_reader *rd, const jx_ynode *v, const
 			 int depth)
 {
 	const char *spec, *pdir = NULL, *porigin = NULL;
+	/* Its rules are unknown unless it is read (apply_file says if not). */
+	im->unsure = true;
 	if (!jx_read_text(rd, v, "the name of a rule set", &spec))
 		return false;
 	jx_loc from = { rd->src, v->line, jx_node_col(v, 0) };
@@ -1084,6 +1117,7 @@ static bool apply_parent(impl *im, const jx_reader *rd, const jx_ynode *v, const
 			jx_read_error(rd, v, "rule sets extend each other in a circle: %s%s", path, porigin);
 			return false;
 		}
+	im->unsure = false;
 	return apply_file(im, t, pdir, porigin, depth + 1);
 }
 
@@ -1119,13 +1153,17 @@ static bool apply_file(impl *im, jx_ytree *t, const char *dir, const char *origi
 
 	if (!push_chain(im, origin))
 		return false;
+	/* A file that stops early leaves its rules unknown (im->unsure). */
 	if (!root) {
+		im->unsure = true;
 		jx_diags_add(im->diags, JX_SEV_ERROR, &t->src, 1, 1, "empty rule set file");
 		return false;
 	}
 	if (!jx_read_map(&rd, root, "a rule set (a mapping starting with 'jixiao-rules: 1')") ||
-	    !jx_read_file_kind(&rd, root, "jixiao-rules"))
+	    !jx_read_file_kind(&rd, root, "jixiao-rules")) {
+		im->unsure = true;
 		return false;
+	}
 	const jx_ynode *ver = jx_ynode_get(root, "jixiao-rules");
 	if (!ver) {
 		jx_diags_add(im->diags, JX_SEV_ERROR, &t->src, root->line, root->col,
@@ -1133,6 +1171,7 @@ static bool apply_file(impl *im, jx_ytree *t, const char *dir, const char *origi
 		ok = false;
 	} else if (jx_read_int(&rd, ver, "jixiao-rules", 1, 1000, &v) && v != 1) {
 		jx_read_error(&rd, ver, "unsupported rule-set format version %ld (this jixiao reads 1)", v);
+		im->unsure = true;
 		return false;
 	}
 	/* The parent first, so this file's keys override it whatever their order.
@@ -1209,6 +1248,7 @@ static bool apply_file(impl *im, jx_ytree *t, const char *dir, const char *origi
 		case F_FINDINGS: ok &= read_findings(&rd, val, &pub->findings); break;
 		case F_RULES:
 			if (!jx_read_map(&rd, val, "a mapping of rule names to rules")) {
+				im->unsure = true;
 				ok = false;
 				break;
 			}
@@ -1277,9 +1317,44 @@ static size_t tree_index(const impl *im, const jx_source *src)
 	return (size_t)-1;
 }
 
+/* Whether name names a rule that failed to read, or may (some could not be read). */
+static bool maybe_failed(const impl *im, const char *name)
+{
+	if (im->unsure)
+		return true;
+	for (size_t i = 0; i < im->nfailed; i++)
+		if (strcmp(im->failed[i], name) == 0)
+			return true;
+	return false;
+}
+
+/* "; did you mean 'proportional'?" for a rule name not found, into did. */
+static void rule_hint(impl *im, char *did, size_t size, const char *name)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < im->nrules; i++)
+		n += 1 + im->rules[i].naliases;
+	const char **words = jx_arena_array(&im->arena, n ? n : 1, sizeof(*words));
+	const char *hint = NULL;
+	if (words) {
+		n = 0;
+		for (size_t i = 0; i < im->nrules; i++) {
+			words[n++] = im->rules[i].name;
+			for (size_t j = 0; j < im->rules[i].naliases; j++)
+				words[n++] = im->rules[i].aliases[j];
+		}
+		hint = jx_text_suggest(name, words, n);
+	}
+	if (hint)
+		jx_textf(did, size, "; did you mean '%s'?", hint);
+	else
+		jx_textf(did, size, "; define it under 'rules:' or extend 'standard'");
+}
+
 /* Bind funds_rule, default_rule, … to their rules. With all false (the set
- * has other errors, and a rule named may be one that failed to read), only
- * the kind of each rule found is checked, so that it is said in the same run. */
+ * has other errors), a name the file gives is reported unknown only when no
+ * rule that failed to read may be the one, and the kind of each rule found
+ * is checked, so that both are said in the same run. */
 static bool resolve_refs(impl *im, bool all)
 {
 	const jx_rule **slots[NREFS] = { &im->pub.funds_rule, &im->pub.default_rule,
@@ -1291,13 +1366,14 @@ static bool resolve_refs(impl *im, bool all)
 		const jx_rule *r = jx_rules_find(&im->pub, name);
 		jx_loc top = { &im->trees[0].src, 1, 1 };
 		const jx_loc *at = ref->name ? &ref->at : &top;
-		if (!r && !all) {
+		if (!r && !all && (!ref->name || maybe_failed(im, name))) {
 			ok = false;
 		} else if (!r) {
+			char did[160];
+			rule_hint(im, did, sizeof(did), name);
 			jx_diags_add(im->diags, JX_SEV_ERROR, at ? at->src : NULL, at ? at->line : 0,
-				     at ? at->col : 0,
-				     "%s '%s' is not defined in rule set '%s'; define it under 'rules:' or extend 'standard'",
-				     ref_keys[i], name, im->pub.name);
+				     at ? at->col : 0, "%s '%s' is not defined in rule set '%s'%s",
+				     ref_keys[i], name, im->pub.name, did);
 			ok = false;
 		} else if ((i == REF_QUALITATIVE) != (r->kind == JX_RULE_LEVELS)) {
 			/* Say it in the file that made the mismatch: the one that
@@ -1359,6 +1435,8 @@ static int finish_set(jx_rules **out, impl *im, jx_ytree *t, const char *dir, co
 	jx_diags *diags = im->diags;
 	int rc = JX_EINVAL;
 	bool applied = t && apply_file(im, t, dir, origin, 0);
+	if (!im->pub.name) /* for messages; a set's name is its file's when it gives none */
+		im->pub.name = set_name(&im->arena, spec);
 	im->pub.rules = im->rules;
 	im->pub.nrules = im->nrules;
 	if (t && im->ntrees > 0 && (!applied || diags->errors > errors)) {
@@ -1383,8 +1461,6 @@ static int finish_set(jx_rules **out, impl *im, jx_ytree *t, const char *dir, co
 		im->pub.origin = origin;
 		im->pub.chain = im->chain;
 		im->pub.nchain = im->nchain;
-		if (!im->pub.name)
-			im->pub.name = set_name(&im->arena, spec);
 		if (!im->pub.title)
 			im->pub.title = im->pub.name;
 	}
@@ -1433,6 +1509,7 @@ void jx_rules_free(jx_rules *r)
 		return;
 	impl *im = r->priv;
 	jx_arena_release(&im->arena);
+	free(im->failed);
 	free(im);
 }
 
