@@ -20,6 +20,11 @@
 #include <sys/stat.h>
 
 #define MAX_EXTENDS 8
+/* Names (with their aliases) of the rules of a set, of the levels of a rule,
+ * of the grades; entries of reverse_groups and standard_weights. Each name
+ * is checked against the others, and scoring looks them up: without a
+ * limit, a file of 100,000 rules took minutes (docs/limits.md). */
+#define MAX_NAMES 1000
 
 enum { REF_FUNDS, REF_DEFAULT, REF_QUALITATIVE, REF_DEADLINE, NREFS };
 
@@ -38,9 +43,9 @@ typedef struct impl {
 	jx_rules pub;
 	jx_arena arena;
 	jx_diags *diags;
-	jx_rule *rules;
+	jx_rule *rules;  /* on the heap, grown by doubling: a set may have many */
 	jx_loc *rule_at; /* where each rule was defined, while loading */
-	size_t nrules;
+	size_t nrules, rules_cap, rule_at_cap;
 	const char **chain;
 	const char **ids; /* the files of chain, resolved: a cycle is the same file twice */
 	size_t nchain;
@@ -411,6 +416,27 @@ static bool order_report(const order_check *o, const jx_reader *rd, const jx_yno
 	return false;
 }
 
+/* How many names an entry of a list (a rule, level or grade) gives: its
+ * own and those of its 'aliases'. */
+static size_t names_in(const jx_ynode *entry)
+{
+	const jx_ynode *al = entry->kind == JX_Y_MAP ? jx_ynode_get(entry, "aliases") : NULL;
+	return 1 + (!al ? 0 : al->kind == JX_Y_SEQ ? al->n : 1);
+}
+
+/* Whether the entries of list, up to and including entry i, give more than
+ * MAX_NAMES names (*count: those before i); reported at entry i. */
+static bool too_many_names(const jx_reader *rd, const jx_ynode *list, size_t i, size_t *count,
+			   const char *what)
+{
+	*count += names_in(list->items[list->kind == JX_Y_MAP ? 2 * i + 1 : i]);
+	if (*count <= MAX_NAMES)
+		return false;
+	jx_read_error(rd, list->items[list->kind == JX_Y_MAP ? 2 * i : i],
+		      "more than %d %s names and aliases (the limit is %d)", MAX_NAMES, what, MAX_NAMES);
+	return true;
+}
+
 /* Bands: ordered, no gaps, scores within 0-100%. */
 static bool read_bands(const jx_reader *rd, const jx_ynode *n, jx_rule *r)
 {
@@ -581,6 +607,7 @@ static bool read_levels(const jx_reader *rd, const jx_ynode *n, jx_rule *r)
 	}
 	jx_level *levels = jx_arena_array(rd->arena, n->n, sizeof(*levels));
 	bool *valid = jx_arena_array(rd->arena, n->n, sizeof(*valid));
+	size_t names = 0;
 	if (!levels || !valid)
 		return false;
 	for (size_t i = 0; i < n->n; i++) {
@@ -588,6 +615,8 @@ static bool read_levels(const jx_reader *rd, const jx_ynode *n, jx_rule *r)
 		jx_level *lv = &levels[i];
 		jx_keys seen = { 0 };
 		bool has_def = false, lok = true;
+		if (too_many_names(rd, n, i, &names, "level"))
+			return false;
 		if (!jx_read_map(rd, l, "a level ({name: 达成, min: 100%, max: 100%})")) {
 			ok = false;
 			continue;
@@ -811,19 +840,12 @@ static bool put_rule(impl *im, const jx_reader *rd, const jx_ynode *at, const jx
 			*slot = i;
 			return true;
 		}
-	jx_rule *grown = jx_arena_array(&im->arena, im->nrules + 1, sizeof(*grown));
-	jx_loc *grown_at = jx_arena_array(&im->arena, im->nrules + 1, sizeof(*grown_at));
-	if (!grown || !grown_at)
+	if (!JX_GROW(im->rules, im->rules_cap, im->nrules + 1, 16) ||
+	    !JX_GROW(im->rule_at, im->rule_at_cap, im->nrules + 1, 16))
 		return false;
-	if (im->nrules) {
-		memcpy(grown, im->rules, im->nrules * sizeof(*grown));
-		memcpy(grown_at, im->rule_at, im->nrules * sizeof(*grown_at));
-	}
-	grown[im->nrules] = *r;
-	grown_at[im->nrules] = loc;
+	im->rules[im->nrules] = *r;
+	im->rule_at[im->nrules] = loc;
 	*slot = im->nrules++;
-	im->rules = grown;
-	im->rule_at = grown_at;
 	return true;
 }
 
@@ -886,6 +908,7 @@ static bool read_grades(const jx_reader *rd, const jx_ynode *n, jx_rules *pub)
 		return false;
 	}
 	jx_grade *g = jx_arena_array(rd->arena, n->n, sizeof(*g));
+	size_t names = 0;
 	if (!g)
 		return false;
 	/* Each grade is checked against the last one whose min was read. */
@@ -899,6 +922,8 @@ static bool read_grades(const jx_reader *rd, const jx_ynode *n, jx_rules *pub)
 		jx_keys seen = { 0 };
 		const jx_grade *other;
 		bool min_ok = false;
+		if (too_many_names(rd, n, i, &names, "grade"))
+			return false;
 		if (!jx_read_map(rd, e, "a grade ({min: 90, name: 优})")) {
 			ok = false;
 			continue;
@@ -969,6 +994,10 @@ static bool read_std_weights(const jx_reader *rd, const jx_ynode *n, jx_rules *p
 	bool ok = true;
 	if (!jx_read_map(rd, n, "a mapping of group names to weights"))
 		return false;
+	if (n->n > MAX_NAMES) {
+		jx_read_error(rd, n, "more than %d standard weights (the limit is %d)", MAX_NAMES, MAX_NAMES);
+		return false;
+	}
 	jx_std_weight *w = jx_arena_array(rd->arena, n->n ? n->n : 1, sizeof(*w));
 	if (!w)
 		return false;
@@ -1070,12 +1099,17 @@ static bool read_rules(impl *im, const jx_reader *rd, const char *origin, const 
 	size_t *slots = jx_arena_array(&im->arena, val->n, sizeof(*slots)), n = 0;
 	const jx_ynode **keys = jx_arena_array(&im->arena, val->n, sizeof(*keys));
 	const jx_ynode **vals = jx_arena_array(&im->arena, val->n, sizeof(*vals));
+	size_t names = 0;
 	bool ok = true;
 	if (val->n && (!slots || !keys || !vals))
 		return false;
 	for (size_t j = 0; j < val->n; j++) {
 		const jx_ynode *k = val->items[2 * j], *v = val->items[2 * j + 1];
 		jx_rule r;
+		if (too_many_names(rd, val, j, &names, "rule")) {
+			im->unsure = true;
+			return false;
+		}
 		if (!read_rule(rd, origin, k, v, &r)) {
 			note_failed_rule(im, k, v);
 			ok = false;
@@ -1085,6 +1119,15 @@ static bool read_rules(impl *im, const jx_reader *rd, const char *origin, const 
 		} else {
 			return false;
 		}
+	}
+	/* With the rules of the sets it extends. */
+	names = 0;
+	for (size_t i = 0; i < im->nrules; i++)
+		names += 1 + im->rules[i].naliases;
+	if (names > MAX_NAMES) {
+		jx_read_error(rd, val, "more than %d rule names and aliases with those of the sets it extends (the limit is %d)",
+			      MAX_NAMES, MAX_NAMES);
+		return false;
 	}
 	return check_rule_names(im, rd, slots, keys, vals, n) && ok;
 }
@@ -1233,6 +1276,12 @@ static bool apply_file(impl *im, jx_ytree *t, const char *dir, const char *origi
 			break;
 		}
 		case F_REVERSE_GROUPS:
+			if (val->kind == JX_Y_SEQ && val->n > MAX_NAMES) {
+				jx_read_error(&rd, val, "more than %d groups in reverse_groups (the limit is %d)",
+					      MAX_NAMES, MAX_NAMES);
+				ok = false;
+				break;
+			}
 			ok &= jx_read_texts(&rd, val, "group names", &pub->reverse_groups,
 					    &pub->nreverse_groups);
 			break;
@@ -1509,6 +1558,8 @@ void jx_rules_free(jx_rules *r)
 		return;
 	impl *im = r->priv;
 	jx_arena_release(&im->arena);
+	free(im->rules);
+	free(im->rule_at);
 	free(im->failed);
 	free(im);
 }
