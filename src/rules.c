@@ -999,6 +999,8 @@ static bool read_std_weights(const jx_reader *rd, const jx_ynode *n, jx_rules *p
 		return false;
 	}
 	jx_std_weight *w = jx_arena_array(rd->arena, n->n ? n->n : 1, sizeof(*w));
+	jx_dec sum = { 0 };
+	bool sum_ok = true;
 	if (!w)
 		return false;
 	for (size_t i = 0; i < n->n; i++) {
@@ -1009,6 +1011,11 @@ static bool read_std_weights(const jx_reader *rd, const jx_ynode *n, jx_rules *p
 		} else if (w[i].weight.units < 0) {
 			jx_read_error(rd, v, "a standard weight must not be negative, not '%s'", v->str);
 			ok = false;
+		} else if (sum_ok && jx_dec_add(&sum, sum, w[i].weight) != 0) {
+			/* The full mark they give, as the findings compare it, and
+			 * the table's maximum, as whatif --standard-weights sets it. */
+			jx_read_error(rd, v, "the standard weights add up to 10^12 or more (the limit is 10^12)");
+			ok = sum_ok = false;
 		}
 	}
 	pub->standard_weights = w;

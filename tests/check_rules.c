@@ -190,6 +190,7 @@ static const struct {
 	{ "jixiao-rules: 1\nextends: standard\ndecimals: 0\nstandard_weights: {funds: 12.5, 产出指标: 50}\n", 4, "standard weight '12.5' of 'funds' has more decimal places than the scores (decimals: 0)" },
 	{ "jixiao-rules: 1\nextends: standard\ndecimals: 0\nrules:\n  s:\n    kind: step\n    per: 5%\n    deduct: 0.5\n", 5, "step rule 's' deducts 0.5 points a step, more decimal places than the scores (decimals: 0)" },
 	{ "jixiao-rules: 1\nextends: standard\nstandard_weights: {funds: -10}\n", 3, "a standard weight must not be negative" },
+	{ "jixiao-rules: 1\nextends: standard\nstandard_weights: {funds: 999999999999, 产出指标: 1}\n", 3, "the standard weights add up to 10^12 or more (the limit is 10^12)" },
 	{ "jixiao-rules: 1\nextends: standard\ndefault_rule: proportionl\n", 3, "default_rule 'proportionl' is not defined in rule set 'r'; did you mean 'proportional'?" },
 	{ "jixiao-rules: 1\nextends: standard\nrounding: 四舍五入\n", 3, "not '四舍五入'; 四舍五入 is 'half-up'" },
 	{ "jixiao-rules: 1\nextends: standard\nrounding: half_up\n", 3, "not 'half_up'; did you mean 'half-up'?" },
