@@ -89,6 +89,38 @@ static const char *twice(const jx_criterion *cr, size_t k)
 	return NULL;
 }
 
+/* The first criterion of b[0..kb) that a[0..ka) does not have, or NULL. */
+static const char *missing(const jx_criterion *a, size_t ka, const jx_criterion *b, size_t kb)
+{
+	for (size_t c = 0; c < kb && c < JX_MAX_CRITERIA; c++) {
+		size_t d = 0;
+		while (d < ka && d < JX_MAX_CRITERIA && strcmp(a[d].name, b[c].name) != 0)
+			d++;
+		if (d == ka || d == JX_MAX_CRITERIA)
+			return b[c].name;
+	}
+	return NULL;
+}
+
+/* " ('x.yaml' has no '预算执行率': its funds section does not apply)" into
+ * buf, naming a criterion that one of two files has and the other lacks. */
+static void name_missing(char *buf, size_t size, const jx_result *ra, const jx_criterion *a,
+			 size_t ka, const jx_result *rb, const jx_criterion *b, size_t kb)
+{
+	const char *name = missing(a, ka, b, kb);
+	const jx_result *lacks = ra;
+	if (!name) {
+		name = missing(b, kb, a, ka);
+		lacks = rb;
+	}
+	buf[0] = '\0';
+	if (name)
+		jx_textf(buf, size, " (%s has no '%s'%s)", lacks->doc->path, name,
+			 strcmp(name, "预算执行率") == 0 && lacks->funds.present && lacks->funds.na
+				 ? ": its funds section does not apply, budget and executed are 0"
+				 : "");
+}
+
 int jx_criteria_table_build(jx_criteria_table *t, const jx_result *const *results, size_t n,
 			    int level, size_t min_k, jx_diags *diags)
 {
@@ -140,9 +172,11 @@ int jx_criteria_table_build(jx_criteria_table *t, const jx_result *const *result
 			return JX_EINVAL;
 		}
 		if (kf != k) {
+			char which[512];
+			name_missing(which, sizeof(which), r, cr, kf, results[0], first, k);
 			jx_diags_add(diags, JX_SEV_ERROR, NULL, 0, 0,
-				     "%s has %zu weighted criteria at level %d, %s has %zu; files compared must share them",
-				     r->doc->path, kf, level, results[0]->doc->path, k);
+				     "%s has %zu weighted criteria at level %d, %s has %zu%s; files compared must share them",
+				     r->doc->path, kf, level, results[0]->doc->path, k, which);
 			return JX_EINVAL;
 		}
 		for (size_t c = 0; c < k; c++) {

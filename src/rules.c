@@ -20,6 +20,11 @@
 #include <sys/stat.h>
 
 #define MAX_EXTENDS 8
+/* Names (with their aliases) of the rules of a set, of the levels of a rule,
+ * of the grades; entries of reverse_groups and standard_weights. Each name
+ * is checked against the others, and scoring looks them up: without a
+ * limit, a file of 100,000 rules took minutes (docs/limits.md). */
+#define MAX_NAMES 1000
 
 enum { REF_FUNDS, REF_DEFAULT, REF_QUALITATIVE, REF_DEADLINE, NREFS };
 
@@ -38,9 +43,9 @@ typedef struct impl {
 	jx_rules pub;
 	jx_arena arena;
 	jx_diags *diags;
-	jx_rule *rules;
+	jx_rule *rules;  /* on the heap, grown by doubling: a set may have many */
 	jx_loc *rule_at; /* where each rule was defined, while loading */
-	size_t nrules;
+	size_t nrules, rules_cap, rule_at_cap;
 	const char **chain;
 	const char **ids; /* the files of chain, resolved: a cycle is the same file twice */
 	size_t nchain;
@@ -49,6 +54,12 @@ typedef struct impl {
 	const jx_source *std_weights_src;
 	jx_ytree trees[MAX_EXTENDS + 1]; /* kept for diagnostics until loading ends */
 	size_t ntrees;
+	/* The names and aliases of rules that failed to read, and whether some
+	 * rules could not be read at all: a funds_rule, … naming none of them
+	 * is unknown even when the set has other errors. */
+	const char **failed; /* on the heap */
+	size_t nfailed, failed_cap;
+	bool unsure;
 } impl;
 
 /* ------------------------------------------------------------ locating */
@@ -189,8 +200,13 @@ static jx_ytree *open_set(impl *im, const char *spec, const char *base_dir, cons
 
 	if (jx_rules_is_path(spec)) {
 		const char *path = spec;
-		while (strncmp(path, "./", 2) == 0)
+		while (strncmp(path, "./", 2) == 0) {
 			path += 2;
+			while (*path == '/') /* ".//x.yaml" is ./x.yaml, not /x.yaml */
+				path++;
+		}
+		if (!*path) /* "./": say what is there */
+			path = ".";
 		if (path[0] != '/' && base_dir && strcmp(base_dir, ".") != 0)
 			path = jx_arena_printf(&im->arena, "%s/%s", base_dir, path);
 		if (!path)
@@ -400,6 +416,27 @@ static bool order_report(const order_check *o, const jx_reader *rd, const jx_yno
 	return false;
 }
 
+/* How many names an entry of a list (a rule, level or grade) gives: its
+ * own and those of its 'aliases'. */
+static size_t names_in(const jx_ynode *entry)
+{
+	const jx_ynode *al = entry->kind == JX_Y_MAP ? jx_ynode_get(entry, "aliases") : NULL;
+	return 1 + (!al ? 0 : al->kind == JX_Y_SEQ ? al->n : 1);
+}
+
+/* Whether the entries of list, up to and including entry i, give more than
+ * MAX_NAMES names (*count: those before i); reported at entry i. */
+static bool too_many_names(const jx_reader *rd, const jx_ynode *list, size_t i, size_t *count,
+			   const char *what)
+{
+	*count += names_in(list->items[list->kind == JX_Y_MAP ? 2 * i + 1 : i]);
+	if (*count <= MAX_NAMES)
+		return false;
+	jx_read_error(rd, list->items[list->kind == JX_Y_MAP ? 2 * i : i],
+		      "more than %d %s names and aliases (the limit is %d)", MAX_NAMES, what, MAX_NAMES);
+	return true;
+}
+
 /* Bands: ordered, no gaps, scores within 0-100%. */
 static bool read_bands(const jx_reader *rd, const jx_ynode *n, jx_rule *r)
 {
@@ -570,6 +607,7 @@ static bool read_levels(const jx_reader *rd, const jx_ynode *n, jx_rule *r)
 	}
 	jx_level *levels = jx_arena_array(rd->arena, n->n, sizeof(*levels));
 	bool *valid = jx_arena_array(rd->arena, n->n, sizeof(*valid));
+	size_t names = 0;
 	if (!levels || !valid)
 		return false;
 	for (size_t i = 0; i < n->n; i++) {
@@ -577,6 +615,8 @@ static bool read_levels(const jx_reader *rd, const jx_ynode *n, jx_rule *r)
 		jx_level *lv = &levels[i];
 		jx_keys seen = { 0 };
 		bool has_def = false, lok = true;
+		if (too_many_names(rd, n, i, &names, "level"))
+			return false;
 		if (!jx_read_map(rd, l, "a level ({name: 达成, min: 100%, max: 100%})")) {
 			ok = false;
 			continue;
@@ -800,19 +840,12 @@ static bool put_rule(impl *im, const jx_reader *rd, const jx_ynode *at, const jx
 			*slot = i;
 			return true;
 		}
-	jx_rule *grown = jx_arena_array(&im->arena, im->nrules + 1, sizeof(*grown));
-	jx_loc *grown_at = jx_arena_array(&im->arena, im->nrules + 1, sizeof(*grown_at));
-	if (!grown || !grown_at)
+	if (!JX_GROW(im->rules, im->rules_cap, im->nrules + 1, 16) ||
+	    !JX_GROW(im->rule_at, im->rule_at_cap, im->nrules + 1, 16))
 		return false;
-	if (im->nrules) {
-		memcpy(grown, im->rules, im->nrules * sizeof(*grown));
-		memcpy(grown_at, im->rule_at, im->nrules * sizeof(*grown_at));
-	}
-	grown[im->nrules] = *r;
-	grown_at[im->nrules] = loc;
+	im->rules[im->nrules] = *r;
+	im->rule_at[im->nrules] = loc;
 	*slot = im->nrules++;
-	im->rules = grown;
-	im->rule_at = grown_at;
 	return true;
 }
 
@@ -875,6 +908,7 @@ static bool read_grades(const jx_reader *rd, const jx_ynode *n, jx_rules *pub)
 		return false;
 	}
 	jx_grade *g = jx_arena_array(rd->arena, n->n, sizeof(*g));
+	size_t names = 0;
 	if (!g)
 		return false;
 	/* Each grade is checked against the last one whose min was read. */
@@ -888,6 +922,8 @@ static bool read_grades(const jx_reader *rd, const jx_ynode *n, jx_rules *pub)
 		jx_keys seen = { 0 };
 		const jx_grade *other;
 		bool min_ok = false;
+		if (too_many_names(rd, n, i, &names, "grade"))
+			return false;
 		if (!jx_read_map(rd, e, "a grade ({min: 90, name: 优})")) {
 			ok = false;
 			continue;
@@ -958,7 +994,13 @@ static bool read_std_weights(const jx_reader *rd, const jx_ynode *n, jx_rules *p
 	bool ok = true;
 	if (!jx_read_map(rd, n, "a mapping of group names to weights"))
 		return false;
+	if (n->n > MAX_NAMES) {
+		jx_read_error(rd, n, "more than %d standard weights (the limit is %d)", MAX_NAMES, MAX_NAMES);
+		return false;
+	}
 	jx_std_weight *w = jx_arena_array(rd->arena, n->n ? n->n : 1, sizeof(*w));
+	jx_dec sum = { 0 };
+	bool sum_ok = true;
 	if (!w)
 		return false;
 	for (size_t i = 0; i < n->n; i++) {
@@ -969,6 +1011,11 @@ static bool read_std_weights(const jx_reader *rd, const jx_ynode *n, jx_rules *p
 		} else if (w[i].weight.units < 0) {
 			jx_read_error(rd, v, "a standard weight must not be negative, not '%s'", v->str);
 			ok = false;
+		} else if (sum_ok && jx_dec_add(&sum, sum, w[i].weight) != 0) {
+			/* The full mark they give, as the findings compare it, and
+			 * the table's maximum, as whatif --standard-weights sets it. */
+			jx_read_error(rd, v, "the standard weights add up to 10^12 or more (the limit is 10^12)");
+			ok = sum_ok = false;
 		}
 	}
 	pub->standard_weights = w;
@@ -1029,19 +1076,49 @@ static bool read_choice(const jx_reader *rd, const jx_ynode *n, const char *what
 
 static bool apply_file(impl *im, jx_ytree *t, const char *dir, const char *origin, int depth);
 
+static bool note_failed(impl *im, const jx_ynode *n)
+{
+	if (n->kind != JX_Y_SCALAR || n->null)
+		return true;
+	if (!JX_GROW(im->failed, im->failed_cap, im->nfailed + 1, 8))
+		return false;
+	im->failed[im->nfailed++] = n->str;
+	return true;
+}
+
+/* Note the name and aliases of a rule k: v that failed to read. */
+static void note_failed_rule(impl *im, const jx_ynode *k, const jx_ynode *v)
+{
+	const jx_ynode *al = v->kind == JX_Y_MAP ? jx_ynode_get(v, "aliases") : NULL;
+	bool ok = note_failed(im, k);
+	if (al && al->kind == JX_Y_SEQ)
+		for (size_t i = 0; ok && i < al->n; i++)
+			ok = note_failed(im, al->items[i]);
+	else if (al)
+		ok = note_failed(im, al);
+	if (!ok)
+		im->unsure = true; /* out of memory: say nothing rather than something wrong */
+}
+
 /* The rules: mapping of one file, merged into the set. */
 static bool read_rules(impl *im, const jx_reader *rd, const char *origin, const jx_ynode *val)
 {
 	size_t *slots = jx_arena_array(&im->arena, val->n, sizeof(*slots)), n = 0;
 	const jx_ynode **keys = jx_arena_array(&im->arena, val->n, sizeof(*keys));
 	const jx_ynode **vals = jx_arena_array(&im->arena, val->n, sizeof(*vals));
+	size_t names = 0;
 	bool ok = true;
 	if (val->n && (!slots || !keys || !vals))
 		return false;
 	for (size_t j = 0; j < val->n; j++) {
 		const jx_ynode *k = val->items[2 * j], *v = val->items[2 * j + 1];
 		jx_rule r;
+		if (too_many_names(rd, val, j, &names, "rule")) {
+			im->unsure = true;
+			return false;
+		}
 		if (!read_rule(rd, origin, k, v, &r)) {
+			note_failed_rule(im, k, v);
 			ok = false;
 		} else if (put_rule(im, rd, k, &r, &slots[n])) {
 			keys[n] = k;
@@ -1049,6 +1126,15 @@ static bool read_rules(impl *im, const jx_reader *rd, const char *origin, const 
 		} else {
 			return false;
 		}
+	}
+	/* With the rules of the sets it extends. */
+	names = 0;
+	for (size_t i = 0; i < im->nrules; i++)
+		names += 1 + im->rules[i].naliases;
+	if (names > MAX_NAMES) {
+		jx_read_error(rd, val, "more than %d rule names and aliases with those of the sets it extends (the limit is %d)",
+			      MAX_NAMES, MAX_NAMES);
+		return false;
 	}
 	return check_rule_names(im, rd, slots, keys, vals, n) && ok;
 }
@@ -1058,6 +1144,8 @@ static bool apply_parent(impl *im, const jx_reader *rd, const jx_ynode *v, const
 			 int depth)
 {
 	const char *spec, *pdir = NULL, *porigin = NULL;
+	/* Its rules are unknown unless it is read (apply_file says if not). */
+	im->unsure = true;
 	if (!jx_read_text(rd, v, "the name of a rule set", &spec))
 		return false;
 	jx_loc from = { rd->src, v->line, jx_node_col(v, 0) };
@@ -1079,6 +1167,7 @@ static bool apply_parent(impl *im, const jx_reader *rd, const jx_ynode *v, const
 			jx_read_error(rd, v, "rule sets extend each other in a circle: %s%s", path, porigin);
 			return false;
 		}
+	im->unsure = false;
 	return apply_file(im, t, pdir, porigin, depth + 1);
 }
 
@@ -1114,13 +1203,17 @@ static bool apply_file(impl *im, jx_ytree *t, const char *dir, const char *origi
 
 	if (!push_chain(im, origin))
 		return false;
+	/* A file that stops early leaves its rules unknown (im->unsure). */
 	if (!root) {
+		im->unsure = true;
 		jx_diags_add(im->diags, JX_SEV_ERROR, &t->src, 1, 1, "empty rule set file");
 		return false;
 	}
 	if (!jx_read_map(&rd, root, "a rule set (a mapping starting with 'jixiao-rules: 1')") ||
-	    !jx_read_file_kind(&rd, root, "jixiao-rules"))
+	    !jx_read_file_kind(&rd, root, "jixiao-rules")) {
+		im->unsure = true;
 		return false;
+	}
 	const jx_ynode *ver = jx_ynode_get(root, "jixiao-rules");
 	if (!ver) {
 		jx_diags_add(im->diags, JX_SEV_ERROR, &t->src, root->line, root->col,
@@ -1128,6 +1221,7 @@ static bool apply_file(impl *im, jx_ytree *t, const char *dir, const char *origi
 		ok = false;
 	} else if (jx_read_int(&rd, ver, "jixiao-rules", 1, 1000, &v) && v != 1) {
 		jx_read_error(&rd, ver, "unsupported rule-set format version %ld (this jixiao reads 1)", v);
+		im->unsure = true;
 		return false;
 	}
 	/* The parent first, so this file's keys override it whatever their order.
@@ -1189,6 +1283,12 @@ static bool apply_file(impl *im, jx_ytree *t, const char *dir, const char *origi
 			break;
 		}
 		case F_REVERSE_GROUPS:
+			if (val->kind == JX_Y_SEQ && val->n > MAX_NAMES) {
+				jx_read_error(&rd, val, "more than %d groups in reverse_groups (the limit is %d)",
+					      MAX_NAMES, MAX_NAMES);
+				ok = false;
+				break;
+			}
 			ok &= jx_read_texts(&rd, val, "group names", &pub->reverse_groups,
 					    &pub->nreverse_groups);
 			break;
@@ -1204,6 +1304,7 @@ static bool apply_file(impl *im, jx_ytree *t, const char *dir, const char *origi
 		case F_FINDINGS: ok &= read_findings(&rd, val, &pub->findings); break;
 		case F_RULES:
 			if (!jx_read_map(&rd, val, "a mapping of rule names to rules")) {
+				im->unsure = true;
 				ok = false;
 				break;
 			}
@@ -1272,9 +1373,44 @@ static size_t tree_index(const impl *im, const jx_source *src)
 	return (size_t)-1;
 }
 
+/* Whether name names a rule that failed to read, or may (some could not be read). */
+static bool maybe_failed(const impl *im, const char *name)
+{
+	if (im->unsure)
+		return true;
+	for (size_t i = 0; i < im->nfailed; i++)
+		if (strcmp(im->failed[i], name) == 0)
+			return true;
+	return false;
+}
+
+/* "; did you mean 'proportional'?" for a rule name not found, into did. */
+static void rule_hint(impl *im, char *did, size_t size, const char *name)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < im->nrules; i++)
+		n += 1 + im->rules[i].naliases;
+	const char **words = jx_arena_array(&im->arena, n ? n : 1, sizeof(*words));
+	const char *hint = NULL;
+	if (words) {
+		n = 0;
+		for (size_t i = 0; i < im->nrules; i++) {
+			words[n++] = im->rules[i].name;
+			for (size_t j = 0; j < im->rules[i].naliases; j++)
+				words[n++] = im->rules[i].aliases[j];
+		}
+		hint = jx_text_suggest(name, words, n);
+	}
+	if (hint)
+		jx_textf(did, size, "; did you mean '%s'?", hint);
+	else
+		jx_textf(did, size, "; define it under 'rules:' or extend 'standard'");
+}
+
 /* Bind funds_rule, default_rule, … to their rules. With all false (the set
- * has other errors, and a rule named may be one that failed to read), only
- * the kind of each rule found is checked, so that it is said in the same run. */
+ * has other errors), a name the file gives is reported unknown only when no
+ * rule that failed to read may be the one, and the kind of each rule found
+ * is checked, so that both are said in the same run. */
 static bool resolve_refs(impl *im, bool all)
 {
 	const jx_rule **slots[NREFS] = { &im->pub.funds_rule, &im->pub.default_rule,
@@ -1286,13 +1422,14 @@ static bool resolve_refs(impl *im, bool all)
 		const jx_rule *r = jx_rules_find(&im->pub, name);
 		jx_loc top = { &im->trees[0].src, 1, 1 };
 		const jx_loc *at = ref->name ? &ref->at : &top;
-		if (!r && !all) {
+		if (!r && !all && (!ref->name || maybe_failed(im, name))) {
 			ok = false;
 		} else if (!r) {
+			char did[160];
+			rule_hint(im, did, sizeof(did), name);
 			jx_diags_add(im->diags, JX_SEV_ERROR, at ? at->src : NULL, at ? at->line : 0,
-				     at ? at->col : 0,
-				     "%s '%s' is not defined in rule set '%s'; define it under 'rules:' or extend 'standard'",
-				     ref_keys[i], name, im->pub.name);
+				     at ? at->col : 0, "%s '%s' is not defined in rule set '%s'%s",
+				     ref_keys[i], name, im->pub.name, did);
 			ok = false;
 		} else if ((i == REF_QUALITATIVE) != (r->kind == JX_RULE_LEVELS)) {
 			/* Say it in the file that made the mismatch: the one that
@@ -1354,6 +1491,8 @@ static int finish_set(jx_rules **out, impl *im, jx_ytree *t, const char *dir, co
 	jx_diags *diags = im->diags;
 	int rc = JX_EINVAL;
 	bool applied = t && apply_file(im, t, dir, origin, 0);
+	if (!im->pub.name) /* for messages; a set's name is its file's when it gives none */
+		im->pub.name = set_name(&im->arena, spec);
 	im->pub.rules = im->rules;
 	im->pub.nrules = im->nrules;
 	if (t && im->ntrees > 0 && (!applied || diags->errors > errors)) {
@@ -1378,8 +1517,6 @@ static int finish_set(jx_rules **out, impl *im, jx_ytree *t, const char *dir, co
 		im->pub.origin = origin;
 		im->pub.chain = im->chain;
 		im->pub.nchain = im->nchain;
-		if (!im->pub.name)
-			im->pub.name = set_name(&im->arena, spec);
 		if (!im->pub.title)
 			im->pub.title = im->pub.name;
 	}
@@ -1428,6 +1565,9 @@ void jx_rules_free(jx_rules *r)
 		return;
 	impl *im = r->priv;
 	jx_arena_release(&im->arena);
+	free(im->rules);
+	free(im->rule_at);
+	free(im->failed);
 	free(im);
 }
 
@@ -1618,8 +1758,11 @@ int jx_rules_list(jx_rules_entry **out, size_t *n)
 			char *path = rc ? NULL : jx_strdupf("%s/%s", dirname, names[i]);
 			if (rc == 0 && !path)
 				rc = JX_ENOMEM;
-			if (rc == 0)
-				rc = list_add(out, n, &cap, names[i], strlen(names[i]) - 5, path);
+			/* Only what the name finds: a directory called x.yaml is not a
+			 * set, and x.yml.yaml would be named as the path 'x.yml'. */
+			names[i][strlen(names[i]) - 5] = '\0';
+			if (rc == 0 && file_exists(path) && !jx_rules_is_path(names[i]))
+				rc = list_add(out, n, &cap, names[i], strlen(names[i]), path);
 			free(path);
 			free(names[i]);
 		}

@@ -83,7 +83,11 @@ static void scalar(jx_yemit *e, const char *s, yaml_scalar_style_t style)
 
 void jx_yemit_str(jx_yemit *e, const char *s)
 {
-	scalar(e, s, YAML_ANY_SCALAR_STYLE);
+	/* libyaml writes these plain, and a plain ~ or null reads back as no
+	 * value at all: a grade alias '~' would not load again. */
+	bool null_word = strcmp(s, "~") == 0 || strcmp(s, "null") == 0 || strcmp(s, "Null") == 0 ||
+			 strcmp(s, "NULL") == 0;
+	scalar(e, s, null_word ? YAML_SINGLE_QUOTED_SCALAR_STYLE : YAML_ANY_SCALAR_STYLE);
 }
 
 void jx_yemit_num(jx_yemit *e, jx_dec d, int places)

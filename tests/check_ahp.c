@@ -300,6 +300,46 @@ START_TEST(test_entropy)
 }
 END_TEST
 
+/* Attainments a millionth apart (scores to 4 decimals): e is within 10^-12
+ * of 1, and the weights must come from 1 − e, not from the noise of e. */
+START_TEST(test_entropy_close_attainments)
+{
+	static const char set[] = "jixiao-rules: 1\nextends: standard\ndecimals: 4\n";
+	static const char *const actuals[3][3] = { { "1000000", "1000000", "1000000" },
+						   { "999999", "999998", "1000000" },
+						   { "1000000", "999999", "999997" } };
+	jx_rules *rules;
+	jx_doc *docs[3];
+	const jx_result *rs[3];
+	ck_assert_int_eq(jx_rules_parse(&rules, "d4", set, strlen(set), &diags), 0);
+	for (int i = 0; i < 3; i++) {
+		char text[512];
+		jx_result *r;
+		snprintf(text, sizeof(text),
+			 "jixiao: 1\ntitle: t\nyear: 2024\nindicators:\n"
+			 "  - {name: A, weight: 100, target: '1000000', actual: '%s'}\n"
+			 "  - {name: B, weight: 100, target: '1000000', actual: '%s'}\n"
+			 "  - {name: C, weight: 100, target: '1000000', actual: '%s'}\n",
+			 actuals[i][0], actuals[i][1], actuals[i][2]);
+		ck_assert_int_eq(jx_doc_parse(&docs[i], "t.yaml", text, strlen(text), &diags), 0);
+		ck_assert_int_eq(jx_score_run(&r, docs[i], rules, &diags), 0);
+		rs[i] = r;
+	}
+	jx_entropy e;
+	ck_assert_int_eq(jx_entropy_run(&e, rs, 3, 1, &diags), 0);
+	/* computed with 50 digits */
+	NEAR(e.w[0], 0.07692297238655078, 1e-8);
+	NEAR(e.w[1], 0.23076919921094713, 1e-8);
+	NEAR(e.w[2], 0.692307828402502, 1e-8);
+	jx_entropy_release(&e);
+	for (int i = 0; i < 3; i++) {
+		jx_result_free((jx_result *)rs[i]);
+		jx_doc_free(docs[i]);
+	}
+	jx_rules_free(rules);
+}
+END_TEST
+
 /* A comparison of n criteria, all judged equal, as a file's text. */
 static char *equal_matrix(size_t n)
 {
@@ -366,6 +406,7 @@ Suite *ahp_suite(void)
 	tc = tcase_create("entropy");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_entropy);
+	tcase_add_test(tc, test_entropy_close_attainments);
 	suite_add_tcase(s, tc);
 	return s;
 }

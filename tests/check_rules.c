@@ -190,6 +190,8 @@ static const struct {
 	{ "jixiao-rules: 1\nextends: standard\ndecimals: 0\nstandard_weights: {funds: 12.5, 产出指标: 50}\n", 4, "standard weight '12.5' of 'funds' has more decimal places than the scores (decimals: 0)" },
 	{ "jixiao-rules: 1\nextends: standard\ndecimals: 0\nrules:\n  s:\n    kind: step\n    per: 5%\n    deduct: 0.5\n", 5, "step rule 's' deducts 0.5 points a step, more decimal places than the scores (decimals: 0)" },
 	{ "jixiao-rules: 1\nextends: standard\nstandard_weights: {funds: -10}\n", 3, "a standard weight must not be negative" },
+	{ "jixiao-rules: 1\nextends: standard\nstandard_weights: {funds: 999999999999, 产出指标: 1}\n", 3, "the standard weights add up to 10^12 or more (the limit is 10^12)" },
+	{ "jixiao-rules: 1\nextends: standard\ndefault_rule: proportionl\n", 3, "default_rule 'proportionl' is not defined in rule set 'r'; did you mean 'proportional'?" },
 	{ "jixiao-rules: 1\nextends: standard\nrounding: 四舍五入\n", 3, "not '四舍五入'; 四舍五入 is 'half-up'" },
 	{ "jixiao-rules: 1\nextends: standard\nrounding: half_up\n", 3, "not 'half_up'; did you mean 'half-up'?" },
 	{ "jixiao-rules: 1\nextends: standard\nnot_applicable: 按百分制折算\n", 3, "按百分制折算 is 'rescale'" },
@@ -309,6 +311,67 @@ START_TEST(test_parent_fails_file_still_read)
 }
 END_TEST
 
+/* The text of a set with n names of one kind (rules, levels, grades,
+ * reverse groups, standard weights), the caller frees it. */
+static char *names_text(int kind, int n)
+{
+	static const char *const heads[] = {
+		"jixiao-rules: 1\nrules:\n  proportional: {kind: ratio}\n"
+		"  qualitative: {kind: levels, levels: [{name: a, min: 0%, max: 100%}]}\n"
+		"  on-time: {kind: threshold}\n",
+		"jixiao-rules: 1\nextends: standard\nrules:\n  q:\n    kind: levels\n    levels:\n",
+		"jixiao-rules: 1\nextends: standard\ngrades:\n",
+		"jixiao-rules: 1\nextends: standard\nreverse_groups:\n",
+		"jixiao-rules: 1\nextends: standard\nstandard_weights:\n",
+	};
+	size_t size = strlen(heads[kind]) + (size_t)n * 48 + 1, len;
+	char *text = malloc(size);
+	ck_assert_ptr_nonnull(text);
+	len = (size_t)snprintf(text, size, "%s", heads[kind]);
+	for (int i = kind == 0 ? 3 : 0; i < n; i++) {
+		const char *fmt[] = { "  r%d: {kind: ratio}\n", "      - {name: l%d, min: 0%%, max: 0%%}\n",
+				      "  - {min: %d, name: g%d}\n", "  - g%d\n", "  g%d: 1\n" };
+		len += (size_t)(kind == 2 ? snprintf(text + len, size - len, fmt[kind], n - 1 - i, i)
+					  : snprintf(text + len, size - len, fmt[kind], i));
+	}
+	return text;
+}
+
+/* Each list of names holds up to 1000 (docs/limits.md): at, and above. */
+START_TEST(test_name_limits)
+{
+	static const struct {
+		unsigned line;
+		const char *message;
+	} over[] = {
+		{ 1003, "more than 1000 rule names and aliases (the limit is 1000)" },
+		{ 1007, "more than 1000 level names and aliases (the limit is 1000)" },
+		{ 1004, "more than 1000 grade names and aliases (the limit is 1000)" },
+		{ 4, "more than 1000 groups in reverse_groups (the limit is 1000)" },
+		{ 4, "more than 1000 standard weights (the limit is 1000)" },
+	};
+	char *text = names_text(_i, 1000);
+	ck_assert_int_eq(load_text(text), 0);
+	free(text);
+	text = names_text(_i, 1001);
+	ck_assert_int_eq(load_text(text), JX_EINVAL);
+	free(text);
+	expect(over[_i].line, over[_i].message);
+}
+END_TEST
+
+/* With the rules of the set it extends, a set has at most 1000 names too. */
+START_TEST(test_name_limit_merged)
+{
+	char *text = names_text(0, 1000);
+	write_file("parent.yaml", text);
+	free(text);
+	ck_assert_int_eq(load_text("jixiao-rules: 1\nextends: parent.yaml\nrules:\n  more: {kind: ratio}\n"),
+			 JX_EINVAL);
+	expect(4, "more than 1000 rule names and aliases with those of the sets it extends");
+}
+END_TEST
+
 START_TEST(test_bad_sets)
 {
 	ck_assert_int_eq(load_text(bad_sets[_i].text), JX_EINVAL);
@@ -334,6 +397,8 @@ Suite *rules_suite(void)
 	tcase_add_test(tc, test_alias_moves);
 	tcase_add_test(tc, test_extends_hidden_set);
 	tcase_add_test(tc, test_std_weights_places_merged);
+	tcase_add_loop_test(tc, test_name_limits, 0, 5);
+	tcase_add_test(tc, test_name_limit_merged);
 	tcase_add_loop_test(tc, test_bad_sets, 0, sizeof(bad_sets) / sizeof(bad_sets[0]));
 	suite_add_tcase(s, tc);
 	return s;

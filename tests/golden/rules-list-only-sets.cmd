@@ -1,0 +1,1 @@
+cd $TMP && mkdir -p r/folder.yaml && printf 'jixiao-rules: 1\nextends: standard\ntitle: 省标准\n' > r/province.yaml && ln -s missing.yaml r/dangling.yaml && cp r/province.yaml r/old.yml.yaml && JIXIAO_RULES_PATH=r $JX rules && JIXIAO_RULES_PATH=r $JX rules folder

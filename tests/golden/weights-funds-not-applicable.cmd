@@ -1,0 +1,1 @@
+sed -e '17,18s/budget: 63.61, executed: 63.61/budget: 0, executed: 0/' -e '/claimed: {rate: "100.0%"/d' examples/karamay-2024/project.yaml > $TMP/no-funds.yaml && cp examples/karamay-2024/project.yaml $TMP/project.yaml && cd $TMP && $JX weights --entropy project.yaml no-funds.yaml
