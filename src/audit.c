@@ -262,6 +262,48 @@ static bool scored_row(jx_audit_row *row, const jx_result *r, const jx_findings 
 	return !detail || (indicators_of(row, r) && (!f || findings_of(row, f)));
 }
 
+/*
+ * The warnings of reading the file: a spreadsheet's import says so of a
+ * cell it could not place or of a formula saved without its value, which
+ * may hide a claim. Each is a finding (code "import") of the record, and is
+ * kept for the terminal.
+ */
+static bool read_warnings(jx_audit_row *row, const jx_diags *d, bool detail)
+{
+	size_t n = 0;
+	for (size_t i = 0; d && i < d->count; i++)
+		n += d->items[i].severity == JX_SEV_WARNING;
+	if (n == 0)
+		return true;
+	row->findings[JX_FIND_WARNING] += n;
+	if (!(row->warnings = calloc(n, sizeof(*row->warnings))))
+		return false;
+	if (detail) {
+		jx_audit_finding *list = realloc(row->finding_list, (row->nfinding_list + n) * sizeof(*list));
+		if (!list)
+			return false;
+		row->finding_list = list;
+	}
+	for (size_t i = 0; i < d->count; i++) {
+		const jx_diag *g = &d->items[i];
+		if (g->severity != JX_SEV_WARNING)
+			continue;
+		jx_audit_error *w = &row->warnings[row->nwarnings++];
+		w->line = g->line;
+		w->col = g->col;
+		if (!(w->message = jx_text_escape(g->message)))
+			return false;
+		if (detail) {
+			jx_audit_finding *af = &row->finding_list[row->nfinding_list++];
+			*af = (jx_audit_finding){ .code = "import", .severity = jx_fseverity_name(JX_FIND_WARNING),
+						  .line = g->line };
+			if (!(af->message = dup(w->message)) || !path_named(&af->path, NULL))
+				return false;
+		}
+	}
+	return true;
+}
+
 int jx_audit_row_make(jx_audit_row *row, const char *file, const jx_result *r,
 		      const jx_findings *f, const jx_diags *d, bool detail)
 {
@@ -276,6 +318,7 @@ int jx_audit_row_make(jx_audit_row *row, const char *file, const jx_result *r,
 		     (row->claimed_grade_name = dup("")) && (row->grade = dup("")) &&
 		     failed_row(row, file, d);
 	}
+	ok = ok && read_warnings(row, d, detail);
 	if (!ok) {
 		jx_audit_row_release(row);
 		return JX_ENOMEM;
@@ -303,6 +346,9 @@ void jx_audit_row_release(jx_audit_row *row)
 		free(row->errors[i].message);
 	}
 	free(row->errors);
+	for (size_t i = 0; i < row->nwarnings; i++)
+		free(row->warnings[i].message);
+	free(row->warnings);
 	for (size_t i = 0; i < row->nindicators; i++) {
 		free(row->indicators[i].path.names);
 		free(row->indicators[i].target);

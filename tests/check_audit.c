@@ -138,6 +138,20 @@ START_TEST(row_details)
 	ck_assert(row.indicators[1].applicable && !row.indicators[1].mismatch);
 	ck_assert_uint_eq(row.nfinding_list, s.found.count);
 	ck_assert_str_eq(row.finding_list[0].message, s.found.items[0].message);
+	ck_assert_uint_eq(row.nwarnings, 0);
+	jx_audit_row_release(&row);
+
+	/* a spreadsheet's import warned: one finding more, after the others */
+	size_t warnings = 0;
+	for (size_t i = 0; i < s.found.count; i++)
+		warnings += s.found.items[i].severity == JX_FIND_WARNING;
+	jx_diags_add(&s.diags, JX_SEV_WARNING, NULL, 4, 8, "H4: 'x' is not part of the table as read");
+	ck_assert_int_eq(jx_audit_row_make(&row, CORRECT, s.res, &s.found, &s.diags, true), 0);
+	ck_assert_uint_eq(row.nfinding_list, s.found.count + 1);
+	ck_assert_str_eq(row.finding_list[s.found.count].code, "import");
+	ck_assert_uint_eq(row.finding_list[s.found.count].line, 4);
+	ck_assert_uint_eq(row.findings[JX_FIND_WARNING], warnings + 1);
+	ck_assert_uint_eq(row.nwarnings, 1);
 	jx_audit_row_release(&row);
 	scored_release(&s);
 }
@@ -164,6 +178,15 @@ START_TEST(row_of_failed_file)
 	ck_assert_ptr_null(row.errors[0].file);
 	ck_assert_ptr_null(row.errors[2].file);
 	ck_assert_str_eq(row.errors[3].file, "rules/mine.yaml");
+	/* a warning of reading it: a finding of code "import", kept apart */
+	ck_assert_uint_eq(row.nwarnings, 1);
+	ck_assert_uint_eq(row.warnings[0].line, 3);
+	ck_assert_str_eq(row.warnings[0].message, "not an error");
+	ck_assert_uint_eq(row.findings[JX_FIND_WARNING], 1);
+	ck_assert_uint_eq(row.nfinding_list, 1);
+	ck_assert_str_eq(row.finding_list[0].code, "import");
+	ck_assert_str_eq(row.finding_list[0].severity, "warning");
+	ck_assert_uint_eq(row.finding_list[0].path.depth, 0);
 	ck_assert_str_eq(row.title, "");
 	ck_assert_str_eq(row.total, "");
 	ck_assert_int_eq(row.grade_rank, -1);

@@ -81,7 +81,10 @@ typedef struct jx_audit_row {
 	jx_audit_error *errors;
 	size_t nerrors;
 	size_t error_count;          /**< errors without their notes */
-	size_t findings[3];          /**< counts by severity: error, warning, info */
+	jx_audit_error *warnings;    /**< of reading the file (a spreadsheet's import) */
+	size_t nwarnings;
+	size_t findings[3];          /**< counts by severity: error, warning, info;
+				      * the warnings above count as findings */
 	jx_audit_indicator *indicators;
 	size_t nindicators;
 	jx_audit_finding *finding_list;

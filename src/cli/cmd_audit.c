@@ -203,7 +203,24 @@ typedef struct sink {
 /* What take returns once a signal asked the run to stop (JX_E* are negative). */
 enum { STOPPED = 1 };
 
-/* Write one record and count it; prints the errors of a file that was not scored. */
+/* Whether a's place in the file comes before b's (none first, as sorted). */
+static bool place_before(const jx_audit_error *a, const jx_audit_error *b)
+{
+	return a->line != b->line ? a->line < b->line : a->col < b->col;
+}
+
+/* One diagnostic of a record, on standard error. */
+static void tell(const jx_audit_row *row, const jx_audit_error *e, bool warning)
+{
+	const char *what = warning ? "warning" : e->note ? "note" : "error", *file = e->file ? e->file : row->file;
+	if (e->line)
+		fprintf(stderr, "%s:%u:%u: %s: %s\n", file, e->line, e->col, what, e->message);
+	else
+		fprintf(stderr, "%s: %s: %s\n", file, what, e->message);
+}
+
+/* Write one record and count it; prints the errors of a file that was not
+ * scored, and the warnings of reading a file. */
 static int take(sink *k, jx_audit_row *row, int rc)
 {
 	char err[512];
@@ -213,15 +230,15 @@ static int take(sink *k, jx_audit_row *row, int rc)
 			jx_audit_row_release(row);
 		return STOPPED;
 	}
-	if (rc == 0 && !row->ok && !k->quiet) {
+	if (rc == 0 && (!row->ok || row->nwarnings) && !k->quiet) {
 		progress_clear(&k->progress);
-		for (size_t i = 0; i < row->nerrors; i++) {
-			const jx_audit_error *e = &row->errors[i];
-			const char *what = e->note ? "note" : "error", *file = e->file ? e->file : row->file;
-			if (e->line)
-				fprintf(stderr, "%s:%u:%u: %s: %s\n", file, e->line, e->col, what, e->message);
-			else
-				fprintf(stderr, "%s: %s: %s\n", file, what, e->message);
+		/* in the order of their places, as every other command says them */
+		size_t e = 0, w = 0;
+		while (e < row->nerrors || w < row->nwarnings) {
+			bool warning = e == row->nerrors ||
+				       (w < row->nwarnings && !row->errors[e].note &&
+					place_before(&row->warnings[w], &row->errors[e]));
+			tell(row, warning ? &row->warnings[w++] : &row->errors[e++], warning);
 		}
 	}
 	if (rc == 0 && jx_audit_summary_add(k->summary, row) != 0)
