@@ -1261,6 +1261,22 @@ static int emit(importer *im, FILE *out)
 
 /* ------------------------------------------------------------- entry */
 
+/* The row of the indicator table's titles (一级指标…); SIZE_MAX when none. */
+static size_t table_row(importer *im)
+{
+	size_t col;
+	for (size_t r = 0; r < im->s->nrows; r++)
+		if (row_has(im, r, "一级指标", &col))
+			return r;
+	return SIZE_MAX;
+}
+
+bool jx_import_finds_table(const jx_sheet *s)
+{
+	importer im = { .s = s };
+	return table_row(&im) != SIZE_MAX;
+}
+
 int jx_import(FILE *out, const jx_sheet *s, jx_diags *diags)
 {
 	return jx_import_traced(out, s, NULL, diags);
@@ -1276,10 +1292,7 @@ int jx_import_traced(FILE *out, const jx_sheet *s, jx_import_trace *trace, jx_di
 	im.used = calloc(s->nrows * s->ncols + 1, sizeof(*im.used));
 	if (!im.used)
 		return JX_ENOMEM;
-	for (size_t k = 0; k < s->nrows && table == SIZE_MAX; k++)
-		if (row_has(&im, k, "一级指标", &dummy))
-			table = k;
-	if (table == SIZE_MAX) {
+	if ((table = table_row(&im)) == SIZE_MAX) {
 		/* jixiao's own CSV lists scores by path: it is not a 自评表 */
 		bool scores = s->nrows > 0 && row_has(&im, 0, "行类型", &dummy) &&
 			      row_has(&im, 0, "指标路径", &dummy);

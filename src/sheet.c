@@ -49,6 +49,7 @@ void jx_sheet_release(jx_sheet *s)
 	free(s->text);
 	free(s->merged);
 	free(s->name);
+	free(s->sheet);
 	memset(s, 0, sizeof(*s));
 }
 

@@ -600,8 +600,10 @@ static void cell_chars(void *ud, const XML_Char *s, int len)
 #define BOOK_NAMES_SHOWN 20
 
 typedef struct book_state {
-	const char *want; /* sheet name, or NULL: the first */
+	const char *want; /* sheet name, or NULL: the nth */
+	size_t nth;       /* 1-based */
 	char *rid;        /* relationship id of the sheet */
+	char *chosen;     /* its name */
 	char *names;      /* the first sheet names, for the message when it is missing */
 	size_t nlen, nsheets;
 	char *target;     /* (in the rels) the sheet's part */
@@ -624,8 +626,10 @@ static void book_start(void *ud, const XML_Char *name, const XML_Char **atts)
 		st->names = names;
 		st->nlen += (size_t)jx_textf(names + st->nlen, add + 1, "%s'%s'", st->nlen ? ", " : "", nm);
 	}
-	if (!st->rid && (!st->want || strcmp(st->want, nm) == 0))
+	if (!st->rid && (st->want ? strcmp(st->want, nm) == 0 : st->nsheets == st->nth)) {
 		st->rid = strdup(rid);
+		st->chosen = strdup(nm);
+	}
 }
 
 static void rels_start(void *ud, const XML_Char *name, const XML_Char **atts)
@@ -643,14 +647,19 @@ static void no_end(void *ud, const XML_Char *name)
 	(void)name;
 }
 
-/* The archive path of the worksheet: "xl/worksheets/sheet1.xml". */
-static char *sheet_part(xlsx *x, const char *want)
+/* The archive path of the worksheet named want, else of the nth:
+ * "xl/worksheets/sheet1.xml"; its name in *chosen. *missing is set, with
+ * no message, when there is no nth sheet beyond the first. */
+static char *sheet_part(xlsx *x, const char *want, size_t nth, char **chosen, bool *missing)
 {
-	book_state st = { want, NULL, NULL, 0, 0, NULL };
+	book_state st = { .want = want, .nth = nth };
 	size_t len;
 	char *path = NULL, *book = part(x, "xl/workbook.xml", &len, true), *rels = NULL;
 	bool ok = book && parse_xml(x, "xl/workbook.xml", book, len, &st, book_start, no_end, no_chars);
-	if (ok && !st.rid) {
+	*missing = ok && !st.rid && !want && nth > 1;
+	if (*missing) {
+		ok = false;
+	} else if (ok && !st.rid) {
 		if (st.nsheets > BOOK_NAMES_SHOWN)
 			jx_diags_add(x->diags, JX_SEV_ERROR, &x->src, 0, 0,
 				     "no sheet '%s'; the workbook has %zu sheets: %s and %zu more",
@@ -677,6 +686,10 @@ static char *sheet_part(xlsx *x, const char *want)
 	free(st.rid);
 	free(st.names);
 	free(st.target);
+	if (path)
+		*chosen = st.chosen;
+	else
+		free(st.chosen);
 	return path;
 }
 
@@ -692,12 +705,13 @@ static void xlsx_release(xlsx *x)
 		zip_discard(x->zip);
 }
 
-/* The sheet want of the open archive x->zip (released here). */
-static int read_book(jx_sheet *s, xlsx *x, const char *path, const char *want)
+/* The sheet want, else the nth, of the open archive x->zip (released here). */
+static int read_book(jx_sheet *s, xlsx *x, const char *path, const char *want, size_t nth)
 {
 	int rc = JX_EINVAL;
 	size_t len;
-	char *text, *sheet;
+	char *text, *sheet, *chosen = NULL;
+	bool missing;
 	/* Shared strings and styles are optional parts. */
 	sst_state sst = { x, { 0 }, 0 };
 	if ((text = part(x, "xl/sharedStrings.xml", &len, false))) {
@@ -710,7 +724,9 @@ static int read_book(jx_sheet *s, xlsx *x, const char *path, const char *want)
 		parse_xml(x, "xl/styles.xml", text, len, &sty, style_start, style_end, no_chars);
 		free(text);
 	}
-	sheet = sheet_part(x, want);
+	sheet = sheet_part(x, want, nth, &chosen, &missing);
+	if (missing)
+		rc = JX_ENOTFOUND;
 	if (sheet && (text = part(x, sheet, &len, true))) {
 		sheet_builder b;
 		if (sheet_builder_init(&b, path, x->diags) == 0) {
@@ -726,16 +742,17 @@ static int read_book(jx_sheet *s, xlsx *x, const char *path, const char *want)
 					     st.unvalued > 1 ? "s" : "", st.unvalued > 1 ? "" : "s");
 			free(text); /* up to 64 MiB: not kept while the grid is made */
 			rc = !ok ? JX_EINVAL : st.rc ? st.rc : x->oom ? JX_ENOMEM : 0;
-			if (rc == 0)
-				rc = sheet_builder_finish(&b, s);
-			else
+			if (rc != 0)
 				sheet_builder_release(&b);
+			else if ((rc = sheet_builder_finish(&b, s)) == 0)
+				s->sheet = chosen, chosen = NULL;
 		} else {
 			free(text);
 			rc = JX_ENOMEM;
 		}
 	}
 	free(sheet);
+	free(chosen);
 	xlsx_release(x);
 	return rc;
 }
@@ -746,7 +763,7 @@ static void open_failed(xlsx *x, zip_error_t *ze)
 		     zip_error_strerror(ze));
 }
 
-int jx_sheet_read_xlsx(jx_sheet *s, const char *path, const char *want, jx_diags *diags)
+static int read_file(jx_sheet *s, const char *path, const char *want, size_t nth, jx_diags *diags)
 {
 	xlsx x = { .diags = diags, .src = { path, NULL, 0 }, .pool = { .on = true } };
 	int zerr = 0;
@@ -758,7 +775,17 @@ int jx_sheet_read_xlsx(jx_sheet *s, const char *path, const char *want, jx_diags
 		zip_error_fini(&ze);
 		return zerr == ZIP_ER_NOENT ? JX_ENOTFOUND : JX_EINVAL;
 	}
-	return read_book(s, &x, path, want);
+	return read_book(s, &x, path, want, nth);
+}
+
+int jx_sheet_read_xlsx(jx_sheet *s, const char *path, const char *want, jx_diags *diags)
+{
+	return read_file(s, path, want, 1, diags);
+}
+
+int jx_sheet_read_xlsx_nth(jx_sheet *s, const char *path, size_t n, jx_diags *diags)
+{
+	return read_file(s, path, NULL, n, diags);
 }
 
 int jx_sheet_parse_xlsx(jx_sheet *s, const char *name, const void *data, size_t len,
@@ -777,5 +804,5 @@ int jx_sheet_parse_xlsx(jx_sheet *s, const char *name, const void *data, size_t 
 		return JX_EINVAL;
 	}
 	zip_error_fini(&ze);
-	return read_book(s, &x, name, want);
+	return read_book(s, &x, name, want, 1);
 }

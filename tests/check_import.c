@@ -662,6 +662,29 @@ START_TEST(problems_point_to_cells)
 }
 END_TEST
 
+/* The worksheets of a workbook by their place; which of them holds a 自评表. */
+START_TEST(xlsx_sheets_by_place)
+{
+	jx_sheet s;
+	jx_diags diags;
+	jx_diags_init(&diags);
+	ck_assert_int_eq(jx_sheet_read_xlsx_nth(&s, "data/import/cover-sheet.xlsx", 1, &diags), 0);
+	ck_assert_str_eq(s.sheet, "封面");
+	ck_assert(!jx_import_finds_table(&s));
+	jx_sheet_release(&s);
+	ck_assert_int_eq(jx_sheet_read_xlsx_nth(&s, "data/import/cover-sheet.xlsx", 2, &diags), 0);
+	ck_assert_str_eq(s.sheet, "项目自评表");
+	ck_assert(jx_import_finds_table(&s));
+	jx_sheet_release(&s);
+	ck_assert_int_eq(jx_sheet_read_xlsx_nth(&s, "data/import/cover-sheet.xlsx", 3, &diags), JX_ENOTFOUND);
+	ck_assert_uint_eq(diags.count, 0); /* no more sheets is not a problem */
+	ck_assert_int_eq(jx_sheet_read_xlsx(&s, "data/import/cover-sheet.xlsx", "项目自评表", &diags), 0);
+	ck_assert_str_eq(s.sheet, "项目自评表");
+	jx_sheet_release(&s);
+	jx_diags_release(&diags);
+}
+END_TEST
+
 Suite *import_suite(void)
 {
 	Suite *s = suite_create("import");
@@ -669,6 +692,7 @@ Suite *import_suite(void)
 	tcase_set_timeout(tc, 30);
 	tcase_add_test(tc, cell_refs);
 	tcase_add_test(tc, xlsx_cells_as_shown);
+	tcase_add_test(tc, xlsx_sheets_by_place);
 	tcase_add_test(tc, seed_table_imported);
 	tcase_add_test(tc, seed_department_imported);
 	tcase_add_test(tc, examples_round_trip);

@@ -25,7 +25,8 @@ extern "C" {
  * everything it points to.
  */
 typedef struct jx_sheet {
-	char *name;     /**< the file, or "file.xlsx[sheet]" */
+	char *name;     /**< the file */
+	char *sheet;    /**< the worksheet read (XLSX), else NULL */
 	size_t nrows, ncols;
 	uint32_t *at;   /**< row-major, nrows × ncols: where the cell's text is in
 			 * text; 0 when the cell is empty */
@@ -71,6 +72,10 @@ int jx_sheet_read_csv(jx_sheet *s, const char *path, jx_diags *diags);
  */
 int jx_sheet_read_xlsx(jx_sheet *s, const char *path, const char *sheet, jx_diags *diags);
 
+/** jx_sheet_read_xlsx for the n-th worksheet (1-based); JX_ENOTFOUND, with
+ * no diagnostic, when n > 1 and the workbook has fewer. */
+int jx_sheet_read_xlsx_nth(jx_sheet *s, const char *path, size_t n, jx_diags *diags);
+
 /** The same two from bytes in memory (not kept: the caller keeps data); name
  * is used in diagnostics. */
 int jx_sheet_parse_csv(jx_sheet *s, const char *name, const char *data, size_t len,
@@ -92,6 +97,10 @@ void jx_sheet_release(jx_sheet *s);
  * when writing to out failed.
  */
 int jx_import(FILE *out, const jx_sheet *s, jx_diags *diags);
+
+/** Whether s holds an indicator table (a row with the title 一级指标), the
+ * part of a 自评表 without which jx_import finds nothing. */
+bool jx_import_finds_table(const jx_sheet *s);
 
 /** Where a value of the YAML written by jx_import_traced came from. */
 typedef struct jx_import_origin {

@@ -128,11 +128,46 @@ static bool workbook(const char *path)
 	return jx_file_signature(magic, n) == JX_SIG_ZIP;
 }
 
+/*
+ * The worksheet of a workbook that holds the 自评表: the first with an
+ * indicator table (a cover or a 说明 sheet may come before it), else the
+ * first, whose import then says what it lacks.
+ */
+static int table_sheet(jx_sheet *s, const char *path, jx_diags *diags)
+{
+	for (size_t n = 1; n <= CLI_MAX_SHEETS; n++) {
+		jx_diags scratch; /* a sheet passed over says nothing */
+		jx_diags_init(&scratch);
+		int rc = jx_sheet_read_xlsx_nth(s, path, n, &scratch);
+		bool take = rc == 0 ? jx_import_finds_table(s) : n == 1; /* n == 1: not a workbook */
+		if (take) {
+			jx_diags_append(diags, &scratch);
+			if (rc == 0 && n > 1)
+				jx_diags_add(diags, JX_SEV_NOTE, &(jx_source){ path, NULL, 0 }, 0, 0,
+					     "read sheet '%s', the first with an indicator table (一级指标)", s->sheet);
+		} else if (rc == 0) {
+			jx_sheet_release(s);
+		}
+		jx_diags_release(&scratch);
+		if (take)
+			return rc;
+		if (rc != 0)
+			break; /* no more sheets, or one that cannot be read */
+	}
+	return jx_sheet_read_xlsx(s, path, NULL, diags);
+}
+
 int cli_import_text(const char *path, const char *sheet, char **text, size_t *len, char **sheet_name,
-		       jx_import_trace *trace, jx_diags *diags)
+		    jx_import_trace *trace, jx_diags *diags)
 {
 	jx_sheet s;
-	int rc = workbook(path) ? jx_sheet_read_xlsx(&s, path, sheet, diags) : jx_sheet_read_csv(&s, path, diags);
+	int rc;
+	if (!workbook(path))
+		rc = jx_sheet_read_csv(&s, path, diags);
+	else if (sheet)
+		rc = jx_sheet_read_xlsx(&s, path, sheet, diags);
+	else
+		rc = table_sheet(&s, path, diags);
 	if (rc)
 		return rc;
 	FILE *f = open_memstream(text, len);

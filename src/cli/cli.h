@@ -85,9 +85,13 @@ void cli_eval_release(cli_eval *ev);
 /** Whether a file name is a spreadsheet's (*.xlsx, *.xlsm, *.xls, *.et, *.csv). */
 bool cli_sheet_name(const char *name);
 
+/** Most worksheets of a workbook looked through for the 自评表. */
+#define CLI_MAX_SHEETS 64
+
 /**
  * The YAML `jixiao import` makes of the 自评表 in the spreadsheet at path
- * (a workbook, by its name or content, else CSV; sheet NULL: the first), in
+ * (a workbook, by its name or content, else CSV; sheet NULL: the first
+ * worksheet with an indicator table, else the first), in
  * memory, with the name the sheet's diagnostics give and where each value
  * came from. Problems go to diags. Returns 0 or a JX_E… code.
  */

@@ -29,7 +29,8 @@ const cli_command cmd_import = {
 	"CSV may be UTF-8 or GB18030, separated by commas or tabs. XLSX cells are\n"
 	"read as Excel shows them.\n"
 	"\n"
-	"  -s, --sheet NAME   the worksheet to read (default: the first)\n"
+	"  -s, --sheet NAME   the worksheet to read (default: the first with an\n"
+	"                     indicator table, else the first)\n"
 	"  -o, --output OUT   write to OUT (replaced only when complete)\n"
 	"  -h, --help         show this help\n",
 	run

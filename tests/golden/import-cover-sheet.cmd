@@ -1,0 +1,1 @@
+$JX import tests/data/import/cover-sheet.xlsx -o $TMP/c.yaml; echo "import: status $?"; grep -E '^(title|claimed)' $TMP/c.yaml; $JX import tests/data/import/cover-sheet.xlsx --sheet 封面 -o $TMP/d.yaml; echo "import --sheet 封面: status $?"; test -e $TMP/d.yaml || echo "nothing written"
