@@ -1178,9 +1178,16 @@ static int emit(importer *im, FILE *out)
 {
 	jx_yemit e;
 	char buf[64];
-	fprintf(out, "# %s, imported by jixiao import from %s.\n"
+	/* names as the outputs write them: a line break would end the comment */
+	char *file = jx_text_escape(im->s->name), *sheet = im->s->sheet ? jx_text_escape(im->s->sheet) : NULL;
+	if (!file || (im->s->sheet && !sheet))
+		im->oom = true;
+	fprintf(out, "# %s, imported by jixiao import from %s%s%s%s.\n"
 		     "# Claimed values are kept as written; check the file with jixiao validate.\n",
-		im->dept ? "部门整体支出绩效自评表" : "项目支出绩效自评表", im->s->name);
+		im->dept ? "部门整体支出绩效自评表" : "项目支出绩效自评表", file ? file : "",
+		sheet ? ", sheet '" : "", sheet ? sheet : "", sheet ? "'" : "");
+	free(file);
+	free(sheet);
 	if (!jx_yemit_begin(&e, out))
 		return JX_EIO;
 	jx_yemit_map(&e, false);

@@ -1,0 +1,1 @@
+cd $TMP && f=$(printf 'a\nb.csv') && printf '项目支出绩效自评表（2024 年度）\n项目名称,x\n一级指标,二级指标,三级指标,指标值,实际完成值,分值,得分\n产出指标,数量指标,a,≥10个,10个,100,100\n' > "$f" && $JX import "$f" -o out.yaml; echo "import: status $?"; head -1 out.yaml; $JX validate out.yaml; echo "validate: status $?"
