@@ -413,20 +413,103 @@ static bool report_block_mistake(builder *b, unsigned line, unsigned col)
 	return true;
 }
 
-/* A full-width colon on the line (or the one before) explains many errors. */
-static void note_fullwidth_colon(builder *b, unsigned line)
+/* The typing slips that make most YAML errors, found on one line: a
+ * full-width colon, indentation or a space after ':' typed in full width
+ * (the Chinese input method's '　'), no space after a key's ':' or a list's
+ * '-'. With key_only, a full-width colon counts only in what would be the
+ * key, not in the text of a value. Adds a note at the slip and returns true. */
+static bool note_line_slip(builder *b, unsigned l, const char *text, size_t len, bool key_only)
 {
-	for (unsigned l = line; l >= 1 && l + 1 >= line; l--) {
-		size_t len;
-		const char *text = line_at(b->tree, l, &len);
-		for (size_t i = 0; i + 3 <= len; i++)
-			if (memcmp(text + i, "\xef\xbc\x9a", 3) == 0) {
-				jx_diags_add(b->diags, JX_SEV_NOTE, &b->tree->src, l,
-					     (unsigned)jx_utf8_count(text, i) + 1,
-					     "line %u uses a full-width colon '：'; a key ends in an ASCII ':' and a space",
-					     l);
-				return;
-			}
+	static const char fw_space[] = "\xe3\x80\x80", fw_colon[] = "\xef\xbc\x9a";
+	size_t i = 0, key, colon = len;
+	const jx_source *src = &b->tree->src;
+
+	while (i < len && (text[i] == ' ' || (len - i >= 3 && memcmp(text + i, fw_space, 3) == 0))) {
+		if (text[i] != ' ') {
+			jx_diags_add(b->diags, JX_SEV_NOTE, src, l, (unsigned)jx_utf8_count(text, i) + 1,
+				     "line %u is indented with a full-width space '　'; indent with ASCII spaces",
+				     l);
+			return true;
+		}
+		i++;
+	}
+	if (i + 1 < len && text[i] == '-' && !strchr(" \t-", text[i + 1])) {
+		jx_diags_add(b->diags, JX_SEV_NOTE, src, l, (unsigned)jx_utf8_count(text, i) + 1,
+			     "line %u has no space after '-'; a list item starts with '-' and a space", l);
+		return true;
+	}
+	if (i + 1 < len && text[i] == '-' && text[i + 1] == ' ')
+		for (i += 2; i < len && text[i] == ' '; i++)
+			;
+	/* A plain key: up to the first ':', no blank, quote, bracket or comment. */
+	for (key = i; i < len && !strchr(" \t:#\"'{}[],", text[i]); i++)
+		if (colon == len && len - i >= 3 && memcmp(text + i, fw_colon, 3) == 0)
+			colon = i;
+	if (!key_only && colon == len)
+		for (size_t k = 0; k + 3 <= len && colon == len; k++)
+			if (memcmp(text + k, fw_colon, 3) == 0)
+				colon = k;
+	if (colon < len) {
+		jx_diags_add(b->diags, JX_SEV_NOTE, src, l, (unsigned)jx_utf8_count(text, colon) + 1,
+			     "line %u uses a full-width colon '：'; a key ends in an ASCII ':' and a space",
+			     l);
+		return true;
+	}
+	if (i == key || i + 1 >= len || text[i] != ':')
+		return false;
+	if (len - i - 1 >= 3 && memcmp(text + i + 1, fw_space, 3) == 0) {
+		jx_diags_add(b->diags, JX_SEV_NOTE, src, l, (unsigned)jx_utf8_count(text, i + 1) + 1,
+			     "line %u has a full-width space '　' after ':'; a key ends in ':' and an ASCII space",
+			     l);
+		return true;
+	}
+	/* "9:30" and "http://" are no keys */
+	if (strchr(" \t/", text[i + 1]) || strspn(text + key, "0123456789") == i - key)
+		return false;
+	size_t vlen = len - i - 1, shown = jx_utf8_offset(text + i + 1, vlen, 30);
+	jx_diags_add(b->diags, JX_SEV_NOTE, src, l, (unsigned)jx_utf8_count(text, i + 1) + 1,
+		     "line %u has no space after ':'; write '%.*s: %.*s%s'", l, (int)(i - key), text + key,
+		     (int)shown, text + i + 1, shown < vlen ? "…" : "");
+	return true;
+}
+
+/* A line that ends in '|' or '>' (with a block header) opens a block of text. */
+static bool opens_block(const char *text, size_t len)
+{
+	size_t n = 0;
+	while (len > 0 && (text[len - 1] == ' ' || text[len - 1] == '\t'))
+		len--;
+	while (len > 0 && n < 2 && strchr("+-123456789", text[len - 1]))
+		len--, n++;
+	return len >= 2 && (text[len - 1] == '|' || text[len - 1] == '>') &&
+	       (text[len - 2] == ' ' || text[len - 2] == ':');
+}
+
+/* Notes the slips on the lines from the one before the error to the end of
+ * the file. The parser stops at the first slip, but one who typed a
+ * full-width colon or no space after ':' once did so on other lines too:
+ * all of them are shown in one run. Past the error only the keys are
+ * looked at, and no line inside a block of text ('|' or '>'). */
+static void note_slips(builder *b, unsigned line)
+{
+	const char *p = b->tree->text, *end = p + b->tree->len;
+	size_t block = SIZE_MAX; /* indentation of the line that opened a block of text */
+
+	for (unsigned l = 1; p < end; l++) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p), ind = 0;
+		if (len > 0 && p[len - 1] == '\r')
+			len--;
+		while (ind < len && p[ind] == ' ')
+			ind++;
+		if (block == SIZE_MAX || (ind < len && p[ind] != '#' && ind <= block)) {
+			block = SIZE_MAX;
+			if (l + 1 >= line)
+				note_line_slip(b, l, p, len, l > line);
+			if (opens_block(p, len))
+				block = ind;
+		}
+		p = nl ? nl + 1 : end;
 	}
 }
 
@@ -489,7 +572,7 @@ static void report_yaml_error(builder *b, const yaml_parser_t *p)
 	else
 		jx_diags_add(b->diags, JX_SEV_ERROR, &b->tree->src, line, col, "invalid YAML: %s",
 			     problem);
-	note_fullwidth_colon(b, line);
+	note_slips(b, line);
 }
 
 static int build(builder *b)
