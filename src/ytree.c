@@ -490,8 +490,9 @@ static bool opens_block(const char *text, size_t len)
  * full-width colon or no space after ':' once did so on other lines too:
  * all of them are shown in one run. Past the error only the keys are
  * looked at, and no line inside a block of text ('|' or '>'). */
-static void note_slips(builder *b, unsigned line)
+static bool note_slips(builder *b, unsigned line)
 {
+	bool near = false;
 	const char *p = b->tree->text, *end = p + b->tree->len;
 	size_t block = SIZE_MAX; /* indentation of the line that opened a block of text */
 
@@ -504,12 +505,63 @@ static void note_slips(builder *b, unsigned line)
 			ind++;
 		if (block == SIZE_MAX || (ind < len && p[ind] != '#' && ind <= block)) {
 			block = SIZE_MAX;
-			if (l + 1 >= line)
-				note_line_slip(b, l, p, len, l > line);
+			if (l + 1 >= line && note_line_slip(b, l, p, len, l > line) && l <= line)
+				near = true;
 			if (opens_block(p, len))
 				block = ind;
 		}
 		p = nl ? nl + 1 : end;
+	}
+	return near;
+}
+
+/* The column where a line's key starts ("- " items count as their key) or,
+ * with dash, where its '-' does; 0 for a line with neither. */
+static unsigned line_column(const char *text, size_t len, bool dash)
+{
+	size_t ind = 0;
+	while (ind < len && text[ind] == ' ')
+		ind++;
+	if (ind == len || text[ind] == '#')
+		return 0;
+	bool item = text[ind] == '-' && (ind + 1 == len || text[ind + 1] == ' ');
+	if (dash)
+		return item ? (unsigned)ind + 1 : 0;
+	if (item)
+		for (ind++; ind < len && text[ind] == ' '; ind++)
+			;
+	return ind < len && text[ind] != '-' && text[ind] != '#' ? (unsigned)ind + 1 : 0;
+}
+
+/* "did not find expected key" at the start of a line: the line is indented
+ * one or two spaces off. Names the nearest line above of the same kind (a
+ * list item, or a key) that starts a column or two away from it, before
+ * one that starts further left (the block around it). */
+static void note_indentation(builder *b, unsigned line, unsigned col)
+{
+	size_t len;
+	const char *text = line_at(b->tree, line, &len), *start = b->tree->text;
+	bool dash = line_column(text, len, true) == col;
+	if (line_column(text, len, dash) != col)
+		return;
+	const char *p = text;
+	for (unsigned l = line - 1; l >= 1 && l + 1000 > line && p > start; l--) {
+		const char *q = p - 1; /* the '\n' ending line l */
+		while (q > start && q[-1] != '\n')
+			q--;
+		size_t n = (size_t)(p - 1 - q);
+		if (n > 0 && q[n - 1] == '\r')
+			n--;
+		p = q;
+		unsigned c = line_column(q, n, dash);
+		if (c == 0 || c == col || c > col + 2)
+			continue; /* a blank line, or one inside what comes before */
+		if (c + 2 >= col)
+			jx_diags_add(b->diags, JX_SEV_NOTE, &b->tree->src, line, col,
+				     "line %u is indented to column %u, the %s on line %u to column %u; %s start in the same column",
+				     line, col, dash ? "list item" : "key", l, c,
+				     dash ? "the items ('-') of one list" : "the keys of one mapping");
+		return;
 	}
 }
 
@@ -572,7 +624,8 @@ static void report_yaml_error(builder *b, const yaml_parser_t *p)
 	else
 		jx_diags_add(b->diags, JX_SEV_ERROR, &b->tree->src, line, col, "invalid YAML: %s",
 			     problem);
-	note_slips(b, line);
+	if (!note_slips(b, line) && (strstr(problem, "expected key") || strstr(problem, "expected '-'")))
+		note_indentation(b, line, col);
 }
 
 static int build(builder *b)
