@@ -193,6 +193,58 @@ static int check_keys(builder *b, jx_ynode *m)
 	return 0;
 }
 
+/* A plain scalar of digits only: 1 to 3 of them, or (a group after a
+ * thousands separator) exactly 3 with an optional fraction. */
+static bool digit_group(const jx_ynode *n, bool after_comma)
+{
+	if (n->kind != JX_Y_SCALAR || !n->plain || n->bad)
+		return false;
+	size_t d = strspn(n->str, "0123456789");
+	if (!after_comma)
+		return d >= 1 && d <= 3 && d == n->len;
+	if (d != 3)
+		return false;
+	if (d == n->len)
+		return true;
+	return n->str[3] == '.' && n->len > 4 && strspn(n->str + 4, "0123456789") == n->len - 4;
+}
+
+/* {initial: 2,927.27, …}: in a flow mapping the comma ends the entry, so
+ * the number falls apart into the value 2 and the key 927.27 without a
+ * value (which would then be reported as an unknown or a duplicate key).
+ * Reports the number with the fix, reads the value as nothing and drops
+ * the stray keys. */
+static void join_thousands(builder *b, jx_ynode *m)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < m->n; i++) {
+		jx_ynode *key = m->items[2 * i], *val = m->items[2 * i + 1];
+		size_t j = i + 1;
+		m->items[2 * k] = key;
+		m->items[2 * k + 1] = val;
+		k++;
+		if (!digit_group(val, false))
+			continue;
+		while (j < m->n && m->items[2 * j]->line == val->line && digit_group(m->items[2 * j], true) &&
+		       m->items[2 * j + 1]->kind == JX_Y_SCALAR && m->items[2 * j + 1]->null &&
+		       m->items[2 * j + 1]->len == 0)
+			if (m->items[2 * j++]->len > 3)
+				break; /* the fraction ends the number */
+		if (j == i + 1)
+			continue;
+		char num[64];
+		size_t used = (size_t)snprintf(num, sizeof(num), "%s", val->str);
+		for (size_t g = i + 1; g < j && used < sizeof(num); g++)
+			used += (size_t)snprintf(num + used, sizeof(num) - used, ",%s", m->items[2 * g]->str);
+		jx_diags_add(b->diags, JX_SEV_ERROR, &b->tree->src, val->line, val->col,
+			     "the number '%s' falls apart at the comma: inside {…} a comma separates the entries; put the number in quotes: %s: \"%s\"",
+			     num, key->kind == JX_Y_SCALAR ? key->str : "", num);
+		val->bad = true;
+		i = j - 1;
+	}
+	m->n = k;
+}
+
 static int close_collection(builder *b)
 {
 	frame *f = &b->stack[--b->depth];
@@ -207,6 +259,7 @@ static int close_collection(builder *b)
 	b->nscratch = f->first;
 	if (n->kind == JX_Y_MAP) {
 		n->n = count / 2;
+		join_thousands(b, n);
 		return check_keys(b, n);
 	}
 	n->n = count;
