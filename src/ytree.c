@@ -754,6 +754,38 @@ static bool no_key_first(const char *text, size_t len)
 	return false;
 }
 
+/* Whether s[0..n) holds the m bytes of needle. */
+static bool holds(const char *s, size_t n, const char *needle, size_t m)
+{
+	for (const char *p = s, *end = s + n; (size_t)(end - p) >= m; p++) {
+		p = memchr(p, needle[0], (size_t)(end - p) - m + 1);
+		if (!p)
+			return false;
+		if (memcmp(p, needle, m) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* What kind of word-processor document t holds (a Word or WPS file given a
+ * .yaml name, or saved as RTF), by its first bytes and the name of its main
+ * part; NULL when none. A zip archive names its parts in plain text, the
+ * compound file of Word 97-2003 its streams in UTF-16. */
+static const char *document_kind(const jx_ytree *t)
+{
+	static const char word_stream[] = "W\0o\0r\0d\0D\0o\0c\0u\0m\0e\0n\0t\0";
+	switch (jx_file_signature(t->text, t->len)) {
+	case JX_SIG_ZIP:
+		return holds(t->text, t->len, "word/document", 13) ? "a Word document (.docx)" : NULL;
+	case JX_SIG_OLE:
+		return holds(t->text, t->len, word_stream, sizeof(word_stream) - 1)
+			       ? "a Word 97-2003 document (.doc)"
+			       : NULL;
+	case JX_SIG_NONE: break;
+	}
+	return t->len >= 5 && memcmp(t->text, "{\\rtf", 5) == 0 ? "an RTF document" : NULL;
+}
+
 /* What kind of spreadsheet t holds, by its first bytes or, for a file named
  * *.csv, a first line that cannot start a YAML mapping; NULL when none.
  * *then: what to do before importing it ("" when nothing). */
@@ -790,6 +822,16 @@ static int parse_owned(jx_ytree *t, jx_diags *diags)
 		   ((unsigned char)t->text[1] == 0xfe || (unsigned char)t->text[1] == 0xff)) {
 		jx_diags_add(diags, JX_SEV_ERROR, &t->src, 1, 1,
 			     "file is UTF-16; save it as UTF-8");
+		return JX_EINVAL;
+	}
+	/* YAML typed in Word or WPS and saved in its own format: say how to save
+	 * it as text instead of a YAML error about its first bytes. */
+	const char *doc = document_kind(t);
+	if (doc) {
+		jx_diags_add(diags, JX_SEV_ERROR, &t->src, 1, 1,
+			     "%s, not YAML; an evaluation is plain text: in Word or WPS save it as "
+			     "纯文本 (.txt) with the encoding UTF-8, or write it in a text editor",
+			     doc);
 		return JX_EINVAL;
 	}
 	/* A 自评表 still in the spreadsheet it was kept in: say how to import it
