@@ -496,6 +496,8 @@ static void read_node(loader *ld, const jx_ynode *m, jx_node *n, jx_node *parent
 		if (!jx_keys_has(&seen, N_TARGET))
 			jx_read_error(rd, m, "indicator '%s' has no 'target' (指标值); write '/' if it does not apply",
 				      n->name);
+		if (!vals[N_WEIGHT])
+			ld->weight_errors++; /* its group's sum would mislead */
 		return;
 	}
 	cells_ok &= read_cell(ld, vals[N_TARGET], JX_QROLE_TARGET, "target", &n->target);
@@ -507,8 +509,10 @@ static void read_node(loader *ld, const jx_ynode *m, jx_node *n, jx_node *parent
 			jx_read_error(rd, m, "indicator '%s' has no 'actual' (实际完成值)", n->name);
 		cells_ok = false;
 	}
-	if (!vals[N_WEIGHT] && !na && !jx_keys_has(&seen, N_WEIGHT)) {
-		jx_read_error(rd, m, "indicator '%s' has no 'weight' (分值)", n->name);
+	if (!vals[N_WEIGHT] && !na) {
+		/* a misspelt key ('wieght') was reported as such */
+		if (!jx_keys_has(&seen, N_WEIGHT))
+			jx_read_error(rd, m, "indicator '%s' has no 'weight' (分值)", n->name);
 		ld->weight_errors++; /* its group's sum would mislead */
 	}
 	if (cells_ok && vals[N_ACTUAL])
