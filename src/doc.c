@@ -493,7 +493,16 @@ static void read_node(loader *ld, const jx_ynode *m, jx_node *n, jx_node *parent
 
 	bool cells_ok = true;
 	if (!vals[N_TARGET]) {
-		if (!jx_keys_has(&seen, N_TARGET))
+		/* A leaf cut short (a file cut off, a row half typed) lacks more:
+		 * say all at once, as a leaf that does not apply needs only '/'. */
+		bool no_actual = !vals[N_ACTUAL] && !jx_keys_has(&seen, N_ACTUAL),
+		     no_weight = !vals[N_WEIGHT] && !jx_keys_has(&seen, N_WEIGHT);
+		if (!jx_keys_has(&seen, N_TARGET) && (no_actual || no_weight))
+			jx_read_error(rd, m, "indicator '%s' has no 'target' (指标值)%s%s; write %s, or the target '/' if it does not apply",
+				      n->name, no_weight ? ", no 'weight' (分值)" : "",
+				      no_actual ? ", no 'actual' (实际完成值)" : "",
+				      no_actual && no_weight ? "all three" : "both");
+		else if (!jx_keys_has(&seen, N_TARGET))
 			jx_read_error(rd, m, "indicator '%s' has no 'target' (指标值); write '/' if it does not apply",
 				      n->name);
 		if (!vals[N_WEIGHT])
