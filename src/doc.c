@@ -277,6 +277,17 @@ static bool read_direction(loader *ld, const jx_ynode *v, jx_direction *out)
 /* ---------------------------------------------------------- indicators */
 
 /* Cells of a leaf that fit together: the actual's kind and unit match the target's. */
+/* "九场", "二百份": a number in Chinese numerals, which a target compares
+ * as no number. */
+static bool starts_with_numeral(const char *s)
+{
+	static const char numerals[] = "零〇一二两三四五六七八九十百千";
+	for (const char *c = numerals; *c; c += 3)
+		if (strncmp(s, c, 3) == 0)
+			return true;
+	return false;
+}
+
 static void check_leaf_cells(jx_diags *d, const jx_source *src, const jx_node *n)
 {
 	const jx_quantity *t = &n->target.q, *a = &n->actual.q;
@@ -298,8 +309,9 @@ static void check_leaf_cells(jx_diags *d, const jx_source *src, const jx_node *n
 				     n->target.text, ac->text, n->target.text, n->target.text);
 		else if (a->kind != JX_Q_NUMBER)
 			jx_diags_add(d, JX_SEV_ERROR, src, ac->mark.line, ac->mark.col,
-				     "actual value '%s' of '%s' is not a number, but its target '%s' is",
-				     ac->text, n->name, n->target.text);
+				     "actual value '%s' of '%s' is not a number, but its target '%s' is%s",
+				     ac->text, n->name, n->target.text,
+				     starts_with_numeral(ac->text) ? "; write the number in digits" : "");
 		else if (!jx_unit_compatible(&t->unit, &a->unit)) {
 			const char *u = strstr(ac->text, a->unit.text);
 			unsigned col = ac->mark.col;
@@ -493,9 +505,20 @@ static void read_node(loader *ld, const jx_ynode *m, jx_node *n, jx_node *parent
 
 	bool cells_ok = true;
 	if (!vals[N_TARGET]) {
-		if (!jx_keys_has(&seen, N_TARGET))
+		/* A leaf cut short (a file cut off, a row half typed) lacks more:
+		 * say all at once, as a leaf that does not apply needs only '/'. */
+		bool no_actual = !vals[N_ACTUAL] && !jx_keys_has(&seen, N_ACTUAL),
+		     no_weight = !vals[N_WEIGHT] && !jx_keys_has(&seen, N_WEIGHT);
+		if (!jx_keys_has(&seen, N_TARGET) && (no_actual || no_weight))
+			jx_read_error(rd, m, "indicator '%s' has no 'target' (指标值)%s%s; write %s, or the target '/' if it does not apply",
+				      n->name, no_weight ? ", no 'weight' (分值)" : "",
+				      no_actual ? ", no 'actual' (实际完成值)" : "",
+				      no_actual && no_weight ? "all three" : "both");
+		else if (!jx_keys_has(&seen, N_TARGET))
 			jx_read_error(rd, m, "indicator '%s' has no 'target' (指标值); write '/' if it does not apply",
 				      n->name);
+		if (!vals[N_WEIGHT])
+			ld->weight_errors++; /* its group's sum would mislead */
 		return;
 	}
 	cells_ok &= read_cell(ld, vals[N_TARGET], JX_QROLE_TARGET, "target", &n->target);
@@ -507,8 +530,10 @@ static void read_node(loader *ld, const jx_ynode *m, jx_node *n, jx_node *parent
 			jx_read_error(rd, m, "indicator '%s' has no 'actual' (实际完成值)", n->name);
 		cells_ok = false;
 	}
-	if (!vals[N_WEIGHT] && !na && !jx_keys_has(&seen, N_WEIGHT)) {
-		jx_read_error(rd, m, "indicator '%s' has no 'weight' (分值)", n->name);
+	if (!vals[N_WEIGHT] && !na) {
+		/* a misspelt key ('wieght') was reported as such */
+		if (!jx_keys_has(&seen, N_WEIGHT))
+			jx_read_error(rd, m, "indicator '%s' has no 'weight' (分值)", n->name);
 		ld->weight_errors++; /* its group's sum would mislead */
 	}
 	if (cells_ok && vals[N_ACTUAL])

@@ -465,9 +465,12 @@ static size_t range_sep_at(const parser *p, size_t at)
 }
 
 /* Unit text from p->pos up to the end or a range separator; trailing
- * 以上/以下/以内 come off as an operator. */
-static int take_unit(parser *p, jx_unit *u, size_t *sep_len, jx_op *suffix_op)
+ * 以上/以下/以内 come off as an operator, and a "（含）" before it or at the
+ * end (the value itself counts) comes off with *incl_at set to where it
+ * was (else SIZE_MAX). */
+static int take_unit(parser *p, jx_unit *u, size_t *sep_len, jx_op *suffix_op, size_t *incl_at)
 {
+	static const lit incls[] = { { LIT("(\xe5\x90\xab)") }, { LIT("\xef\xbc\x88\xe5\x90\xab\xef\xbc\x89") } };
 	size_t start, end;
 	/* "1e2" would be 1 of the unit "e2" */
 	char e = p->pos < p->len ? p->s[p->pos] : '\0', sign = p->pos + 1 < p->len ? p->s[p->pos + 1] : '\0';
@@ -500,6 +503,17 @@ static int take_unit(parser *p, jx_unit *u, size_t *sep_len, jx_op *suffix_op)
 			break;
 		}
 	}
+	*incl_at = SIZE_MAX;
+	while (end > start && (p->s[end - 1] == ' ' || p->s[end - 1] == '\t'))
+		end--;
+	for (size_t i = 0; i < COUNT(incls); i++) {
+		size_t n = incls[i].len;
+		if (end - start >= n && memcmp(p->s + end - n, incls[i].text, n) == 0) {
+			*incl_at = end - n;
+			end -= n;
+			break;
+		}
+	}
 	const char *t = p->s + start;
 	size_t tlen = end - start;
 	jx_text_trim(&t, &tlen);
@@ -511,19 +525,25 @@ static int take_unit(parser *p, jx_unit *u, size_t *sep_len, jx_op *suffix_op)
 
 static int parse_number(parser *p, jx_quantity *q, jx_op op, size_t op_at)
 {
-	size_t sep_len;
+	size_t sep_len, incl_at;
 	jx_op suffix;
 	int rc;
 
 	if ((rc = take_number(p, &q->value, &q->places)) != 0)
 		return rc;
-	if ((rc = take_unit(p, &q->unit, &sep_len, &suffix)) != 0)
+	if ((rc = take_unit(p, &q->unit, &sep_len, &suffix, &incl_at)) != 0)
 		return rc;
 	if (suffix != JX_OP_NONE) {
-		if (op != JX_OP_NONE)
-			return fail(p, op_at, "two comparison operators");
+		/* "≤60万元以内", "不低于90%以上": the suffix says it again */
+		if (op != JX_OP_NONE && op != suffix)
+			return fail(p, op_at, "two comparison operators that disagree ('%s' and '%s'); keep one",
+				    jx_op_symbol(op), jx_op_symbol(suffix));
 		op = suffix;
 	}
+	if (incl_at != SIZE_MAX && sep_len)
+		return fail(p, incl_at, "a range includes its ends; leave out '（含）'");
+	if (incl_at != SIZE_MAX && op != JX_OP_GE && op != JX_OP_LE)
+		return fail(p, incl_at, "'（含）' says the value itself counts, but not which way; write e.g. '90%%（含）以上' or '≥90%%'");
 	if (op != JX_OP_NONE && p->role == JX_QROLE_ACTUAL)
 		return fail(p, op_at, "an actual value has no comparison operator; write the value reached");
 	q->kind = JX_Q_NUMBER;
@@ -544,8 +564,10 @@ static int parse_number(parser *p, jx_quantity *q, jx_op op, size_t op_at)
 	if ((rc = take_number(p, &q->high, &high_places)) != 0)
 		return rc;
 	size_t unit_at = p->pos;
-	if ((rc = take_unit(p, &high_unit, &sep_len, &suffix)) != 0)
+	if ((rc = take_unit(p, &high_unit, &sep_len, &suffix, &incl_at)) != 0)
 		return rc;
+	if (incl_at != SIZE_MAX)
+		return fail(p, incl_at, "a range includes its ends; leave out '（含）'");
 	if (sep_len || suffix != JX_OP_NONE)
 		return fail(p, p->pos, "unexpected text after the range");
 	if (q->unit.kind == JX_UNIT_NONE)

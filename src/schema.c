@@ -202,6 +202,42 @@ bool jx_read_text(const jx_reader *rd, const jx_ynode *n, const char *what, cons
 	return false;
 }
 
+/* Why t[0..len) is not a number, when a common slip explains it: digits
+ * typed in full width ("２０", what a Chinese input method gives), a
+ * number in Chinese numerals ("二十"), a weight written as a percentage.
+ * Writes "; …" into buf (empty when nothing fits). */
+static void number_hint(char *buf, size_t size, const char *t, size_t len, const char *what)
+{
+	static const char numerals[] = "零〇一二两三四五六七八九十百千万";
+	char ascii[64];
+	size_t i = 0, o = 0;
+	bool wide = false, chinese = false;
+
+	buf[0] = '\0';
+	while (i < len) {
+		size_t start = i;
+		int32_t cp = jx_utf8_next(t, len, &i);
+		char a = cp < 0 ? '?' : cp > 0x7F ? jx_text_ascii_of(cp) : (char)cp;
+		wide |= cp > 0x7F && a;
+		if (cp > 0x7F && !a) {
+			/* one of the numerals, as a whole UTF-8 character */
+			for (const char *c = numerals; *c && !chinese; c += 3)
+				chinese = i - start == 3 && memcmp(c, t + start, 3) == 0;
+			a = '?';
+		}
+		if (o + 1 < sizeof(ascii))
+			ascii[o++] = a;
+	}
+	ascii[o] = '\0';
+	if (chinese)
+		snprintf(buf, size, "; write the number in digits");
+	else if (wide && !strchr(ascii, '?') && o < sizeof(ascii) - 1)
+		snprintf(buf, size, "; the digits are full-width: write '%s'", ascii);
+	else if (strcmp(what, "a weight") == 0 && len > 1 && t[len - 1] == '%')
+		snprintf(buf, size, "; a weight is the points (分值) of the indicator, not a percentage: write '%.*s'",
+			 (int)(len - 1), t);
+}
+
 bool jx_read_dec(const jx_reader *rd, const jx_ynode *n, const char *what, const char *suffix,
 		 jx_dec *out, int *places)
 {
@@ -228,8 +264,11 @@ bool jx_read_dec(const jx_reader *rd, const jx_ynode *n, const char *what, const
 	if (rc == 0)
 		return true;
 	size_t off = (size_t)(t - n->str) + errpos;
-	if (rc == JX_DEC_ESYNTAX)
-		jx_read_error_at(rd, n, off, "expected %s (a number), got '%s'", what, n->str);
+	char hint[160];
+	if (rc == JX_DEC_ESYNTAX) {
+		number_hint(hint, sizeof(hint), t, len, what);
+		jx_read_error_at(rd, n, off, "expected %s (a number), got '%s'%s", what, n->str, hint);
+	}
 	else
 		jx_read_error_at(rd, n, off, "%s in %s '%s'", jx_dec_strerror(rc), what, n->str);
 	return false;

@@ -193,6 +193,58 @@ static int check_keys(builder *b, jx_ynode *m)
 	return 0;
 }
 
+/* A plain scalar of digits only: 1 to 3 of them, or (a group after a
+ * thousands separator) exactly 3 with an optional fraction. */
+static bool digit_group(const jx_ynode *n, bool after_comma)
+{
+	if (n->kind != JX_Y_SCALAR || !n->plain || n->bad)
+		return false;
+	size_t d = strspn(n->str, "0123456789");
+	if (!after_comma)
+		return d >= 1 && d <= 3 && d == n->len;
+	if (d != 3)
+		return false;
+	if (d == n->len)
+		return true;
+	return n->str[3] == '.' && n->len > 4 && strspn(n->str + 4, "0123456789") == n->len - 4;
+}
+
+/* {initial: 2,927.27, …}: in a flow mapping the comma ends the entry, so
+ * the number falls apart into the value 2 and the key 927.27 without a
+ * value (which would then be reported as an unknown or a duplicate key).
+ * Reports the number with the fix, reads the value as nothing and drops
+ * the stray keys. */
+static void join_thousands(builder *b, jx_ynode *m)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < m->n; i++) {
+		jx_ynode *key = m->items[2 * i], *val = m->items[2 * i + 1];
+		size_t j = i + 1;
+		m->items[2 * k] = key;
+		m->items[2 * k + 1] = val;
+		k++;
+		if (!digit_group(val, false))
+			continue;
+		while (j < m->n && m->items[2 * j]->line == val->line && digit_group(m->items[2 * j], true) &&
+		       m->items[2 * j + 1]->kind == JX_Y_SCALAR && m->items[2 * j + 1]->null &&
+		       m->items[2 * j + 1]->len == 0)
+			if (m->items[2 * j++]->len > 3)
+				break; /* the fraction ends the number */
+		if (j == i + 1)
+			continue;
+		char num[64];
+		size_t used = (size_t)snprintf(num, sizeof(num), "%s", val->str);
+		for (size_t g = i + 1; g < j && used < sizeof(num); g++)
+			used += (size_t)snprintf(num + used, sizeof(num) - used, ",%s", m->items[2 * g]->str);
+		jx_diags_add(b->diags, JX_SEV_ERROR, &b->tree->src, val->line, val->col,
+			     "the number '%s' falls apart at the comma: inside {…} a comma separates the entries; put the number in quotes: %s: \"%s\"",
+			     num, key->kind == JX_Y_SCALAR ? key->str : "", num);
+		val->bad = true;
+		i = j - 1;
+	}
+	m->n = k;
+}
+
 static int close_collection(builder *b)
 {
 	frame *f = &b->stack[--b->depth];
@@ -207,6 +259,7 @@ static int close_collection(builder *b)
 	b->nscratch = f->first;
 	if (n->kind == JX_Y_MAP) {
 		n->n = count / 2;
+		join_thousands(b, n);
 		return check_keys(b, n);
 	}
 	n->n = count;
@@ -413,20 +466,155 @@ static bool report_block_mistake(builder *b, unsigned line, unsigned col)
 	return true;
 }
 
-/* A full-width colon on the line (or the one before) explains many errors. */
-static void note_fullwidth_colon(builder *b, unsigned line)
+/* The typing slips that make most YAML errors, found on one line: a
+ * full-width colon, indentation or a space after ':' typed in full width
+ * (the Chinese input method's '　'), no space after a key's ':' or a list's
+ * '-'. With key_only, a full-width colon counts only in what would be the
+ * key, not in the text of a value. Adds a note at the slip and returns true. */
+static bool note_line_slip(builder *b, unsigned l, const char *text, size_t len, bool key_only)
 {
-	for (unsigned l = line; l >= 1 && l + 1 >= line; l--) {
-		size_t len;
-		const char *text = line_at(b->tree, l, &len);
-		for (size_t i = 0; i + 3 <= len; i++)
-			if (memcmp(text + i, "\xef\xbc\x9a", 3) == 0) {
-				jx_diags_add(b->diags, JX_SEV_NOTE, &b->tree->src, l,
-					     (unsigned)jx_utf8_count(text, i) + 1,
-					     "line %u uses a full-width colon '：'; a key ends in an ASCII ':' and a space",
-					     l);
-				return;
-			}
+	static const char fw_space[] = "\xe3\x80\x80", fw_colon[] = "\xef\xbc\x9a";
+	size_t i = 0, key, colon = len;
+	const jx_source *src = &b->tree->src;
+
+	while (i < len && (text[i] == ' ' || (len - i >= 3 && memcmp(text + i, fw_space, 3) == 0))) {
+		if (text[i] != ' ') {
+			jx_diags_add(b->diags, JX_SEV_NOTE, src, l, (unsigned)jx_utf8_count(text, i) + 1,
+				     "line %u is indented with a full-width space '　'; indent with ASCII spaces",
+				     l);
+			return true;
+		}
+		i++;
+	}
+	if (i + 1 < len && text[i] == '-' && !strchr(" \t-", text[i + 1])) {
+		jx_diags_add(b->diags, JX_SEV_NOTE, src, l, (unsigned)jx_utf8_count(text, i) + 1,
+			     "line %u has no space after '-'; a list item starts with '-' and a space", l);
+		return true;
+	}
+	if (i + 1 < len && text[i] == '-' && text[i + 1] == ' ')
+		for (i += 2; i < len && text[i] == ' '; i++)
+			;
+	/* A plain key: up to the first ':', no blank, quote, bracket or comment. */
+	for (key = i; i < len && !strchr(" \t:#\"'{}[],", text[i]); i++)
+		if (colon == len && len - i >= 3 && memcmp(text + i, fw_colon, 3) == 0)
+			colon = i;
+	if (!key_only && colon == len)
+		for (size_t k = 0; k + 3 <= len && colon == len; k++)
+			if (memcmp(text + k, fw_colon, 3) == 0)
+				colon = k;
+	if (colon < len) {
+		jx_diags_add(b->diags, JX_SEV_NOTE, src, l, (unsigned)jx_utf8_count(text, colon) + 1,
+			     "line %u uses a full-width colon '：'; a key ends in an ASCII ':' and a space",
+			     l);
+		return true;
+	}
+	if (i == key || i + 1 >= len || text[i] != ':')
+		return false;
+	if (len - i - 1 >= 3 && memcmp(text + i + 1, fw_space, 3) == 0) {
+		jx_diags_add(b->diags, JX_SEV_NOTE, src, l, (unsigned)jx_utf8_count(text, i + 1) + 1,
+			     "line %u has a full-width space '　' after ':'; a key ends in ':' and an ASCII space",
+			     l);
+		return true;
+	}
+	/* "9:30" and "http://" are no keys */
+	if (strchr(" \t/", text[i + 1]) || strspn(text + key, "0123456789") == i - key)
+		return false;
+	size_t vlen = len - i - 1, shown = jx_utf8_offset(text + i + 1, vlen, 30);
+	jx_diags_add(b->diags, JX_SEV_NOTE, src, l, (unsigned)jx_utf8_count(text, i + 1) + 1,
+		     "line %u has no space after ':'; write '%.*s: %.*s%s'", l, (int)(i - key), text + key,
+		     (int)shown, text + i + 1, shown < vlen ? "…" : "");
+	return true;
+}
+
+/* A line that ends in '|' or '>' (with a block header) opens a block of text. */
+static bool opens_block(const char *text, size_t len)
+{
+	size_t n = 0;
+	while (len > 0 && (text[len - 1] == ' ' || text[len - 1] == '\t'))
+		len--;
+	while (len > 0 && n < 2 && strchr("+-123456789", text[len - 1]))
+		len--, n++;
+	return len >= 2 && (text[len - 1] == '|' || text[len - 1] == '>') &&
+	       (text[len - 2] == ' ' || text[len - 2] == ':');
+}
+
+/* Notes the slips on the lines from the one before the error to the end of
+ * the file. The parser stops at the first slip, but one who typed a
+ * full-width colon or no space after ':' once did so on other lines too:
+ * all of them are shown in one run. Past the error only the keys are
+ * looked at, and no line inside a block of text ('|' or '>'). */
+static bool note_slips(builder *b, unsigned line)
+{
+	bool near = false;
+	const char *p = b->tree->text, *end = p + b->tree->len;
+	size_t block = SIZE_MAX; /* indentation of the line that opened a block of text */
+
+	for (unsigned l = 1; p < end; l++) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p), ind = 0;
+		if (len > 0 && p[len - 1] == '\r')
+			len--;
+		while (ind < len && p[ind] == ' ')
+			ind++;
+		if (block == SIZE_MAX || (ind < len && p[ind] != '#' && ind <= block)) {
+			block = SIZE_MAX;
+			if (l + 1 >= line && note_line_slip(b, l, p, len, l > line) && l <= line)
+				near = true;
+			if (opens_block(p, len))
+				block = ind;
+		}
+		p = nl ? nl + 1 : end;
+	}
+	return near;
+}
+
+/* The column where a line's key starts ("- " items count as their key) or,
+ * with dash, where its '-' does; 0 for a line with neither. */
+static unsigned line_column(const char *text, size_t len, bool dash)
+{
+	size_t ind = 0;
+	while (ind < len && text[ind] == ' ')
+		ind++;
+	if (ind == len || text[ind] == '#')
+		return 0;
+	bool item = text[ind] == '-' && (ind + 1 == len || text[ind + 1] == ' ');
+	if (dash)
+		return item ? (unsigned)ind + 1 : 0;
+	if (item)
+		for (ind++; ind < len && text[ind] == ' '; ind++)
+			;
+	return ind < len && text[ind] != '-' && text[ind] != '#' ? (unsigned)ind + 1 : 0;
+}
+
+/* "did not find expected key" at the start of a line: the line is indented
+ * one or two spaces off. Names the nearest line above of the same kind (a
+ * list item, or a key) that starts a column or two away from it, before
+ * one that starts further left (the block around it). */
+static void note_indentation(builder *b, unsigned line, unsigned col)
+{
+	size_t len;
+	const char *text = line_at(b->tree, line, &len), *start = b->tree->text;
+	bool dash = line_column(text, len, true) == col;
+	if (line_column(text, len, dash) != col)
+		return;
+	const char *p = text;
+	for (unsigned l = line - 1; l >= 1 && l + 1000 > line && p > start; l--) {
+		const char *q = p - 1; /* the '\n' ending line l */
+		while (q > start && q[-1] != '\n')
+			q--;
+		size_t n = (size_t)(p - 1 - q);
+		if (n > 0 && q[n - 1] == '\r')
+			n--;
+		p = q;
+		unsigned c = line_column(q, n, dash);
+		if (c == 0 || c == col || c > col + 2)
+			continue; /* a blank line, or one inside what comes before */
+		if (c + 2 >= col)
+			jx_diags_add(b->diags, JX_SEV_NOTE, &b->tree->src, line, col,
+				     "line %u is indented to column %u, the %s on line %u to column %u; %s start in the same column",
+				     line, col, dash ? "list item" : "key", l, c,
+				     dash ? "the items ('-') of one list" : "the keys of one mapping");
+		return;
 	}
 }
 
@@ -489,7 +677,8 @@ static void report_yaml_error(builder *b, const yaml_parser_t *p)
 	else
 		jx_diags_add(b->diags, JX_SEV_ERROR, &b->tree->src, line, col, "invalid YAML: %s",
 			     problem);
-	note_fullwidth_colon(b, line);
+	if (!note_slips(b, line) && (strstr(problem, "expected key") || strstr(problem, "expected '-'")))
+		note_indentation(b, line, col);
 }
 
 static int build(builder *b)
@@ -565,6 +754,38 @@ static bool no_key_first(const char *text, size_t len)
 	return false;
 }
 
+/* Whether s[0..n) holds the m bytes of needle. */
+static bool holds(const char *s, size_t n, const char *needle, size_t m)
+{
+	for (const char *p = s, *end = s + n; (size_t)(end - p) >= m; p++) {
+		p = memchr(p, needle[0], (size_t)(end - p) - m + 1);
+		if (!p)
+			return false;
+		if (memcmp(p, needle, m) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* What kind of word-processor document t holds (a Word or WPS file given a
+ * .yaml name, or saved as RTF), by its first bytes and the name of its main
+ * part; NULL when none. A zip archive names its parts in plain text, the
+ * compound file of Word 97-2003 its streams in UTF-16. */
+static const char *document_kind(const jx_ytree *t)
+{
+	static const char word_stream[] = "W\0o\0r\0d\0D\0o\0c\0u\0m\0e\0n\0t\0";
+	switch (jx_file_signature(t->text, t->len)) {
+	case JX_SIG_ZIP:
+		return holds(t->text, t->len, "word/document", 13) ? "a Word document (.docx)" : NULL;
+	case JX_SIG_OLE:
+		return holds(t->text, t->len, word_stream, sizeof(word_stream) - 1)
+			       ? "a Word 97-2003 document (.doc)"
+			       : NULL;
+	case JX_SIG_NONE: break;
+	}
+	return t->len >= 5 && memcmp(t->text, "{\\rtf", 5) == 0 ? "an RTF document" : NULL;
+}
+
 /* What kind of spreadsheet t holds, by its first bytes or, for a file named
  * *.csv, a first line that cannot start a YAML mapping; NULL when none.
  * *then: what to do before importing it ("" when nothing). */
@@ -601,6 +822,16 @@ static int parse_owned(jx_ytree *t, jx_diags *diags)
 		   ((unsigned char)t->text[1] == 0xfe || (unsigned char)t->text[1] == 0xff)) {
 		jx_diags_add(diags, JX_SEV_ERROR, &t->src, 1, 1,
 			     "file is UTF-16; save it as UTF-8");
+		return JX_EINVAL;
+	}
+	/* YAML typed in Word or WPS and saved in its own format: say how to save
+	 * it as text instead of a YAML error about its first bytes. */
+	const char *doc = document_kind(t);
+	if (doc) {
+		jx_diags_add(diags, JX_SEV_ERROR, &t->src, 1, 1,
+			     "%s, not YAML; an evaluation is plain text: in Word or WPS save it as "
+			     "纯文本 (.txt) with the encoding UTF-8, or write it in a text editor",
+			     doc);
 		return JX_EINVAL;
 	}
 	/* A 自评表 still in the spreadsheet it was kept in: say how to import it
