@@ -55,7 +55,12 @@ static char *part(xlsx *x, const char *name, size_t *len, bool required)
 {
 	zip_stat_t st;
 	if (zip_stat(x->zip, name, 0, &st) != 0) {
-		if (required)
+		/* a Word document is a zip archive too */
+		if (required && zip_stat(x->zip, "word/document.xml", 0, &st) == 0)
+			jx_diags_add(x->diags, JX_SEV_ERROR, &x->src, 0, 0,
+				     "a Word document (.docx), not an Excel workbook: copy its table into Excel or "
+				     "WPS, save it as .xlsx and import that");
+		else if (required)
 			jx_diags_add(x->diags, JX_SEV_ERROR, &x->src, 0, 0,
 				     "not an Excel workbook: it has no %s", name);
 		return NULL;
