@@ -477,6 +477,15 @@ static int take_unit(parser *p, jx_unit *u, size_t *sep_len, jx_op *suffix_op, s
 	if ((e == 'e' || e == 'E') &&
 	    (digit_at(p, p->pos + 1) || ((sign == '+' || sign == '-') && digit_at(p, p->pos + 2))))
 		return fail(p, p->pos, "a number in scientific notation ('%c' and an exponent); write it out in full", e);
+	/* "55。5万元", "2，100份": a Chinese input method's full stop or comma
+	 * inside the number would make the rest of it the unit */
+	if (p->pos + 3 < p->len && digit_at(p, p->pos + 3)) {
+		if (memcmp(p->s + p->pos, "\xe3\x80\x82", 3) == 0) /* 。 */
+			return fail(p, p->pos, "a full-width '。' inside the number; write the decimal point as '.'");
+		if (memcmp(p->s + p->pos, "\xef\xbc\x8c", 3) == 0) /* ， */
+			return fail(p, p->pos, "a full-width '，' inside the number; leave it out (2100) or write ',' "
+					       "(2,100)");
+	}
 	skip_blanks(p);
 	start = p->pos;
 	*sep_len = 0;

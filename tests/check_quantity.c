@@ -190,6 +190,8 @@ static const badcase invalid[] = {
 	{ "  >=abc", T, 4, "expected a number" },
 	{ ">=1e2", T, 3, "scientific notation" },
 	{ "2.5E+3万元", A, 3, "scientific notation" },
+	{ "55。5万元", A, 2, "full-width '。' inside the number" },
+	{ "≥2，100份", T, 2, "full-width '，' inside the number" },
 };
 
 START_TEST(test_invalid)
