@@ -394,6 +394,52 @@ done:
 	return ok;
 }
 
+/* A matrix's path and place, ordered by both: the matrices of one group
+ * side by side, the first in the file first. */
+typedef struct by_path {
+	const char *path;
+	size_t i;
+} by_path;
+
+static int by_path_cmp(const void *pa, const void *pb)
+{
+	const by_path *a = pa, *b = pb;
+	int c = strcmp(a->path, b->path);
+	return c ? c : (a->i > b->i) - (a->i < b->i);
+}
+
+/* Report each matrix whose group an earlier one weights, once, naming the
+ * first, in the order of the file. Sorted, so that tens of thousands of
+ * matrices take no quadratic time. False when out of memory. */
+static bool two_for_one(loader *ld, const jx_ynode *list, const jx_ahp_matrix *m)
+{
+	by_path *sorted = malloc((list->n ? list->n : 1) * sizeof(*sorted));
+	size_t *first = malloc((list->n ? list->n : 1) * sizeof(*first)), n = 0;
+	if (!sorted || !first) {
+		free(sorted);
+		free(first);
+		return false;
+	}
+	for (size_t i = 0; i < list->n; i++) {
+		first[i] = i;
+		if (m[i].path) /* (a comparison that could not be read has no path) */
+			sorted[n++] = (by_path){ m[i].path, i };
+	}
+	qsort(sorted, n, sizeof(*sorted), by_path_cmp);
+	for (size_t k = 1; k < n; k++)
+		if (strcmp(sorted[k].path, sorted[k - 1].path) == 0)
+			first[sorted[k].i] = first[sorted[k - 1].i];
+	for (size_t i = 0; i < list->n; i++)
+		if (first[i] != i) {
+			const char *path = m[i].path;
+			jx_read_error(&ld->rd, list->items[i], "two comparisons for %s%s%s (the first is at line %u)",
+				      *path ? "group '" : "level 1", path, *path ? "'" : "", list->items[first[i]]->line);
+		}
+	free(sorted);
+	free(first);
+	return true;
+}
+
 /* The comparisons of a file read into im->tree (rc: how reading went). */
 static int load(jx_ahp **out, impl *im, int rc, jx_ri_table ri, size_t errors, size_t first,
 		jx_diags *diags)
@@ -443,18 +489,8 @@ static int load(jx_ahp **out, impl *im, int rc, jx_ri_table ri, size_t errors, s
 		for (size_t i = 0; im->pub.matrices && i < list->n; i++)
 			if (jx_read_map(&ld.rd, list->items[i], "a comparison (criteria and matrix)"))
 				read_one(&ld, list->items[i], &im->pub.matrices[i], ri);
-		/* (a comparison that could not be read has no path) */
-		for (size_t i = 1; im->pub.matrices && i < list->n; i++) {
-			const char *path = im->pub.matrices[i].path;
-			for (size_t j = 0; j < i && path; j++)
-				if (im->pub.matrices[j].path && strcmp(path, im->pub.matrices[j].path) == 0) {
-					/* once, naming the first */
-					jx_read_error(&ld.rd, list->items[i], "two comparisons for %s%s%s (the first is at line %u)",
-						      *path ? "group '" : "level 1", path, *path ? "'" : "",
-						      list->items[j]->line);
-					break;
-				}
-		}
+		if (im->pub.matrices && !two_for_one(&ld, list, im->pub.matrices))
+			jx_diags_add(diags, JX_SEV_ERROR, &im->tree.src, 0, 0, "out of memory");
 	} else {
 		im->pub.nmatrices = 1;
 		im->pub.matrices = jx_arena_array(&im->tree.arena, 1, sizeof(jx_ahp_matrix));

@@ -140,10 +140,17 @@ int jx_criteria_table_build(jx_criteria_table *t, const jx_result *const *result
 		return JX_ELIMIT;
 	}
 	if (k < min_k) {
+		/* a table of one level-1 group (履职效能) has its criteria below it */
+		jx_criteria_names below = { 0 };
+		size_t k2 = n && level == 1 ? jx_criteria(results[0], 2, cur, &below) : 0;
+		jx_criteria_names_release(&below);
 		jx_diags_add(diags, JX_SEV_ERROR, NULL, 0, 0,
 			     "%s has %zu weighted %s at level %d; at least %zu are needed",
 			     n ? results[0]->doc->path : "(no file)", k, k == 1 ? "criterion" : "criteria",
 			     level, min_k);
+		if (k2 >= min_k && k2 <= JX_MAX_CRITERIA)
+			jx_diags_add(diags, JX_SEV_NOTE, NULL, 0, 0,
+				     "it has %zu at level 2: compare those with --level 2", k2);
 		return JX_EINVAL;
 	}
 	t->k = k;

@@ -32,6 +32,17 @@ static void rank_notes(FILE *out, const jx_sens *s, const char *pre, const char 
 		fprintf(out, "%s总分相同的文件并列同一名次，所以同一名次的概率合计可以超过 100%%。%s", pre, post);
 }
 
+/* Whether another file of the run has the title of file f: the rank
+ * tables then name each such file by its path too, or their rows could
+ * not be told apart. */
+static bool title_shared(const jx_sens *s, size_t f)
+{
+	for (size_t g = 0; g < s->nfiles; g++)
+		if (g != f && strcmp(s->files[g].result->doc->title, s->files[f].result->doc->title) == 0)
+			return true;
+	return false;
+}
+
 /* x as jx_fixed writes it, with a '+' when not negative ("+0.0123"), in
  * buf of JX_FIXED_BUFSZ + 1 bytes. */
 static const char *with_sign(char *buf, double x, int places)
@@ -177,7 +188,11 @@ int jx_sens_write_text(FILE *out, const jx_sens *s)
 	jx_table_rule(&t, h);
 	for (size_t f = 0; f < s->nfiles; f++) {
 		size_t k = jx_table_row(&t);
-		jx_table_set(&t, k, 0, "%s", s->files[f].result->doc->title);
+		const jx_doc *d = s->files[f].result->doc;
+		if (title_shared(s, f))
+			jx_table_set(&t, k, 0, "%s（%s）", d->title, d->path_shown);
+		else
+			jx_table_set(&t, k, 0, "%s", d->title);
 		jx_table_set(&t, k, 1, "%s", JX_FIXED(s->files[f].base_total, s->files[f].result->rules->decimals));
 		for (size_t r = 0; r < nranks; r++)
 			jx_table_set(&t, k, 2 + r, "%s%%", JX_FIXED(s->files[f].ranks[r] * 100, 2));
@@ -191,7 +206,10 @@ int jx_sens_write_text(FILE *out, const jx_sens *s)
 	fputs("\n排名第一时的平均权重（central weights）\n", out);
 	for (size_t f = 0; f < s->nfiles; f++) {
 		const jx_sens_file *sf = &s->files[f];
-		fprintf(out, "  %s：", sf->result->doc->title);
+		fprintf(out, "  %s", sf->result->doc->title);
+		if (title_shared(s, f))
+			fprintf(out, "（%s）", sf->result->doc->path_shown);
+		fputs("：", out);
 		if (!sf->has_central)
 			fputs("从未排名第一", out);
 		for (size_t c = 0; sf->has_central && c < s->ncriteria; c++)
@@ -319,6 +337,17 @@ static void esc(FILE *out, const char *s)
 	}
 }
 
+/* The title of file f, with its path when another file has that title. */
+static void esc_title(FILE *out, const jx_sens *s, size_t f)
+{
+	esc(out, s->files[f].result->doc->title);
+	if (title_shared(s, f)) {
+		fputs("（", out);
+		esc(out, s->files[f].result->doc->path_shown);
+		fputs("）", out);
+	}
+}
+
 static void histogram_svg(FILE *out, const jx_sens_file *f)
 {
 	const int W = 560, H = 160, left = 40, top = 10, plot = 120;
@@ -356,7 +385,7 @@ int jx_sens_write_html(FILE *out, const jx_sens *s)
 		const jx_sens_file *f = &s->files[i];
 		const jx_rules *rules = f->result->rules;
 		fputs("<h2>", out);
-		esc(out, f->result->doc->title);
+		esc_title(out, s, i);
 		fputs("</h2>\n<table><tr><th>基准总分</th><th>均值</th><th>标准差</th><th>5%</th><th>25%</th>"
 		      "<th>50%</th><th>75%</th><th>95%</th><th>等级改变</th></tr>\n<tr>", out);
 		fprintf(out, "<td class=\"n\">%s</td>", JX_FIXED(f->base_total, rules->decimals));
@@ -397,7 +426,7 @@ int jx_sens_write_html(FILE *out, const jx_sens *s)
 		for (size_t i = 0; i < s->nfiles; i++) {
 			const jx_sens_file *f = &s->files[i];
 			fputs("<tr><td>", out);
-			esc(out, f->result->doc->title);
+			esc_title(out, s, i);
 			fprintf(out, "</td><td class=\"n\">%s</td>", JX_FIXED(f->base_total, f->result->rules->decimals));
 			for (size_t r = 0; r < nranks; r++)
 				fprintf(out, "<td class=\"n\">%s%%</td>", JX_FIXED(f->ranks[r] * 100, 2));
@@ -415,7 +444,7 @@ int jx_sens_write_html(FILE *out, const jx_sens *s)
 		for (size_t i = 0; i < s->nfiles; i++) {
 			const jx_sens_file *f = &s->files[i];
 			fputs("<tr><td>", out);
-			esc(out, f->result->doc->title);
+			esc_title(out, s, i);
 			fputs("</td>", out);
 			if (!f->has_central)
 				fprintf(out, "<td colspan=\"%zu\">从未排名第一</td>", s->ncriteria);

@@ -678,11 +678,14 @@ int jx_whatif_write_text(FILE *out, const jx_whatif *w)
 		row(&t, "预算执行率", b->funds.weight, b->funds.score, r->funds.weight, r->funds.score, dec,
 		    b->funds.na, r->funds.na);
 	for (size_t i = 0; i < r->doc->nroots; i++) {
+		const jx_node *n0 = &b->doc->roots[i], *n1 = &r->doc->roots[i];
 		jx_dec s0, s1, l;
-		jx_result_node(b, &b->doc->roots[i], &s0, &l);
-		jx_result_node(r, &r->doc->roots[i], &s1, &l);
-		row(&t, r->doc->roots[i].name, b->doc->roots[i].weight, s0, r->doc->roots[i].weight, s1,
-		    dec, false, false);
+		jx_result_node(b, n0, &s0, &l);
+		jx_result_node(r, n1, &s1, &l);
+		/* a level-1 indicator that does not apply shows '/', as above */
+		bool leaf = jx_node_is_leaf(n1);
+		row(&t, n1->name, n0->weight, s0, n1->weight, s1, dec, leaf && b->leaves[n0->index].na,
+		    leaf && r->leaves[n1->index].na);
 	}
 	jx_table_rule(&t, t.nrows - 1);
 	row(&t, "总分", b->max, b->total, r->max, r->total, dec, false, false);

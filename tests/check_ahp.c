@@ -252,6 +252,31 @@ START_TEST(test_two_for_one_group)
 }
 END_TEST
 
+/* As many matrices as a file can hold, with long paths of one prefix, the
+ * last for the group of the first: found without comparing every pair of
+ * paths (that took 9 s, past the test's timeout). */
+START_TEST(test_two_for_one_group_many)
+{
+	enum { N = 48000, PREFIX = 250 };
+	const size_t cap = 64 + (size_t)N * (PREFIX + 64);
+	char *text = malloc(cap), prefix[PREFIX + 1];
+	size_t len = 0;
+	ck_assert_ptr_nonnull(text);
+	memset(prefix, 'x', PREFIX);
+	prefix[PREFIX] = '\0';
+	len += (size_t)snprintf(text + len, cap - len, "jixiao-ahp: 1\nmatrices:\n");
+	for (int i = 0; i < N; i++)
+		len += (size_t)snprintf(text + len, cap - len, "  - {path: %s%d, criteria: [a], matrix: [[1]]}\n",
+					prefix, i + 1 < N ? i : 0);
+	jx_ahp *a = NULL;
+	ck_assert_int_eq(jx_ahp_parse(&a, "t.yaml", text, len, JX_RI_CLASSIC, &diags), JX_EINVAL);
+	ck_assert_uint_eq(diags.errors, 1);
+	ck_assert_uint_eq(diags.items[0].line, N + 2);
+	ck_assert_ptr_nonnull(strstr(diags.items[0].message, "0' (the first is at line 3)"));
+	free(text);
+}
+END_TEST
+
 /* Two level-1 groups: A always fully attained, B at 50%, 100% and 0%. */
 static jx_result *scored(const char *b_actual, jx_doc **doc, jx_rules *rules)
 {
@@ -402,6 +427,11 @@ Suite *ahp_suite(void)
 	tcase_add_test(tc, test_nonpositive_weights);
 	tcase_add_test(tc, test_path_limit);
 	tcase_add_test(tc, test_two_for_one_group);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("ahp-many");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 4);
+	tcase_add_test(tc, test_two_for_one_group_many);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("entropy");
 	tcase_add_checked_fixture(tc, setup, teardown);

@@ -105,12 +105,19 @@ static bool place(placed *p, const jx_doc *d, const jx_source *src, bool by_to, 
 		}
 	}
 	const jx_node *kids = p->node ? p->node->children : d->roots;
-	size_t nkids = p->node ? p->node->nchildren : d->nroots, funds = 0;
+	size_t nkids = p->node ? p->node->nchildren : d->nroots, funds = 0, first = 0;
 	for (size_t i = 0; !p->node && i < m->n; i++) {
 		if (!jx_funds_word(m->criteria[i]))
 			continue;
 		if (d->funds.present) {
-			funds++;
+			/* one row: weighted twice, it would take two shares */
+			if (funds++ > 0) {
+				jx_diags_add(diags, JX_SEV_ERROR, src, m->line, m->col,
+					     "criteria '%s' and '%s' both name the funds row of %s", m->criteria[first],
+					     m->criteria[i], d->path);
+				return false;
+			}
+			first = i;
 		} else if (!has_root(d, m->criteria[i])) {
 			jx_diags_add(diags, JX_SEV_ERROR, src, m->line, m->col, "%s has no funds section to weight", d->path);
 			return false;

@@ -1,1 +1,1 @@
-cp examples/karamay-2024/project.yaml $TMP/copy.yaml && $JX sensitivity examples/karamay-2024/project.yaml examples/road-maintenance-2024/project.yaml $TMP/copy.yaml --samples 2000 | sed -n '/^排名概率/,/^基准排名/p'
+cp examples/karamay-2024/project.yaml $TMP/project.yaml && cp examples/road-maintenance-2024/project.yaml $TMP/road.yaml && cp examples/karamay-2024/project.yaml $TMP/copy.yaml && cd $TMP && $JX sensitivity project.yaml road.yaml copy.yaml --samples 2000 | sed -n '/^排名概率/,/^基准排名/p'

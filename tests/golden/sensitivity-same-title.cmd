@@ -1,0 +1,1 @@
+sed 's/actual: 44.75万元/actual: 40万元/' examples/karamay-2024/project.yaml >$TMP/b.yaml && cp examples/karamay-2024/project.yaml $TMP/a.yaml && cd $TMP && $JX sensitivity a.yaml b.yaml --samples 2000 | sed -n '/^排名概率/,$p' && $JX sensitivity a.yaml b.yaml --samples 2000 -f html | grep -o "<h2>[^<]*</h2>\|<tr><td>[^<]*</td>"
