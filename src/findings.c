@@ -626,7 +626,7 @@ static void document_checks(ctx *c)
 	/* Level-1 and funds weights against the national standard. */
 	for (size_t i = 0; i < ru->nstandard_weights; i++) {
 		const jx_std_weight *sw = &ru->standard_weights[i];
-		if (strcmp(sw->name, "funds") == 0) {
+		if (jx_doc_names_funds(d, sw->name)) {
 			if (r->funds.present && jx_dec_cmp(r->funds.weight, sw->weight) != 0 &&
 			    add(c, "weights-vs-standard", JX_FIND_INFO, NULL, true, d->funds.weight_mark.line))
 				say(c, "预算执行分值 %s，规则集“%s”的标准分值为 %s", num(a, r->funds.weight, -1),
@@ -650,7 +650,7 @@ static void document_checks(ctx *c)
 	bool full = false;
 	for (size_t i = 0; i < ru->nstandard_weights; i++) {
 		jx_dec_add(&std, std, ru->standard_weights[i].weight);
-		full |= strcmp(ru->standard_weights[i].name, "funds") == 0;
+		full |= jx_doc_names_funds(d, ru->standard_weights[i].name);
 	}
 	jx_dec_add(&all, all, r->na_weight); /* the funds and level-1 weights */
 	if (full && jx_dec_cmp(all, std) != 0 &&

@@ -9,6 +9,7 @@
 #include "builtin.h"
 #include "grow.h"
 #include "jixiao/common.h"
+#include "jixiao/doc.h"
 #include "schema.h"
 #include "text.h"
 #include "ytree.h"
@@ -1003,9 +1004,18 @@ static bool read_std_weights(const jx_reader *rd, const jx_ynode *n, jx_rules *p
 	bool sum_ok = true;
 	if (!w)
 		return false;
+	const char *funds = NULL; /* the word that names the funds row */
 	for (size_t i = 0; i < n->n; i++) {
 		const jx_ynode *v = n->items[2 * i + 1];
 		ok &= jx_read_text(rd, n->items[2 * i], "a group name", &w[i].name);
+		if (w[i].name && jx_funds_word(w[i].name)) {
+			if (funds) {
+				jx_read_error(rd, n->items[2 * i], "'%s' and '%s' both name the funds row; keep one",
+					      funds, w[i].name);
+				ok = false;
+			}
+			funds = w[i].name;
+		}
 		if (!jx_read_dec(rd, v, "a weight", NULL, &w[i].weight, NULL)) {
 			ok = false;
 		} else if (w[i].weight.units < 0) {

@@ -225,7 +225,7 @@ static int gather_weights(settings *s, const jx_whatif_spec *spec, const jx_rule
 				     "--standard-weights: rule set '%s' has no standard_weights", rules->name);
 		for (size_t i = 0; i < rules->nstandard_weights; i++) {
 			const jx_std_weight *sw = &rules->standard_weights[i];
-			bool funds = strcmp(sw->name, "funds") == 0;
+			bool funds = jx_doc_names_funds(s->doc, sw->name);
 			jx_node *n = funds ? NULL : root_named(s->doc, sw->name);
 			if (funds ? !s->doc->funds.present : !n) {
 				/* a part this table does not have, also when a group

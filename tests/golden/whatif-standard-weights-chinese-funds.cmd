@@ -1,0 +1,1 @@
+$JX whatif examples/karamay-2024/project.yaml --rules tests/data/rules/funds-chinese-key.yaml --standard-weights | tail -8; printf 'jixiao-rules: 1\nname: twice\nextends: standard\nstandard_weights: {funds: 10, 预算执行率: 10, 产出指标: 50}\n' > $TMP/twice.yaml && cd $TMP && $JX rules twice.yaml; echo "rules: status $?"
