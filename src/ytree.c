@@ -21,6 +21,7 @@
 typedef struct frame {
 	jx_ynode *node;
 	size_t first;
+	bool flow; /* a mapping written {…} */
 } frame;
 
 typedef struct builder {
@@ -259,7 +260,8 @@ static int close_collection(builder *b)
 	b->nscratch = f->first;
 	if (n->kind == JX_Y_MAP) {
 		n->n = count / 2;
-		join_thousands(b, n);
+		if (f->flow) /* where a comma ends an entry */
+			join_thousands(b, n);
 		return check_keys(b, n);
 	}
 	n->n = count;
@@ -384,6 +386,7 @@ static int on_open(builder *b, yaml_event_t *ev, jx_ykind kind)
 		return rc;
 	b->stack[b->depth].node = n;
 	b->stack[b->depth].first = b->nscratch;
+	b->stack[b->depth].flow = kind == JX_Y_MAP && ev->data.mapping_start.style == YAML_FLOW_MAPPING_STYLE;
 	b->depth++;
 	return 0;
 }
