@@ -311,8 +311,10 @@ static lxw_row_t indicator_rows(book *b, lxw_worksheet *ws, const jx_result *r, 
 		const jx_leaf_result *lr = &r->leaves[i];
 		const jx_node *n = lr->node;
 		merged(b, ws, row, (lxw_col_t)(depth - 1), row, levels - 1, n->name, b->text);
+		/* An empty target does not apply; "/" says so, as import reads it. */
+		const char *target = lr->na && !*n->target.text ? "/" : n->target.text;
 		const char *texts[T_NCOLS] = {
-			[T_TARGET] = n->target.text, [T_BASIS] = n->basis,
+			[T_TARGET] = target, [T_BASIS] = n->basis,
 			[T_LAST_YEAR] = n->last_year.present ? n->last_year.text : "",
 			[T_RULE] = n->rule ? n->rule : lr->rule ? jx_rule_label(lr->rule) : "", [T_EVIDENCE] = n->evidence,
 			[T_ACTUAL] = n->actual.present ? n->actual.text : "", [T_DEVIATION] = n->deviation,
