@@ -150,13 +150,31 @@ static bool read_cell(loader *ld, const jx_ynode *v, jx_qrole role, const char *
 			      jx_ynode_kind_name(v));
 		return false;
 	}
-	size_t len = v->null ? 0 : v->len;
+	/* The line break a block (|) ends with, and blanks around the value, are
+	 * not part of it; one inside it would break the rows of the outputs. */
+	const char *raw = v->null ? "" : v->str, *text = raw;
+	size_t rawlen = v->null ? 0 : v->len, len = rawlen;
+	jx_text_trim(&text, &len);
+	size_t lead = (size_t)(text - raw), brk = strcspn(text, "\t\n");
 	cell->present = true;
-	cell->text = v->null ? "" : v->str;
-	cell->mark = mark_of(v);
+	cell->text = raw;
+	cell->mark = (jx_mark){ v->line, jx_node_col(v, lead) };
+	if (brk < len) {
+		jx_read_error_at(&ld->rd, v, lead + brk, "%s cannot hold a %s: write it on one line",
+				 what, text[brk] == '\t' ? "tab" : "line break");
+		return false;
+	}
+	if (len < rawlen) {
+		const char *trimmed = jx_arena_strndup(ld->arena, text, len);
+		if (!trimmed) {
+			ld->oom = true;
+			return false;
+		}
+		cell->text = trimmed;
+	}
 	cell->verbatim = v->verbatim;
 	if (jx_quantity_parse(&cell->q, cell->text, len, role, &err) != 0) {
-		size_t off = jx_utf8_offset(cell->text, len, err.col);
+		size_t off = lead + jx_utf8_offset(cell->text, len, err.col);
 		jx_read_error_at(&ld->rd, v, off, "%s '%s': %s", what, cell->text, err.message);
 		return false;
 	}

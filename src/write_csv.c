@@ -7,6 +7,7 @@
 #include "jixiao/common.h"
 #include "csv_cell.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static const char *const titles[] = {
@@ -31,13 +32,12 @@ static const char *opt(char *buf, bool has, jx_dec d, int places)
 	return has ? jx_dec_format(buf, d, places, 0) : "";
 }
 
-static void write_result(FILE *out, const jx_result *r)
+static int write_result(FILE *out, const jx_result *r)
 {
 	const jx_doc *d = r->doc;
 	const jx_funds *f = &d->funds;
 	int dec = r->rules->decimals, rdec = r->rules->rate_decimals;
 	cellbuf cb;
-	char path[2048];
 
 	if (r->funds.present) {
 		const jx_funds_result *fr = &r->funds;
@@ -61,7 +61,12 @@ static void write_result(FILE *out, const jx_result *r)
 		const jx_leaf_result *lr = &r->leaves[i];
 		const jx_node *n = lr->node;
 		char c1[JX_DEC_BUFSZ], c2[JX_DEC_BUFSZ];
-		jx_node_path(path, sizeof(path), n, "/");
+		/* the whole path, however long: it names the row */
+		size_t len = jx_node_path(NULL, 0, n, "/");
+		char *path = malloc(len + 1);
+		if (!path)
+			return JX_ENOMEM;
+		jx_node_path(path, len + 1, n, "/");
 		const char *cells[NCOLS] = {
 			d->path_shown, lr->na ? "不适用指标" : "指标", path, n->target.text,
 			n->actual.present ? n->actual.text : "",
@@ -75,6 +80,7 @@ static void write_result(FILE *out, const jx_result *r)
 			lr->rate_mismatch || lr->score_mismatch ? "否" : "是", ""
 		};
 		row(out, cells);
+		free(path);
 	}
 	const char *cells[NCOLS] = {
 		d->path_shown, "总分", "", "", "", "",
@@ -84,6 +90,7 @@ static void write_result(FILE *out, const jx_result *r)
 		r->total_mismatch || r->grade_mismatch ? "否" : "是", r->grade ? r->grade->name : ""
 	};
 	row(out, cells);
+	return 0;
 }
 
 int jx_write_csv(FILE *out, const jx_result *const *results, size_t n)
@@ -91,6 +98,7 @@ int jx_write_csv(FILE *out, const jx_result *const *results, size_t n)
 	fputs(JX_CSV_BOM, out);
 	row(out, titles);
 	for (size_t i = 0; i < n; i++)
-		write_result(out, results[i]);
+		if (write_result(out, results[i]) != 0)
+			return JX_ENOMEM;
 	return ferror(out) ? JX_EIO : 0;
 }

@@ -9,6 +9,7 @@
 #include "jixiao/common.h"
 #include "table.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static char *fmt(char *buf, jx_dec d, int places)
@@ -117,16 +118,20 @@ static void claim_note(FILE *out, const char *what, const char *name, jx_dec cla
 }
 
 /* The leaf as the notes name it: its name when no other indicator has that
- * name, else its path, so that each note points at one row. */
-static const char *leaf_label(char *buf, size_t n, const jx_doc *d, const jx_node *leaf)
+ * name, else its whole path (malloc'd into *owned), so that each note points
+ * at one row. NULL when out of memory. */
+static const char *leaf_label(char **owned, const jx_doc *d, const jx_node *leaf)
 {
+	*owned = NULL;
 	if (jx_doc_find(d, leaf->name, NULL) == leaf)
 		return leaf->name;
-	jx_node_path(buf, n, leaf, "/");
-	return buf;
+	size_t len = jx_node_path(NULL, 0, leaf, "/");
+	if ((*owned = malloc(len + 1)))
+		jx_node_path(*owned, len + 1, leaf, "/");
+	return *owned;
 }
 
-static void notes(FILE *out, const jx_result *r)
+static int notes(FILE *out, const jx_result *r)
 {
 	const jx_rules *ru = r->rules;
 	const jx_funds *f = &r->doc->funds;
@@ -142,7 +147,7 @@ static void notes(FILE *out, const jx_result *r)
 				fmt(c, r->max, -1), fmt(d, r->applicable, -1), fmt(e, r->total, ru->decimals));
 	}
 	if (!any)
-		return;
+		return 0;
 	fprintf(out, "\n* 填报值与重新计算值不一致（%zu 处）：\n", r->mismatches);
 	if (r->funds.rate_mismatch)
 		claim_note(out, "执行率", "预算执行", f->claimed.rate, f->claimed.rate_places,
@@ -153,22 +158,26 @@ static void notes(FILE *out, const jx_result *r)
 	for (size_t i = 0; i < r->nleaves; i++) {
 		const jx_leaf_result *lr = &r->leaves[i];
 		const jx_claim *c2 = &lr->node->claimed;
-		char label[512];
+		char *owned;
 		if (!lr->rate_mismatch && !lr->score_mismatch)
 			continue;
-		const char *name = leaf_label(label, sizeof(label), r->doc, lr->node);
+		const char *name = leaf_label(&owned, r->doc, lr->node);
+		if (!name)
+			return JX_ENOMEM;
 		if (lr->rate_mismatch)
 			claim_note(out, "完成率", name, c2->rate, c2->rate_places, lr->rate_pct,
 				   ru->rate_decimals, "%");
 		if (lr->score_mismatch)
 			claim_note(out, "得分", name, c2->score, c2->score_places, lr->score,
 				   ru->decimals, "");
+		free(owned);
 	}
 	if (r->total_mismatch)
 		claim_note(out, "", "总分", r->doc->claimed.total, r->doc->claimed.total_places,
 			   r->total, ru->decimals, "");
 	if (r->grade_mismatch)
 		fprintf(out, "  * 等级：填报 %s，重新计算 %s\n", r->doc->claimed.grade, r->grade->name);
+	return 0;
 }
 
 int jx_write_table(FILE *out, const jx_result *r)
@@ -231,9 +240,9 @@ int jx_write_table(FILE *out, const jx_result *r)
 	fputc('\n', out);
 	rc = jx_table_print(&t, out);
 	jx_table_release(&t);
-	if (rc == 0) {
-		notes(out, r);
+	if (rc == 0)
+		rc = notes(out, r);
+	if (rc == 0)
 		rc = ferror(out) ? JX_EIO : 0;
-	}
 	return rc;
 }

@@ -311,8 +311,10 @@ static lxw_row_t indicator_rows(book *b, lxw_worksheet *ws, const jx_result *r, 
 		const jx_leaf_result *lr = &r->leaves[i];
 		const jx_node *n = lr->node;
 		merged(b, ws, row, (lxw_col_t)(depth - 1), row, levels - 1, n->name, b->text);
+		/* An empty target does not apply; "/" says so, as import reads it. */
+		const char *target = lr->na && !*n->target.text ? "/" : n->target.text;
 		const char *texts[T_NCOLS] = {
-			[T_TARGET] = n->target.text, [T_BASIS] = n->basis,
+			[T_TARGET] = target, [T_BASIS] = n->basis,
 			[T_LAST_YEAR] = n->last_year.present ? n->last_year.text : "",
 			[T_RULE] = n->rule ? n->rule : lr->rule ? jx_rule_label(lr->rule) : "", [T_EVIDENCE] = n->evidence,
 			[T_ACTUAL] = n->actual.present ? n->actual.text : "", [T_DEVIATION] = n->deviation,
@@ -385,14 +387,20 @@ static void findings_sheet(book *b, const char *name, const jx_findings *f)
 	for (size_t i = 0; f && i < f->count; i++) {
 		const jx_finding *g = &f->items[i];
 		lxw_row_t r = (lxw_row_t)i + 1;
-		char path[1024];
-		if (g->node)
-			jx_node_path(path, sizeof(path), g->node, "/");
-		else
-			jx_textf(path, sizeof(path), "%s", g->funds ? "预算执行" : "");
+		/* the whole path, however long (a cell holds 32,767 characters) */
+		char *path = NULL;
+		if (g->node) {
+			size_t len = jx_node_path(NULL, 0, g->node, "/");
+			if (!(path = malloc(len + 1))) {
+				keep(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+				return;
+			}
+			jx_node_path(path, len + 1, g->node, "/");
+		}
 		text(b, ws, r, 0, jx_fseverity_label(g->severity), b->text);
 		text(b, ws, r, 1, g->code, b->text);
-		text(b, ws, r, 2, path, b->text);
+		text(b, ws, r, 2, path ? path : g->funds ? "预算执行" : "", b->text);
+		free(path);
 		if (g->line)
 			keep(b, worksheet_write_number(ws, r, 3, g->line, b->num[0][PLAIN]));
 		else

@@ -4,9 +4,11 @@
  */
 #include "cli.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 static int run(int argc, char **argv);
 
@@ -69,5 +71,10 @@ static int run(int argc, char **argv)
 		jx_diags_release(&diags);
 	}
 	cli_files_free(&files);
+	/* 'FILE: ok' that could not be written is not a success */
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "jixiao: cannot write to standard output: %s\n", strerror(errno));
+		return EXIT_IO;
+	}
 	return status;
 }

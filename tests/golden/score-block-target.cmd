@@ -1,0 +1,1 @@
+$JX score tests/data/block-target.yaml && $JX score tests/data/block-target.yaml -f json | python3 -c 'import sys, json; [print(repr(i["target"]), repr(i["actual"])) for i in json.load(sys.stdin)["indicators"]]'

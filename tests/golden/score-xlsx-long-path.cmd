@@ -1,0 +1,1 @@
+$JX score tests/data/very-long-path.yaml -f xlsx -o $TMP/s.xlsx && /usr/bin/python3 -c 'import sys, openpyxl; [print(r[1], len(r[2] or ""), (r[2] or "")[-8:]) for r in openpyxl.load_workbook(sys.argv[1]).worksheets[1].iter_rows(values_only=True)]' $TMP/s.xlsx
