@@ -33,6 +33,13 @@ typedef struct textbuf {
 	bool on;
 } textbuf;
 
+/* A custom number format of styles.xml. */
+typedef struct numfmt {
+	int id;
+	size_t at; /* its place in styles.xml: of two with one id, the first counts */
+	char *code;
+} numfmt;
+
 typedef struct xlsx {
 	zip_t *zip;
 	jx_diags *diags;
@@ -42,10 +49,7 @@ typedef struct xlsx {
 	size_t nstrings, capstrings;
 	int *numfmt;    /* cellXfs index -> numFmtId */
 	size_t nxf, capxf;
-	struct {
-		int id;
-		char *code;
-	} *fmts;        /* custom number formats */
+	numfmt *fmts;   /* custom number formats, sorted by id once read */
 	size_t nfmts, capfmts;
 	bool oom;
 } xlsx;
@@ -258,6 +262,7 @@ static void style_start(void *ud, const XML_Char *name, const XML_Char **atts)
 		if (!id || !code)
 			return;
 		x->fmts[x->nfmts].id = atoi(id);
+		x->fmts[x->nfmts].at = x->nfmts;
 		x->fmts[x->nfmts].code = strdup(code);
 		x->oom |= !x->fmts[x->nfmts].code;
 		x->nfmts++;
@@ -287,6 +292,14 @@ static void no_chars(void *ud, const XML_Char *s, int len)
 	(void)len;
 }
 
+static int fmt_cmp(const void *pa, const void *pb)
+{
+	const numfmt *a = pa, *b = pb;
+	if (a->id != b->id)
+		return a->id < b->id ? -1 : 1;
+	return (a->at > b->at) - (a->at < b->at);
+}
+
 /* The format code of a cell style; NULL for General. */
 static const char *format_code(const xlsx *x, size_t style)
 {
@@ -303,9 +316,17 @@ static const char *format_code(const xlsx *x, size_t style)
 		[58] = "m\"月\"d\"日\"",
 	};
 	int id = style < x->nxf ? x->numfmt[style] : 0;
-	for (size_t i = 0; i < x->nfmts; i++)
-		if (x->fmts[i].id == id)
-			return x->fmts[i].code;
+	/* by halves: styles.xml may hold a million formats, the sheet millions of cells */
+	size_t lo = 0, hi = x->nfmts;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (x->fmts[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < x->nfmts && x->fmts[lo].id == id)
+		return x->fmts[lo].code;
 	if (id > 0 && (size_t)id < sizeof(builtin) / sizeof(builtin[0]))
 		return builtin[id];
 	return NULL;
@@ -728,6 +749,8 @@ static int read_book(jx_sheet *s, xlsx *x, const char *path, const char *want, s
 	if ((text = part(x, "xl/styles.xml", &len, false))) {
 		parse_xml(x, "xl/styles.xml", text, len, &sty, style_start, style_end, no_chars);
 		free(text);
+		if (x->nfmts > 0)
+			qsort(x->fmts, x->nfmts, sizeof(*x->fmts), fmt_cmp);
 	}
 	sheet = sheet_part(x, want, nth, &chosen, &missing);
 	if (missing)
