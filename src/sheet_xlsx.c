@@ -143,19 +143,64 @@ static const char *local(const char *name)
 /* Bytes of XML given to the parser at a time. */
 #define XML_PIECE (1u << 20)
 
+/* One part being parsed: the handlers of its reader, called with its state. */
+typedef struct xml_run {
+	XML_Parser p;
+	void *ud;
+	XML_StartElementHandler start;
+	XML_EndElementHandler end;
+	XML_CharacterDataHandler chars;
+	bool doctype;
+} xml_run;
+
+static void run_start(void *ud, const XML_Char *name, const XML_Char **atts)
+{
+	xml_run *r = ud;
+	r->start(r->ud, name, atts);
+}
+
+static void run_end(void *ud, const XML_Char *name)
+{
+	xml_run *r = ud;
+	r->end(r->ud, name);
+}
+
+static void run_chars(void *ud, const XML_Char *s, int len)
+{
+	xml_run *r = ud;
+	r->chars(r->ud, s, len);
+}
+
+/* The XML of a workbook has no document type (ECMA-376 part 2 forbids it):
+ * one that has is refused before its entities could expand a few bytes of
+ * the archive into gigabytes of text. */
+static void run_doctype(void *ud, const XML_Char *name, const XML_Char *sysid, const XML_Char *pubid,
+			int internal)
+{
+	xml_run *r = ud;
+	(void)name;
+	(void)sysid;
+	(void)pubid;
+	(void)internal;
+	r->doctype = true;
+	XML_StopParser(r->p, XML_FALSE);
+}
+
 /* Parse XML with handlers; false (reported) when it is not well-formed. */
 static bool parse_xml(xlsx *x, const char *name, const char *text, size_t len, void *ud,
 		      XML_StartElementHandler start, XML_EndElementHandler end,
 		      XML_CharacterDataHandler chars)
 {
-	XML_Parser p = XML_ParserCreate("UTF-8");
+	xml_run r = { XML_ParserCreate("UTF-8"), ud, start, end, chars, false };
+	XML_Parser p = r.p;
 	if (!p) {
 		x->oom = true;
 		return false;
 	}
-	XML_SetUserData(p, ud);
-	XML_SetElementHandler(p, start, end);
-	XML_SetCharacterDataHandler(p, chars);
+	XML_SetUserData(p, &r);
+	XML_SetElementHandler(p, run_start, run_end);
+	XML_SetCharacterDataHandler(p, run_chars);
+	XML_SetStartDoctypeDeclHandler(p, run_doctype);
 	/* In pieces: expat copies what it is given into its own buffer, and a
 	 * part may have 64 MiB. */
 	bool ok = true;
@@ -165,7 +210,11 @@ static bool parse_xml(xlsx *x, const char *name, const char *text, size_t len, v
 		ok = XML_Parse(p, text + at, (int)n, at + n == len) == XML_STATUS_OK;
 		at += n;
 	} while (ok && at < len);
-	if (!ok)
+	if (r.doctype)
+		jx_diags_add(x->diags, JX_SEV_ERROR, &x->src, 0, 0,
+			     "%s: a document type declaration (<!DOCTYPE) at line %lu, which the XML of a "
+			     "workbook never has; not read", name, (unsigned long)XML_GetCurrentLineNumber(p));
+	else if (!ok)
 		jx_diags_add(x->diags, JX_SEV_ERROR, &x->src, 0, 0, "%s: %s at line %lu", name,
 			     XML_ErrorString(XML_GetErrorCode(p)), (unsigned long)XML_GetCurrentLineNumber(p));
 	XML_ParserFree(p);
