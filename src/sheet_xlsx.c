@@ -51,6 +51,7 @@ typedef struct xlsx {
 	size_t nxf, capxf;
 	numfmt *fmts;   /* custom number formats, sorted by id once read */
 	size_t nfmts, capfmts;
+	size_t unpacked; /* bytes of the parts read so far */
 	bool oom;
 } xlsx;
 
@@ -122,6 +123,7 @@ static char *part(xlsx *x, const char *name, size_t *len, bool required)
 		return NULL;
 	buf[n] = '\0';
 	*len = n;
+	x->unpacked += n;
 	return buf;
 }
 
@@ -780,13 +782,12 @@ static void xlsx_release(xlsx *x)
 		zip_discard(x->zip);
 }
 
-/* The sheet want, else the nth, of the open archive x->zip (released here). */
-static int read_book(jx_sheet *s, xlsx *x, const char *path, const char *want, size_t nth)
+/* The shared strings and the styles of the open archive x->zip, the same
+ * for every sheet. */
+static void read_common(xlsx *x)
 {
-	int rc = JX_EINVAL;
 	size_t len;
-	char *text, *sheet, *chosen = NULL;
-	bool missing;
+	char *text;
 	/* Shared strings and styles are optional parts. */
 	sst_state sst = { x, { 0 }, 0 };
 	if ((text = part(x, "xl/sharedStrings.xml", &len, false))) {
@@ -801,6 +802,17 @@ static int read_book(jx_sheet *s, xlsx *x, const char *path, const char *want, s
 		if (x->nfmts > 0)
 			qsort(x->fmts, x->nfmts, sizeof(*x->fmts), fmt_cmp);
 	}
+}
+
+/* The sheet want, else the nth, of the open archive x->zip, whose common
+ * parts are read. */
+static int read_sheet(jx_sheet *s, xlsx *x, const char *path, const char *want, size_t nth)
+{
+	int rc = JX_EINVAL;
+	size_t len;
+	char *text, *sheet, *chosen = NULL;
+	bool missing;
+	memset(s, 0, sizeof(*s));
 	sheet = sheet_part(x, want, nth, &chosen, &missing);
 	if (missing)
 		rc = JX_ENOTFOUND;
@@ -830,6 +842,14 @@ static int read_book(jx_sheet *s, xlsx *x, const char *path, const char *want, s
 	}
 	free(sheet);
 	free(chosen);
+	return rc;
+}
+
+/* The sheet want, else the nth, of the open archive x->zip (released here). */
+static int read_book(jx_sheet *s, xlsx *x, const char *path, const char *want, size_t nth)
+{
+	read_common(x);
+	int rc = read_sheet(s, x, path, want, nth);
 	xlsx_release(x);
 	return rc;
 }
@@ -840,19 +860,25 @@ static void open_failed(xlsx *x, zip_error_t *ze)
 		     zip_error_strerror(ze));
 }
 
-static int read_file(jx_sheet *s, const char *path, const char *want, size_t nth, jx_diags *diags)
+static int open_book(xlsx *x, const char *path)
 {
-	xlsx x = { .diags = diags, .src = { path, NULL, 0 }, .pool = { .on = true } };
 	int zerr = 0;
-	memset(s, 0, sizeof(*s));
-	if (!(x.zip = zip_open(path, ZIP_RDONLY, &zerr))) {
+	if (!(x->zip = zip_open(path, ZIP_RDONLY, &zerr))) {
 		zip_error_t ze;
 		zip_error_init_with_code(&ze, zerr);
-		open_failed(&x, &ze);
+		open_failed(x, &ze);
 		zip_error_fini(&ze);
 		return zerr == ZIP_ER_NOENT ? JX_ENOTFOUND : JX_EINVAL;
 	}
-	return read_book(s, &x, path, want, nth);
+	return 0;
+}
+
+static int read_file(jx_sheet *s, const char *path, const char *want, size_t nth, jx_diags *diags)
+{
+	xlsx x = { .diags = diags, .src = { path, NULL, 0 }, .pool = { .on = true } };
+	memset(s, 0, sizeof(*s));
+	int rc = open_book(&x, path);
+	return rc ? rc : read_book(s, &x, path, want, nth);
 }
 
 int jx_sheet_read_xlsx(jx_sheet *s, const char *path, const char *want, jx_diags *diags)
@@ -863,6 +889,46 @@ int jx_sheet_read_xlsx(jx_sheet *s, const char *path, const char *want, jx_diags
 int jx_sheet_read_xlsx_nth(jx_sheet *s, const char *path, size_t n, jx_diags *diags)
 {
 	return read_file(s, path, NULL, n, diags);
+}
+
+/* Bytes of the sheets passed over (with the workbook's list of them, read
+ * for each) after which jx_sheet_read_xlsx_first looks no further. */
+#define XLSX_MAX_PASSED (16u * 1024 * 1024)
+
+int jx_sheet_read_xlsx_first(jx_sheet *s, size_t *nth, const char *path, bool (*accept)(const jx_sheet *),
+			     size_t max, jx_diags *diags)
+{
+	xlsx x = { .diags = diags, .src = { path, NULL, 0 }, .pool = { .on = true } };
+	int rc = open_book(&x, path);
+	memset(s, 0, sizeof(*s));
+	*nth = 1;
+	if (rc)
+		return rc;
+	read_common(&x);
+	size_t common = x.unpacked;
+	for (size_t n = 1; n <= max && (n == 1 || x.unpacked - common <= XLSX_MAX_PASSED); n++) {
+		jx_diags scratch; /* a sheet passed over says nothing */
+		jx_diags_init(&scratch);
+		x.diags = &scratch;
+		rc = read_sheet(s, &x, path, NULL, n);
+		x.diags = diags;
+		bool take = rc == 0 ? accept(s) : n == 1; /* n == 1: not a workbook */
+		if (take)
+			jx_diags_append(diags, &scratch);
+		else if (rc == 0)
+			jx_sheet_release(s);
+		jx_diags_release(&scratch);
+		if (take) {
+			*nth = n;
+			goto done;
+		}
+		if (rc != 0)
+			break; /* no more sheets, or one that cannot be read */
+	}
+	rc = read_sheet(s, &x, path, NULL, 1);
+done:
+	xlsx_release(&x);
+	return rc;
 }
 
 int jx_sheet_parse_xlsx(jx_sheet *s, const char *name, const void *data, size_t len,
