@@ -98,11 +98,16 @@ printf 'title: \357\274\232full-width colon\nyear\357\274\232 2024\n' | put full
 # string of 30 KB in a million cells; half a million number formats in
 # styles.xml for 200,000 numbers (each looked up in them); 64 sheets without
 # an indicator table, each looked through for one, with 8 MiB of shared
-# strings and of styles, 1 MiB of cells.
+# strings and of styles, 1 MiB of cells; an indicator table of 99,990 rows
+# under 50 groups taken in turn (each row a new group).
 line=$(rep 159 'x,')x
 { printf '一级指标\n'; yes "$line" | head -n 52400; } >"$dir/import-16mib.csv"
 /usr/bin/python3 - "$dir" <<'PY'
 import sys, zipfile
+with open(sys.argv[1] + '/import-100000-rows.csv', 'w') as f:
+    f.write('一级指标,二级指标,三级指标,指标值,分值,实际完成值,得分\n')
+    for i in range(99990):
+        f.write('产出指标,数量指标%d,指标%d,>=1份,0.001,1份,0.001\n' % (i % 50, i))
 def book(name, sheet, strings=None, styles=None, sheets=1):
     with zipfile.ZipFile(sys.argv[1] + '/' + name, 'w', zipfile.ZIP_DEFLATED) as z:
         z.writestr('xl/workbook.xml', '<workbook><sheets>' + ''.join('<sheet name="s%d" r:id="rId1"/>' % i for i in range(sheets)) + '</sheets></workbook>')
