@@ -117,6 +117,7 @@ typedef struct inode {
 	const char *name;
 	size_t name_col;
 	size_t parent; /* index + 1; 0 for a root */
+	size_t first, last, next; /* children and the next sibling: index + 1, 0 for none */
 	bool leaf;
 	bool header; /* a group with a row of its own (its 分值 and 得分) */
 	size_t row;
@@ -153,6 +154,7 @@ typedef struct importer {
 	size_t ngoals, capgoals;
 	inode *nodes;
 	size_t nnodes, capnodes;
+	size_t first, last; /* the roots: index + 1, 0 for none */
 	size_t col[NCOLKINDS]; /* of the indicator table; SIZE_MAX when absent */
 	jx_import_trace *trace; /* where the values written come from; may be NULL */
 	bool oom;
@@ -599,14 +601,11 @@ static size_t goals_block(importer *im, size_t r0)
 
 static size_t add_node(importer *im, const char *name, size_t parent, size_t row, size_t col)
 {
-	/* The same group again right after itself: the rows of a merged cell. */
-	for (size_t i = im->nnodes; i-- > 0;) {
-		if (im->nodes[i].parent == parent) {
-			if (!im->nodes[i].leaf && strcmp(im->nodes[i].name, name) == 0)
-				return i + 1;
-			break;
-		}
-	}
+	/* The same group again right after itself: the rows of a merged cell.
+	 * Children are linked, not searched for: a table of 100,000 rows. */
+	size_t last = parent ? im->nodes[parent - 1].last : im->last;
+	if (last && !im->nodes[last - 1].leaf && strcmp(im->nodes[last - 1].name, name) == 0)
+		return last;
 	if (!JX_GROW(im->nodes, im->capnodes, im->nnodes + 1, 64)) {
 		im->oom = true;
 		return 0;
@@ -617,6 +616,13 @@ static size_t add_node(importer *im, const char *name, size_t parent, size_t row
 	n->name_col = col;
 	n->parent = parent;
 	n->row = row;
+	if (last)
+		im->nodes[last - 1].next = im->nnodes;
+	else if (parent)
+		im->nodes[parent - 1].first = im->nnodes;
+	else
+		im->first = im->nnodes;
+	*(parent ? &im->nodes[parent - 1].last : &im->last) = im->nnodes;
 	return im->nnodes;
 }
 
@@ -1125,9 +1131,8 @@ static void emit_node(importer *im, jx_yemit *e, size_t idx)
 		}
 		jx_yemit_str(e, "children");
 		jx_yemit_seq(e, false);
-		for (size_t i = idx + 1; i < im->nnodes; i++)
-			if (im->nodes[i].parent == idx + 1)
-				emit_node(im, e, i);
+		for (size_t c = n->first; c; c = im->nodes[c - 1].next)
+			emit_node(im, e, c - 1);
 		jx_yemit_seq_end(e);
 		jx_yemit_map_end(e);
 		return;
@@ -1249,9 +1254,8 @@ static int emit(importer *im, FILE *out)
 	}
 	jx_yemit_str(&e, "indicators");
 	jx_yemit_seq(&e, false);
-	for (size_t i = 0; i < im->nnodes; i++)
-		if (im->nodes[i].parent == 0)
-			emit_node(im, &e, i);
+	for (size_t c = im->first; c; c = im->nodes[c - 1].next)
+		emit_node(im, &e, c - 1);
 	jx_yemit_seq_end(&e);
 	if (im->total[0] || im->grade) {
 		jx_yemit_str(&e, "claimed");

@@ -395,17 +395,8 @@ static int setup(run *ru, const jx_result *const *results, jx_diags *diags)
 	return 0;
 }
 
-int jx_sens_run(jx_sens *out, const jx_result *const *results, size_t n, const jx_sens_opts *opts,
-		jx_diags *diags)
+int jx_sens_check(size_t n, const jx_sens_opts *opts, jx_diags *diags)
 {
-	run ru;
-	int rc;
-
-	memset(out, 0, sizeof(*out));
-	memset(&ru, 0, sizeof(ru));
-	out->generator = gsl_rng_mt19937->name;
-	out->opts = *opts;
-	out->nfiles = n;
 	if (opts->samples < 1 || opts->samples > JX_SENS_MAX_SAMPLES ||
 	    (double)opts->samples * (double)n > JX_SENS_MAX_CELLS) {
 		jx_diags_add(diags, JX_SEV_ERROR, NULL, 0, 0,
@@ -424,6 +415,22 @@ int jx_sens_run(jx_sens *out, const jx_result *const *results, size_t n, const j
 		jx_diags_add(diags, JX_SEV_ERROR, NULL, 0, 0, "level must be 1 or 2, not %d", opts->level);
 		return JX_EINVAL;
 	}
+	return 0;
+}
+
+int jx_sens_run(jx_sens *out, const jx_result *const *results, size_t n, const jx_sens_opts *opts,
+		jx_diags *diags)
+{
+	run ru;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	memset(&ru, 0, sizeof(ru));
+	out->generator = gsl_rng_mt19937->name;
+	out->opts = *opts;
+	out->nfiles = n;
+	if ((rc = jx_sens_check(n, opts, diags)) != 0)
+		return rc;
 	gsl_set_error_handler_off();
 	out->priv = calloc(1, sizeof(priv));
 	out->files = calloc(n, sizeof(*out->files));

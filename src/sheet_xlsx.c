@@ -33,6 +33,13 @@ typedef struct textbuf {
 	bool on;
 } textbuf;
 
+/* A custom number format of styles.xml. */
+typedef struct numfmt {
+	int id;
+	size_t at; /* its place in styles.xml: of two with one id, the first counts */
+	char *code;
+} numfmt;
+
 typedef struct xlsx {
 	zip_t *zip;
 	jx_diags *diags;
@@ -42,11 +49,9 @@ typedef struct xlsx {
 	size_t nstrings, capstrings;
 	int *numfmt;    /* cellXfs index -> numFmtId */
 	size_t nxf, capxf;
-	struct {
-		int id;
-		char *code;
-	} *fmts;        /* custom number formats */
+	numfmt *fmts;   /* custom number formats, sorted by id once read */
 	size_t nfmts, capfmts;
+	size_t unpacked; /* bytes of the parts read so far */
 	bool oom;
 } xlsx;
 
@@ -118,6 +123,7 @@ static char *part(xlsx *x, const char *name, size_t *len, bool required)
 		return NULL;
 	buf[n] = '\0';
 	*len = n;
+	x->unpacked += n;
 	return buf;
 }
 
@@ -139,19 +145,74 @@ static const char *local(const char *name)
 /* Bytes of XML given to the parser at a time. */
 #define XML_PIECE (1u << 20)
 
+/* One part being parsed: the handlers of its reader, called with its state. */
+typedef struct xml_run {
+	XML_Parser p;
+	void *ud;
+	XML_StartElementHandler start;
+	XML_EndElementHandler end;
+	XML_CharacterDataHandler chars;
+	bool doctype;
+	unsigned depth; /* of the elements open */
+} xml_run;
+
+/* Elements nested in a part: a worksheet has ten or so, and expat keeps
+ * about 150 bytes for each one open (64 MiB of <a> took 3.5 GB). */
+#define XML_MAX_DEPTH 256
+
+static void run_start(void *ud, const XML_Char *name, const XML_Char **atts)
+{
+	xml_run *r = ud;
+	if (++r->depth > XML_MAX_DEPTH) {
+		XML_StopParser(r->p, XML_FALSE);
+		return;
+	}
+	r->start(r->ud, name, atts);
+}
+
+static void run_end(void *ud, const XML_Char *name)
+{
+	xml_run *r = ud;
+	r->depth--;
+	r->end(r->ud, name);
+}
+
+static void run_chars(void *ud, const XML_Char *s, int len)
+{
+	xml_run *r = ud;
+	r->chars(r->ud, s, len);
+}
+
+/* The XML of a workbook has no document type (ECMA-376 part 2 forbids it):
+ * one that has is refused before its entities could expand a few bytes of
+ * the archive into gigabytes of text. */
+static void run_doctype(void *ud, const XML_Char *name, const XML_Char *sysid, const XML_Char *pubid,
+			int internal)
+{
+	xml_run *r = ud;
+	(void)name;
+	(void)sysid;
+	(void)pubid;
+	(void)internal;
+	r->doctype = true;
+	XML_StopParser(r->p, XML_FALSE);
+}
+
 /* Parse XML with handlers; false (reported) when it is not well-formed. */
 static bool parse_xml(xlsx *x, const char *name, const char *text, size_t len, void *ud,
 		      XML_StartElementHandler start, XML_EndElementHandler end,
 		      XML_CharacterDataHandler chars)
 {
-	XML_Parser p = XML_ParserCreate("UTF-8");
+	xml_run r = { XML_ParserCreate("UTF-8"), ud, start, end, chars, false, 0 };
+	XML_Parser p = r.p;
 	if (!p) {
 		x->oom = true;
 		return false;
 	}
-	XML_SetUserData(p, ud);
-	XML_SetElementHandler(p, start, end);
-	XML_SetCharacterDataHandler(p, chars);
+	XML_SetUserData(p, &r);
+	XML_SetElementHandler(p, run_start, run_end);
+	XML_SetCharacterDataHandler(p, run_chars);
+	XML_SetStartDoctypeDeclHandler(p, run_doctype);
 	/* In pieces: expat copies what it is given into its own buffer, and a
 	 * part may have 64 MiB. */
 	bool ok = true;
@@ -161,7 +222,15 @@ static bool parse_xml(xlsx *x, const char *name, const char *text, size_t len, v
 		ok = XML_Parse(p, text + at, (int)n, at + n == len) == XML_STATUS_OK;
 		at += n;
 	} while (ok && at < len);
-	if (!ok)
+	if (r.doctype)
+		jx_diags_add(x->diags, JX_SEV_ERROR, &x->src, 0, 0,
+			     "%s: a document type declaration (<!DOCTYPE) at line %lu, which the XML of a "
+			     "workbook never has; not read", name, (unsigned long)XML_GetCurrentLineNumber(p));
+	else if (r.depth > XML_MAX_DEPTH)
+		jx_diags_add(x->diags, JX_SEV_ERROR, &x->src, 0, 0,
+			     "%s: elements nested deeper than %d levels at line %lu; not read", name, XML_MAX_DEPTH,
+			     (unsigned long)XML_GetCurrentLineNumber(p));
+	else if (!ok)
 		jx_diags_add(x->diags, JX_SEV_ERROR, &x->src, 0, 0, "%s: %s at line %lu", name,
 			     XML_ErrorString(XML_GetErrorCode(p)), (unsigned long)XML_GetCurrentLineNumber(p));
 	XML_ParserFree(p);
@@ -258,6 +327,7 @@ static void style_start(void *ud, const XML_Char *name, const XML_Char **atts)
 		if (!id || !code)
 			return;
 		x->fmts[x->nfmts].id = atoi(id);
+		x->fmts[x->nfmts].at = x->nfmts;
 		x->fmts[x->nfmts].code = strdup(code);
 		x->oom |= !x->fmts[x->nfmts].code;
 		x->nfmts++;
@@ -287,6 +357,14 @@ static void no_chars(void *ud, const XML_Char *s, int len)
 	(void)len;
 }
 
+static int fmt_cmp(const void *pa, const void *pb)
+{
+	const numfmt *a = pa, *b = pb;
+	if (a->id != b->id)
+		return a->id < b->id ? -1 : 1;
+	return (a->at > b->at) - (a->at < b->at);
+}
+
 /* The format code of a cell style; NULL for General. */
 static const char *format_code(const xlsx *x, size_t style)
 {
@@ -303,9 +381,17 @@ static const char *format_code(const xlsx *x, size_t style)
 		[58] = "m\"月\"d\"日\"",
 	};
 	int id = style < x->nxf ? x->numfmt[style] : 0;
-	for (size_t i = 0; i < x->nfmts; i++)
-		if (x->fmts[i].id == id)
-			return x->fmts[i].code;
+	/* by halves: styles.xml may hold a million formats, the sheet millions of cells */
+	size_t lo = 0, hi = x->nfmts;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (x->fmts[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < x->nfmts && x->fmts[lo].id == id)
+		return x->fmts[lo].code;
 	if (id > 0 && (size_t)id < sizeof(builtin) / sizeof(builtin[0]))
 		return builtin[id];
 	return NULL;
@@ -710,13 +796,12 @@ static void xlsx_release(xlsx *x)
 		zip_discard(x->zip);
 }
 
-/* The sheet want, else the nth, of the open archive x->zip (released here). */
-static int read_book(jx_sheet *s, xlsx *x, const char *path, const char *want, size_t nth)
+/* The shared strings and the styles of the open archive x->zip, the same
+ * for every sheet. */
+static void read_common(xlsx *x)
 {
-	int rc = JX_EINVAL;
 	size_t len;
-	char *text, *sheet, *chosen = NULL;
-	bool missing;
+	char *text;
 	/* Shared strings and styles are optional parts. */
 	sst_state sst = { x, { 0 }, 0 };
 	if ((text = part(x, "xl/sharedStrings.xml", &len, false))) {
@@ -728,7 +813,20 @@ static int read_book(jx_sheet *s, xlsx *x, const char *path, const char *want, s
 	if ((text = part(x, "xl/styles.xml", &len, false))) {
 		parse_xml(x, "xl/styles.xml", text, len, &sty, style_start, style_end, no_chars);
 		free(text);
+		if (x->nfmts > 0)
+			qsort(x->fmts, x->nfmts, sizeof(*x->fmts), fmt_cmp);
 	}
+}
+
+/* The sheet want, else the nth, of the open archive x->zip, whose common
+ * parts are read. */
+static int read_sheet(jx_sheet *s, xlsx *x, const char *path, const char *want, size_t nth)
+{
+	int rc = JX_EINVAL;
+	size_t len;
+	char *text, *sheet, *chosen = NULL;
+	bool missing;
+	memset(s, 0, sizeof(*s));
 	sheet = sheet_part(x, want, nth, &chosen, &missing);
 	if (missing)
 		rc = JX_ENOTFOUND;
@@ -758,6 +856,14 @@ static int read_book(jx_sheet *s, xlsx *x, const char *path, const char *want, s
 	}
 	free(sheet);
 	free(chosen);
+	return rc;
+}
+
+/* The sheet want, else the nth, of the open archive x->zip (released here). */
+static int read_book(jx_sheet *s, xlsx *x, const char *path, const char *want, size_t nth)
+{
+	read_common(x);
+	int rc = read_sheet(s, x, path, want, nth);
 	xlsx_release(x);
 	return rc;
 }
@@ -768,19 +874,25 @@ static void open_failed(xlsx *x, zip_error_t *ze)
 		     zip_error_strerror(ze));
 }
 
-static int read_file(jx_sheet *s, const char *path, const char *want, size_t nth, jx_diags *diags)
+static int open_book(xlsx *x, const char *path)
 {
-	xlsx x = { .diags = diags, .src = { path, NULL, 0 }, .pool = { .on = true } };
 	int zerr = 0;
-	memset(s, 0, sizeof(*s));
-	if (!(x.zip = zip_open(path, ZIP_RDONLY, &zerr))) {
+	if (!(x->zip = zip_open(path, ZIP_RDONLY, &zerr))) {
 		zip_error_t ze;
 		zip_error_init_with_code(&ze, zerr);
-		open_failed(&x, &ze);
+		open_failed(x, &ze);
 		zip_error_fini(&ze);
 		return zerr == ZIP_ER_NOENT ? JX_ENOTFOUND : JX_EINVAL;
 	}
-	return read_book(s, &x, path, want, nth);
+	return 0;
+}
+
+static int read_file(jx_sheet *s, const char *path, const char *want, size_t nth, jx_diags *diags)
+{
+	xlsx x = { .diags = diags, .src = { path, NULL, 0 }, .pool = { .on = true } };
+	memset(s, 0, sizeof(*s));
+	int rc = open_book(&x, path);
+	return rc ? rc : read_book(s, &x, path, want, nth);
 }
 
 int jx_sheet_read_xlsx(jx_sheet *s, const char *path, const char *want, jx_diags *diags)
@@ -791,6 +903,46 @@ int jx_sheet_read_xlsx(jx_sheet *s, const char *path, const char *want, jx_diags
 int jx_sheet_read_xlsx_nth(jx_sheet *s, const char *path, size_t n, jx_diags *diags)
 {
 	return read_file(s, path, NULL, n, diags);
+}
+
+/* Bytes of the sheets passed over (with the workbook's list of them, read
+ * for each) after which jx_sheet_read_xlsx_first looks no further. */
+#define XLSX_MAX_PASSED (16u * 1024 * 1024)
+
+int jx_sheet_read_xlsx_first(jx_sheet *s, size_t *nth, const char *path, bool (*accept)(const jx_sheet *),
+			     size_t max, jx_diags *diags)
+{
+	xlsx x = { .diags = diags, .src = { path, NULL, 0 }, .pool = { .on = true } };
+	int rc = open_book(&x, path);
+	memset(s, 0, sizeof(*s));
+	*nth = 1;
+	if (rc)
+		return rc;
+	read_common(&x);
+	size_t common = x.unpacked;
+	for (size_t n = 1; n <= max && (n == 1 || x.unpacked - common <= XLSX_MAX_PASSED); n++) {
+		jx_diags scratch; /* a sheet passed over says nothing */
+		jx_diags_init(&scratch);
+		x.diags = &scratch;
+		rc = read_sheet(s, &x, path, NULL, n);
+		x.diags = diags;
+		bool take = rc == 0 ? accept(s) : n == 1; /* n == 1: not a workbook */
+		if (take)
+			jx_diags_append(diags, &scratch);
+		else if (rc == 0)
+			jx_sheet_release(s);
+		jx_diags_release(&scratch);
+		if (take) {
+			*nth = n;
+			goto done;
+		}
+		if (rc != 0)
+			break; /* no more sheets, or one that cannot be read */
+	}
+	rc = read_sheet(s, &x, path, NULL, 1);
+done:
+	xlsx_release(&x);
+	return rc;
 }
 
 int jx_sheet_parse_xlsx(jx_sheet *s, const char *name, const void *data, size_t len,

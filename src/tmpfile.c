@@ -185,6 +185,16 @@ int jx_tmp_create(jx_tmp *t, const char *path, bool open_file)
 		return fail(t, errno ? errno : ENOMEM);
 
 	int fd = make_temp(t, t->target, ".tmpXXXXXX");
+	if (fd < 0 && errno == ENAMETOOLONG) {
+		/* a name of 246 bytes or more has no room for the suffix: a
+		 * short one beside it */
+		const char *slash = strrchr(t->target, '/');
+		char *dir = strndup(t->target, slash ? (size_t)(slash - t->target) + 1 : 0);
+		if (!dir)
+			return fail(t, ENOMEM);
+		fd = make_temp(t, dir, ".jixiao-XXXXXX");
+		free(dir);
+	}
 	if (fd < 0)
 		return fail(t, errno);
 	/* mkstemp makes the file private: give it the mode of the output it

@@ -95,22 +95,37 @@ printf 'title: \357\274\232full-width colon\nyear\357\274\232 2024\n' | put full
 # Spreadsheets to import: a CSV file of the largest size, of one-letter cells
 # under an indicator table title (millions of cells, each a stray one); a
 # worksheet of 64 MiB, the most a part may unpack to, of numbers; a shared
-# string of 30 KB in a million cells.
+# string of 30 KB in a million cells; half a million number formats in
+# styles.xml for 200,000 numbers (each looked up in them); 64 sheets without
+# an indicator table, each looked through for one, with 8 MiB of shared
+# strings and of styles, 1 MiB of cells; an indicator table of 99,990 rows
+# under 50 groups taken in turn (each row a new group).
 line=$(rep 159 'x,')x
 { printf '一级指标\n'; yes "$line" | head -n 52400; } >"$dir/import-16mib.csv"
 /usr/bin/python3 - "$dir" <<'PY'
 import sys, zipfile
-def book(name, sheet, strings=None):
+with open(sys.argv[1] + '/import-100000-rows.csv', 'w') as f:
+    f.write('一级指标,二级指标,三级指标,指标值,分值,实际完成值,得分\n')
+    for i in range(99990):
+        f.write('产出指标,数量指标%d,指标%d,>=1份,0.001,1份,0.001\n' % (i % 50, i))
+def book(name, sheet, strings=None, styles=None, sheets=1):
     with zipfile.ZipFile(sys.argv[1] + '/' + name, 'w', zipfile.ZIP_DEFLATED) as z:
-        z.writestr('xl/workbook.xml', '<workbook><sheets><sheet name="s" r:id="rId1"/></sheets></workbook>')
+        z.writestr('xl/workbook.xml', '<workbook><sheets>' + ''.join('<sheet name="s%d" r:id="rId1"/>' % i for i in range(sheets)) + '</sheets></workbook>')
         z.writestr('xl/_rels/workbook.xml.rels', '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>')
         if strings:
             z.writestr('xl/sharedStrings.xml', strings)
+        if styles:
+            z.writestr('xl/styles.xml', styles)
         z.writestr('xl/worksheets/sheet1.xml', '<worksheet><sheetData>' + sheet + '</sheetData></worksheet>')
 row = '<row>' + '<c><v>1</v></c>' * 256 + '</row>'
 head = '<row><c t="inlineStr"><is><t>一级指标</t></is></c></row>'
 book('import-64mib-sheet.xlsx', head + row * ((64 * 1024 * 1024 - 100) // len(row)))
 book('import-shared-string-bomb.xlsx', ('<row>' + '<c t="s"><v>0</v></c>' * 256 + '</row>') * 4000,
      '<sst><si><t>' + 'y' * 30000 + '</t></si></sst>')
+book('import-many-number-formats.xlsx', head + row * 800,
+     styles='<styleSheet><numFmts>' + '<numFmt numFmtId="999" formatCode="0.0"/>' * 500000 + '</numFmts></styleSheet>')
+book('import-many-sheets.xlsx', row * (1024 * 1024 // len(row)), sheets=64,
+     strings='<sst>' + '<si><t>a</t></si>' * (8 * 1024 * 1024 // 17) + '</sst>',
+     styles='<styleSheet><cellXfs>' + '<xf numFmtId="2"/>' * (8 * 1024 * 1024 // 18) + '</cellXfs></styleSheet>')
 PY
 echo "robust-corpus: $(ls "$dir" | wc -l) files in $dir"

@@ -76,6 +76,17 @@ int jx_sheet_read_xlsx(jx_sheet *s, const char *path, const char *sheet, jx_diag
  * no diagnostic, when n > 1 and the workbook has fewer. */
 int jx_sheet_read_xlsx_nth(jx_sheet *s, const char *path, size_t n, jx_diags *diags);
 
+/**
+ * Read the first of the first max worksheets of an XLSX file that accept
+ * takes (the one holding the 自评表 after a cover sheet), else the first
+ * sheet; its number (1-based) in *nth. The shared strings and styles are
+ * read once, and the sheets are looked through until 16 MiB of them have
+ * been passed over. Returns as jx_sheet_read_xlsx does; only the diagnostics
+ * of the sheet returned are kept.
+ */
+int jx_sheet_read_xlsx_first(jx_sheet *s, size_t *nth, const char *path, bool (*accept)(const jx_sheet *),
+			     size_t max, jx_diags *diags);
+
 /** The same two from bytes in memory (not kept: the caller keeps data); name
  * is used in diagnostics. */
 int jx_sheet_parse_csv(jx_sheet *s, const char *name, const char *data, size_t len,

@@ -69,6 +69,14 @@ typedef struct jx_sens {
 } jx_sens;
 
 /**
+ * Whether n files can be analysed with opts: the limits above on files,
+ * samples and samples × files, and the level. Problems go to diags. Returns
+ * 0, JX_ELIMIT or JX_EINVAL; jx_sens_run checks the same, and a caller
+ * checks before loading the files, which may take far more memory.
+ */
+int jx_sens_check(size_t n, const jx_sens_opts *opts, jx_diags *diags);
+
+/**
  * Draw and count. All results must share their criteria (the level-1 or
  * level-2 group names). Problems go to diags. The same options give the
  * same numbers, whatever jobs is. Turns GSL's abort-on-error handler off for

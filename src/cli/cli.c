@@ -135,26 +135,12 @@ static bool workbook(const char *path)
  */
 static int table_sheet(jx_sheet *s, const char *path, jx_diags *diags)
 {
-	for (size_t n = 1; n <= CLI_MAX_SHEETS; n++) {
-		jx_diags scratch; /* a sheet passed over says nothing */
-		jx_diags_init(&scratch);
-		int rc = jx_sheet_read_xlsx_nth(s, path, n, &scratch);
-		bool take = rc == 0 ? jx_import_finds_table(s) : n == 1; /* n == 1: not a workbook */
-		if (take) {
-			jx_diags_append(diags, &scratch);
-			if (rc == 0 && n > 1)
-				jx_diags_add(diags, JX_SEV_NOTE, &(jx_source){ path, NULL, 0 }, 0, 0,
-					     "read sheet '%s', the first with an indicator table (一级指标)", s->sheet);
-		} else if (rc == 0) {
-			jx_sheet_release(s);
-		}
-		jx_diags_release(&scratch);
-		if (take)
-			return rc;
-		if (rc != 0)
-			break; /* no more sheets, or one that cannot be read */
-	}
-	return jx_sheet_read_xlsx(s, path, NULL, diags);
+	size_t n;
+	int rc = jx_sheet_read_xlsx_first(s, &n, path, jx_import_finds_table, CLI_MAX_SHEETS, diags);
+	if (rc == 0 && n > 1)
+		jx_diags_add(diags, JX_SEV_NOTE, &(jx_source){ path, NULL, 0 }, 0, 0,
+			     "read sheet '%s', the first with an indicator table (一级指标)", s->sheet);
+	return rc;
 }
 
 int cli_import_text(const char *path, const char *sheet, char **text, size_t *len, char **sheet_name,

@@ -135,6 +135,17 @@ static int run(int argc, char **argv)
 		cli_files_free(&files);
 		return status;
 	}
+	/* The limits on files and samples are checked before the files are
+	 * read: a directory of a million files would be loaded, then refused. */
+	jx_diags limits;
+	jx_diags_init(&limits);
+	int over = jx_sens_check(files.n, &o, &limits);
+	cli_print_diags(&limits);
+	jx_diags_release(&limits);
+	if (over) {
+		cli_files_free(&files);
+		return cli_exit_for(over);
+	}
 	size_t n = files.n;
 	cli_eval *evs = calloc(n ? n : 1, sizeof(*evs));
 	const jx_result **results = calloc(n ? n : 1, sizeof(*results));

@@ -1,0 +1,1 @@
+i=0; while [ $i -lt 1001 ]; do i=$((i + 1)); cp examples/karamay-2024/project.yaml $TMP/f$i.yaml; done; printf 'a: [\n' > $TMP/f1.yaml; $JX sensitivity --samples 2 $TMP; echo "1001 files, one broken: status $?"; $JX sensitivity --samples 20000 --jobs 1 $TMP; echo "1001 files, 20000 samples: status $?"

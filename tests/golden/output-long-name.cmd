@@ -1,0 +1,1 @@
+N=$(printf '%0250d' 0) && $JX score examples/karamay-2024/project.yaml -o "$TMP/$N.txt"; echo "score -o (a name of 254 bytes): status $?"; head -n 1 "$TMP/$N.txt"; ls -A $TMP | wc -l; cd $TMP && $JX score $OLDPWD/examples/karamay-2024/project.yaml -f xlsx -o "$N.xlsx"; echo "score -f xlsx -o: status $?"; ls -A | wc -l
