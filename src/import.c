@@ -887,19 +887,11 @@ static size_t indicator_table(importer *im, size_t r0)
  */
 static void groups_with_rows(importer *im)
 {
-	bool *kids = calloc(im->nnodes + 1, sizeof(*kids));
-	if (!kids) {
-		im->oom = true;
-		return;
-	}
-	for (size_t i = 0; i < im->nnodes; i++)
-		if (im->nodes[i].parent)
-			kids[im->nodes[i].parent - 1] = true;
 	for (size_t i = 0; i < im->nnodes; i++) {
 		inode *n = &im->nodes[i];
 		if (!n->header)
 			continue;
-		if (!kids[i]) {
+		if (!n->first) {
 			n->leaf = true;
 			continue;
 		}
@@ -911,7 +903,6 @@ static void groups_with_rows(importer *im)
 				"得分 %s of the group '%s' is not kept: jixiao adds up the scores of its indicators",
 				sc, n->name);
 	}
-	free(kids);
 }
 
 /* Where a leaf's cell of kind k is (or would be). */
@@ -1410,6 +1401,12 @@ static const jx_import_origin *origin_at(const jx_import_trace *t, unsigned line
 	return best ? best : first;
 }
 
+/* Whether g is at a place of the YAML (file yaml_name). */
+static bool in_yaml(const jx_diag *g, const char *yaml_name)
+{
+	return g->file && g->line && strcmp(g->file, yaml_name) == 0;
+}
+
 void jx_import_trace_notes(const jx_import_trace *t, const char *yaml_name, const char *sheet_name,
 			   jx_diags *d)
 {
@@ -1420,10 +1417,8 @@ void jx_import_trace_notes(const jx_import_trace *t, const char *yaml_name, cons
 	for (size_t i = 0; i < d->count; i++) {
 		const jx_diag *g = &d->items[i];
 		jx_diags_copy(&out, g);
-		const jx_import_origin *o = g->severity != JX_SEV_NOTE && g->file && g->line &&
-						    strcmp(g->file, yaml_name) == 0
-					    ? origin_at(t, g->line, g->col)
-					    : NULL;
+		const jx_import_origin *o =
+			g->severity != JX_SEV_NOTE && in_yaml(g, yaml_name) ? origin_at(t, g->line, g->col) : NULL;
 		char ref[16];
 		if (o)
 			jx_diags_add(&out, JX_SEV_NOTE, &sheet, (unsigned)o->row + 1, (unsigned)o->column + 1,
@@ -1447,7 +1442,7 @@ void jx_import_trace_move(const jx_import_trace *t, const char *yaml_name, const
 {
 	for (size_t i = from; i < d->count; i++) {
 		jx_diag *g = &d->items[i];
-		if (!g->file || !g->line || strcmp(g->file, yaml_name) != 0)
+		if (!in_yaml(g, yaml_name))
 			continue;
 		const jx_import_origin *o = origin_at(t, g->line, g->col);
 		char ref[16], *file = strcmp(yaml_name, sheet_name) ? jx_strdupf("%s", sheet_name) : NULL,
