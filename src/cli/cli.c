@@ -143,8 +143,8 @@ static int table_sheet(jx_sheet *s, const char *path, jx_diags *diags)
 	return rc;
 }
 
-int cli_import_text(const char *path, const char *sheet, char **text, size_t *len, char **sheet_name,
-		    jx_import_trace *trace, jx_diags *diags)
+int cli_import_text(const char *path, const char *sheet, char **text, size_t *len, jx_import_trace *trace,
+		    jx_diags *diags)
 {
 	jx_sheet s;
 	int rc;
@@ -163,8 +163,6 @@ int cli_import_text(const char *path, const char *sheet, char **text, size_t *le
 	}
 	rc = jx_import_traced(f, &s, trace, diags);
 	if (fclose(f) != 0 && rc == 0)
-		rc = JX_ENOMEM;
-	if (rc == 0 && !(*sheet_name = strdup(s.name)))
 		rc = JX_ENOMEM;
 	jx_sheet_release(&s);
 	return rc;
@@ -207,7 +205,7 @@ static int load(cli_eval *ev, const char *path, const char *override, const jx_r
 {
 	jx_doc *partial = NULL;
 	jx_import_trace trace = { 0 };
-	char *text = NULL, *sheet = NULL;
+	char *text = NULL;
 	size_t first = diags->count, yaml_from = first, len = 0;
 	bool imported = sheets && cli_sheet_name(path);
 	memset(ev, 0, sizeof(*ev));
@@ -215,7 +213,7 @@ static int load(cli_eval *ev, const char *path, const char *override, const jx_r
 	if (imported) {
 		/* a 自评表 kept in a spreadsheet, imported in memory */
 		size_t errors = diags->errors;
-		rc = cli_import_text(path, NULL, &text, &len, &sheet, &trace, diags);
+		rc = cli_import_text(path, NULL, &text, &len, &trace, diags);
 		if (rc == 0 && diags->errors > errors)
 			rc = JX_EINVAL; /* part of the table could not be read */
 		yaml_from = diags->count;
@@ -237,11 +235,10 @@ static int load(cli_eval *ev, const char *path, const char *override, const jx_r
 		}
 		/* the YAML was never shown: its problems are said at the cells */
 		if (imported && yaml_from < diags->count && jx_import_trace_locate(&trace, text, len) == 0)
-			jx_import_trace_move(&trace, path, sheet, diags, yaml_from);
+			jx_import_trace_move(&trace, path, path, diags, yaml_from);
 		jx_diags_sort(diags, first);
 	}
 	free(text);
-	free(sheet);
 	jx_import_trace_release(&trace);
 	jx_doc_free(partial);
 	if (rc)
@@ -394,12 +391,9 @@ static bool yaml_name(const char *name)
 bool cli_sheet_name(const char *name)
 {
 	static const char *const exts[] = { ".xlsx", ".xlsm", ".xls", ".et", ".csv" };
-	size_t n = strlen(name);
-	for (size_t i = 0; i < sizeof(exts) / sizeof(exts[0]); i++) {
-		size_t e = strlen(exts[i]);
-		if (n > e && strcasecmp(name + n - e, exts[i]) == 0)
+	for (size_t i = 0; i < sizeof(exts) / sizeof(exts[0]); i++)
+		if (strlen(name) > strlen(exts[i]) && ends_with(name, exts[i]))
 			return true;
-	}
 	return false;
 }
 
@@ -432,9 +426,9 @@ static void tell_entry(const char *path, const char *what)
  * The YAML files below dir (with sheets, the spreadsheets too), added to f
  * (sorted later). Subdirectories are searched; symbolic links to directories
  * are not followed, as find(1) does not (a link may loop or lead to files
- * listed already). A link named *.yaml
- * is listed even when it leads nowhere, so that its record says so; a
- * directory that cannot be read is listed too, for the same reason.
+ * listed already). A link named *.yaml is listed even when it leads nowhere,
+ * so that its record says so; a directory that cannot be read is listed too,
+ * for the same reason.
  */
 static int collect_dir(cli_files *f, const char *dir, int depth, bool sheets)
 {

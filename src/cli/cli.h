@@ -92,11 +92,11 @@ bool cli_sheet_name(const char *name);
  * The YAML `jixiao import` makes of the 自评表 in the spreadsheet at path
  * (a workbook, by its name or content, else CSV; sheet NULL: the first
  * worksheet with an indicator table, else the first), in
- * memory, with the name the sheet's diagnostics give and where each value
- * came from. Problems go to diags. Returns 0 or a JX_E… code.
+ * memory, with where each value came from (the sheet's diagnostics name
+ * path). Problems go to diags. Returns 0 or a JX_E… code.
  */
-int cli_import_text(const char *path, const char *sheet, char **text, size_t *len, char **sheet_name,
-		    jx_import_trace *trace, jx_diags *diags);
+int cli_import_text(const char *path, const char *sheet, char **text, size_t *len, jx_import_trace *trace,
+		    jx_diags *diags);
 
 /** An output: standard output, or a file written through a temporary. */
 typedef struct cli_out {

@@ -87,17 +87,16 @@ static int run(int argc, char **argv)
 
 	jx_diags diags;
 	jx_import_trace trace = { 0 };
-	char *text = NULL, *sheet_name = NULL;
+	char *text = NULL;
 	size_t len = 0;
 	jx_diags_init(&diags);
-	int rc = cli_import_text(argv[optind], sheet, &text, &len, &sheet_name, &trace, &diags);
+	int rc = cli_import_text(argv[optind], sheet, &text, &len, &trace, &diags);
 	cli_print_diags(&diags);
 	if (rc == 0 && diags.errors > 0)
 		rc = JX_EINVAL; /* part of the table could not be read: write nothing */
 	jx_diags_release(&diags);
 	if (rc) {
 		free(text);
-		free(sheet_name);
 		jx_import_trace_release(&trace);
 		return cli_exit_for(rc);
 	}
@@ -109,7 +108,7 @@ static int run(int argc, char **argv)
 		jx_diags_init(&diags);
 		if (check_text(name, text, len, &diags)) {
 			if (jx_import_trace_locate(&trace, text, len) == 0)
-				jx_import_trace_notes(&trace, name, sheet_name, &diags);
+				jx_import_trace_notes(&trace, name, argv[optind], &diags);
 			cli_print_diags(&diags);
 			fprintf(stderr, "jixiao: the table was imported%s%s, but as it stands it cannot "
 					"be scored: it needs the fixes above\n",
@@ -119,7 +118,6 @@ static int run(int argc, char **argv)
 		jx_diags_release(&diags);
 	}
 	free(text);
-	free(sheet_name);
 	jx_import_trace_release(&trace);
 	return status;
 }
