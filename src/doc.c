@@ -1026,6 +1026,15 @@ size_t jx_node_path(char *buf, size_t n, const jx_node *node, const char *sep)
 	return len;
 }
 
+char *jx_node_path_dup(const jx_node *node, const char *sep)
+{
+	size_t len = jx_node_path(NULL, 0, node, sep);
+	char *path = malloc(len + 1);
+	if (path)
+		jx_node_path(path, len + 1, node, sep);
+	return path;
+}
+
 /* The nodes among kids[0..n) that path names, its '/'s read in every way
  * they can be: a name may itself contain '/' ("培训/会议费"), so
  * "A/培训/会议费" is A's child 培训/会议费 or the child 会议费 of A/培训.

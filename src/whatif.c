@@ -658,13 +658,11 @@ int jx_whatif_write_text(FILE *out, const jx_whatif *w)
 					       l1->node->actual.present ? l1->node->actual.text : "") == 0)
 			continue;
 		/* the whole path, however long: its end names the indicator */
-		size_t len = jx_node_path(NULL, 0, l1->node, "/");
-		char *path = malloc(len + 1);
+		char *path = jx_node_path_dup(l1->node, "/");
 		if (!path) {
 			rc = JX_ENOMEM;
 			break;
 		}
-		jx_node_path(path, len + 1, l1->node, "/");
 		row(&t, path, l0->weight, l0->score, l1->weight, l1->score, dec, l0->na, l1->na);
 		free(path);
 	}

@@ -62,11 +62,9 @@ static int write_result(FILE *out, const jx_result *r)
 		const jx_node *n = lr->node;
 		char c1[JX_DEC_BUFSZ], c2[JX_DEC_BUFSZ];
 		/* the whole path, however long: it names the row */
-		size_t len = jx_node_path(NULL, 0, n, "/");
-		char *path = malloc(len + 1);
+		char *path = jx_node_path_dup(n, "/");
 		if (!path)
 			return JX_ENOMEM;
-		jx_node_path(path, len + 1, n, "/");
 		const char *cells[NCOLS] = {
 			d->path_shown, lr->na ? "不适用指标" : "指标", path, n->target.text,
 			n->actual.present ? n->actual.text : "",

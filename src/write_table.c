@@ -125,10 +125,7 @@ static const char *leaf_label(char **owned, const jx_doc *d, const jx_node *leaf
 	*owned = NULL;
 	if (jx_doc_find(d, leaf->name, NULL) == leaf)
 		return leaf->name;
-	size_t len = jx_node_path(NULL, 0, leaf, "/");
-	if ((*owned = malloc(len + 1)))
-		jx_node_path(*owned, len + 1, leaf, "/");
-	return *owned;
+	return *owned = jx_node_path_dup(leaf, "/");
 }
 
 static int notes(FILE *out, const jx_result *r)

@@ -389,13 +389,9 @@ static void findings_sheet(book *b, const char *name, const jx_findings *f)
 		lxw_row_t r = (lxw_row_t)i + 1;
 		/* the whole path, however long (a cell holds 32,767 characters) */
 		char *path = NULL;
-		if (g->node) {
-			size_t len = jx_node_path(NULL, 0, g->node, "/");
-			if (!(path = malloc(len + 1))) {
-				keep(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
-				return;
-			}
-			jx_node_path(path, len + 1, g->node, "/");
+		if (g->node && !(path = jx_node_path_dup(g->node, "/"))) {
+			keep(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+			return;
 		}
 		text(b, ws, r, 0, jx_fseverity_label(g->severity), b->text);
 		text(b, ws, r, 1, g->code, b->text);

@@ -68,6 +68,9 @@ START_TEST(test_seed)
 	jx_node_path(buf, sizeof(buf), n, "/");
 	ck_assert_str_eq(buf, "产出指标/成本指标/经济成本指标/办公费");
 	ck_assert_ptr_eq(jx_doc_find(doc, buf, NULL), n);
+	char *whole = jx_node_path_dup(n, " > ");
+	ck_assert_str_eq(whole, "产出指标 > 成本指标 > 经济成本指标 > 办公费");
+	free(whole);
 	ck_assert_str_eq(n->target.text, "=60万元");
 	ck_assert_int_eq(n->target.q.op, JX_OP_EQ);
 	ck_assert_int_eq(n->actual.q.value.units, 44750000);

@@ -244,6 +244,10 @@ bool jx_doc_names_funds(const jx_doc *doc, const char *name);
  */
 size_t jx_node_path(char *buf, size_t n, const jx_node *node, const char *sep);
 
+/** The node's whole path (names joined by sep), however long, in a new string
+ * the caller frees; NULL when out of memory. */
+char *jx_node_path_dup(const jx_node *node, const char *sep);
+
 /**
  * The node's ancestors and itself, root first, into out (JX_MAX_DEPTH
  * entries); returns how many.
