@@ -1086,6 +1086,15 @@ static bool read_choice(const jx_reader *rd, const jx_ynode *n, const char *what
 
 static bool apply_file(impl *im, jx_ytree *t, const char *dir, const char *origin, int depth);
 
+/* The names and aliases of the rules read so far. */
+static size_t rule_names(const impl *im)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < im->nrules; i++)
+		n += 1 + im->rules[i].naliases;
+	return n;
+}
+
 static bool note_failed(impl *im, const jx_ynode *n)
 {
 	if (n->kind != JX_Y_SCALAR || n->null)
@@ -1138,10 +1147,7 @@ static bool read_rules(impl *im, const jx_reader *rd, const char *origin, const 
 		}
 	}
 	/* With the rules of the sets it extends. */
-	names = 0;
-	for (size_t i = 0; i < im->nrules; i++)
-		names += 1 + im->rules[i].naliases;
-	if (names > MAX_NAMES) {
+	if (rule_names(im) > MAX_NAMES) {
 		jx_read_error(rd, val, "more than %d rule names and aliases with those of the sets it extends (the limit is %d)",
 			      MAX_NAMES, MAX_NAMES);
 		return false;
@@ -1397,9 +1403,7 @@ static bool maybe_failed(const impl *im, const char *name)
 /* "; did you mean 'proportional'?" for a rule name not found, into did. */
 static void rule_hint(impl *im, char *did, size_t size, const char *name)
 {
-	size_t n = 0;
-	for (size_t i = 0; i < im->nrules; i++)
-		n += 1 + im->rules[i].naliases;
+	size_t n = rule_names(im);
 	const char **words = jx_arena_array(&im->arena, n ? n : 1, sizeof(*words));
 	const char *hint = NULL;
 	if (words) {
