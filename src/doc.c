@@ -295,17 +295,6 @@ static bool read_direction(loader *ld, const jx_ynode *v, jx_direction *out)
 /* ---------------------------------------------------------- indicators */
 
 /* Cells of a leaf that fit together: the actual's kind and unit match the target's. */
-/* "九场", "二百份": a number in Chinese numerals, which a target compares
- * as no number. */
-static bool starts_with_numeral(const char *s)
-{
-	static const char numerals[] = "零〇一二两三四五六七八九十百千";
-	for (const char *c = numerals; *c; c += 3)
-		if (strncmp(s, c, 3) == 0)
-			return true;
-	return false;
-}
-
 static void check_leaf_cells(jx_diags *d, const jx_source *src, const jx_node *n)
 {
 	const jx_quantity *t = &n->target.q, *a = &n->actual.q;
@@ -329,7 +318,7 @@ static void check_leaf_cells(jx_diags *d, const jx_source *src, const jx_node *n
 			jx_diags_add(d, JX_SEV_ERROR, src, ac->mark.line, ac->mark.col,
 				     "actual value '%s' of '%s' is not a number, but its target '%s' is%s",
 				     ac->text, n->name, n->target.text,
-				     starts_with_numeral(ac->text) ? "; write the number in digits" : "");
+				     jx_text_chinese_numeral(ac->text, strlen(ac->text)) ? "; write the number in digits" : "");
 		else if (!jx_unit_compatible(&t->unit, &a->unit)) {
 			const char *u = strstr(ac->text, a->unit.text);
 			unsigned col = ac->mark.col;

@@ -208,7 +208,6 @@ bool jx_read_text(const jx_reader *rd, const jx_ynode *n, const char *what, cons
  * Writes "; …" into buf (empty when nothing fits). */
 static void number_hint(char *buf, size_t size, const char *t, size_t len, const char *what)
 {
-	static const char numerals[] = "零〇一二两三四五六七八九十百千万";
 	char ascii[64];
 	size_t i = 0, o = 0;
 	bool wide = false, chinese = false;
@@ -221,8 +220,7 @@ static void number_hint(char *buf, size_t size, const char *t, size_t len, const
 		wide |= cp > 0x7F && a;
 		if (cp > 0x7F && !a) {
 			/* one of the numerals, as a whole UTF-8 character */
-			for (const char *c = numerals; *c && !chinese; c += 3)
-				chinese = i - start == 3 && memcmp(c, t + start, 3) == 0;
+			chinese |= i - start == 3 && jx_text_chinese_numeral(t + start, 3);
 			a = '?';
 		}
 		if (o + 1 < sizeof(ascii))

@@ -42,6 +42,15 @@ char jx_text_ascii_of(int32_t cp)
 	}
 }
 
+bool jx_text_chinese_numeral(const char *s, size_t len)
+{
+	static const char numerals[] = "零〇一二两三四五六七八九十百千万";
+	for (const char *c = numerals; *c && len >= 3; c += 3)
+		if (memcmp(s, c, 3) == 0)
+			return true;
+	return false;
+}
+
 size_t jx_utf8_count(const char *s, size_t len)
 {
 	/* Every byte but a continuation byte (10xxxxxx) starts a character.

@@ -23,6 +23,10 @@ int32_t jx_utf8_next(const char *s, size_t len, size_t *i);
  */
 char jx_text_ascii_of(int32_t cp);
 
+/** Whether s[0..len) starts with a Chinese numeral (零〇一二两三四五六七八九十百千万),
+ * as a number written "二十" or "九场" does. */
+bool jx_text_chinese_numeral(const char *s, size_t len);
+
 /** Number of code points in s[0..len): bytes that are not UTF-8 continuation bytes. */
 size_t jx_utf8_count(const char *s, size_t len);
 

@@ -42,6 +42,10 @@ START_TEST(test_widths)
 			chars++;
 	}
 	ck_assert_uint_eq(jx_utf8_count("\xf0\x9f\x98\x80\xf0\x9f\x98\x80x", 9), 3);
+	ck_assert(jx_text_chinese_numeral("九场", strlen("九场")));
+	ck_assert(jx_text_chinese_numeral("二十", 3));
+	ck_assert(!jx_text_chinese_numeral("九", 2)); /* a part of a character */
+	ck_assert(!jx_text_chinese_numeral("场九", strlen("场九")));
 	ck_assert(jx_utf8_valid("培训", 6));
 	ck_assert(!jx_utf8_valid("\xe5\x9f", 2));
 	ck_assert_uint_eq(jx_text_distance("wieght", "weight", 2), 2);
