@@ -102,15 +102,13 @@ bool jx_findings_is_stock_reason(const char *text)
 	return false;
 }
 
-/* value_text of any length (malloc'd; NULL when out of memory). */
+/* value_text of any length (malloc'd; NULL when out of memory): a number
+ * or range fits the buffer, the text as written may be long. */
 static char *value_dup(const jx_quantity *q, const char *as_written)
 {
-	char a[JX_DEC_BUFSZ], b[JX_DEC_BUFSZ];
-	if (q->kind == JX_Q_NUMBER)
-		return jx_strdupf("%s%s", num(a, q->value, -1), q->unit.text);
-	if (q->kind == JX_Q_RANGE)
-		return jx_strdupf("%s%s-%s%s", num(a, q->value, -1), q->unit.text, num(b, q->high, -1),
-				  q->unit.text);
+	char buf[2 * (JX_DEC_BUFSZ + JX_UNIT_MAX) + 2];
+	if (q->kind == JX_Q_NUMBER || q->kind == JX_Q_RANGE)
+		return jx_strdupf("%s", value_text(buf, sizeof(buf), q, as_written));
 	return jx_strdupf("%s", as_written);
 }
 
