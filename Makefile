@@ -5,7 +5,8 @@
 #   make check VARIANT=san  the same under AddressSanitizer + UBSan
 #   make valgrind           the unit tests and the CLI tests under valgrind
 #   make demo               score the bundled example and print the table
-#   make robust SUITE=DIR   run `jixiao validate` on every YAML file of DIR
+#   make robust SUITE=DIR   run `jixiao validate` on every YAML file of DIR, and
+#                           compare the subset reader with libyaml on each
 #   make stages             the stage timer bench/audit.sh uses (bench/stages.c)
 #   make install PREFIX=/usr/local DESTDIR=
 #   make deps               install the Debian packages the build needs
@@ -126,6 +127,12 @@ $(GEN_CORPUS): bench/gen-corpus.c
 	$(if $(Q),@echo "  CC      $<")
 	$(Q)$(CC) -std=c11 $(OPT) -Wall -Wextra $(LDFLAGS) -o $@ $<
 
+# The subset reader against libyaml on the same files (tests/ysubset_diff.c).
+YSUBSET_DIFF := $(OUT)/ysubset_diff
+$(YSUBSET_DIFF): tests/ysubset_diff.c $(LIB)
+	$(if $(Q),@echo "  LD      $@")
+	$(Q)$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(PKG_LIBS) $(LDLIBS)
+
 # The stages of an audit alone, for bench/audit.sh (`make stages`).
 STAGES := $(OUT)/stages
 $(STAGES): bench/stages.c $(LIB)
@@ -166,13 +173,18 @@ $(OUT)/hdr/%.o: include/jixiao/%.h | $(OUT)/.deps-ok
 	$(Q)printf '#include <jixiao/%s.h>\n' $* | $(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -MF /dev/null -x c -c -o $@ -
 headers: $(HDR_OBJ)
 
-check: headers $(TESTS) $(BIN) $(GEN_CORPUS)
+check: headers $(TESTS) $(BIN) $(GEN_CORPUS) $(YSUBSET_DIFF)
 	$(Q)cd tests && CK_FORK=$(if $(filter san,$(VARIANT)),no,yes) ../$(TESTS)
+	$(Q)$(YSUBSET_DIFF) $$(find examples rules tests -name '*.yaml' | sort)
+	$(Q)rm -rf $(OUT)/ysubset-random && /usr/bin/python3 tests/ysubset_gen.py 1 3000 $(OUT)/ysubset-random && \
+		$(YSUBSET_DIFF) $(OUT)/ysubset-random/*.yaml
 	$(Q)sh tests/golden.sh $(BIN)
+	$(Q)JIXIAO_YAML=libyaml sh tests/golden.sh $(BIN)
 	$(Q)sh tests/bad.sh $(BIN)
 	$(Q)sh tests/audit-corpus.sh $(BIN) $(GEN_CORPUS)
 	$(Q)rm -rf $(OUT)/robust && sh tests/robust-corpus.sh $(OUT)/robust >/dev/null
 	$(Q)sh tests/robust.sh $(BIN) $(OUT)/robust
+	$(Q)$(YSUBSET_DIFF) $$(find $(OUT)/robust -name '*.yaml' | sort)
 	$(Q)sh tests/interrupt.sh $(BIN) $(GEN_CORPUS)
 	$(Q)sh tests/install.sh "$(MAKE) --no-print-directory VARIANT=$(VARIANT)" "$(CC)" "$(WARN) $(OPT)" "$(LDFLAGS)"
 
@@ -187,8 +199,9 @@ valgrind: $(TESTS) $(BIN)
 demo: $(BIN)
 	$(Q)$(BIN) score examples/karamay-2024/project.yaml
 
-robust: $(BIN)
+robust: $(BIN) $(YSUBSET_DIFF)
 	$(Q)sh tests/robust.sh $(BIN) $(SUITE)
+	$(Q)$(YSUBSET_DIFF) $$(find $(SUITE) -type f \( -name '*.yaml' -o -name '*.yml' \) | sort)
 
 # jixiao.pc is written at install time, so that it names the PREFIX installed to.
 $(OUT)/jixiao.pc: jixiao.pc.in include/jixiao/common.h FORCE

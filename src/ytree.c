@@ -1,7 +1,9 @@
 /*
- * ytree.c - libyaml event loop building a marked node tree.
+ * ytree.c - a marked node tree built from YAML events: those of the subset
+ * reader (ysubset.c) when it reads the whole text, else libyaml's.
  * libyaml 0.2.5 has no limits of its own, accepts duplicate keys and expands
- * nothing itself; this stage adds the limits and the checks.
+ * nothing itself; this stage adds the limits and the checks, the same for
+ * the events of either reader.
  */
 #include "ytree.h"
 
@@ -9,7 +11,9 @@
 #include "jixiao/common.h"
 #include "readfile.h"
 #include "text.h"
+#include "ysubset.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,7 +37,19 @@ typedef struct builder {
 	size_t nscratch, cap;
 	size_t nodes;
 	bool failed; /* an error that leaves the tree unusable */
+	jx_yevents events; /* the subset reader's */
 } builder;
+
+/* jx_ysubset_read read the whole text. */
+#define READ_ALL 1
+
+static bool use_subset = true;
+
+static void read_reader_choice(void)
+{
+	const char *v = getenv("JIXIAO_YAML");
+	use_subset = !(v && strcmp(v, "libyaml") == 0);
+}
 
 static void error_at(builder *b, unsigned line, unsigned col, const char *fmt, const char *arg)
 {
@@ -684,7 +700,69 @@ static void report_yaml_error(builder *b, const yaml_parser_t *p)
 		note_indentation(b, line, col);
 }
 
-static int build(builder *b)
+/* Whether the subset reader is to be tried first: unless JIXIAO_YAML is
+ * "libyaml" (to compare the two, or to rule the subset reader out). */
+static pthread_once_t reader_once = PTHREAD_ONCE_INIT;
+
+static bool subset_wanted(void)
+{
+	pthread_once(&reader_once, read_reader_choice);
+	return use_subset;
+}
+
+void jx_ytree_use_subset(bool on)
+{
+	pthread_once(&reader_once, read_reader_choice);
+	use_subset = on;
+}
+
+/* The events of the subset reader, given to the builder as libyaml's. */
+static int replay(builder *b, const jx_yevents *e)
+{
+	static const yaml_scalar_style_t styles[] = {
+		[JX_YEV_PLAIN] = YAML_PLAIN_SCALAR_STYLE,
+		[JX_YEV_SINGLE] = YAML_SINGLE_QUOTED_SCALAR_STYLE,
+		[JX_YEV_DOUBLE] = YAML_DOUBLE_QUOTED_SCALAR_STYLE,
+	};
+	yaml_event_t ev;
+	int rc = 0;
+
+	memset(&ev, 0, sizeof(ev));
+	for (size_t i = 0; i < e->n && rc == 0 && !b->failed; i++) {
+		const jx_yev *y = &e->ev[i];
+		ev.start_mark.line = y->line;
+		ev.start_mark.column = y->col;
+		switch ((jx_yev_kind)y->kind) {
+		case JX_YEV_SCALAR:
+			ev.end_mark.line = y->line;
+			ev.end_mark.column = y->end_col;
+			ev.data.scalar.value = (yaml_char_t *)b->tree->text + y->off;
+			ev.data.scalar.length = y->len;
+			ev.data.scalar.style = styles[y->style];
+			ev.data.scalar.anchor = ev.data.scalar.tag = NULL;
+			rc = on_scalar(b, &ev);
+			break;
+		case JX_YEV_MAP:
+		case JX_YEV_FLOW_MAP:
+			ev.data.mapping_start.anchor = ev.data.mapping_start.tag = NULL;
+			ev.data.mapping_start.style =
+				y->kind == JX_YEV_MAP ? YAML_BLOCK_MAPPING_STYLE : YAML_FLOW_MAPPING_STYLE;
+			rc = on_open(b, &ev, JX_Y_MAP);
+			break;
+		case JX_YEV_SEQ:
+			ev.data.sequence_start.anchor = ev.data.sequence_start.tag = NULL;
+			rc = on_open(b, &ev, JX_Y_SEQ);
+			break;
+		case JX_YEV_END:
+			rc = close_collection(b);
+			break;
+		}
+	}
+	return rc;
+}
+
+/* The text through libyaml, which reads all of YAML and reports its errors. */
+static int parse_libyaml(builder *b)
 {
 	yaml_parser_t p;
 	yaml_event_t ev;
@@ -736,6 +814,24 @@ static int build(builder *b)
 		yaml_event_delete(&ev);
 	}
 	yaml_parser_delete(&p);
+	return rc;
+}
+
+/* The tree of the text: by the subset reader when it reads the whole text,
+ * else by libyaml. */
+static int build(builder *b)
+{
+	int rc = 0, got = 0;
+
+	if (subset_wanted()) {
+		got = jx_ysubset_read(b->tree->text, b->tree->len, &b->events);
+		if (got == READ_ALL)
+			rc = replay(b, &b->events);
+		else if (got < 0)
+			rc = got;
+	}
+	if (got == 0)
+		rc = parse_libyaml(b);
 	if (rc == JX_ENOMEM)
 		jx_diags_add(b->diags, JX_SEV_ERROR, &b->tree->src, 0, 0, "out of memory");
 	if (b->failed || b->depth > 0)
@@ -849,6 +945,7 @@ static int parse_owned(jx_ytree *t, jx_diags *diags)
 	}
 	int rc = build(&b);
 	free(b.scratch);
+	jx_yevents_release(&b.events);
 	if (rc == 0 && diags->errors > errors)
 		rc = JX_EINVAL;
 	return rc;

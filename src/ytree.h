@@ -3,6 +3,7 @@
  * marked with its line and column. The first stage of every loader: it owns
  * the input limits, rejects anchors, aliases and duplicate keys, and turns
  * libyaml's errors into diagnostics with hints for the common mistakes.
+ * Text in the plain subset of YAML is read by ysubset.c, the rest by libyaml.
  */
 #ifndef JX_YTREE_H
 #define JX_YTREE_H
@@ -67,6 +68,14 @@ int jx_ytree_parse(jx_ytree *out, const char *name, const char *text, size_t len
 		   jx_diags *diags);
 
 void jx_ytree_release(jx_ytree *t);
+
+/**
+ * Whether parsing tries the subset reader (ysubset.h) before libyaml: yes
+ * unless the environment sets JIXIAO_YAML=libyaml, or this turns it off.
+ * Either way the tree and the diagnostics are the same; for tests and
+ * benchmarks. Call it before other threads parse.
+ */
+void jx_ytree_use_subset(bool on);
 
 /** The value for key in map node m, or NULL. */
 const jx_ynode *jx_ynode_get(const jx_ynode *m, const char *key);

@@ -16,6 +16,9 @@ mkdir -p "$out"
 "$jx" audit --jobs 1 -o "$out/out.jsonl" "$corpus" 2>"$out/summary.txt"
 "$jx" audit -q --jobs 4 -o "$out/out4.jsonl" "$corpus"
 cmp "$out/out.jsonl" "$out/out4.jsonl" || { echo "audit corpus: --jobs 1 and --jobs 4 differ"; exit 1; }
+JIXIAO_YAML=libyaml "$jx" audit -q --jobs 2 -o "$out/libyaml.jsonl" "$corpus"
+cmp "$out/out.jsonl" "$out/libyaml.jsonl" ||
+	{ echo "audit corpus: the subset reader and libyaml (JIXIAO_YAML=libyaml) differ"; exit 1; }
 "$jx" audit -q --jobs 3 -f csv -o "$out/csv" "$corpus"
 "$jx" audit -q --jobs 2 -f xlsx -o "$out/out.xlsx" "$corpus"
 "$jx" audit -q --jobs 2 -f sqlite -o "$out/out.db" "$corpus"

@@ -17,6 +17,7 @@ Suite *arena_suite(void);
 Suite *decimal_suite(void);
 Suite *quantity_suite(void);
 Suite *ytree_suite(void);
+Suite *ysubset_suite(void);
 Suite *doc_suite(void);
 Suite *rules_suite(void);
 Suite *score_suite(void);

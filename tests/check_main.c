@@ -11,6 +11,7 @@ int main(void)
 	srunner_add_suite(sr, decimal_suite());
 	srunner_add_suite(sr, quantity_suite());
 	srunner_add_suite(sr, ytree_suite());
+	srunner_add_suite(sr, ysubset_suite());
 	srunner_add_suite(sr, doc_suite());
 	srunner_add_suite(sr, rules_suite());
 	srunner_add_suite(sr, score_suite());

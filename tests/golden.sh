@@ -8,7 +8,9 @@
 # with $JX standing for the binary (prefixed by $JX_WRAP, e.g. valgrind) and
 # $TMP for a scratch directory. Its stdout must equal NAME.out byte for byte,
 # its stderr NAME.err (empty when there is no such file), and its exit status
-# the number in NAME.status (0 when there is no such file).
+# the number in NAME.status (0 when there is no such file). make check runs
+# them twice: as they are, and with JIXIAO_YAML=libyaml (libyaml reads every
+# YAML file), with the same expected files.
 set -u
 bin=${1:?usage: sh tests/golden.sh BINARY [--update]}
 update=${2:-}
@@ -50,5 +52,5 @@ for cmd in tests/golden/*.cmd; do
 	if [ $ok -eq 1 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
 done
 [ "$update" = "--update" ] && { echo "golden files updated; review with git diff"; exit 0; }
-echo "golden tests: $pass passed, $fail failed"
+echo "golden tests${JIXIAO_YAML:+ (JIXIAO_YAML=$JIXIAO_YAML)}: $pass passed, $fail failed"
 [ $fail -eq 0 ]

@@ -47,7 +47,7 @@ interrupted() { # interrupted WHAT STATUS OUT BEFORE
 }
 
 corpus=$work/corpus
-"$gen" --seed 11 --count 3000 --out "$corpus" --wrong-rate 0.1 >/dev/null
+"$gen" --seed 11 --count 6000 --out "$corpus" --wrong-rate 0.1 >/dev/null
 sums=$(find "$corpus" examples -type f -exec md5sum {} + | sort | md5sum)
 
 # A signal in the middle: the old output stays.

@@ -9,7 +9,7 @@ set -u
 dir=${1:?usage: sh tests/fuzz/run.sh DIR SECONDS [TARGET...]}
 seconds=${2:?usage: sh tests/fuzz/run.sh DIR SECONDS [TARGET...]}
 shift 2
-targets=${*:-doc rules quantity decimal ahp csv xlsx xlsx_xml}
+targets=${*:-doc ysubset rules quantity decimal ahp csv xlsx xlsx_xml}
 status=0
 
 # Copy files into the corpus under names that cannot collide (seed-1, seed-2 …).
@@ -28,7 +28,7 @@ copy() {
 seed() {
 	corpus=$1
 	case $2 in
-	doc) copy "$corpus" examples/*/*.yaml tests/bad/*.yaml tests/data/audit/*/*.yaml ;;
+	doc | ysubset) copy "$corpus" examples/*/*.yaml tests/bad/*.yaml tests/data/audit/*/*.yaml ;;
 	rules) copy "$corpus" rules/*.yaml tests/data/rules/*.yaml tests/bad/rules/*.yaml ;;
 	ahp) copy "$corpus" tests/data/ahp/*.yaml examples/ahp/*.yaml ;;
 	csv) copy "$corpus" tests/data/import/*.csv ;;
@@ -74,7 +74,7 @@ sys.stdout.buffer.write(part("xl/sharedStrings.xml") + b"\0" + part("xl/styles.x
 
 dict_of() {
 	case $1 in
-	doc | rules | ahp) echo tests/fuzz/yaml.dict ;;
+	doc | ysubset | rules | ahp) echo tests/fuzz/yaml.dict ;;
 	quantity | decimal) echo tests/fuzz/quantity.dict ;;
 	csv) echo tests/fuzz/csv.dict ;;
 	xlsx | xlsx_xml) echo tests/fuzz/xlsx.dict ;;
