@@ -257,6 +257,19 @@ int cli_eval_load_shared(cli_eval *ev, const char *path, const jx_rules *shared,
 	return load(ev, path, NULL, shared, cache, findings_flags, sheets, diags);
 }
 
+int cli_rules_option(jx_rules **out, const char *name)
+{
+	jx_diags d;
+	*out = NULL;
+	if (!name)
+		return EXIT_OK;
+	jx_diags_init(&d);
+	int rc = jx_rules_load(out, name, NULL, NULL, &d);
+	cli_print_diags(&d);
+	jx_diags_release(&d);
+	return cli_exit_for(rc);
+}
+
 void cli_eval_release(cli_eval *ev)
 {
 	jx_findings_release(&ev->findings);

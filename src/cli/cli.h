@@ -82,6 +82,13 @@ int cli_eval_load_shared(cli_eval *ev, const char *path, const jx_rules *shared,
 
 void cli_eval_release(cli_eval *ev);
 
+/**
+ * The rule set a command's --rules names, loaded once for all the files of
+ * the run (*out NULL when name is NULL). Its problems are printed once, not
+ * with each file. Returns an exit status; on failure *out is NULL.
+ */
+int cli_rules_option(jx_rules **out, const char *name);
+
 /** Whether a file name is a spreadsheet's (*.xlsx, *.xlsm, *.xls, *.et, *.csv). */
 bool cli_sheet_name(const char *name);
 

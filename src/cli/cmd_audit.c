@@ -553,16 +553,9 @@ static int run(int argc, char **argv)
 		cli_files_free(&files);
 		return status;
 	}
-	if (o.rules) {
-		jx_diags d;
-		jx_diags_init(&d);
-		if (jx_rules_load(&shared, o.rules, NULL, NULL, &d) != 0) {
-			cli_print_diags(&d);
-			jx_diags_release(&d);
-			cli_files_free(&files);
-			return EXIT_INPUT;
-		}
-		jx_diags_release(&d);
+	if ((status = cli_rules_option(&shared, o.rules)) != EXIT_OK) {
+		cli_files_free(&files);
+		return status;
 	}
 
 	audit_run a = { .paths = files.paths, .first = 0, .end = files.n, .shared = shared,

@@ -112,6 +112,11 @@ static int run(int argc, char **argv)
 		cli_files_free(&files);
 		return status;
 	}
+	jx_rules *shared;
+	if ((status = cli_rules_option(&shared, rules)) != EXIT_OK) {
+		cli_files_free(&files);
+		return status;
+	}
 	size_t n = files.n;
 	cli_eval *evs = calloc(n ? n : 1, sizeof(*evs));
 	const jx_result **results = calloc(n ? n : 1, sizeof(*results));
@@ -120,6 +125,7 @@ static int run(int argc, char **argv)
 		free(evs);
 		free(results);
 		free(findings);
+		jx_rules_free(shared);
 		cli_files_free(&files);
 		fprintf(stderr, "jixiao: out of memory\n");
 		return EXIT_IO;
@@ -129,7 +135,7 @@ static int run(int argc, char **argv)
 	for (size_t i = 0; i < n; i++) {
 		jx_diags diags;
 		jx_diags_init(&diags);
-		int rc = cli_eval_load(&evs[i], files.paths[i], rules, &diags);
+		int rc = cli_eval_load_shared(&evs[i], files.paths[i], shared, NULL, 0, false, &diags);
 		cli_print_diags(&diags);
 		jx_diags_release(&diags);
 		if (rc) {
@@ -150,6 +156,7 @@ static int run(int argc, char **argv)
 	free(evs);
 	free(results);
 	free(findings);
+	jx_rules_free(shared);
 	cli_files_free(&files);
 	return status;
 }

@@ -142,9 +142,10 @@ static int run(int argc, char **argv)
 	int over = jx_sens_check(files.n, &o, &limits);
 	cli_print_diags(&limits);
 	jx_diags_release(&limits);
-	if (over) {
+	jx_rules *shared = NULL;
+	if (over || (status = cli_rules_option(&shared, rules)) != EXIT_OK) {
 		cli_files_free(&files);
-		return cli_exit_for(over);
+		return over ? cli_exit_for(over) : status;
 	}
 	size_t n = files.n;
 	cli_eval *evs = calloc(n ? n : 1, sizeof(*evs));
@@ -152,6 +153,7 @@ static int run(int argc, char **argv)
 	if (!evs || !results) {
 		free(evs);
 		free(results);
+		jx_rules_free(shared);
 		cli_files_free(&files);
 		fprintf(stderr, "jixiao: out of memory\n");
 		return EXIT_IO;
@@ -160,7 +162,7 @@ static int run(int argc, char **argv)
 	for (size_t i = 0; i < n; i++) {
 		jx_diags diags;
 		jx_diags_init(&diags);
-		int rc = cli_eval_load(&evs[i], files.paths[i], rules, &diags);
+		int rc = cli_eval_load_shared(&evs[i], files.paths[i], shared, NULL, 0, false, &diags);
 		cli_print_diags(&diags);
 		jx_diags_release(&diags);
 		if (rc && cli_exit_for(rc) > status)
@@ -196,6 +198,7 @@ static int run(int argc, char **argv)
 		cli_eval_release(&evs[i]);
 	free(evs);
 	free(results);
+	jx_rules_free(shared);
 	cli_files_free(&files);
 	return status;
 }

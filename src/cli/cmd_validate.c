@@ -51,12 +51,17 @@ static int run(int argc, char **argv)
 	cli_files files;
 	if ((status = cli_files_collect(&files, argv + optind, (size_t)(argc - optind))) != EXIT_OK)
 		return status;
+	jx_rules *shared;
+	if ((status = cli_rules_option(&shared, rules)) != EXIT_OK) {
+		cli_files_free(&files);
+		return status;
+	}
 	status = cli_files_none(&files, "check");
 	for (size_t i = 0; i < files.n; i++) {
 		jx_diags diags;
 		cli_eval ev;
 		jx_diags_init(&diags);
-		int rc = cli_eval_load(&ev, files.paths[i], rules, &diags);
+		int rc = cli_eval_load_shared(&ev, files.paths[i], shared, NULL, 0, false, &diags);
 		fflush(stdout);
 		cli_print_diags(&diags);
 		if (rc == 0 && !quiet) {
@@ -70,6 +75,7 @@ static int run(int argc, char **argv)
 		cli_eval_release(&ev);
 		jx_diags_release(&diags);
 	}
+	jx_rules_free(shared);
 	cli_files_free(&files);
 	/* 'FILE: ok' that could not be written is not a success */
 	if (fflush(stdout) != 0 || ferror(stdout)) {
