@@ -136,6 +136,31 @@ START_TEST(test_depth)
 }
 END_TEST
 
+/* A list of n items: n + 2 events (the list's start and end). */
+static int read_items(size_t n, jx_yevents *e)
+{
+	char *text = malloc(4 * n + 1);
+	ck_assert_ptr_nonnull(text);
+	for (size_t i = 0; i < n; i++)
+		memcpy(text + 4 * i, "- 1\n", 4);
+	text[4 * n] = '\0';
+	int rc = jx_ysubset_read(text, 4 * n, e);
+	free(text);
+	return rc;
+}
+
+/* Up to JX_YSUBSET_MAX_EVENTS events are read; one more and the file is
+ * left to libyaml (the tree then reports its nodes past their limit). */
+START_TEST(test_event_limit)
+{
+	jx_yevents e = { 0 };
+	ck_assert_int_eq(read_items(JX_YSUBSET_MAX_EVENTS - 2, &e), 1);
+	ck_assert_uint_eq(e.n, JX_YSUBSET_MAX_EVENTS);
+	ck_assert_int_eq(read_items(JX_YSUBSET_MAX_EVENTS - 1, &e), 0);
+	jx_yevents_release(&e);
+}
+END_TEST
+
 /* The tree and its diagnostics from either reader, as text. */
 static void tree_text(const jx_ynode *n, char *buf, size_t cap, size_t *used)
 {
@@ -205,6 +230,7 @@ Suite *ysubset_suite(void)
 	TCase *tc = tcase_create("core");
 	tcase_add_loop_test(tc, test_cases, 0, (int)(sizeof(cases) / sizeof(cases[0])));
 	tcase_add_test(tc, test_depth);
+	tcase_add_test(tc, test_event_limit);
 	tcase_add_test(tc, test_same_tree);
 	suite_add_tcase(s, tc);
 	return s;
