@@ -32,8 +32,8 @@
 /* libyaml's longest simple key is 1024 characters; bytes are never fewer. */
 #define MAX_KEY_BYTES 1024
 
-/* Results of the reading functions: the text is outside the subset, or
- * JX_ENOMEM (negative). */
+/* Results of the reading functions: the text is outside the subset, read
+ * so far, or JX_ENOMEM (negative). */
 enum { DECLINE = 0, READ = 1 };
 #define TRY(expr)                      \
 	do {                           \
@@ -55,7 +55,6 @@ typedef struct reader {
 	unsigned depth;
 	jx_yevents *out;
 } reader;
-
 
 /* Whether the text is valid UTF-8 of characters that libyaml reads as
  * ordinary ones, and line breaks LF or CR LF: no tab, CR alone, control

@@ -40,17 +40,6 @@ typedef struct builder {
 	jx_yevents events; /* the subset reader's */
 } builder;
 
-/* jx_ysubset_read read the whole text. */
-#define READ_ALL 1
-
-static bool use_subset = true;
-
-static void read_reader_choice(void)
-{
-	const char *v = getenv("JIXIAO_YAML");
-	use_subset = !(v && strcmp(v, "libyaml") == 0);
-}
-
 static void error_at(builder *b, unsigned line, unsigned col, const char *fmt, const char *arg)
 {
 	jx_diags_add(b->diags, JX_SEV_ERROR, &b->tree->src, line, col, fmt, arg);
@@ -700,9 +689,17 @@ static void report_yaml_error(builder *b, const yaml_parser_t *p)
 		note_indentation(b, line, col);
 }
 
-/* Whether the subset reader is to be tried first: unless JIXIAO_YAML is
- * "libyaml" (to compare the two, or to rule the subset reader out). */
+/* Whether the subset reader is tried first: yes unless JIXIAO_YAML is
+ * "libyaml" (to compare the two readers, or to rule the subset reader out)
+ * or jx_ytree_use_subset turned it off. */
+static bool use_subset = true;
 static pthread_once_t reader_once = PTHREAD_ONCE_INIT;
+
+static void read_reader_choice(void)
+{
+	const char *v = getenv("JIXIAO_YAML");
+	use_subset = !(v && strcmp(v, "libyaml") == 0);
+}
 
 static bool subset_wanted(void)
 {
@@ -825,12 +822,12 @@ static int build(builder *b)
 
 	if (subset_wanted()) {
 		got = jx_ysubset_read(b->tree->text, b->tree->len, &b->events);
-		if (got == READ_ALL)
+		if (got == 1) /* the whole text read */
 			rc = replay(b, &b->events);
 		else if (got < 0)
 			rc = got;
 	}
-	if (got == 0)
+	if (got == 0) /* declined, or not tried */
 		rc = parse_libyaml(b);
 	if (rc == JX_ENOMEM)
 		jx_diags_add(b->diags, JX_SEV_ERROR, &b->tree->src, 0, 0, "out of memory");
