@@ -29,7 +29,8 @@
 
 /* A little below the tree's own limit, so that libyaml reports a file at it. */
 #define MAX_DEPTH (JX_MAX_YAML_DEPTH - 4)
-/* libyaml's longest simple key is 1024 characters; bytes are never fewer. */
+/* libyaml drops a simple key whose ':' is more than 1024 characters after
+ * its start (spaces before the ':' count); bytes are never fewer. */
 #define MAX_KEY_BYTES 1024
 
 /* Results of the reading functions: the text is outside the subset, read
@@ -368,7 +369,7 @@ static int flow_node(reader *r, const char **pp, bool key)
 	if (!key && (*p == '"' || *p == '\''))
 		return quoted(r, p, pp);
 	if (!plain_start(p, r->eol) || !(e = flow_plain_end(p, r->eol, &last, &stop)) ||
-	    (stop == ':') != key)
+	    (stop == ':') != key || (key && e - p > MAX_KEY_BYTES))
 		return DECLINE;
 	*pp = e;
 	return scalar(r, p, last, 0);
@@ -428,7 +429,7 @@ static int key(reader *r, const char *p, const char **after)
 			last = e + 1;
 		}
 	}
-	if (e == r->eol || last - p > MAX_KEY_BYTES)
+	if (e == r->eol || e - p > MAX_KEY_BYTES)
 		return DECLINE;
 	*after = e + 1;
 	return scalar(r, p, last, 0);

@@ -12,6 +12,13 @@
 #include "jixiao/common.h"
 #include "ytree.h"
 
+/* Long keys: libyaml's simple key ends within 1024 characters of its start. */
+#define SP16 "                "
+#define SP256 SP16 SP16 SP16 SP16 SP16 SP16 SP16 SP16 SP16 SP16 SP16 SP16 SP16 SP16 SP16 SP16
+#define K16 "kkkkkkkkkkkkkkkk"
+#define K256 K16 K16 K16 K16 K16 K16 K16 K16 K16 K16 K16 K16 K16 K16 K16 K16
+#define K1024 K256 K256 K256 K256
+
 typedef struct yaml_case {
 	const char *text;
 	bool read; /* the subset reader reads it (else it declines) */
@@ -54,6 +61,9 @@ static const yaml_case cases[] = {
 	{ "a: 😀\n", true },
 	{ "a: 1\r\nb:\r\n  - x # c\r\n  - \"y\"\r\nc: {d: 1}\r\n\r\ne:\r\n", true }, /* Windows line breaks */
 	{ "a: 1\r\nb: 2", true },
+	{ K1024 ": 1\n", true },                         /* the longest key */
+	{ "- " K1024 ": 1\n", true },
+	{ "a: {" K1024 ": 1}\n", true },
 	/* declined: outside the subset */
 	{ "", false },
 	{ "# only a comment\n", false },
@@ -105,6 +115,10 @@ static const yaml_case cases[] = {
 	{ "a: @x\n", false },
 	{ "a: `x\n", false },
 	{ "a: 1 #c\n  b\n", false },
+	{ "a" SP256 SP256 SP256 SP256 ": 1\n", false },  /* a key too long with its spaces */
+	{ "- a" SP256 SP256 SP256 SP256 ": 1\n", false },
+	{ "a: {k" K1024 ": 1}\n", false },               /* too long in {…} */
+	{ "a: {k" SP256 SP256 SP256 SP256 ": 1}\n", false },
 };
 
 START_TEST(test_cases)
