@@ -13,8 +13,11 @@
  * plain or quoted text); escapes in quotes; anchors, aliases, tags,
  * directives, complex keys; empty or trailing entries in {…}; and every
  * construct that is an error. Declining is always safe, so each rule below
- * accepts only what libyaml is known to read the same way; tests/ysubset
- * compares the two on every file the tests use and the YAML test suite.
+ * accepts only what libyaml is known to read the same way.
+ * tests/ysubset_diff.c compares the events of the two readers: make check
+ * runs it on the repository's YAML files, the robustness corpus and random
+ * files (tests/ysubset_gen.py), make robust on a directory such as the
+ * YAML test suite, and tests/fuzz/fuzz_ysubset.c on what libFuzzer makes.
  */
 #include "ysubset.h"
 
@@ -52,14 +55,16 @@ typedef struct reader {
 	uint32_t ccol;         /* from which the next column is counted */
 	uint32_t line;
 	bool done;   /* no content line left */
-	bool marker; /* a line starting with "---" or "..." */
+	bool marker; /* a line starting with "---" or "...": a document marker (or text
+		      * starting so, which is declined with it) */
 	unsigned depth;
 	jx_yevents *out;
 } reader;
 
-/* Whether the text is valid UTF-8 of characters that libyaml reads as
- * ordinary ones, and line breaks LF or CR LF: no tab, CR alone, control
- * character, BOM, NEL, line or paragraph separator, U+FFFE or U+FFFF. */
+/* Whether the text is valid UTF-8 (no overlong form, surrogate or code
+ * point past U+10FFFF) of characters that libyaml reads as ordinary ones,
+ * with line breaks LF or CR LF: no tab, CR alone, C0 or C1 control
+ * character, DEL, BOM, NEL, line or paragraph separator, U+FFFE or U+FFFF. */
 static bool text_ok(const unsigned char *s, size_t len)
 {
 	size_t i = 0;
@@ -159,7 +164,9 @@ static uint32_t column(reader *r, const char *at)
 	return r->ccol;
 }
 
-/* Indentation of the current content line (spaces: bytes are characters). */
+/* Column of r->p: the indentation of the current content line, or in a
+ * "- key: value" item the key's column (what precedes it is ASCII, so
+ * bytes are characters). */
 static size_t indent(const reader *r)
 {
 	return (size_t)(r->p - r->bol);
@@ -311,7 +318,7 @@ static const char *flow_plain_end(const char *p, const char *eol, const char **l
 		case ' ':
 			if (e + 1 < eol && e[1] == '#')
 				return NULL;
-			continue;
+			continue; /* a space does not move *last */
 		default:
 			*last = e + 1;
 		}

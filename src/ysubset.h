@@ -27,7 +27,8 @@ typedef enum jx_yev_style {
 } jx_yev_style;
 
 /** One event. Lines and columns are 0-based, columns in characters, as in
- * libyaml's marks; a scalar ends on the line it starts on. */
+ * libyaml's marks; a scalar ends on the line it starts on. An end event has
+ * no place (its line and columns mean nothing). */
 typedef struct jx_yev {
 	uint8_t kind, style;
 	uint32_t line, col, end_col;
@@ -43,7 +44,7 @@ typedef struct jx_yevents {
 #define JX_YSUBSET_MAX_EVENTS 1000000u
 
 /**
- * Read text[0..len) (NUL-terminated at len, without a BOM) into out, which
+ * Read text[0..len) (without a BOM) into out, which
  * is emptied first and may be reused. Returns 1 when the whole text is in
  * the subset and out holds its events (one document, its root a mapping or
  * a list), 0 when it is not (out then holds nothing useful), JX_ENOMEM.
