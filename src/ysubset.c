@@ -65,43 +65,29 @@ typedef struct reader {
  * point past U+10FFFF) of characters that libyaml reads as ordinary ones,
  * with line breaks LF or CR LF: no tab, CR alone, C0 or C1 control
  * character, DEL, BOM, NEL, line or paragraph separator, U+FFFE or U+FFFF. */
-static bool text_ok(const unsigned char *s, size_t len)
+static bool text_ok(const char *s, size_t len)
 {
 	size_t i = 0;
 	while (i < len) {
-		unsigned char c = s[i];
+		unsigned char c = (unsigned char)s[i];
 		if (c < 0x80) {
 			if ((c < 0x20 || c == 0x7f) && c != '\n' && !(c == '\r' && i + 1 < len && s[i + 1] == '\n'))
 				return false;
 			i++;
 			continue;
 		}
-		if (c >= 0xc2 && c <= 0xdf) {
-			if (len - i < 2 || (s[i + 1] & 0xc0) != 0x80 || (c == 0xc2 && s[i + 1] < 0xa0))
-				return false; /* C1 controls and NEL */
-			i += 2;
-		} else if (c >= 0xe0 && c <= 0xef) {
-			if (len - i < 3 || (s[i + 1] & 0xc0) != 0x80 || (s[i + 2] & 0xc0) != 0x80)
-				return false;
-			unsigned cp = ((c & 0x0fu) << 12) | ((s[i + 1] & 0x3fu) << 6) | (s[i + 2] & 0x3fu);
-			if (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff) || cp == 0x2028 || cp == 0x2029 ||
-			    cp == 0xfeff || cp >= 0xfffe)
-				return false;
-			i += 3;
-		} else if (c >= 0xf0 && c <= 0xf4) {
-			if (len - i < 4 || (s[i + 1] & 0xc0) != 0x80 || (s[i + 2] & 0xc0) != 0x80 ||
-			    (s[i + 3] & 0xc0) != 0x80)
-				return false;
-			unsigned cp = ((c & 0x07u) << 18) | ((s[i + 1] & 0x3fu) << 12) |
-				      ((s[i + 2] & 0x3fu) << 6) | (s[i + 3] & 0x3fu);
-			if (cp < 0x10000 || cp > 0x10ffff)
-				return false;
-			i += 4;
-		} else {
+		int32_t cp = jx_utf8_next(s, len, &i); /* -1 when malformed */
+		if (cp < 0xa0 || cp == 0x2028 || cp == 0x2029 || cp == 0xfeff || cp == 0xfffe || cp == 0xffff)
 			return false;
-		}
 	}
 	return true;
+}
+
+static const char *skip_spaces(const char *p, const char *end)
+{
+	while (p < end && *p == ' ')
+		p++;
+	return p;
 }
 
 static void set_line(reader *r, const char *bol)
@@ -133,9 +119,7 @@ static bool next_line(reader *r)
 static void seek_content(reader *r)
 {
 	do {
-		const char *p = r->bol;
-		while (p < r->eol && *p == ' ')
-			p++;
+		const char *p = skip_spaces(r->bol, r->eol);
 		if (p < r->eol && *p != '#') {
 			r->p = p;
 			if (p == r->bol && r->eol - p >= 3 && (memcmp(p, "---", 3) == 0 || memcmp(p, "...", 3) == 0))
@@ -170,13 +154,6 @@ static uint32_t column(reader *r, const char *at)
 static size_t indent(const reader *r)
 {
 	return (size_t)(r->p - r->bol);
-}
-
-static const char *skip_spaces(const char *p, const char *end)
-{
-	while (p < end && *p == ' ')
-		p++;
-	return p;
 }
 
 static int push(reader *r, jx_yev_kind kind, uint32_t col)
@@ -516,7 +493,7 @@ int jx_ysubset_read(const char *text, size_t len, jx_yevents *out)
 	reader r;
 
 	out->n = 0;
-	if (len >= UINT32_MAX || !text_ok((const unsigned char *)text, len))
+	if (len >= UINT32_MAX || !text_ok(text, len))
 		return DECLINE;
 	memset(&r, 0, sizeof(r));
 	r.text = text;
