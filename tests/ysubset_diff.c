@@ -11,6 +11,7 @@
  *
  * tests/fuzz/fuzz_ysubset.c includes this file with YSUBSET_DIFF_NO_MAIN.
  */
+#include "readfile.h"
 #include "ysubset.h"
 
 #include <stdbool.h>
@@ -30,7 +31,7 @@ static const char *kind_name(int kind)
 /* libyaml's event as the subset reader's, or -1 for an event it has none
  * for (an alias, an anchor, a tag, a block scalar), or -2 for one that has
  * no counterpart either way (stream and document events). */
-static int as_subset(const yaml_event_t *ev, jx_yev *out, const unsigned char *text)
+static int as_subset(const yaml_event_t *ev, jx_yev *out)
 {
 	memset(out, 0, sizeof(*out));
 	out->line = (uint32_t)ev->start_mark.line;
@@ -48,7 +49,6 @@ static int as_subset(const yaml_event_t *ev, jx_yev *out, const unsigned char *t
 											: JX_YEV_DOUBLE;
 		out->end_col = (uint32_t)ev->end_mark.column;
 		out->len = (uint32_t)ev->data.scalar.length;
-		(void)text;
 		return 0;
 	case YAML_MAPPING_START_EVENT:
 		if (ev->data.mapping_start.anchor || ev->data.mapping_start.tag)
@@ -108,7 +108,7 @@ static int ysubset_diff(const char *text, size_t len, char *why, size_t whylen)
 			break;
 		}
 		end = ev.type == YAML_STREAM_END_EVENT;
-		int k = as_subset(&ev, &want, (const unsigned char *)text);
+		int k = as_subset(&ev, &want);
 		if (k == -1) {
 			snprintf(why, whylen, "read, but libyaml gives an event of type %d at %zu:%zu",
 				 (int)ev.type, ev.start_mark.line + 1, ev.start_mark.column + 1);
@@ -159,24 +159,17 @@ int main(int argc, char **argv)
 	size_t counts[3] = { 0, 0, 0 };
 
 	for (int a = 1; a < argc; a++) {
-		FILE *f = fopen(argv[a], "rb");
-		if (!f) {
-			perror(argv[a]);
+		jx_source src = { argv[a], NULL, 0 };
+		jx_diags d;
+		char *text = NULL;
+		size_t len = 0;
+		jx_diags_init(&d);
+		if (jx_read_file(argv[a], &src, &text, &len, &d) != 0) {
+			jx_diags_print(stderr, &d, 0);
+			jx_diags_release(&d);
 			return 2;
 		}
-		char *text = NULL;
-		size_t len = 0, cap = 0, got;
-		do {
-			if (len + 65536 + 1 > cap) {
-				cap = (len + 65536 + 1) * 2;
-				if (!(text = realloc(text, cap)))
-					abort();
-			}
-			got = fread(text + len, 1, 65536, f);
-			len += got;
-		} while (got > 0);
-		fclose(f);
-		text[len] = '\0';
+		jx_diags_release(&d);
 		size_t skip = len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0 ? 3 : 0; /* as ytree.c */
 		char why[512];
 		int r = ysubset_diff(text + skip, len - skip, why, sizeof(why));
